@@ -1,0 +1,72 @@
+"""The click group, error handling (one ``error:`` line, ``--debug`` for the traceback), progress."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from typing import Iterator
+
+import click
+from click_default_group import DefaultGroup
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError
+
+
+class AnnotatorGroup(DefaultGroup):
+    """``annotator PROJECT`` means ``annotator open PROJECT``; errors print as one line."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (AnnotatorError, OSError) as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("error: interrupted; everything committed so far is kept", err=True)
+            sys.exit(130)
+
+
+@click.group(cls=AnnotatorGroup, default="open", default_if_no_args=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="annotator")
+@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Label actors, locations, quotes and casualty figures in news text.
+
+    Run `annotator PROJECT` (or just `annotator`) to open the desktop window.
+    """
+    ctx.ensure_object(dict)["debug"] = debug
+
+
+def debug_enabled() -> bool:
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.find_root().obj and ctx.find_root().obj.get("debug"))
+
+
+@contextmanager
+def progress(description: str, total: int | None = None) -> Iterator[callable]:
+    """A progress bar on a terminal (rich); silent when stderr is not a terminal.
+
+    Yields ``advance(n=1, total=None)``.
+    """
+    if not sys.stderr.isatty():
+        yield lambda n=1, total=None: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=False) as bar:
+        task = bar.add_task(description, total=total)
+
+        def advance(n: int = 1, total: int | None = None) -> None:
+            bar.update(task, advance=n, **({"total": total} if total is not None else {}))
+
+        yield advance
+
+
+def project_argument(func):
+    """The PROJECT argument shared by commands."""
+    return click.argument("project", type=click.Path(dir_okay=False))(func)

@@ -1,0 +1,77 @@
+"""``annotator init``, ``annotator import`` and ``annotator stats``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from annotator.cli.base import cli, progress, project_argument
+from annotator.core.errors import ProjectError
+from annotator.core.ingest import ImportOptions, import_sources
+from annotator.core.ingest.formats import READERS
+from annotator.core.scheme import load_scheme
+from annotator.core.stats import project_stats
+from annotator.core.store import open_project
+
+
+@cli.command()
+@project_argument
+@click.option("--scheme", "scheme_file", type=click.Path(dir_okay=False),
+              help="Label scheme JSON file (default: the bundled news scheme).")
+def init(project: str, scheme_file: str | None) -> None:
+    """Create a new, empty project file."""
+    scheme = load_scheme(scheme_file)
+    path = Path(project)
+    if path.exists() and path.stat().st_size > 0:
+        raise ProjectError(f"{path}: already exists; not overwriting it")
+    with open_project(path, create=True, scheme=scheme):
+        pass
+    click.echo(f"created {path} with scheme {scheme.name!r} ({', '.join(scheme.label_names)})")
+
+
+@cli.command("import")
+@project_argument
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--format", "fmt", default="auto", show_default=True,
+              type=click.Choice(["auto", *sorted(READERS)]), help="Input format.")
+@click.option("--annotator", help="Whose labels the imported spans are (default: your login name).")
+@click.option("--text-column", default="text", show_default=True, help="CSV column holding the text.")
+@click.option("--encoding", help="Input encoding when the files are not UTF-8.")
+@click.option("--add-labels", is_flag=True, help="Add labels unknown to the scheme instead of refusing them.")
+@click.option("--scheme", "scheme_file", type=click.Path(dir_okay=False),
+              help="Label scheme for a project created by this import.")
+def import_(project: str, sources: tuple[str, ...], fmt: str, annotator: str | None,
+            text_column: str, encoding: str | None, add_labels: bool, scheme_file: str | None) -> None:
+    """Import articles from files, folders or globs (creates PROJECT if missing).
+
+    Formats: .txt (one article a file), .jsonl (text, meta, Prodigy or doccano labels),
+    .csv (one article a row). The whole import is one transaction: a bad line aborts it.
+    """
+    scheme = load_scheme(scheme_file) if scheme_file else None
+    options = ImportOptions(encoding=encoding, text_column=text_column)
+    with open_project(project, create=True, scheme=scheme) as proj, progress("importing") as advance:
+        report = import_sources(proj, list(sources), fmt=fmt, annotator=annotator, options=options,
+                                add_labels=add_labels, progress=advance)
+    click.echo(f"imported {report.files} file(s): {report.articles_added} new article(s), "
+               f"{report.articles_existing} already present, {report.spans_added} span(s) added, "
+               f"{report.spans_existing} already present")
+
+
+@cli.command()
+@project_argument
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def stats(project: str, as_json: bool) -> None:
+    """Show counts: articles, done, accepted spans per label, pending suggestions, annotators."""
+    with open_project(project, read_only=True) as proj:
+        figures = project_stats(proj)
+    if as_json:
+        click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"articles: {figures['articles']}  done: {figures['done']}  "
+               f"pending suggestions: {figures['suggestions']}")
+    for label, n in figures["spans"].items():
+        click.echo(f"  {label:<12} {n}")
+    for name, row in figures["annotators"].items():
+        click.echo(f"  annotator {name}: {row['done']} done, {row['spans']} spans")

@@ -1,0 +1,6 @@
+"""Reading articles (and labels that come with them) from files into a project."""
+
+from annotator.core.ingest.importer import ImportCancelled, ImportReport, import_sources
+from annotator.core.ingest.options import ImportOptions
+
+__all__ = ["ImportCancelled", "ImportOptions", "ImportReport", "import_sources"]

@@ -1,0 +1,48 @@
+"""``.csv``: one article a row; the text column is ``--text-column`` (default ``text``) and
+every other column goes to the article's meta."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+from typing import Iterator
+
+from annotator.core.errors import InputError
+from annotator.core.ingest.options import ImportOptions
+from annotator.core.ingest.records import Record
+from annotator.core.ingest.textfile import not_utf8, open_text
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+def read(path: Path, options: ImportOptions) -> Iterator[Record]:
+    """Yield one Record a row; the line number is the row's first line in the file."""
+    with open_text(path, options.encoding) as handle:
+        reader = csv.DictReader(handle)
+        try:
+            yield from _rows(reader, path, options.text_column)
+        except UnicodeDecodeError as exc:
+            raise not_utf8(path, reader.line_num + 1, options.encoding, exc) from None
+        except csv.Error as exc:
+            raise InputError(path, reader.line_num, f"malformed CSV: {exc}") from None
+
+
+def _rows(reader: csv.DictReader, path: Path, column: str) -> Iterator[Record]:
+    if reader.fieldnames is None:
+        raise InputError(path, 1, "empty CSV file: expected a header row")
+    if column not in reader.fieldnames:
+        raise InputError(path, 1, f"no column {column!r} (columns: {', '.join(reader.fieldnames)}); "
+                                  "choose one with --text-column")
+    line = reader.line_num + 1
+    for row in reader:
+        if None in row:
+            raise InputError(path, line, f"row has {len(reader.fieldnames) + len(row[None])} fields, "
+                                         f"the header has {len(reader.fieldnames)}")
+        text = row.pop(column) or ""
+        if not text.strip():
+            raise InputError(path, line, f"empty {column!r} cell: an article needs text")
+        meta = {k: v for k, v in row.items() if v not in (None, "")}
+        yield Record(text=text, path=str(path), line=line, meta=meta,
+                     title=meta.get("title", ""), source=meta.get("source", path.name))
+        line = reader.line_num + 1

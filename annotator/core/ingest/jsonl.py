@@ -1,0 +1,111 @@
+"""``.jsonl``: one article a line. ``text`` is required, ``meta`` is kept, and labels that come
+in Prodigy form (``spans``, ``relations``) or doccano form (``label`` / ``entities``) are read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterator
+
+from annotator.core.errors import InputError
+from annotator.core.ingest.options import ImportOptions
+from annotator.core.ingest.records import Record, RelationIn, SpanIn
+from annotator.core.ingest.textfile import numbered_lines
+
+
+def read(path: Path, options: ImportOptions) -> Iterator[Record]:
+    """Yield one Record a non-blank line; a bad line raises ``FILE:LINE: problem``."""
+    for line_no, line in numbered_lines(path, options.encoding):
+        if not line.strip():
+            continue
+        try:
+            task = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, line_no, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+        yield record_from_task(task, path, line_no)
+
+
+def record_from_task(task: object, path: Path, line_no: int) -> Record:
+    """Turn one decoded JSON task (Prodigy or doccano form) into a Record."""
+    where = (path, line_no)
+    if not isinstance(task, dict):
+        raise InputError(*where, f"expected a JSON object, got {type(task).__name__}")
+    text = task.get("text", task.get("data") if isinstance(task.get("data"), str) else None)
+    if not isinstance(text, str):
+        raise InputError(*where, "missing \"text\" (a string)")
+    meta = task.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise InputError(*where, "\"meta\" must be an object")
+    spans, keys = _spans(task, where)
+    record = Record(text=text, path=str(path), line=line_no, meta=meta, spans=spans,
+                    title=str(meta.get("title", "")), source=str(meta.get("source", "")),
+                    answer=task.get("answer"))
+    record.relations = _relations(task, keys, where)
+    return record
+
+
+def _spans(task: dict, where) -> tuple[list[SpanIn], dict]:
+    spans: list[SpanIn] = []
+    if isinstance(task.get("spans"), list):
+        for item in task["spans"]:
+            spans.append(_prodigy_span(item, where))
+    elif isinstance(task.get("entities"), list):
+        for item in task["entities"]:
+            spans.append(_doccano_entity(item, where))
+    elif isinstance(task.get("label"), list):
+        for item in task["label"]:
+            if not (isinstance(item, (list, tuple)) and len(item) == 3):
+                raise InputError(*where, f"doccano label must be [start, end, label], got {item!r}")
+            spans.append(SpanIn(*_ints(item[0], item[1], where), str(item[2])))
+    keys = {}
+    for index, span in enumerate(spans):
+        keys[(span.start, span.end, span.label)] = index
+        if span.key is not None:
+            keys[span.key] = index
+    return spans, keys
+
+
+def _ints(start, end, where) -> tuple[int, int]:
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
+        raise InputError(*where, f"span offsets must be integers, got {start!r}..{end!r}")
+    return start, end
+
+
+def _prodigy_span(item, where) -> SpanIn:
+    if not isinstance(item, dict) or "label" not in item:
+        raise InputError(*where, f"a span needs start, end and label, got {item!r}")
+    start, end = _ints(item.get("start"), item.get("end"), where)
+    attrs = item.get("attrs") or {}
+    if not isinstance(attrs, dict):
+        raise InputError(*where, "span \"attrs\" must be an object")
+    return SpanIn(start, end, str(item["label"]), attrs, key=item.get("id"))
+
+
+def _doccano_entity(item, where) -> SpanIn:
+    if not isinstance(item, dict) or "label" not in item:
+        raise InputError(*where, f"an entity needs start_offset, end_offset and label, got {item!r}")
+    start, end = _ints(item.get("start_offset"), item.get("end_offset"), where)
+    return SpanIn(start, end, str(item["label"]), key=item.get("id"))
+
+
+def _relations(task: dict, keys: dict, where) -> list[RelationIn]:
+    out = []
+    for item in task.get("relations") or []:
+        if not isinstance(item, dict):
+            raise InputError(*where, f"a relation must be an object, got {item!r}")
+        if "head_span" in item:  # Prodigy
+            head = _span_key(item["head_span"], where)
+            child = _span_key(item["child_span"], where)
+            label = item.get("label")
+        else:  # doccano
+            head, child, label = item.get("from_id"), item.get("to_id"), item.get("type")
+        if head not in keys or child not in keys or not label:
+            raise InputError(*where, f"relation {item!r} does not point at two spans of this line")
+        out.append(RelationIn(keys[head], keys[child], str(label)))
+    return out
+
+
+def _span_key(span, where):
+    if not isinstance(span, dict):
+        raise InputError(*where, f"relation end must be a span object, got {span!r}")
+    return (span.get("start"), span.get("end"), span.get("label"))

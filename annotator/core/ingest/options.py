@@ -1,0 +1,13 @@
+"""Options shared by every reader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How to read input files (from the CLI flags of ``annotator import``)."""
+
+    encoding: str | None = None
+    text_column: str = "text"

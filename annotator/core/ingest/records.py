@@ -1,0 +1,40 @@
+"""What every reader yields: one article with the labels that came with it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class SpanIn:
+    """A span as read from a file, before it is checked against the text and the scheme."""
+
+    start: int
+    end: int
+    label: str
+    attrs: dict = field(default_factory=dict)
+    key: object = None  # the file's own id for the span, for relations
+
+
+@dataclass
+class RelationIn:
+    """A relation between two spans of the same record, by their index in ``spans``."""
+
+    head: int
+    child: int
+    label: str
+
+
+@dataclass
+class Record:
+    """One article read from ``path`` at ``line`` (1-based)."""
+
+    text: str
+    path: str
+    line: int
+    title: str = ""
+    source: str = ""
+    meta: dict = field(default_factory=dict)
+    spans: list[SpanIn] = field(default_factory=list)
+    relations: list[RelationIn] = field(default_factory=list)
+    answer: str | None = None  # Prodigy's accept / reject / ignore, when given

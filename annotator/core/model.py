@@ -1,0 +1,123 @@
+"""Small frozen records the core passes around: articles, spans, relations."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+
+ORIGINS = ("human", "model", "pattern", "memory")
+STATUSES = ("suggested", "accepted", "rejected")
+ARTICLE_STATES = ("new", "in_progress", "done", "skipped", "flagged")
+
+
+def now_iso() -> str:
+    """The current UTC time as an ISO 8601 string with milliseconds."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def content_hash(text: str) -> str:
+    """The dedupe key of an article: SHA-256 of its exact text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article."""
+
+    id: int
+    text: str
+    title: str = ""
+    source: str = ""
+    meta: dict = field(default_factory=dict)
+    content_hash: str = ""
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Article":
+        return cls(id=row["id"], text=row["text"], title=row["title"] or "",
+                   source=row["source"] or "", meta=json.loads(row["meta"] or "{}"),
+                   content_hash=row["content_hash"])
+
+
+@dataclass(frozen=True)
+class Span:
+    """A labelled character range ``[start, end)`` in code points.
+
+    ``annotator`` is None for a pending suggestion shared by everyone; a person's
+    decision about a suggestion is their own row pointing at it by ``suggestion_id``.
+    """
+
+    article_id: int
+    start: int
+    end: int
+    label: str
+    attrs: dict = field(default_factory=dict)
+    origin: str = "human"
+    status: str = "accepted"
+    annotator: str | None = None
+    score: float | None = None
+    suggestion_id: int | None = None
+    id: int | None = None
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def is_suggestion(self) -> bool:
+        return self.status == "suggested"
+
+    def text_in(self, text: str) -> str:
+        return text[self.start:self.end]
+
+    def evolve(self, **changes) -> "Span":
+        return replace(self, **changes)
+
+    def to_row(self) -> dict:
+        row = {k: getattr(self, k) for k in _SPAN_COLUMNS}
+        row["attrs"] = json.dumps(self.attrs, ensure_ascii=False, sort_keys=True)
+        if self.id is None:
+            del row["id"]
+        return row
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Span":
+        values = {k: row[k] for k in _SPAN_COLUMNS}
+        values["attrs"] = json.loads(row["attrs"] or "{}")
+        return cls(**values)
+
+
+_SPAN_COLUMNS = ("id", "article_id", "start", "end", "label", "attrs", "origin", "status",
+                 "annotator", "score", "suggestion_id", "created_at", "updated_at")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A directed link between two spans, e.g. SPEAKER from a QUOTE (head) to an ACTOR (child)."""
+
+    article_id: int
+    head_id: int
+    child_id: int
+    label: str = "SPEAKER"
+    origin: str = "human"
+    status: str = "accepted"
+    annotator: str | None = None
+    id: int | None = None
+    created_at: str = ""
+    updated_at: str = ""
+
+    def evolve(self, **changes) -> "Relation":
+        return replace(self, **changes)
+
+    def to_row(self) -> dict:
+        row = {k: getattr(self, k) for k in _RELATION_COLUMNS}
+        if self.id is None:
+            del row["id"]
+        return row
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Relation":
+        return cls(**{k: row[k] for k in _RELATION_COLUMNS})
+
+
+_RELATION_COLUMNS = ("id", "article_id", "head_id", "child_id", "label", "origin", "status",
+                     "annotator", "created_at", "updated_at")

@@ -1,0 +1,146 @@
+"""Article rows: batched, deduplicated inserts; lookups; full-text search; per-annotator states."""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable, Iterator
+
+from sqlite_utils import Database
+
+from annotator.core.errors import EditError
+from annotator.core.model import ARTICLE_STATES, Article, content_hash, now_iso
+
+
+def insert_batch(db: Database, items: list[dict]) -> list[tuple[int, bool]]:
+    """Insert articles (``text``, ``title``, ``source``, ``meta``) that are not there yet.
+
+    Returns ``(article_id, is_new)`` for each item in order; an item whose text is
+    already in the project (same content hash) maps to the existing article.
+    """
+    hashes = [content_hash(item["text"]) for item in items]
+    known = _ids_by_hash(db, set(hashes))
+    stamp = now_iso()
+    fresh, new_positions = [], set()
+    for position, (item, digest) in enumerate(zip(items, hashes)):
+        if digest in known:
+            continue
+        known[digest] = None  # a repeat inside this batch is not new either
+        new_positions.add(position)
+        fresh.append((item["text"], item.get("title") or "", item.get("source") or "",
+                      json.dumps(item.get("meta") or {}, ensure_ascii=False), digest, stamp))
+    db.conn.executemany(
+        "INSERT INTO articles (text, title, source, meta, content_hash, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)", fresh)
+    known.update(_ids_by_hash(db, {row[4] for row in fresh}))
+    return [(known[digest], i in new_positions) for i, digest in enumerate(hashes)]
+
+
+def _ids_by_hash(db: Database, hashes: set[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    chunk = list(hashes)
+    for i in range(0, len(chunk), 500):
+        part = chunk[i:i + 500]
+        marks = ",".join("?" * len(part))
+        for row_id, digest in db.execute(
+                f"SELECT id, content_hash FROM articles WHERE content_hash IN ({marks})", part):
+            found[digest] = row_id
+    return found
+
+
+def get(db: Database, article_id: int) -> Article:
+    """The article with this id; EditError if there is none."""
+    row = db.execute("SELECT * FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is None:
+        raise EditError(f"no article with id {article_id}")
+    cols = [c[0] for c in db.execute("SELECT * FROM articles LIMIT 0").description]
+    return Article.from_row(dict(zip(cols, row)))
+
+
+def count(db: Database) -> int:
+    return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def ids(db: Database) -> list[int]:
+    """All article ids in project order."""
+    return [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
+
+
+def iter_articles(db: Database, batch: int = 500) -> Iterator[Article]:
+    """Every article, streamed in id order without loading them all."""
+    last = 0
+    while True:
+        rows = list(db["articles"].rows_where("id > ?", [last], order_by="id", limit=batch))
+        if not rows:
+            return
+        for row in rows:
+            yield Article.from_row(row)
+        last = rows[-1]["id"]
+
+
+def search(db: Database, query: str, limit: int = 200) -> list[int]:
+    """Ids of articles matching an FTS5 query (plain words are ANDed), best first."""
+    terms = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+    if not terms:
+        return []
+    sql = ("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+           "ORDER BY rank LIMIT ?")
+    return [r[0] for r in db.execute(sql, [terms, limit])]
+
+
+def state(db: Database, article_id: int, annotator: str) -> str:
+    """The article's state for one annotator (``new`` when never touched)."""
+    row = db.execute("SELECT state FROM article_states WHERE article_id = ? AND annotator = ?",
+                     [article_id, annotator]).fetchone()
+    return row[0] if row else "new"
+
+
+def state_row(db: Database, article_id: int, annotator: str) -> dict | None:
+    row = db.execute("SELECT * FROM article_states WHERE article_id = ? AND annotator = ?",
+                     [article_id, annotator]).fetchone()
+    if row is None:
+        return None
+    return dict(zip(("article_id", "annotator", "state", "updated_at"), row))
+
+
+def write_state(db: Database, article_id: int, annotator: str, new_state: str | None) -> None:
+    """Set (or with None, clear) an annotator's state for an article. No history: callers log."""
+    if new_state is None:
+        db.execute("DELETE FROM article_states WHERE article_id = ? AND annotator = ?",
+                   [article_id, annotator])
+        return
+    if new_state not in ARTICLE_STATES:
+        raise EditError(f"unknown article state {new_state!r}; use one of {ARTICLE_STATES}")
+    db["article_states"].upsert(
+        {"article_id": article_id, "annotator": annotator, "state": new_state,
+         "updated_at": now_iso()}, pk=("article_id", "annotator"))
+
+
+def next_unfinished(db: Database, annotator: str, after_id: int = 0) -> int | None:
+    """The first article after ``after_id`` that this annotator has not done or skipped."""
+    sql = ("SELECT a.id FROM articles a LEFT JOIN article_states s "
+           "ON s.article_id = a.id AND s.annotator = ? "
+           "WHERE a.id > ? AND coalesce(s.state, 'new') NOT IN ('done', 'skipped') "
+           "ORDER BY a.id LIMIT 1")
+    row = db.execute(sql, [annotator, after_id]).fetchone()
+    return row[0] if row else None
+
+
+def done_ids(db: Database, annotator: str | None = None) -> list[int]:
+    """Articles marked done (by ``annotator``, or by anyone)."""
+    if annotator:
+        sql, params = "SELECT article_id FROM article_states WHERE state='done' AND annotator=?", [annotator]
+    else:
+        sql, params = "SELECT DISTINCT article_id FROM article_states WHERE state='done'", []
+    return sorted(r[0] for r in db.execute(sql + " ORDER BY article_id", params))
+
+
+def annotators(db: Database) -> list[str]:
+    """Everyone who has a state or a span in this project."""
+    sql = ("SELECT annotator FROM article_states UNION "
+           "SELECT annotator FROM spans WHERE annotator IS NOT NULL ORDER BY 1")
+    return [r[0] for r in db.execute(sql)]
+
+
+def ensure_ids(db: Database, wanted: Iterable[int]) -> None:
+    for article_id in wanted:
+        get(db, article_id)

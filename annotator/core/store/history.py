@@ -1,0 +1,30 @@
+"""The append-only history: every change to spans, relations and states, before and after."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.core.model import now_iso
+
+
+def record(db: Database, *, annotator: str | None, action: str, table: str, row_id: int | None,
+           article_id: int | None, before: dict | None, after: dict | None) -> None:
+    """Append one change. Call inside the transaction that makes the change."""
+    db["history"].insert({
+        "at": now_iso(), "annotator": annotator, "action": action, "table_name": table,
+        "row_id": row_id, "article_id": article_id,
+        "before": _dump(before), "after": _dump(after),
+    })
+
+
+def _dump(row: dict | None) -> str | None:
+    return None if row is None else json.dumps(row, ensure_ascii=False, sort_keys=True)
+
+
+def rows(db: Database, article_id: int | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+    """Most recent history rows first, for one article or the whole project."""
+    where, params = ("article_id = ?", [article_id]) if article_id is not None else (None, [])
+    return list(db["history"].rows_where(where, params, order_by="id desc", limit=limit))

@@ -1,0 +1,83 @@
+"""Schema of the project file, as sqlite-utils migrations; ``PRAGMA user_version`` follows them.
+
+Append new migrations at the end, never edit a released one: ``SCHEMA_VERSION`` is the
+number of migrations, and a file whose user_version is higher was written by a newer
+version of the tool and is refused.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("annotator")
+
+
+@MIGRATIONS()
+def m001_initial(db: Database) -> None:
+    """Articles, per-annotator states, spans, relations, history, meta, FTS."""
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["articles"].create(
+        {"id": int, "text": str, "title": str, "source": str, "meta": str,
+         "content_hash": str, "created_at": str},
+        pk="id", not_null={"text", "content_hash"},
+    )
+    db["articles"].create_index(["content_hash"], unique=True)
+    db["article_states"].create(
+        {"article_id": int, "annotator": str, "state": str, "updated_at": str},
+        pk=("article_id", "annotator"), foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["spans"].create(
+        {"id": int, "article_id": int, "start": int, "end": int, "label": str, "attrs": str,
+         "origin": str, "status": str, "annotator": str, "score": float,
+         "suggestion_id": int, "created_at": str, "updated_at": str},
+        pk="id", not_null={"article_id", "start", "end", "label", "origin", "status"},
+        foreign_keys=[("article_id", "articles", "id"), ("suggestion_id", "spans", "id")],
+    )
+    db["spans"].create_index(["article_id", "annotator"])
+    db["spans"].create_index(["article_id", "start", "end", "label"])
+    db["spans"].create_index(["suggestion_id"])
+    db["relations"].create(
+        {"id": int, "article_id": int, "head_id": int, "child_id": int, "label": str,
+         "origin": str, "status": str, "annotator": str, "created_at": str, "updated_at": str},
+        pk="id", not_null={"article_id", "head_id", "child_id", "label"},
+        foreign_keys=[("article_id", "articles", "id"), ("head_id", "spans", "id"),
+                      ("child_id", "spans", "id")],
+    )
+    db["relations"].create_index(["article_id"])
+    _create_history(db)
+    db["articles"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True,
+                              tokenize="unicode61")
+
+
+def _create_history(db: Database) -> None:
+    db["history"].create(
+        {"id": int, "at": str, "annotator": str, "action": str, "table_name": str,
+         "row_id": int, "article_id": int, "before": str, "after": str},
+        pk="id",
+    )
+    db["history"].create_index(["article_id"])
+    # The history is append-only: the database itself refuses to rewrite it.
+    for verb in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER history_no_{verb.lower()} BEFORE {verb} ON history "
+            "BEGIN SELECT RAISE(ABORT, 'history is append-only'); END"
+        )
+
+
+@MIGRATIONS()
+def m002_suggest_runs(db: Database) -> None:
+    """Which articles a suggester has finished, so ``annotator suggest`` resumes."""
+    db["suggest_done"].create(
+        {"article_id": int, "suggester": str, "done_at": str},
+        pk=("article_id", "suggester"), foreign_keys=[("article_id", "articles", "id")],
+    )
+
+
+SCHEMA_VERSION = len(MIGRATIONS._migrations)
+
+
+def migrate(db: Database) -> None:
+    """Apply pending migrations and record the schema version in ``PRAGMA user_version``."""
+    MIGRATIONS.apply(db)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
