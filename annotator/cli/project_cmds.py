@@ -51,9 +51,16 @@ def import_(project: str, sources: tuple[str, ...], fmt: str, annotator: str | N
     """
     scheme = load_scheme(scheme_file) if scheme_file else None
     options = ImportOptions(encoding=encoding, text_column=text_column)
-    with open_project(project, create=True, scheme=scheme) as proj, progress("importing") as advance:
-        report = import_sources(proj, list(sources), fmt=fmt, annotator=annotator, options=options,
-                                add_labels=add_labels, progress=advance)
+    created = not Path(project).exists()
+    try:
+        with open_project(project, create=True, scheme=scheme) as proj, progress("importing") as advance:
+            report = import_sources(proj, list(sources), fmt=fmt, annotator=annotator, options=options,
+                                    add_labels=add_labels, progress=advance)
+    except BaseException:
+        if created:  # a failed import leaves no empty project behind
+            for suffix in ("", "-wal", "-shm"):
+                Path(project + suffix).unlink(missing_ok=True)
+        raise
     click.echo(f"imported {report.files} file(s): {report.articles_added} new article(s), "
                f"{report.articles_existing} already present, {report.spans_added} span(s) added, "
                f"{report.spans_existing} already present")

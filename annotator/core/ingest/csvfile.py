@@ -11,21 +11,19 @@ from typing import Iterator
 from annotator.core.errors import InputError
 from annotator.core.ingest.options import ImportOptions
 from annotator.core.ingest.records import Record
-from annotator.core.ingest.textfile import not_utf8, open_text
+from annotator.core.ingest.textfile import numbered_lines
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 
 def read(path: Path, options: ImportOptions) -> Iterator[Record]:
     """Yield one Record a row; the line number is the row's first line in the file."""
-    with open_text(path, options.encoding) as handle:
-        reader = csv.DictReader(handle)
-        try:
-            yield from _rows(reader, path, options.text_column)
-        except UnicodeDecodeError as exc:
-            raise not_utf8(path, reader.line_num + 1, options.encoding, exc) from None
-        except csv.Error as exc:
-            raise InputError(path, reader.line_num, f"malformed CSV: {exc}") from None
+    lines = (line for _, line in numbered_lines(path, options.encoding))
+    reader = csv.DictReader(lines)
+    try:
+        yield from _rows(reader, path, options.text_column)
+    except csv.Error as exc:
+        raise InputError(path, reader.line_num, f"malformed CSV: {exc}") from None
 
 
 def _rows(reader: csv.DictReader, path: Path, column: str) -> Iterator[Record]:

@@ -126,6 +126,11 @@ class _Job:
             problem = self.scheme.check_attrs(span.label, span.attrs)
             if problem:
                 raise InputError(record.path, record.line, f"span {span.start}..{span.end}: {problem}")
+        known = {r.name for r in self.scheme.relations}
+        for rel in record.relations:
+            if rel.label not in known:
+                raise InputError(record.path, record.line,
+                                 f"relation {rel.label!r} is not in the scheme ({', '.join(sorted(known))})")
 
     def _labels(self, record: Record, article_id: int) -> None:
         db = self.project.db

@@ -11,23 +11,37 @@ from annotator.core.errors import InputError
 
 def open_text(path: Path, encoding: str | None = None) -> TextIO:
     """Open ``path`` for reading text; newlines are kept exactly as in the file."""
-    name = encoding or "utf-8-sig"
+    return path.open("r", encoding=codec_name(path, encoding), newline="")
+
+
+def codec_name(path: Path, encoding: str | None) -> str:
+    """The codec to read ``path`` with (UTF-8, BOM or not, by default)."""
     try:
-        codecs.lookup(name)
+        return codecs.lookup(encoding or "utf-8-sig").name
     except LookupError:
         raise InputError(path, None, f"unknown encoding {encoding!r}") from None
-    return path.open("r", encoding=name, newline="")
+
+
+_WIDE = ("utf-16", "utf-32")  # codecs whose newline is not the byte b"\n"
 
 
 def numbered_lines(path: Path, encoding: str | None = None) -> Iterator[tuple[int, str]]:
-    """``(line_number, line)`` pairs, streamed; a decoding error names the file and line."""
-    line_no = 0
-    with open_text(path, encoding) as handle:
-        try:
-            for line_no, line in enumerate(handle, start=1):
-                yield line_no, line
-        except UnicodeDecodeError as exc:
-            raise not_utf8(path, line_no + 1, encoding, exc) from None
+    """``(line_number, line)`` pairs, streamed; a decoding error names the file and line.
+
+    Lines are decoded one by one from the bytes, so the line number of a bad byte is exact.
+    """
+    name = codec_name(path, encoding)
+    if name.startswith(_WIDE):
+        with open_text(path, encoding) as handle:
+            yield from enumerate(handle, start=1)
+        return
+    decoder = codecs.getincrementaldecoder(name)()
+    with path.open("rb") as handle:
+        for line_no, raw in enumerate(handle, start=1):
+            try:
+                yield line_no, decoder.decode(raw)
+            except UnicodeDecodeError as exc:
+                raise not_utf8(path, line_no, encoding, exc) from None
 
 
 def read_whole(path: Path, encoding: str | None = None) -> str:

@@ -22,9 +22,9 @@ def open_database(path: Path, create: bool = False, read_only: bool = False) -> 
     ``create`` is false), is not a SQLite file, is not a project, is corrupt, or has
     a schema version newer than this program knows.
     """
-    exists = path.exists() and path.stat().st_size > 0
-    if not exists and not create:
+    if not path.exists() and not create:
         raise ProjectError(f"{path}: no such project (use `annotator init {path}`)")
+    exists = path.exists() and path.stat().st_size > 0  # SQLite takes an empty file as a new database
     if exists:
         _check_header(path)
     conn = _connect(path, read_only and exists)
