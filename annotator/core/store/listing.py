@@ -1,0 +1,100 @@
+"""Paged article listing for the window: per-annotator status and counts, FTS search, filters.
+
+Every query reads one page (``LIMIT``/``OFFSET`` in id order), so a list over 100,000
+articles never loads them all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from annotator.core.model import ARTICLE_STATES
+
+
+@dataclass(frozen=True)
+class ArticleQuery:
+    """Which articles a list shows: for one annotator, optionally one state and a search."""
+
+    annotator: str
+    state: str | None = None
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """One line of the article list."""
+
+    id: int
+    title: str
+    state: str
+    spans: int
+    suggestions: int
+
+
+def fts_terms(search: str) -> str:
+    """An FTS5 query from typed words: every word must match, as a prefix."""
+    return " ".join('"' + word.replace('"', '""') + '"*' for word in search.split())
+
+
+def _where(query: ArticleQuery) -> tuple[str, dict]:
+    clauses, params = [], {"annotator": query.annotator}
+    if query.state:
+        if query.state not in ARTICLE_STATES:
+            raise ValueError(f"unknown article state {query.state!r}; use one of {ARTICLE_STATES}")
+        clauses.append("coalesce(st.state, 'new') = :state")
+        params["state"] = query.state
+    terms = fts_terms(query.search)
+    if terms:
+        clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :terms)")
+        params["terms"] = terms
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+_FROM = ("FROM articles a LEFT JOIN article_states st "
+         "ON st.article_id = a.id AND st.annotator = :annotator")
+
+_PAGE = """
+SELECT a.id, coalesce(nullif(a.title, ''), substr(a.text, 1, 160)), coalesce(st.state, 'new'),
+  (SELECT count(*) FROM spans s WHERE s.article_id = a.id AND s.annotator = :annotator
+     AND s.status = 'accepted'),
+  (SELECT count(*) FROM spans s WHERE s.article_id = a.id AND s.annotator IS NULL
+     AND s.status = 'suggested' AND NOT EXISTS (
+       SELECT 1 FROM spans d WHERE d.suggestion_id = s.id AND d.annotator = :annotator))
+{from_} {where} ORDER BY a.id LIMIT :limit OFFSET :offset
+"""
+
+
+def count(db: Database, query: ArticleQuery) -> int:
+    """How many articles the query lists."""
+    where, params = _where(query)
+    if not where:
+        return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    return db.execute(f"SELECT count(*) {_FROM}{where}", params).fetchone()[0]
+
+
+def page(db: Database, query: ArticleQuery, offset: int, limit: int) -> list[ArticleRow]:
+    """Rows ``offset .. offset + limit`` of the listing, in article id order."""
+    where, params = _where(query)
+    sql = _PAGE.format(from_=_FROM, where=where)
+    rows = db.execute(sql, {**params, "limit": limit, "offset": offset})
+    return [ArticleRow(id=r[0], title=" ".join((r[1] or "").split()), state=r[2],
+                       spans=r[3], suggestions=r[4]) for r in rows]
+
+
+def row_of(db: Database, query: ArticleQuery, article_id: int) -> int | None:
+    """The row at which ``article_id`` appears in the listing, or None when it is filtered out."""
+    where, params = _where(query)
+    check = f"SELECT 1 {_FROM}{where}{' AND' if where else ' WHERE'} a.id = :id"
+    if db.execute(check, {**params, "id": article_id}).fetchone() is None:
+        return None
+    sql = f"SELECT count(*) {_FROM}{where}{' AND' if where else ' WHERE'} a.id < :id"
+    return db.execute(sql, {**params, "id": article_id}).fetchone()[0]
+
+
+def progress(db: Database, annotator: str) -> tuple[int, int]:
+    """(articles this annotator marked done, articles in the project)."""
+    done = db.execute("SELECT count(*) FROM article_states WHERE annotator = ? AND state = 'done'",
+                      [annotator]).fetchone()[0]
+    return done, db.execute("SELECT count(*) FROM articles").fetchone()[0]
