@@ -1,0 +1,113 @@
+"""CASUALTY suggestions: figures of people killed, injured, missing, displaced or affected,
+with ``count_low``, ``count_high``, ``qualifier`` and ``kind``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from annotator.core.suggest.lexicon import Words, words
+from annotator.core.suggest.numbers import parse_count
+from annotator.core.suggest.suggestion import Suggestion
+
+NUMBERS_KEY = "casualty_numbers"
+_NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+_OPEN_HIGH = {"at least", "more than"}
+_OPEN_LOW = {"up to", "fewer than"}
+_FORWARD, _BACKWARD = 12, 6
+
+
+class CasualtySuggester:
+    """Number phrases (from the ``casualty_numbers`` SpanRuler) that count harmed people."""
+
+    name = "casualties"
+
+    def __call__(self, doc: Doc, found: list[Suggestion]) -> list[Suggestion]:
+        lexicon = words()
+        out = []
+        for number in filter_spans(doc.spans.get(NUMBERS_KEY, [])):
+            suggestion = _casualty(doc, number, lexicon)
+            if suggestion:
+                out.append(suggestion)
+        return out
+
+
+def _casualty(doc: Doc, number: Span, w: Words) -> Suggestion | None:
+    if _is_other_quantity(doc, number):
+        return None
+    counted = parse_count([t.lower_ for t in number])
+    end, noun = _people_after(doc, number, w)
+    if counted is None or (noun is None and _thing_after(doc, number.end, w)):
+        return None
+    kind = _kind(doc, number, noun, w)
+    if kind is None:
+        return None
+    start, qualifier = _qualifier(doc, number.start, w)
+    low, high = counted
+    if qualifier in _OPEN_HIGH:
+        high = None
+    elif qualifier in _OPEN_LOW:
+        low = None
+    span = doc[start:end]
+    attrs = {"count_low": low, "count_high": high, "qualifier": qualifier, "kind": kind}
+    return Suggestion(span.start_char, span.end_char, "CASUALTY", "pattern", 0.75, attrs)
+
+
+def _is_other_quantity(doc: Doc, number: Span) -> bool:
+    if any(t.ent_type_ in _NOT_COUNTS for t in number):
+        return True
+    text = number.text
+    return len(number) == 1 and text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
+
+
+def _people_after(doc: Doc, number: Span, w: Words) -> tuple[int, object]:
+    """Where the phrase ends: after the people it counts ("19 [people]", "thousands [of civilians]")."""
+    j = number.end
+    for _ in range(4):
+        if j >= len(doc):
+            break
+        token = doc[j]
+        if token.lower_ in w.people_nouns or token.lemma_.lower() in w.people_nouns:
+            return j + 1, token
+        if token.lower_ == "of" or token.pos_ == "ADJ" or token.lower_ in ("-", "more", "other"):
+            j += 1
+            continue
+        break
+    return number.end, None
+
+
+def _thing_after(doc: Doc, j: int, w: Words) -> bool:
+    """Whether the number counts things, not people ("50 residential buildings", "19 points")."""
+    for token in doc[j:j + 3]:
+        if token.pos_ == "ADJ" or token.lower_ == "of":
+            continue
+        harmful = token.lower_ in w.harm or token.lemma_.lower() in w.harm
+        return token.pos_ in ("NOUN", "PROPN") and not harmful or (not token.pos_ and token.is_alpha
+                                                                   and not harmful)
+    return False
+
+
+def _kind(doc: Doc, number: Span, noun, w: Words) -> str | None:
+    """The harm the sentence reports nearest after (then before) the figure."""
+    if noun is not None and noun.lower_ in w.harm:
+        return w.harm[noun.lower_]
+    has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    sent = number.sent if has_sents else doc[:]
+    after = doc[number.end:min(sent.end, number.end + _FORWARD)]
+    before = reversed(doc[max(sent.start, number.start - _BACKWARD):number.start])
+    for token in [*after, *before]:
+        kind = w.harm.get(token.lower_) or w.harm.get(token.lemma_.lower())
+        if kind:
+            return kind
+    return None
+
+
+def _qualifier(doc: Doc, start: int, w: Words) -> tuple[int, str | None]:
+    """The hedge before the figure ("at least", "more than", ...) and where it starts."""
+    for size in (3, 2, 1):
+        if start - size < 0:
+            continue
+        phrase = doc[start - size:start].text.lower()
+        if phrase in w.qualifiers:
+            return start - size, w.qualifiers[phrase]
+    return start, None

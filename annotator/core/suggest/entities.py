@@ -1,0 +1,50 @@
+"""ACTOR (PERSON, ORG, NORP) and LOCATION (GPE, LOC, FAC) suggestions from the Doc's entities."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from annotator.core.suggest.entity_fixes import FIXES, PLACE_KINDS, Ent
+from annotator.core.suggest.lexicon import words
+from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
+
+ACTOR_KINDS = ("PERSON", "ORG", "NORP")
+LABEL_OF = {**{k: "ACTOR" for k in ACTOR_KINDS}, **{k: "LOCATION" for k in PLACE_KINDS}}
+
+
+def doc_ents(doc: Doc) -> list[Ent]:
+    """The Doc's entities of the kinds the scheme maps, as mutable token ranges."""
+    return [Ent(e.start, e.end, e.label_, "pattern" if e.ent_id_ else "model")
+            for e in doc.ents if e.label_ in LABEL_OF]
+
+
+def fixed_ents(doc: Doc) -> list[Ent]:
+    """The Doc's entities after every fix in :data:`FIXES`."""
+    ents = doc_ents(doc)
+    lexicon = words()
+    for fix in FIXES:
+        ents = fix(doc, ents, lexicon)
+    return ents
+
+
+def to_suggestion(doc: Doc, ent: Ent) -> Suggestion:
+    span = doc[ent.start:ent.end]
+    return Suggestion(span.start_char, span.end_char, LABEL_OF[ent.kind], ent.origin,
+                      ORIGIN_SCORES[ent.origin])
+
+
+class EntitySuggester:
+    """ACTOR and LOCATION suggestions; keeps the fixed entities for the speaker search."""
+
+    name = "entities"
+
+    def __call__(self, doc: Doc, found: list[Suggestion]) -> list[Suggestion]:
+        ents = fixed_ents(doc)
+        doc.user_data["news_ents"] = [(e.start, e.end, e.kind) for e in ents]
+        return [to_suggestion(doc, ent) for ent in ents]
+
+
+def bare_suggestions(doc: Doc) -> list[Suggestion]:
+    """The model's entities with only the label mapping (the benchmark's baseline)."""
+    return [Suggestion(e.start_char, e.end_char, LABEL_OF[e.label_]) for e in doc.ents
+            if e.label_ in LABEL_OF]

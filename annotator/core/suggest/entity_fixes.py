@@ -1,0 +1,175 @@
+"""Repairs for the errors a small spaCy model makes on news names (token-level, one Doc).
+
+Each function takes and returns a list of :class:`Ent`; they run in the order of ``FIXES``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from annotator.core.suggest.lexicon import Words
+
+PLACE_KINDS = ("GPE", "LOC", "FAC")
+_EDGE_TRIM = {"the", "'s", "’s", "’", "'", "(", ")", ",", ".", "-", "–", "“", "”", '"'}
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+@dataclass
+class Ent:
+    """A named entity as a token range, with its spaCy kind and where it came from."""
+
+    start: int
+    end: int
+    kind: str
+    origin: str = "model"
+
+
+def merge_particles(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
+    """Join names split at a particle: "Ursula von der" + "Leyen" -> one PERSON."""
+    out: list[Ent] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev and prev.kind == "PERSON" and _particle_gap(doc, prev, ent, words):
+            prev.end = ent.end
+            continue
+        out.append(ent)
+    return out
+
+
+def _particle_gap(doc: Doc, prev: Ent, ent: Ent, words: Words) -> bool:
+    between = [t.lower_ for t in doc[prev.end:ent.start]]
+    if any(w not in words.name_particles for w in between) or not doc[ent.start].is_title:
+        return False
+    return bool(between) or doc[prev.end - 1].lower_ in words.name_particles
+
+
+def trim_edges(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
+    """Drop leading "the" and titles ("President Trump"), trailing possessives and punctuation."""
+    out = []
+    for ent in ents:
+        while ent.start < ent.end and _trimmable(doc[ent.start], ent.kind, words):
+            ent.start += 1
+        while ent.start < ent.end and doc[ent.end - 1].lower_ in _EDGE_TRIM:
+            ent.end -= 1
+        if ent.start < ent.end:
+            out.append(ent)
+    return out
+
+
+def _trimmable(token, kind: str, words: Words) -> bool:
+    if token.lower_ in _EDGE_TRIM:
+        return True
+    if kind != "PERSON":  # "State Department" keeps its first word
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ in words.title_words and nxt is not None and nxt.is_title
+
+
+def split_titled_names(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
+    """ "Secretary of [the Army Dan Driscoll]": the office is no entity, the name is a PERSON."""
+    out = []
+    for ent in ents:
+        if _after_title_of(doc, ent.start, words):
+            rest = ent.start + (1 if doc[ent.start].lower_ == "the" else 0) + 1
+            if ent.end - rest >= 2 and all(t.is_title for t in doc[rest:ent.end]):
+                out.append(Ent(rest, ent.end, "PERSON", ent.origin))
+            continue
+        out.append(ent)
+    return out
+
+
+def _after_title_of(doc: Doc, i: int, words: Words) -> bool:
+    """Whether token ``i`` follows "<title> of" (the office in "Secretary of State")."""
+    j = i - 1
+    if j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    return j >= 1 and doc[j].lower_ == "of" and doc[j - 1].lower_ in words.title_core
+
+
+def propagate_names(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
+    """A surname seen in a full PERSON name is a PERSON wherever else it appears: relabel the
+    model's ORG/GPE guesses ("Witkoff" as GPE) and add the mentions it missed ("Merz told")."""
+    full = [ent for ent in ents if ent.kind == "PERSON" and ent.end - ent.start >= 2]
+    names = {doc[e.start:e.end].text for e in full} | {doc[e.end - 1].text for e in full}
+    names = {n for n in names if n[:1].isupper()}
+    for ent in ents:
+        if ent.kind != "PERSON" and ent.origin != "pattern" and doc[ent.start:ent.end].text in names:
+            ent.kind = "PERSON"
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    added = [Ent(t.i, t.i + 1, "PERSON") for t in doc
+             if t.text in names and t.i not in covered and t.is_title]
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+def drop_title_modifiers(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
+    """ "US special envoy Steve Witkoff": a place or body inside a title before a name is no entity."""
+    out = []
+    for index, ent in enumerate(ents):
+        nxt = ents[index + 1] if index + 1 < len(ents) else None
+        if ent.kind != "PERSON" and _is_title_gap(doc, ent, nxt, words):
+            continue
+        if ent.kind != "PERSON" and _after_title_of(doc, ent.start, words):
+            continue
+        out.append(ent)
+    return out
+
+
+def _is_title_gap(doc: Doc, ent: Ent, nxt: Ent | None, words: Words) -> bool:
+    if nxt is None or nxt.kind != "PERSON" or not 0 < nxt.start - ent.end <= 6:
+        return False
+    gap = doc[ent.end:nxt.start]
+    fits = all(t.lower_ in words.title_words or t.is_lower or t.lower_ in ("of", "’s", "'s", "-")
+               for t in gap)
+    return fits and any(t.lower_ in words.title_core for t in gap)
+
+
+def keep_acting_groups(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
+    """Nationalities are actors only for people: "Ukrainian officials", "the Ukrainians"."""
+    out = []
+    for ent in ents:
+        if ent.kind == "GPE" and ent.end - ent.start == 1 and _is_demonym(doc[ent.start]):
+            ent.kind = "NORP"
+        if ent.kind != "NORP" or _names_people(doc, ent, words):
+            out.append(ent)
+    return out
+
+
+def _is_demonym(token) -> bool:
+    return token.tag_ in ("JJ", "NNPS") or token.lower_.endswith(("ian", "ean", "ese", "ish"))
+
+
+def _names_people(doc: Doc, ent: Ent, words: Words) -> bool:
+    root = doc[ent.end - 1]
+    if root.tag_ in ("NNPS", "NNS") or root.text.endswith("s") and root.is_title:
+        return True
+    if not doc.has_annotation("DEP"):
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        return nxt is not None and nxt.lower_ in words.people_nouns
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    head = root.head
+    return root.dep_ in ("amod", "compound", "nmod") and head.lower_ in words.people_nouns
+
+
+def speaking_places(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
+    """ "Moscow said", "Britain's government warned": a place that speaks is an actor (ORG)."""
+    if not doc.has_annotation("DEP"):
+        return ents
+    for ent in ents:
+        if ent.kind in PLACE_KINDS and _speaks(doc[ent.start:ent.end].root, words):
+            ent.kind = "ORG"
+    return ents
+
+
+def _speaks(token, words: Words) -> bool:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in ("compound", "poss", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+    return token.dep_ in _SUBJECTS and words.is_speech(token.head)
+
+
+FIXES = (merge_particles, trim_edges, split_titled_names, propagate_names,
+         drop_title_modifiers, keep_acting_groups, speaking_places)

@@ -1,0 +1,67 @@
+"""Word lists and pattern files of ``resources/patterns/``, read once per process."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from annotator.core.errors import InputError
+from annotator.paths import resources_dir
+
+
+def patterns_dir() -> Path:
+    """The folder holding the SpanRuler/EntityRuler pattern files and ``words.json``."""
+    return resources_dir() / "patterns"
+
+
+def read_patterns(name: str) -> list[dict]:
+    """The patterns of one JSONL file; a bad line raises ``FILE:LINE: problem``."""
+    path = patterns_dir() / name
+    patterns = []
+    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, line_no, f"not valid JSON: {exc.msg}") from None
+        if not isinstance(item, dict) or "label" not in item or "pattern" not in item:
+            raise InputError(path, line_no, "a pattern needs \"label\" and \"pattern\"")
+        patterns.append(item)
+    return patterns
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word lists the suggesters share (all lower case)."""
+
+    speech_verbs: frozenset[str]
+    speech_forms: frozenset[str]
+    title_words: frozenset[str]
+    title_core: frozenset[str]
+    name_particles: frozenset[str]
+    people_nouns: frozenset[str]
+    harm: dict[str, str]
+    qualifiers: dict[str, str]
+
+    def is_speech(self, token) -> bool:
+        """Whether ``token`` is a verb of saying (by lemma, or by form without a tagger)."""
+        return token.lemma_.lower() in self.speech_verbs or token.lower_ in self.speech_forms
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    """The word lists of ``resources/patterns/words.json``."""
+    path = patterns_dir() / "words.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise InputError(path, exc.lineno, f"not valid JSON: {exc.msg}") from None
+    low = lambda key: frozenset(w.lower() for w in raw[key])  # noqa: E731
+    harm = {w.lower(): kind for kind, forms in raw["harm_words"].items() for w in forms}
+    return Words(speech_verbs=low("speech_verbs"), speech_forms=low("speech_forms"),
+                 title_words=low("title_words"), title_core=low("title_core"),
+                 name_particles=low("name_particles"), people_nouns=low("people_nouns"),
+                 harm=harm, qualifiers=dict(raw["qualifiers"]))

@@ -1,0 +1,85 @@
+"""Find quoted text by its marks: straight or curly, double or single, over paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+_DOUBLE_OPEN, _DOUBLE_CLOSE = "“„", "”"
+_SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"
+_BEFORE_OPEN = " \t\n([{—–-/:;,"
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Ranges of quoted text without the marks. A paragraph that opens a quote and does not
+    close it continues into the next paragraph when that one opens with a mark too."""
+    quotes: list[tuple[int, int]] = []
+    carry: int | None = None  # start of a quote still open from an earlier paragraph
+    for para in _PARAGRAPH.finditer(text):
+        found, open_at = _scan(text, para.start(), para.end(), carry is not None)
+        if carry is not None:
+            if found and found[0][0] == -1:
+                found[0] = (carry, found[0][1])
+            elif open_at == -1:
+                open_at = carry
+            else:
+                quotes.append((carry, _last_content(text, para.start())))
+        quotes.extend(found)
+        carry = open_at
+    if carry is not None:
+        quotes.append((carry, len(text)))
+    return [q for q in (_trim(text, s, e) for s, e in quotes) if q]
+
+
+def _scan(text: str, start: int, end: int, continuing: bool):
+    """Quotes closed inside one paragraph, and where a quote left open starts (or None).
+
+    With ``continuing``, a paragraph that begins with an opening mark continues the open
+    quote: its first closed quote (or the open one) starts at -1 for the caller to fill in."""
+    found: list[tuple[int, int]] = []
+    open_at, kind = None, None
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    for i in range(start, end):
+        ch = text[i]
+        if kind is None:
+            kind = _opening(text, i, start)
+            if kind:
+                open_at = -1 if continuing and i == start + lead else i + 1
+        elif _closing(text, i, kind):
+            found.append((open_at, i))
+            kind, open_at = None, None
+    if kind == "single":  # an unclosed single mark is an apostrophe far more often than a quote
+        open_at = None
+    return found, open_at
+
+
+def _opening(text: str, i: int, para_start: int) -> str | None:
+    ch, prev = text[i], text[i - 1] if i > para_start else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if nxt.isspace():
+        return None
+    if ch in _DOUBLE_OPEN or (ch == '"' and prev in _BEFORE_OPEN):
+        return "double"
+    if (ch in _SINGLE_OPEN or ch == "'") and prev in _BEFORE_OPEN and nxt.isalnum():
+        return "single"
+    return None
+
+
+def _closing(text: str, i: int, kind: str) -> bool:
+    ch = text[i]
+    if kind == "double":
+        return ch in _DOUBLE_CLOSE or ch == '"'
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return ch in (_SINGLE_CLOSE, "'") and not text[i - 1].isspace() and not nxt.isalnum()
+
+
+def _last_content(text: str, para_start: int) -> int:
+    return len(text[:para_start].rstrip())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None

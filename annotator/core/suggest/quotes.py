@@ -1,0 +1,86 @@
+"""QUOTE suggestions: quoted text (and, when the scheme asks, reported speech) with a speaker."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from annotator.core.suggest.entities import ACTOR_KINDS
+from annotator.core.suggest.lexicon import words
+from annotator.core.suggest.quote_marks import find_quotes
+from annotator.core.suggest.speakers import Actor, SpeakerFinder
+from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
+
+
+class QuoteSuggester:
+    """Quotes in marks; a partial quote is kept only when a verb of saying introduces it."""
+
+    name = "quotes"
+
+    def __init__(self, reported_speech: bool = False):
+        self.reported_speech = reported_speech
+
+    def __call__(self, doc: Doc, found: list[Suggestion]) -> list[Suggestion]:
+        spans = [s for s in (doc.char_span(a, b, alignment_mode="expand")
+                             for a, b in find_quotes(doc.text)) if s is not None]
+        finder = SpeakerFinder(doc, _actors(doc), spans, words())
+        out, previous = [], None
+        for span, (start, end) in zip(spans, find_quotes(doc.text)):
+            verb = finder.speech_verb(span)
+            actor = finder.speaker_of(verb) if verb is not None else None
+            if verb is None and not _whole_sentences(span, finder.quoted):
+                continue
+            if actor is None and verb is None and _follows(previous, span):
+                actor = previous[1]
+            previous = (span, actor)
+            out.append(Suggestion(start, end, "QUOTE", "pattern", ORIGIN_SCORES["pattern"],
+                                  speaker=_chars(doc, actor)))
+        if self.reported_speech:
+            out += _reported(doc, finder)
+        return out
+
+
+def _actors(doc: Doc) -> list[Actor]:
+    ents = doc.user_data.get("news_ents", [])
+    return [Actor(s, e, k) for s, e, k in ents if k in ACTOR_KINDS]
+
+
+def _chars(doc: Doc, actor: Actor | None) -> tuple[int, int] | None:
+    if actor is None:
+        return None
+    span = doc[actor.start:actor.end]
+    return (span.start_char, span.end_char)
+
+
+def _whole_sentences(span: Span, quoted: set[int]) -> bool:
+    """Whether nothing but punctuation stands outside quotes in the quote's sentences."""
+    doc = span.doc
+    first, last = span[0].sent, span[-1].sent
+    return all(t.i in quoted or not t.is_alpha for t in doc[first.start:last.end])
+
+
+def _follows(previous, span: Span) -> bool:
+    """Whether the previous quote ended at most two sentences before this one."""
+    if previous is None or previous[1] is None:
+        return False
+    sents = list(span.doc[previous[0].end - 1:span.start].sents)
+    return len(sents) <= 3
+
+
+def _reported(doc: Doc, finder: SpeakerFinder) -> list[Suggestion]:
+    """ "X said (that) CLAUSE" without marks: the clause, spoken by X."""
+    if not finder.parsed:
+        return []
+    out = []
+    for verb in doc:
+        if verb.i in finder.quoted or not finder.words.is_speech(verb) or verb.pos_ != "VERB":
+            continue
+        clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+        if clause is None or any(t.i in finder.quoted for t in clause.subtree):
+            continue
+        tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
+        span = doc[tokens[0].i:tokens[-1].i + 1]
+        while len(span) > 1 and span[-1].is_punct:
+            span = span[:-1]
+        out.append(Suggestion(span.start_char, span.end_char, "QUOTE", "model", 0.6,
+                              speaker=_chars(doc, finder.speaker_of(verb))))
+    return out

@@ -1,0 +1,128 @@
+"""Who said a quote: the actor next to a speech verb ("said Ushakov", "Putin told reporters"),
+or for "he said" the nearest fitting actor before it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.core.suggest.lexicon import Words
+
+_SUBJECTS = ("nsubj", "nsubjpass")
+_CLIMB = ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "prep")
+_PERSONAL = {"he", "she", "him", "her"}
+_GROUP = {"they", "it", "we"}
+
+
+@dataclass
+class Actor:
+    """An ACTOR entity as tokens, with its spaCy kind."""
+
+    start: int
+    end: int
+    kind: str
+
+    def covers(self, i: int) -> bool:
+        return self.start <= i < self.end
+
+
+class SpeakerFinder:
+    """Attributes quotes of one Doc; ``actors`` are the ACTOR entities found in it."""
+
+    def __init__(self, doc: Doc, actors: list[Actor], quotes: list[Span], words: Words):
+        self.doc, self.actors, self.words = doc, actors, words
+        self.quoted = {i for q in quotes for i in range(q.start, q.end)}
+        self.parsed = doc.has_annotation("DEP")
+
+    def speech_verb(self, quote: Span) -> Token | None:
+        """The verb of saying that introduces ``quote`` (outside any quote), if any."""
+        if self.parsed:
+            for token in quote:
+                if token.head.i == token.i or quote.start <= token.head.i < quote.end:
+                    continue
+                verb = self._governing(token.head)
+                if verb is not None:
+                    return verb
+        return self._nearest_verb(quote)
+
+    def _governing(self, token: Token) -> Token | None:
+        for _ in range(8):
+            if token.i not in self.quoted and self.words.is_speech(token) and token.pos_ != "NOUN":
+                return token
+            if token.head.i == token.i:
+                return None
+            token = token.head
+        return None
+
+    def _nearest_verb(self, quote: Span) -> Token | None:
+        window = self._window(quote)
+        verbs = [t for t in window if t.i not in self.quoted and self.words.is_speech(t)
+                 and t.pos_ != "NOUN"]
+        return min(verbs, key=lambda t: min(abs(t.i - quote.start), abs(t.i - quote.end)),
+                   default=None)
+
+    def _window(self, quote: Span) -> list[Token]:
+        first, last = quote[0].sent, quote[-1].sent
+        tokens = list(self.doc[first.start:last.end])
+        if last.end < len(self.doc) and quote.end >= last.end - 2:
+            tokens += list(self.doc[last.end].sent)  # "… over." she said.
+        return tokens
+
+    def speaker_of(self, verb: Token) -> Actor | None:
+        """The actor who says, for the verb ``verb``."""
+        subject = self._subject(verb) if self.parsed else None
+        if subject is None:
+            return self._adjacent_actor(verb)
+        if subject.lower_ in _PERSONAL | _GROUP | {"who"}:
+            return self.resolve_pronoun(subject)
+        return self._actor_at(subject)
+
+    def _subject(self, verb: Token) -> Token | None:
+        for _ in range(4):
+            for child in verb.children:
+                if child.dep_ in _SUBJECTS and child.i not in self.quoted:
+                    return child
+                if child.dep_ == "agent":
+                    return next((c for c in child.children if c.dep_ == "pobj"), None)
+            if verb.dep_ == "relcl":
+                return verb.head
+            if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
+                return None
+            verb = verb.head
+        return None
+
+    def _actor_at(self, token: Token) -> Actor | None:
+        inside = next((a for a in self.actors if a.covers(token.i)), None)
+        if inside:
+            return inside
+        tree = {t.i for t in token.subtree}
+        found = [a for a in self.actors if a.start in tree and a.start not in self.quoted]
+        found.sort(key=lambda a: (a.kind != "PERSON", abs(a.start - token.i)))
+        return found[0] if found else None
+
+    def _adjacent_actor(self, verb: Token) -> Actor | None:
+        """Without a parse: the actor right before or right after the verb."""
+        near = [a for a in self.actors if a.start not in self.quoted
+                and (0 <= verb.i - a.end <= 2 or 0 <= a.start - verb.i <= 2)]
+        return near[0] if near else None
+
+    def resolve_pronoun(self, pronoun: Token) -> Actor | None:
+        """The nearest fitting actor before ``pronoun``: a person for he/she, preferring subjects."""
+        if pronoun.lower_ == "who":
+            verb = pronoun.head
+            return self._actor_at(verb.head) if verb.dep_ == "relcl" else None
+        personal = pronoun.lower_ in _PERSONAL
+        before = [a for a in self.actors if a.end <= pronoun.i and a.start not in self.quoted
+                  and (a.kind == "PERSON" or not personal)]
+        subjects = [a for a in before if self._is_subject(a)]
+        for pool in (subjects[-1:], before[-1:]):
+            if pool and pronoun.sent.start - pool[0].start < 120:
+                return pool[0]
+        return None
+
+    def _is_subject(self, actor: Actor) -> bool:
+        if not self.parsed:
+            return True
+        root = self.doc[actor.start:actor.end].root
+        return root.dep_ in _SUBJECTS or (root.dep_ in ("compound", "poss") and root.head.dep_ in _SUBJECTS)
