@@ -1,0 +1,1 @@
+"""The desktop window (PySide6), a thin layer over :mod:`annotator.core`."""

@@ -1,0 +1,205 @@
+"""What the keys do to the open article: every edit is performed (and committed) through the
+core first, put on the article's undo stack, and only then shown."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator.core import edits
+from annotator.core.errors import AnnotatorError
+from annotator.core.store import articles
+from annotator._qt.article_state import ArticleState
+from annotator._qt.undo import ArticleStacks
+from annotator._qt.widgets import dialogs
+from annotator._qt.widgets.span_panel import SpanPanel
+from annotator._qt.widgets.text_view import DrawSpan, SpanTextView
+
+
+class Annotating(QObject):
+    """The open article, its focus, and the edits the keyboard contract makes on it."""
+
+    articleOpened = Signal(int)
+    edited = Signal(int)  # article id whose spans or state changed
+    message = Signal(str)
+
+    def __init__(self, project, annotator: str, view: SpanTextView, panel: SpanPanel, parent=None):
+        super().__init__(parent)
+        self.project, self.annotator = project, annotator
+        self.view, self.panel = view, panel
+        self.stacks = ArticleStacks(self)
+        self.state: ArticleState | None = None
+        self.colors = {label.name: label.color for label in project.scheme.labels}
+        view.snapper = lambda a, b: self.state.snap_qt(a, b) if self.state else None
+        view.token_at = lambda pos: self.state.token_at_qt(pos) if self.state else None
+        view.spanClicked.connect(self.focus_span)
+
+    # -- showing -----------------------------------------------------------------------
+    def open_article(self, article_id: int) -> None:
+        """Show an article with its spans, the focus in its text."""
+        self.state = ArticleState(self.project.article(article_id))
+        self.state.reload(self.project, self.annotator)
+        self.stacks.activate(article_id)
+        self.view.show_article(self.state.article.text, self._draw_spans(), None)
+        self.view.setFocus()
+        self._show_panel()
+        self.articleOpened.emit(article_id)
+
+    def reload(self, focus_id: int | None = None) -> None:
+        """Read the open article's spans again (after an edit, undo, or new suggestions)."""
+        if self.state is None:
+            return
+        self.state.reload(self.project, self.annotator, focus_id)
+        self.view.set_spans(self._draw_spans(), self.state.focus_id)
+        if focus_id is not None:
+            self.view.set_focus_span(self.state.focus_id)
+        self._show_panel()
+
+    def focus_span(self, span_id: int) -> None:
+        if self.state and self.state.span(span_id):
+            self.state.focus_id = span_id
+            self.view.set_focus_span(span_id)
+            self._show_panel()
+
+    def _draw_spans(self) -> list[DrawSpan]:
+        out, ends = [], []
+        for span in self.state.spans:
+            while ends and ends[-1] <= span.start:
+                ends.pop()
+            start, end = self.state.to_qt(span.start, span.end)
+            out.append(DrawSpan(span.id, start, end, self.colors.get(span.label, "#999999"),
+                                span.is_suggestion, len(ends)))
+            ends.append(span.end)
+            ends.sort(reverse=True)
+        return out
+
+    def _show_panel(self) -> None:
+        span = self.state.focused() if self.state else None
+        if span is None:
+            self.panel.show_span(None, "", self.colors, None)
+            return
+        speaker_id = self.state.speakers.get(span.id)
+        speaker = self.state.span(speaker_id) if speaker_id else None
+        text = self.state.article.text
+        label = self.project.scheme.label(span.label) if span.label in self.colors else None
+        self.panel.show_span(span, span.text_in(text), self.colors,
+                             speaker.text_in(text) if speaker else None,
+                             label.guideline if label else "")
+
+    # -- editing -----------------------------------------------------------------------
+    def perform(self, build, *args) -> bool:
+        """Perform one edit (its own transaction), push it for undo, then show it."""
+        if self.project.read_only:
+            self.message.emit("Read-only: another window is editing this project")
+            return False
+        try:
+            edit = self.project.perform(build, *args, annotator=self.annotator)
+        except (AnnotatorError, KeyError, sqlite3.Error) as exc:
+            self.message.emit(f"Not saved: {exc}")
+            return False
+        self.stacks.push(self.project, edit, self._after)
+        return True
+
+    def _after(self, edit, forward: bool) -> None:
+        if self.state and edit.article_id == self.state.article.id:
+            self.reload(edit.focus_span_id if forward else None)
+        self.edited.emit(edit.article_id)
+
+    def _focused(self, want: str = "a span"):
+        span = self.state.focused() if self.state else None
+        if span is None:
+            self.message.emit(f"Focus {want} first (n / p)")
+        return span
+
+    def step(self, delta: int) -> None:
+        if self.state is None:
+            return
+        position = self.state.offsets.to_codepoints(self.view.textCursor().position())
+        span = self.state.step_focus(delta, position)
+        if span is None:
+            self.message.emit("No spans in this article yet")
+            return
+        self.view.set_focus_span(span.id)
+        self._show_panel()
+
+    def accept(self) -> None:
+        span = self._focused("a suggestion")
+        if span and not span.is_suggestion:
+            self.message.emit(f"This {span.label} is already accepted")
+        elif span:
+            self.perform(edits.accept, span.id)
+
+    def reject(self) -> None:
+        span = self._focused()
+        if span:
+            self.perform(edits.reject, span.id)
+
+    def accept_all(self) -> None:
+        if self.state and self.state.pending():
+            self.perform(edits.accept_all, self.state.article.id)
+        else:
+            self.message.emit("No suggestions to accept")
+
+    def label(self, name: str) -> None:
+        """Label the selection ``name`` (snapped to words), or relabel the focused span."""
+        if self.state is None:
+            return
+        chosen = self.view.selection()
+        if chosen:
+            snapped = self.state.snap_qt(*chosen)
+            if snapped is None:
+                self.message.emit("The selection holds no word")
+            elif self.perform(edits.add_span, self.state.article.id,
+                              *self.state.from_qt(*snapped), name):
+                self.view.set_focus_span(self.state.focus_id)
+            return
+        span = self._focused("a span or select text")
+        if span and (span.label != name or span.is_suggestion):
+            self.perform(edits.relabel, span.id, name)
+
+    def move_edge(self, edge: str, step: int) -> None:
+        span = self._focused()
+        if span is None:
+            return
+        moved = self.state.moved(span, edge, step)
+        if moved is None:
+            self.message.emit(f"The {edge} cannot move further")
+        else:
+            self.perform(edits.resize, span.id, *moved)
+
+    def link_speaker(self) -> None:
+        span = self._focused("a QUOTE")
+        if span is None:
+            return
+        if span.label != "QUOTE":
+            self.message.emit("A speaker is linked to a QUOTE; focus one first")
+            return
+        text = self.state.article.text
+        choices = [(a.id, " ".join(a.text_in(text).split())) for a in self.state.actors_near(span)]
+        if not choices:
+            self.message.emit("No ACTOR in this article to link as the speaker")
+            return
+        actor_id = dialogs.pick_speaker(self.view, choices)
+        if actor_id is not None:
+            self.perform(edits.link_speaker, span.id, actor_id)
+
+    def edit_attributes(self) -> None:
+        span = self._focused()
+        if span is None:
+            return
+        attributes = self.project.scheme.label(span.label).attributes
+        if not attributes:
+            self.message.emit(f"{span.label} has no attributes")
+            return
+        values = dialogs.edit_attributes(self.view, span.label, attributes, span.attrs)
+        if values is not None:
+            self.perform(edits.set_attrs, span.id, values)
+
+    def mark_done(self) -> int | None:
+        """Mark the article done; return the next unfinished article (None when all are)."""
+        if self.state is None or not self.perform(edits.set_state, self.state.article.id, "done"):
+            return None
+        current = self.state.article.id
+        return (articles.next_unfinished(self.project.db, self.annotator, current)
+                or articles.next_unfinished(self.project.db, self.annotator, 0))

@@ -1,0 +1,76 @@
+"""Start-up: the QApplication, the annotator's name, the project (locked), the window."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.ingest.importer import default_annotator
+from annotator.core.store import open_project
+from annotator.core.tokens import tokenizer
+from annotator._qt import settings as saved
+from annotator._qt.main_window import MainWindow
+from annotator._qt.widgets import dialogs
+from annotator._qt.workers import SuggestWorker
+
+
+def choose_annotator(settings: QSettings, given: str | None) -> str | None:
+    """``--annotator`` wins; else the saved name; else ask once and save the answer."""
+    if given:
+        return given
+    name = saved.annotator_name(settings)
+    if name:
+        return name
+    name = dialogs.ask_name(None, default_annotator())
+    if name:
+        saved.set_annotator_name(settings, name)
+    return name
+
+
+def open_window(path: Path, annotator: str, settings: QSettings, model: str | None = None,
+                suggest: bool = True) -> MainWindow:
+    """Open ``path`` (locked for writing; read-only when another process holds it) in a window."""
+    project = open_project(path, lock=True)
+    suggester = None
+    if suggest and not project.read_only:
+        suggester = SuggestWorker(path, model)
+        suggester.start()
+    saved.add_recent(settings, path)
+    window = MainWindow(project, annotator, settings, suggester,
+                        open_project_cb=lambda other: _replace(window, other, annotator, settings, model))
+    window.open_start_article()
+    return window
+
+
+def _replace(window: MainWindow, path: Path, annotator: str, settings: QSettings, model) -> None:
+    try:
+        new = open_window(path, window.annotator, settings, model)
+    except (AnnotatorError, OSError) as exc:
+        QMessageBox.warning(window, "Cannot open project", str(exc))
+        return
+    new.show()
+    window.close()
+    QApplication.instance()._windows = [new]
+
+
+def run(path: Path, annotator: str | None, model: str | None) -> int:
+    """Show the window on the project at ``path`` until the user quits; the exit status."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("annotator")
+    app.setOrganizationName("news-annotator")
+    threading.Thread(target=tokenizer, daemon=True).start()  # warm token snapping off the GUI thread
+    settings = saved.app_settings()
+    name = choose_annotator(settings, annotator)
+    if not name:
+        return 1
+    window = open_window(Path(path), name, settings, model)
+    app._windows = [window]
+    window.show()
+    if window.project.read_only:
+        window.statusBar().showMessage("Read-only: another window is editing this project", 0)
+    return app.exec()

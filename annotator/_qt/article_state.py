@@ -1,0 +1,102 @@
+"""The open article as one annotator sees it: text, visible spans, focus, speakers, tokens.
+
+Positions are code points here; :meth:`to_qt` / :meth:`from_qt` convert through the core's
+one converter (:class:`~annotator.core.offsets.OffsetMap`, folding CRLF like QTextDocument).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from annotator.core.model import Article, Span
+from annotator.core.offsets import OffsetMap
+from annotator.core.tokens import Tokens, move_edge, snap, token_at, tokenize
+
+
+class ArticleState:
+    """Spans of one article for one annotator, in reading order, with a focused span."""
+
+    def __init__(self, article: Article):
+        self.article = article
+        self.offsets = OffsetMap(article.text, collapse_crlf=True)
+        self.spans: list[Span] = []
+        self.speakers: dict[int, int] = {}
+        self.focus_id: int | None = None
+        self._tokens: Tokens | None = None
+
+    # -- loading -----------------------------------------------------------------------
+    def reload(self, project, annotator: str, focus_id: int | None = None) -> None:
+        """Read the spans again; keep the focus on ``focus_id``, or near where it was."""
+        old_index = self.focus_index()
+        spans = [s for s in project.spans_for(self.article.id, annotator) if s.status != "rejected"]
+        self.spans = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
+        self.speakers = {r.head_id: r.child_id for r in project.relations_for(self.article.id, annotator)
+                         if r.label == "SPEAKER" and r.status != "rejected"}
+        ids = {s.id for s in self.spans}
+        if focus_id in ids:
+            self.focus_id = focus_id
+        elif self.focus_id not in ids:
+            self.focus_id = self._id_at(old_index)
+
+    def _id_at(self, index: int | None) -> int | None:
+        if index is None or not self.spans:
+            return None
+        return self.spans[min(index, len(self.spans) - 1)].id
+
+    # -- focus -------------------------------------------------------------------------
+    def focus_index(self) -> int | None:
+        return next((i for i, s in enumerate(self.spans) if s.id == self.focus_id), None)
+
+    def focused(self) -> Span | None:
+        index = self.focus_index()
+        return self.spans[index] if index is not None else None
+
+    def step_focus(self, delta: int, from_position: int = 0) -> Span | None:
+        """Focus the next (+1) or previous (-1) span; without a focus, start at ``from_position``."""
+        if not self.spans:
+            return None
+        index = self.focus_index()
+        if index is None:
+            starts = [s.start for s in self.spans]
+            index = bisect_left(starts, from_position) - (1 if delta > 0 else 0)
+        index = max(0, min(len(self.spans) - 1, index + delta))
+        self.focus_id = self.spans[index].id
+        return self.spans[index]
+
+    def span(self, span_id: int) -> Span | None:
+        return next((s for s in self.spans if s.id == span_id), None)
+
+    def pending(self) -> list[Span]:
+        return [s for s in self.spans if s.is_suggestion]
+
+    def actors_near(self, quote: Span, limit: int = 9) -> list[Span]:
+        """ACTOR spans ordered by distance from ``quote`` (the likely speakers first)."""
+        actors = [s for s in self.spans if s.label == "ACTOR"]
+        distance = lambda s: max(quote.start - s.end, s.start - quote.end, 0)  # noqa: E731
+        return sorted(actors, key=distance)[:limit]
+
+    # -- tokens and positions ------------------------------------------------------------
+    @property
+    def tokens(self) -> Tokens:
+        if self._tokens is None:
+            self._tokens = tokenize(self.article.text)
+        return self._tokens
+
+    def to_qt(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.span_to_units(start, end)
+
+    def from_qt(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.span_to_codepoints(start, end)
+
+    def snap_qt(self, start: int, end: int) -> tuple[int, int] | None:
+        """A Qt selection snapped to word tokens, in Qt positions."""
+        snapped = snap(self.tokens, *self.from_qt(start, end))
+        return self.to_qt(*snapped) if snapped else None
+
+    def token_at_qt(self, position: int) -> tuple[int, int] | None:
+        found = token_at(self.tokens, self.offsets.to_codepoints(position))
+        return self.to_qt(*found) if found else None
+
+    def moved(self, span: Span, edge: str, step: int) -> tuple[int, int] | None:
+        """``span``'s range with one edge moved by a word token (code points)."""
+        return move_edge(self.tokens, span.start, span.end, edge, step)

@@ -1,0 +1,89 @@
+"""File → Import / Export and dropped files: background jobs behind a cancellable progress dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+from annotator._qt.workers import JobThread, export_task, import_task
+
+EXPORT_FILTERS = {"spaCy DocBin (*.spacy)": "spacy", "JSON lines (*.jsonl)": "jsonl"}
+IMPORT_FILTER = "Articles (*.txt *.jsonl *.json *.csv *.tsv);;All files (*)"
+
+
+class FileJobs(QObject):
+    """Starts import and export jobs for one project and reports how they ended."""
+
+    imported = Signal(object)
+    message = Signal(str)
+
+    def __init__(self, window, path: Path, annotator: Callable[[], str]):
+        super().__init__(window)
+        self._window, self._path, self._annotator = window, Path(path), annotator
+        self._jobs: list[JobThread] = []
+
+    def choose_import(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self._window, "Import articles", "", IMPORT_FILTER)
+        if files:
+            self.start_import(files)
+
+    def start_import(self, files: list[str]) -> JobThread:
+        """Import ``files`` in the background; the list refreshes when it is done."""
+        job = self._run("Importing", import_task(self._path, files, self._annotator()), "records read")
+        job.succeeded.connect(self._import_done)
+        return job
+
+    def choose_export(self) -> None:
+        out, chosen = QFileDialog.getSaveFileName(self._window, "Export done articles", "",
+                                                  ";;".join(EXPORT_FILTERS))
+        if out:
+            self.start_export(Path(out), EXPORT_FILTERS.get(chosen, _format_of(out)))
+
+    def start_export(self, out: Path, fmt: str) -> JobThread:
+        job = self._run("Exporting", export_task(self._path, out, fmt, None), "articles written")
+        job.succeeded.connect(lambda report: self._report(f"Exported to {out}", report))
+        return job
+
+    def _run(self, title: str, task, unit: str) -> JobThread:
+        job = JobThread(task, self)
+        dialog = QProgressDialog(f"{title}…", "Cancel", 0, 0, self._window)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.canceled.connect(job.cancel)
+        job.progressed.connect(lambda n: dialog.setLabelText(f"{title}… {n:,} {unit}"))
+        job.failed.connect(lambda error: self._failed(title, error))
+        job.finished.connect(dialog.reset)
+        job.finished.connect(lambda: self._jobs.remove(job))
+        self._jobs.append(job)
+        job.start()
+        return job
+
+    def _import_done(self, report) -> None:
+        self._report(f"Imported {report.articles_added} new articles "
+                     f"({report.articles_existing} already there)", report)
+        self.imported.emit(report)
+
+    def _report(self, text: str, report) -> None:
+        summary = report.summary() if hasattr(report, "summary") else ""
+        self.message.emit(text)
+        if summary:
+            QMessageBox.information(self._window, "Done", f"{text}\n\n{summary}")
+
+    def _failed(self, title: str, error: str) -> None:
+        self.message.emit(f"{title} stopped: {error}")
+        if "cancel" not in error.lower():
+            QMessageBox.warning(self._window, f"{title} failed", error)
+
+    def wait_all(self) -> None:
+        """Let running jobs finish or cancel (on close)."""
+        for job in list(self._jobs):
+            job.cancel()
+            job.wait()
+
+
+def _format_of(path: str) -> str:
+    return "jsonl" if path.endswith(".jsonl") else "spacy"

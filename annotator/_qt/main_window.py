@@ -1,0 +1,249 @@
+"""The main window: layout, menus, status bar, and wiring of the parts (no editing logic here)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
+
+from annotator.core.store import articles
+from annotator.core.store.listing import ArticleQuery, progress
+from annotator._qt import settings as saved
+from annotator._qt.actions import ACTIONS, MENUS, build_actions, label_action
+from annotator._qt.annotating import Annotating
+from annotator._qt.file_jobs import FileJobs
+from annotator._qt.models.article_list import ArticleListModel
+from annotator._qt.widgets import dialogs
+from annotator._qt.widgets.article_list import ArticleListPane
+from annotator._qt.widgets.shortcuts_sheet import ShortcutsSheet
+from annotator._qt.widgets.span_panel import SpanPanel
+from annotator._qt.widgets.text_view import SpanTextView
+
+AHEAD = 3  # unfinished articles whose suggestions are computed ahead
+
+
+class MainWindow(QMainWindow):
+    """One project open for one annotator."""
+
+    def __init__(self, project, annotator: str, settings: QSettings, suggester=None,
+                 open_project_cb: Callable[[Path], None] | None = None):
+        super().__init__()
+        self.project, self.annotator, self.settings = project, annotator, settings
+        self.suggester, self._open_project_cb = suggester, open_project_cb
+        self._started, self._done_here, self._closed = time.monotonic(), 0, False
+        self.view, self.panel = SpanTextView(), SpanPanel()
+        self.annotating = Annotating(project, annotator, self.view, self.panel, self)
+        self.list_model = ArticleListModel(project.db, ArticleQuery(annotator), self)
+        self.article_list = ArticleListPane(self.list_model)
+        self.jobs = FileJobs(self, project.path, lambda: self.annotator)
+        self._build_layout()
+        self.actions = self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self.setAcceptDrops(not project.read_only)
+        self.setWindowTitle(f"{Path(project.path).name} — annotator"
+                            + (" (read-only)" if project.read_only else ""))
+        self.resize(1360, 860)
+
+    # -- building ----------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        self.banner = QLabel("Read-only: another window is editing this project, so nothing "
+                             "can be changed here.")
+        self.banner.setStyleSheet("background:#fff3b0; color:#5a4500; padding:6px;")
+        self.banner.setVisible(self.project.read_only)
+        middle = QWidget()
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.banner)
+        column.addWidget(self.view, 1)
+        splitter = QSplitter(Qt.Horizontal)
+        for widget in (self.article_list, middle, self.panel):
+            splitter.addWidget(widget)
+        splitter.setSizes([360, 740, 260])
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+
+    def _build_menus(self) -> dict:
+        a = self.annotating
+        handlers = {
+            "open": self._choose_project, "import": self.jobs.choose_import,
+            "export": self.jobs.choose_export, "quit": self.close,
+            "undo": a.stacks.undo, "redo": a.stacks.redo,
+            "next_span": lambda: a.step(+1), "prev_span": lambda: a.step(-1),
+            "accept": a.accept, "reject": a.reject, "accept_all": a.accept_all,
+            "start_left": lambda: a.move_edge("start", -1), "start_right": lambda: a.move_edge("start", +1),
+            "end_left": lambda: a.move_edge("end", -1), "end_right": lambda: a.move_edge("end", +1),
+            "speaker": a.link_speaker, "attributes": a.edit_attributes, "done_next": self.done_next,
+            "next_article": lambda: self._neighbour(+1), "prev_article": lambda: self._neighbour(-1),
+            "search": self.article_list.focus_search, "annotator": self.change_annotator,
+            "shortcuts": self.show_shortcuts,
+        }
+        actions = build_actions(self, handlers)
+        menus = {name: self.menuBar().addMenu("&" + name) for name in MENUS}
+        for spec in ACTIONS:
+            menus[spec.menu].addAction(actions[spec.name])
+            actions[spec.name].setEnabled(not (spec.writes and self.project.read_only))
+        self.recent_menu = QMenu("Open &recent", self)
+        menus["File"].insertMenu(actions["import"], self.recent_menu)
+        self._fill_recent()
+        for label in self.project.scheme.labels:
+            action = label_action(self, label.name, label.hotkey,
+                                  lambda name=label.name: self.annotating.label(name))
+            action.setEnabled(not self.project.read_only)
+            menus["Span"].addAction(action)
+            actions[f"label:{label.name}"] = action
+        return actions
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for entry in saved.recent_projects(self.settings):
+            self.recent_menu.addAction(entry, lambda p=entry: self._switch(Path(p)))
+
+    def _build_status_bar(self) -> None:
+        self.progress_label, self.who_label = QLabel(), QLabel()
+        for widget in (self.progress_label, self.who_label):
+            self.statusBar().addPermanentWidget(widget)
+        self._update_status()
+
+    def _connect(self) -> None:
+        a = self.annotating
+        a.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        a.articleOpened.connect(self._article_opened)
+        a.edited.connect(self._article_edited)
+        self.jobs.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.jobs.imported.connect(lambda _report: self._refresh_all())
+        self.article_list.articleChosen.connect(self.open_article)
+        self.article_list.leave.connect(self.view.setFocus)
+        if self.suggester is not None:
+            self.suggester.stored.connect(self._suggestions_stored)
+            self.suggester.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
+            self.suggester.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
+
+    # -- articles ----------------------------------------------------------------------
+    def open_start_article(self) -> None:
+        """Open the article worked on last, or the first unfinished one, or the first."""
+        db, name = self.project.db, self.annotator
+        last = saved.last_article(self.settings, self.project.path, name)
+        known = last is not None and db.execute("SELECT 1 FROM articles WHERE id = ?", [last]).fetchone()
+        first = articles.next_unfinished(db, name, 0) or db.execute("SELECT min(id) FROM articles").fetchone()[0]
+        target = last if known else first
+        if target is not None:
+            self.open_article(target)
+
+    def open_article(self, article_id: int) -> None:
+        self.annotating.open_article(article_id)
+
+    def done_next(self) -> None:
+        following = self.annotating.mark_done()
+        if following is None:
+            if self.annotating.state and self.project.state(self.annotating.state.article.id,
+                                                            self.annotator) == "done":
+                self._done_here += 1
+                self.statusBar().showMessage("Every article is done.", 10000)
+            return
+        self._done_here += 1
+        self.open_article(following)
+
+    def _neighbour(self, delta: int) -> None:
+        state = self.annotating.state
+        row = self.list_model.row_of(state.article.id) if state else None
+        target = self.list_model.article_id((row or 0) + delta) if row is not None else None
+        if target is not None:
+            self.open_article(target)
+
+    def _article_opened(self, article_id: int) -> None:
+        if not self.project.read_only:
+            saved.set_last_article(self.settings, self.project.path, self.annotator, article_id)
+        self.article_list.show_current(article_id)
+        self._update_status()
+        if self.suggester is not None:
+            self.suggester.request([article_id] + self._unfinished_after(article_id))
+
+    def _unfinished_after(self, article_id: int) -> list[int]:
+        ahead, after = [], article_id
+        while len(ahead) < AHEAD:
+            after = articles.next_unfinished(self.project.db, self.annotator, after)
+            if after is None:
+                break
+            ahead.append(after)
+        return ahead
+
+    def _article_edited(self, article_id: int) -> None:
+        self.list_model.refresh_article(article_id)
+        self._update_status()
+
+    def _suggestions_stored(self, article_id: int, count: int) -> None:
+        state = self.annotating.state
+        if state and state.article.id == article_id and count:
+            self.annotating.reload()
+            self.statusBar().showMessage(f"{count} suggestions ready", 4000)
+        self.list_model.refresh_article(article_id)
+
+    def _refresh_all(self) -> None:
+        self.list_model.refresh()
+        self._update_status()
+        if self.annotating.state is None:
+            self.open_start_article()
+
+    def _update_status(self) -> None:
+        done, total = progress(self.project.db, self.annotator)
+        hours = max(time.monotonic() - self._started, 60) / 3600
+        self.progress_label.setText(f"Done {done:,} / {total:,} · this session "
+                                    f"{self._done_here} ({self._done_here / hours:.0f}/h)")
+        mode = " · read-only" if self.project.read_only else ""
+        self.who_label.setText(f"Annotator: {self.annotator}{mode}")
+
+    # -- menus ---------------------------------------------------------------------------
+    def change_annotator(self) -> None:
+        name = dialogs.ask_name(self, self.annotator)
+        if name and name != self.annotator:
+            saved.set_annotator_name(self.settings, name)
+            self.annotator = self.annotating.annotator = name
+            self.annotating.stacks.clear()
+            self.list_model.set_query(ArticleQuery(name))
+            self.open_start_article()
+            self._update_status()
+
+    def show_shortcuts(self) -> None:
+        labels = [(label.name, label.hotkey) for label in self.project.scheme.labels]
+        self._sheet = ShortcutsSheet(labels, self)
+        self._sheet.show()
+
+    def _choose_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", "", "Projects (*.db);;All files (*)")
+        if path:
+            self._switch(Path(path))
+
+    def _switch(self, path: Path) -> None:
+        if self._open_project_cb is not None and Path(path).resolve() != Path(self.project.path).resolve():
+            self._open_project_cb(path)
+
+    # -- drag and drop, closing --------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if urls and all(url.isLocalFile() for url in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        self.jobs.start_import([url.toLocalFile() for url in event.mimeData().urls()])
+        event.acceptProposedAction()
+
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop background work and close the project (every edit is already committed)."""
+        if self._closed:
+            return
+        self._closed = True
+        if self.suggester is not None:
+            self.suggester.stop()
+        self.jobs.wait_all()
+        self.settings.sync()
+        self.project.close()

@@ -1,0 +1,91 @@
+"""A lazy table model of the project's articles, read a page at a time from SQLite."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+
+from annotator.core.store import listing
+from annotator.core.store.listing import ArticleQuery, ArticleRow
+
+PAGE = 200
+COLUMNS = ("#", "Article", "Status", "Spans", "Sugg.")
+_KEEP_PAGES = 50
+
+
+class ArticleListModel(QAbstractTableModel):
+    """Rows of :func:`annotator.core.store.listing.page`; only pages in view are read."""
+
+    def __init__(self, db, query: ArticleQuery, parent=None):
+        super().__init__(parent)
+        self._db, self._query = db, query
+        self._pages: dict[int, list[ArticleRow]] = {}
+        self._count = listing.count(db, query)
+
+    # -- query -------------------------------------------------------------------------
+    @property
+    def query(self) -> ArticleQuery:
+        return self._query
+
+    def set_query(self, query: ArticleQuery) -> None:
+        """Show another filter or search."""
+        self.beginResetModel()
+        self._query, self._pages = query, {}
+        self._count = listing.count(self._db, query)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Read the rows again (states and counts changed)."""
+        self.set_query(self._query)
+
+    def refresh_article(self, article_id: int) -> None:
+        """Re-read the page holding one article and repaint its row."""
+        row = self.row_of(article_id)
+        if row is None:
+            return
+        self._pages.pop(row // PAGE, None)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def row_of(self, article_id: int) -> int | None:
+        return listing.row_of(self._db, self._query, article_id)
+
+    def article_id(self, row: int) -> int | None:
+        item = self._row(row)
+        return item.id if item else None
+
+    def _row(self, row: int) -> ArticleRow | None:
+        if not 0 <= row < self._count:
+            return None
+        number = row // PAGE
+        rows = self._pages.get(number)
+        if rows is None:
+            if len(self._pages) >= _KEEP_PAGES:
+                self._pages.pop(next(iter(self._pages)))
+            rows = listing.page(self._db, self._query, number * PAGE, PAGE)
+            self._pages[number] = rows
+        index = row - number * PAGE
+        return rows[index] if index < len(rows) else None
+
+    # -- QAbstractTableModel -------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.DisplayRole):
+        if role not in (Qt.DisplayRole, Qt.ToolTipRole, Qt.TextAlignmentRole):
+            return None
+        item = self._row(index.row())
+        if item is None:
+            return None
+        if role == Qt.TextAlignmentRole:
+            return int(Qt.AlignRight | Qt.AlignVCenter) if index.column() in (0, 3, 4) else None
+        values = (item.id, item.title, item.state.replace("_", " "), item.spans, item.suggestions)
+        if role == Qt.ToolTipRole:
+            return item.title[:300]
+        return values[index.column()]

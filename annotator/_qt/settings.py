@@ -1,0 +1,54 @@
+"""What the window remembers between runs (QSettings): name, recent projects, last article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+RECENT_MAX = 8
+
+
+def app_settings() -> QSettings:
+    """The user's settings for this application."""
+    return QSettings("news-annotator", "annotator")
+
+
+def annotator_name(settings: QSettings) -> str | None:
+    value = settings.value("annotator")
+    return str(value) if value else None
+
+
+def set_annotator_name(settings: QSettings, name: str) -> None:
+    settings.setValue("annotator", name)
+    settings.sync()
+
+
+def recent_projects(settings: QSettings) -> list[str]:
+    value = settings.value("recent_projects") or []
+    return [value] if isinstance(value, str) else [str(v) for v in value]
+
+
+def add_recent(settings: QSettings, path: Path) -> list[str]:
+    """Put ``path`` first in the recent projects and return the list."""
+    entry = str(Path(path).resolve())
+    recent = [entry] + [p for p in recent_projects(settings) if p != entry]
+    settings.setValue("recent_projects", recent[:RECENT_MAX])
+    return recent[:RECENT_MAX]
+
+
+def _project_key(path: Path, annotator: str) -> str:
+    return "last_article/" + str(Path(path).resolve()).replace("/", "|") + "|" + annotator
+
+
+def last_article(settings: QSettings, path: Path, annotator: str) -> int | None:
+    value = settings.value(_project_key(path, annotator))
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def set_last_article(settings: QSettings, path: Path, annotator: str, article_id: int) -> None:
+    settings.setValue(_project_key(path, annotator), article_id)
+

@@ -1,0 +1,97 @@
+"""The article list pane: a search box on the full-text index, a status filter, the table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
+                               QTableView, QVBoxLayout, QWidget)
+
+from annotator.core.model import ARTICLE_STATES
+from annotator.core.store.listing import ArticleQuery
+from annotator._qt.models.article_list import ArticleListModel
+
+
+class ArticleListPane(QWidget):
+    """Lists articles; emits :attr:`articleChosen` when the user picks one."""
+
+    articleChosen = Signal(int)
+    leave = Signal()
+
+    def __init__(self, model: ArticleListModel, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.search = QLineEdit(placeholderText="Search articles (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.addItem("All", None)
+        for state in ARTICLE_STATES:
+            self.status.addItem(state.replace("_", " "), state)
+        self.table = _table(model)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self._apply)
+        self.search.textChanged.connect(self._debounce.start)
+        self.search.returnPressed.connect(self._search_entered)
+        self.status.currentIndexChanged.connect(self._apply)
+        self.table.activated.connect(self._chosen)
+        self.table.clicked.connect(self._chosen)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Escape:
+            self.leave.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def show_current(self, article_id: int) -> None:
+        """Select the row of ``article_id`` (when the filter shows it)."""
+        row = self.model.row_of(article_id)
+        if row is None:
+            self.table.clearSelection()
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.EnsureVisible)
+
+    def _apply(self) -> None:
+        self._debounce.stop()
+        query = self.model.query
+        wanted = ArticleQuery(query.annotator, self.status.currentData(), self.search.text().strip())
+        if wanted != query:
+            self.model.set_query(wanted)
+
+    def _search_entered(self) -> None:
+        self._apply()
+        if self.model.rowCount():
+            self._chosen(self.model.index(0, 0))
+
+    def _chosen(self, index) -> None:
+        article_id = self.model.article_id(index.row())
+        if article_id is not None:
+            self.articleChosen.emit(article_id)
+
+
+def _table(model: ArticleListModel) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+    table.verticalHeader().setDefaultSectionSize(22)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setSectionResizeMode(1, QHeaderView.Stretch)
+    for column, width in ((0, 48), (2, 78), (3, 48), (4, 48)):
+        table.setColumnWidth(column, width)
+    return table

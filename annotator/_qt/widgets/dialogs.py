@@ -1,0 +1,77 @@
+"""Small modal questions: the annotator's name, a quote's speaker, a span's attributes."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QInputDialog,
+                               QLineEdit)
+
+from annotator.core.scheme import Attribute
+
+
+def ask_name(parent, current: str) -> str | None:
+    """Ask for the annotator's name; None when cancelled or empty."""
+    name, ok = QInputDialog.getText(parent, "Annotator", "Your name (saved with every decision):",
+                                    text=current)
+    name = name.strip()
+    return name if ok and name else None
+
+
+def pick_speaker(parent, choices: list[tuple[int, str]]) -> int | None:
+    """Pick an ACTOR span (``(span_id, shown text)``, nearest first) as a quote's speaker."""
+    if not choices:
+        return None
+    items = [f"{i + 1}. {text}" for i, (_, text) in enumerate(choices)]
+    item, ok = QInputDialog.getItem(parent, "Speaker", "Who said this quote?", items, 0, False)
+    return choices[items.index(item)][0] if ok and item in items else None
+
+
+class AttributesDialog(QDialog):
+    """A form with one field per attribute of a label."""
+
+    def __init__(self, parent, label: str, attributes: tuple[Attribute, ...], values: dict):
+        super().__init__(parent)
+        self.setWindowTitle(f"{label} attributes")
+        self._fields = {}
+        form = QFormLayout(self)
+        for attr in attributes:
+            widget = _field(attr, values.get(attr.name))
+            widget.setToolTip(attr.description)
+            form.addRow(attr.name, widget)
+            self._fields[attr.name] = (attr, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        """The attributes as entered (an empty number field is None)."""
+        out = {}
+        for name, (attr, widget) in self._fields.items():
+            if isinstance(widget, QComboBox):
+                out[name] = widget.currentData()
+            elif attr.type == "int":
+                out[name] = int(widget.text()) if widget.text().strip() else None
+            else:
+                out[name] = widget.text() or None
+        return out
+
+
+def _field(attr: Attribute, value):
+    if attr.type == "choice":
+        box = QComboBox()
+        for choice in attr.choices:
+            box.addItem("—" if choice is None else str(choice), choice)
+        if value in attr.choices:
+            box.setCurrentIndex(list(attr.choices).index(value))
+        return box
+    edit = QLineEdit("" if value is None else str(value))
+    if attr.type == "int":
+        edit.setValidator(QIntValidator(0, 2_000_000_000))
+    return edit
+
+
+def edit_attributes(parent, label: str, attributes: tuple[Attribute, ...], values: dict) -> dict | None:
+    """Ask for a span's attributes; None when cancelled."""
+    dialog = AttributesDialog(parent, label, attributes, values)
+    return dialog.values() if dialog.exec() == QDialog.Accepted else None

@@ -1,0 +1,28 @@
+"""Help → Keyboard shortcuts (F1): every key of the window, from the action table."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
+
+from annotator._qt.actions import shortcut_rows
+
+
+class ShortcutsSheet(QDialog):
+    """A non-modal sheet listing the keyboard contract."""
+
+    def __init__(self, labels: list[tuple[str, str]], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        rows = "".join(f"<tr><td><b>{escape(keys)}</b>&nbsp;&nbsp;</td><td>{escape(text)}</td></tr>"
+                       for keys, text in shortcut_rows(labels))
+        view = QTextBrowser()
+        view.setHtml("<table cellpadding='3'>" + rows + "</table><p>A mouse selection snaps to "
+                     "whole words; a double-click selects a word. Every edit is saved at once.</p>")
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+        self.resize(620, 640)

@@ -1,0 +1,54 @@
+"""The side panel describing the focused span: label, text, origin, attributes, speaker."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from annotator.core.model import Span
+
+
+class SpanPanel(QWidget):
+    """Shows one span; empty text when nothing is focused."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.body = QLabel()
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.RichText)
+        self.body.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.body.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.body, 1)
+        self.setMinimumWidth(220)
+        self.show_span(None, "", {}, None)
+
+    def show_span(self, span: Span | None, text: str, colors: dict[str, str],
+                  speaker: str | None, guideline: str = "") -> None:
+        """Describe ``span`` (whose covered text is ``text``); ``speaker`` for a QUOTE."""
+        if span is None:
+            self.body.setText("<p style='color:#777'>No span focused.<br><br>"
+                              "<b>n</b>/<b>p</b> move between spans, select text and press "
+                              "a label key to add one. <b>F1</b> lists every key.</p>")
+            return
+        kind = "suggestion" if span.is_suggestion else span.status
+        score = f" · score {span.score:.2f}" if span.score is not None else ""
+        rows = [f"<h3 style='color:{colors.get(span.label, '#000')}'>{escape(span.label)}</h3>",
+                f"<p><i>{escape(_short(text))}</i></p>",
+                f"<p>{escape(kind)} · origin {escape(span.origin)}{score}</p>"]
+        if span.attrs:
+            rows.append("<table>" + "".join(
+                f"<tr><td>{escape(k)}</td><td><b>{escape(str(v))}</b></td></tr>"
+                for k, v in sorted(span.attrs.items())) + "</table>")
+        if span.label == "QUOTE":
+            rows.append(f"<p>Speaker: <b>{escape(speaker or 'none (press s)')}</b></p>")
+        if guideline:
+            rows.append(f"<p style='color:#666; font-size:small'>{escape(guideline)}</p>")
+        self.body.setText("".join(rows))
+
+
+def _short(text: str, limit: int = 240) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

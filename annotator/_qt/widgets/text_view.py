@@ -1,0 +1,179 @@
+"""The article text with its spans painted in label colours.
+
+Accepted spans are filled with a solid underline; suggestions get a faint fill and a dashed
+underline; nested spans are inset and underlined one step higher per level, so a QUOTE holding
+ACTORs shows both; the focused span is boxed. Only the spans in view are painted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit
+
+Snapper = Callable[[int, int], "tuple[int, int] | None"]
+
+
+@dataclass(frozen=True)
+class DrawSpan:
+    """A span as drawn: Qt positions, colour, kind and nesting depth."""
+
+    id: int
+    start: int
+    end: int
+    color: str
+    suggested: bool
+    depth: int = 0
+
+
+class SpanTextView(QPlainTextEdit):
+    """Read-only article text; mouse selections snap to token edges through ``snapper``."""
+
+    spanClicked = Signal(int)
+    painted = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.setAcceptDrops(False)
+        self.setFont(QFont("DejaVu Sans", 12))
+        self.viewport().setCursor(Qt.IBeamCursor)
+        self._spans: list[DrawSpan] = []
+        self._focus_id: int | None = None
+        self.snapper: Snapper | None = None
+        self.token_at: Callable[[int], "tuple[int, int] | None"] | None = None
+
+    # -- content -----------------------------------------------------------------------
+    def show_article(self, text: str, spans: list[DrawSpan], focus_id: int | None) -> None:
+        """Replace the text and its spans."""
+        self._spans, self._focus_id = _paint_order(spans), focus_id
+        self.setPlainText(text)
+
+    def set_spans(self, spans: list[DrawSpan], focus_id: int | None) -> None:
+        """Replace the spans (same text) and repaint."""
+        self._spans, self._focus_id = _paint_order(spans), focus_id
+        self.viewport().update()
+
+    def set_focus_span(self, focus_id: int | None) -> None:
+        """Box the span ``focus_id`` and scroll it into view."""
+        self._focus_id = focus_id
+        span = next((s for s in self._spans if s.id == focus_id), None)
+        if span is not None:
+            cursor = self.textCursor()
+            cursor.setPosition(span.start)
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+        self.viewport().update()
+
+    def selection(self) -> tuple[int, int] | None:
+        """The selected Qt range, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return cursor.selectionStart(), cursor.selectionEnd()
+
+    def select(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    # -- mouse -------------------------------------------------------------------------
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.LeftButton:
+            return
+        chosen = self.selection()
+        if chosen and self.snapper:
+            snapped = self.snapper(*chosen)
+            if snapped:
+                self.select(*snapped)
+            else:
+                self._clear_selection()
+        elif chosen is None:
+            hit = self.span_at(self.cursorForPosition(event.position().toPoint()).position())
+            if hit is not None:
+                self.spanClicked.emit(hit)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        position = self.cursorForPosition(event.position().toPoint()).position()
+        token = self.token_at(position) if self.token_at else None
+        if token:
+            self.select(*token)
+        else:
+            super().mouseDoubleClickEvent(event)
+
+    def _clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    def span_at(self, position: int) -> int | None:
+        """The innermost span covering Qt position ``position``."""
+        hits = [s for s in self._spans if s.start <= position < s.end]
+        return max(hits, key=lambda s: (s.depth, -s.start)).id if hits else None
+
+    # -- painting ----------------------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.Antialiasing, False)
+        self._paint_spans(painter)
+        painter.end()
+        super().paintEvent(event)
+        self.painted.emit()
+
+    def _visible_range(self) -> tuple[int, int]:
+        first = self.firstVisibleBlock().position()
+        corner = QPoint(self.viewport().width(), self.viewport().height())
+        last = self.cursorForPosition(corner).block()
+        return first, last.position() + last.length()
+
+    def _paint_spans(self, painter: QPainter) -> None:
+        first, last = self._visible_range()
+        for span in self._spans:
+            if span.start < last and span.end > first:
+                self._paint_span(painter, span, span.id == self._focus_id)
+
+    def _paint_span(self, painter: QPainter, span: DrawSpan, focused: bool) -> None:
+        color = QColor(span.color)
+        inset = min(span.depth, 3) * 2.0
+        fill = QColor(color)
+        fill.setAlpha(150 if focused else 28 if span.suggested else 85)
+        pen = QPen(color.darker(130) if focused else color, 2)
+        pen.setStyle(Qt.DashLine if span.suggested and not focused else Qt.SolidLine)
+        for rect in self._rects(span.start, span.end):
+            box = rect.adjusted(0, inset, 0, -inset)
+            painter.fillRect(box, fill)
+            painter.setPen(pen)
+            if focused:
+                painter.drawRect(box.adjusted(1, 1, -1, -1))
+            else:
+                y = box.bottom() - 1
+                painter.drawLine(box.left(), y, box.right(), y)
+
+    def _rects(self, start: int, end: int):
+        offset = self.contentOffset()
+        bottom = self.viewport().height()
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() < end:
+            geo = self.blockBoundingGeometry(block).translated(offset)
+            if geo.top() > bottom:
+                return
+            layout, base = block.layout(), block.position()
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                a = max(start - base, line.textStart())
+                b = min(end - base, line.textStart() + line.textLength())
+                if a < b:
+                    x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]
+                    yield QRectF(geo.left() + x1, geo.top() + line.y(), x2 - x1, line.height())
+            block = block.next()
+
+
+def _paint_order(spans: list[DrawSpan]) -> list[DrawSpan]:
+    """Outer spans first, so nested ones are painted over them."""
+    return sorted(spans, key=lambda s: (s.depth, s.start))
