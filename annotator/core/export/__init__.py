@@ -1,0 +1,11 @@
+"""Exporting a project as training data: spaCy DocBin, Prodigy JSONL, doccano, Label Studio,
+brat and CoNLL, with an alignment report that accounts for every span.
+
+``export_project(project, out_path, fmt, ...) -> AlignmentReport`` is the one entry point
+(used by ``annotator export`` and the window).
+"""
+
+from annotator.core.export.report import AlignmentReport, ExportCancelled, ExportError
+from annotator.core.export.runner import FORMATS, export_project
+
+__all__ = ["AlignmentReport", "ExportCancelled", "ExportError", "FORMATS", "export_project"]

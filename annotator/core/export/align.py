@@ -1,0 +1,150 @@
+"""Fitting spans to tokens, with the one snapping rule every token-based export uses.
+
+Rule: ``Doc.char_span(start, end, alignment_mode="expand")`` widens a span to the edges of
+the tokens it touches; whitespace tokens at either edge are then trimmed. A span that is
+outside the text, or empty or whitespace-only after this, is dropped. Every span that moved
+or was dropped is counted and listed in the :class:`AlignmentReport`; with ``strict`` it is
+an :class:`ExportError` instead.
+
+Character-based formats (doccano, labelstudio, brat) take spans exactly as stored: no
+tokenizer, no snapping; only empty, whitespace-only and out-of-range spans are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from annotator.core.export.report import AlignmentReport, Case, ExportError
+from annotator.core.export.selection import Version
+
+
+@dataclass
+class OutSpan:
+    """A span as exported: character offsets (after snapping) and, for token formats, tokens."""
+
+    start: int
+    end: int
+    label: str
+    attrs: dict = field(default_factory=dict)
+    origin: str = "human"
+    key: int | None = None  # the span's row id, for links
+    token_start: int | None = None
+    token_end: int | None = None  # inclusive, as Prodigy counts
+
+
+@dataclass
+class OutRelation:
+    """A link between two exported spans."""
+
+    head: OutSpan
+    child: OutSpan
+    label: str
+
+
+@dataclass
+class Task:
+    """One version of one article, ready for a writer."""
+
+    version: Version
+    spans: list[OutSpan]
+    relations: list[OutRelation]
+    doc: object = None  # a spaCy Doc for token formats
+
+    @property
+    def text(self) -> str:
+        return self.version.article.text
+
+
+@lru_cache(maxsize=4)
+def load_tokenizer(model: str | None = None):
+    """The project's model (tokenizer only) when ``model`` names an installed pipeline,
+    else ``spacy.blank("en")`` (the same English tokenizer rules)."""
+    import spacy
+
+    if model and (spacy.util.is_package(model) or Path(model).is_dir()):
+        return spacy.load(model, exclude=["tok2vec", "tagger", "parser", "senter", "ner",
+                                          "attribute_ruler", "lemmatizer", "transformer"])
+    return spacy.blank("en")
+
+
+def snap(doc, start: int, end: int):
+    """The token span a character span snaps to, or None when nothing but whitespace is left."""
+    if not 0 <= start < end <= len(doc.text):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    first, last = span.start, span.end
+    while first < last and doc[first].is_space:
+        first += 1
+    while last > first and doc[last - 1].is_space:
+        last -= 1
+    return doc[first:last] if first < last else None
+
+
+class Aligner:
+    """Turns versions into tasks, counting into ``report``."""
+
+    def __init__(self, report: AlignmentReport, nlp=None, strict: bool = False):
+        self.report, self.nlp, self.strict = report, nlp, strict
+
+    def task(self, version: Version) -> Task:
+        text = version.article.text
+        doc = self.nlp.make_doc(text) if self.nlp is not None else None
+        kept: dict[int, OutSpan] = {}
+        seen: set[tuple[int, int, str]] = set()
+        for span in version.spans:
+            out = self._place(version, span, doc)
+            if out is None:
+                continue
+            if (out.start, out.end, out.label) in seen:
+                self._drop(version, span, "same label on the same tokens twice")
+                continue
+            seen.add((out.start, out.end, out.label))
+            kept[span.id] = out
+            self.report.kept += 1
+        return Task(version, list(kept.values()), self._links(version, kept), doc)
+
+    def _place(self, version: Version, span, doc) -> OutSpan | None:
+        self.report.spans += 1
+        text = version.article.text
+        if not 0 <= span.start < span.end <= len(text):
+            return self._drop(version, span, "empty or outside the text")
+        if not text[span.start:span.end].strip():
+            return self._drop(version, span, "whitespace only")
+        out = OutSpan(span.start, span.end, span.label, dict(span.attrs), span.origin, span.id)
+        if doc is None:
+            return out
+        tokens = snap(doc, span.start, span.end)
+        if tokens is None:
+            return self._drop(version, span, "no token left after snapping")
+        out.start, out.end = tokens.start_char, tokens.end_char
+        out.token_start, out.token_end = tokens.start, tokens.end - 1
+        if (out.start, out.end) != (span.start, span.end):
+            self.report.snapped += 1
+            self._case(version, span, f"snapped to {out.start}..{out.end} {text[out.start:out.end]!r}")
+        return out
+
+    def _links(self, version: Version, kept: dict[int, OutSpan]) -> list[OutRelation]:
+        links = []
+        for rel in version.relations:
+            self.report.relations += 1
+            if rel.head_id in kept and rel.child_id in kept:
+                links.append(OutRelation(kept[rel.head_id], kept[rel.child_id], rel.label))
+                self.report.relations_kept += 1
+            else:
+                self.report.relations_dropped[f"{rel.label}: one end was dropped"] += 1
+        return links
+
+    def _drop(self, version: Version, span, reason: str) -> None:
+        self.report.dropped[reason] += 1
+        self._case(version, span, f"dropped: {reason}")
+        return None
+
+    def _case(self, version: Version, span, what: str) -> None:
+        case = Case(version.article.id, version.annotator, span.label, span.start, span.end, what)
+        if self.strict:
+            raise ExportError(f"{case.line()} (--strict: no span may move or be left out)")
+        self.report.note(case)

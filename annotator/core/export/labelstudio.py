@@ -1,0 +1,80 @@
+"""``--format labelstudio``: a JSON list of Label Studio tasks, streamed.
+
+Each task is ``{"data": {"text"}, "meta", "annotations": [{"result": [...]}]}``; a span is a
+``labels`` region ``value.{start, end, text, labels}`` in code points (Label Studio's own
+offsets), its attributes are per-region results with the same ``id`` (``number`` for an
+integer, ``choices`` for a choice, ``textarea`` for a string), and a link is a ``relation``
+result from the head region to the child. Pending suggestions (``--include-suggestions``)
+go to ``predictions`` instead of ``annotations``.
+"""
+
+from __future__ import annotations
+
+import json
+
+from annotator.core.export.align import OutSpan, Task
+from annotator.core.export.base import Writer, article_meta
+
+TEXT_TAG, LABEL_TAG = "text", "label"
+
+
+def region(span: OutSpan, text: str, rid: str) -> dict:
+    value = {"start": span.start, "end": span.end, "text": text[span.start:span.end],
+             "labels": [span.label]}
+    return {"id": rid, "from_name": LABEL_TAG, "to_name": TEXT_TAG, "type": "labels", "value": value}
+
+
+def attribute_result(scheme, span: OutSpan, rid: str, name: str, value) -> dict:
+    kinds = {a.name: a.type for a in scheme.label(span.label).attributes}
+    kind = kinds.get(name, "string")
+    base = {"start": span.start, "end": span.end}
+    if kind == "int":
+        typed, body = "number", {"number": value}
+    elif kind == "choice":
+        typed, body = "choices", {"choices": [] if value is None else [value]}
+    else:
+        typed, body = "textarea", {"text": [] if value is None else [value]}
+    return {"id": rid, "from_name": name, "to_name": TEXT_TAG, "type": typed, "value": {**base, **body}}
+
+
+def results(task: Task, scheme) -> list[dict]:
+    """The result list of one annotation: regions, their attributes, then relations."""
+    out, ids = [], {}
+    for index, span in enumerate(task.spans):
+        rid = ids[id(span)] = f"r{index}"
+        out.append(region(span, task.text, rid))
+        out += [attribute_result(scheme, span, rid, k, v) for k, v in sorted(span.attrs.items())]
+    out += [{"type": "relation", "from_id": ids[id(r.head)], "to_id": ids[id(r.child)],
+             "direction": "right", "labels": [r.label]} for r in task.relations]
+    return out
+
+
+class LabelStudioWriter(Writer):
+    """Writes ``[`` then one task a line, comma separated, then ``]``."""
+
+    name, suffix = "labelstudio", ".json"
+
+    def __init__(self, path, scheme, report):
+        super().__init__(path, scheme, report)
+        self.handle = open(path, "w", encoding="utf-8", newline="\n")
+        self.handle.write("[")
+        self.count = 0
+
+    def write(self, task: Task) -> None:
+        self.count += 1
+        version = task.version
+        meta = {**article_meta(task), "annotator": version.annotator}
+        item = {"id": self.count, "data": {"text": task.text}, "meta": meta,
+                "annotations": [], "predictions": []}
+        result = results(task, self.scheme)
+        if any(s.status == "suggested" for s in version.spans):
+            item["predictions"].append({"model_version": "annotator suggestions", "result": result})
+        elif version.worked:
+            item["annotations"].append({"id": self.count, "result": result,
+                                        "was_cancelled": version.answer == "ignore"})
+        separator = "\n" if self.count == 1 else ",\n"
+        self.handle.write(separator + json.dumps(item, ensure_ascii=False))
+
+    def close(self) -> None:
+        self.handle.write("\n]\n")
+        self.handle.close()

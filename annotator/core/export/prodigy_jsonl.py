@@ -1,0 +1,70 @@
+"""``--format jsonl``: Prodigy's task format, one task a line, streamed.
+
+Each line has ``text``, ``meta``, ``_input_hash``, ``_task_hash``, ``tokens``, ``spans``
+(``token_end`` inclusive, ``source`` = the span's origin, ``attrs`` when it has any),
+``relations`` (head and child by the last token of each span, with ``head_span`` /
+``child_span``), ``answer``, ``_annotator_id`` and ``_timestamp``. The JSON Schema of a
+line is ``schemas/prodigy_task.schema.json``.
+"""
+
+from __future__ import annotations
+
+import json
+
+from murmurhash.mrmr import hash as murmur
+
+from annotator.core.export.align import OutSpan, Task
+from annotator.core.export.base import Writer, article_meta, timestamp
+
+
+def input_hash(text: str) -> int:
+    """Hash of the input (the text), as Prodigy uses it to find the same article."""
+    return murmur(json.dumps({"text": text}, ensure_ascii=False))
+
+
+def task_hash(in_hash: int, spans: list[dict], annotator: str | None) -> int:
+    """Hash of the question asked about the input: its spans and who answered."""
+    key = [in_hash, [(s["start"], s["end"], s["label"]) for s in spans], annotator]
+    return murmur(json.dumps(key, ensure_ascii=False))
+
+
+def span_json(span: OutSpan) -> dict:
+    return {"start": span.start, "end": span.end, "token_start": span.token_start,
+            "token_end": span.token_end, "label": span.label}
+
+
+def task_json(task: Task) -> dict:
+    """One Prodigy task as a dict."""
+    spans = []
+    for span in task.spans:
+        item = {**span_json(span), "source": span.origin}
+        if span.attrs:
+            item["attrs"] = span.attrs
+        spans.append(item)
+    relations = [{"head": r.head.token_end, "child": r.child.token_end, "label": r.label,
+                  "head_span": span_json(r.head), "child_span": span_json(r.child)}
+                 for r in task.relations]
+    tokens = [{"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i,
+               "ws": bool(t.whitespace_)} for t in task.doc]
+    in_hash = input_hash(task.text)
+    return {"text": task.text, "meta": article_meta(task), "_input_hash": in_hash,
+            "_task_hash": task_hash(in_hash, spans, task.version.annotator),
+            "tokens": tokens, "spans": spans, "relations": relations,
+            "answer": task.version.answer, "_annotator_id": task.version.annotator,
+            "_timestamp": timestamp(task)}
+
+
+class ProdigyWriter(Writer):
+    """Writes each task as it comes (nothing is held in memory)."""
+
+    name, suffix, tokens = "jsonl", ".jsonl", True
+
+    def __init__(self, path, scheme, report):
+        super().__init__(path, scheme, report)
+        self.handle = open(path, "w", encoding="utf-8", newline="\n")
+
+    def write(self, task: Task) -> None:
+        self.handle.write(json.dumps(task_json(task), ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        self.handle.close()

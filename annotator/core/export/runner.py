@@ -1,0 +1,135 @@
+"""``export_project``: select versions, align them, hand them to the format's writer.
+
+Output is written under a temporary name next to ``out_path`` and renamed into place only
+when complete, so an error or a cancel leaves no half-written export behind. A folder output
+(brat, or any ``--split``) gets a ``.annotator-export`` marker; an existing folder is only
+replaced when it has that marker.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+from annotator.core.export.align import Aligner, load_tokenizer
+from annotator.core.export.base import Writer
+from annotator.core.export.brat import BratWriter
+from annotator.core.export.conll import ConllWriter
+from annotator.core.export.doccano import DoccanoWriter
+from annotator.core.export.labelstudio import LabelStudioWriter
+from annotator.core.export.prodigy_jsonl import ProdigyWriter
+from annotator.core.export.report import AlignmentReport, ExportCancelled, ExportError
+from annotator.core.export.selection import Selection, article_ids, versions
+from annotator.core.export.spacy_docbin import DocBinWriter
+from annotator.core.export.split import PART_NAMES, assign, parse_split
+
+FORMATS: dict[str, type[Writer]] = {w.name: w for w in (
+    DocBinWriter, ProdigyWriter, DoccanoWriter, LabelStudioWriter, BratWriter, ConllWriter)}
+MARKER = ".annotator-export"
+
+
+def export_project(project, out_path, fmt: str, status: str = "done", annotator: str | None = None,
+                   include_suggestions: bool = False, split=None, seed: int = 0, strict: bool = False,
+                   progress: Callable[[int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> AlignmentReport:
+    """Export ``project`` to ``out_path`` in format ``fmt``; returns the alignment report.
+
+    ``split`` is ``"0.8,0.1,0.1"`` or a tuple of fractions (then ``out_path`` is a folder with
+    ``train``/``dev``/``test`` outputs). ``progress(n)`` is called as articles are written;
+    ``cancelled()`` returning True stops with :class:`ExportCancelled` and writes nothing.
+    """
+    writer_cls = _writer_class(fmt, status)
+    fractions = parse_split(split) if isinstance(split, str) or split is None else tuple(split)
+    selection = Selection(status, annotator, include_suggestions, writer_cls.one_version)
+    ids = article_ids(project.db, selection)
+    parts = assign(ids, fractions, seed) if fractions else None
+    report = AlignmentReport(format=fmt)
+    nlp = load_tokenizer(project.get_meta("model")) if writer_cls.tokens else None
+    aligner = Aligner(report, nlp, strict)
+    out = Path(out_path)
+    folder = writer_cls.folder or parts is not None
+    with _staged(out, folder) as tmp:
+        writers = _open_writers(writer_cls, tmp, project.scheme, report, fractions)
+        try:
+            for group in versions(project.db, selection, ids):
+                if cancelled and cancelled():
+                    raise ExportCancelled("export cancelled; nothing was written")
+                part = parts[group[0].article.id] if parts else None
+                _write_article(group, aligner, writers[part], report)
+                if progress:
+                    progress(1)
+        finally:
+            for writer in writers.values():
+                writer.close()
+    report.files = [str(out / name) for name in _part_files(writer_cls, fractions)] or [str(out)]
+    return report
+
+
+def _writer_class(fmt: str, status: str) -> type[Writer]:
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if status not in ("done", "all"):
+        raise ExportError(f"unknown status {status!r}; use done or all")
+    return FORMATS[fmt]
+
+
+def _part_files(writer_cls, fractions) -> list[str]:
+    return [name + writer_cls.suffix for name in PART_NAMES[:len(fractions)]] if fractions else []
+
+
+def _open_writers(writer_cls, tmp: Path, scheme, report, fractions) -> dict:
+    if not fractions:
+        return {None: writer_cls(tmp, scheme, report)}
+    return {name: writer_cls(tmp / file, scheme, report)
+            for name, file in zip(PART_NAMES, _part_files(writer_cls, fractions))}
+
+
+def _write_article(group, aligner: Aligner, writer: Writer, report: AlignmentReport) -> None:
+    if not group[0].article.text.strip():
+        report.skipped_articles["no text (nothing to label)"] += 1
+        return
+    for version in group:
+        writer.write(aligner.task(version))
+        report.tasks += 1
+    report.articles += 1
+
+
+@contextmanager
+def _staged(out: Path, folder: bool) -> Iterator[Path]:
+    """A temporary path beside ``out``, moved onto ``out`` when the block succeeds."""
+    if out.is_dir() and not (out / MARKER).exists():
+        raise ExportError(f"{out}: is a folder that is not an earlier export; not replacing it")
+    if folder and out.exists() and not out.is_dir():
+        raise ExportError(f"{out}: is a file, but this export is a folder; choose another name")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.parent / f".{out.name}.partial-{os.getpid()}"
+    _remove(tmp)
+    if folder:
+        tmp.mkdir()
+        (tmp / MARKER).write_text("written by annotator export\n", encoding="utf-8")
+    try:
+        yield tmp
+    except BaseException:
+        _remove(tmp)
+        raise
+    _move_into_place(tmp, out)
+
+
+def _move_into_place(tmp: Path, out: Path) -> None:
+    if out.is_dir():
+        old = out.parent / f".{out.name}.old-{os.getpid()}"
+        out.rename(old)
+        tmp.rename(out)
+        shutil.rmtree(old)
+    else:
+        os.replace(tmp, out)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path)
+    elif path.exists():
+        path.unlink()

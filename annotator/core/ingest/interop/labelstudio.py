@@ -1,0 +1,186 @@
+"""Label Studio JSON exports: a list of tasks with ``data.text`` and ``annotations[].result[]``.
+
+A task's last annotation that was not cancelled gives its spans (``labels`` regions), their
+attributes (``number``/``choices``/``textarea`` results with the region's ``id`` and the
+attribute's name as ``from_name``) and links (``relation`` results). ``predictions`` are not
+imported: they are a model's guesses, not labels.
+
+Some Label Studio versions count offsets in UTF-16 units, others in code points. The file
+is read both ways and each region's ``value.text`` is compared with the text at its offsets:
+the reading under which every region matches is used (UTF-16 offsets are converted with
+:class:`~annotator.core.offsets.OffsetMap`). If neither or, with different results, both
+match, the import stops with an error instead of guessing: a span is never shifted.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterator
+
+from annotator.core.errors import InputError
+from annotator.core.ingest.options import ImportOptions
+from annotator.core.ingest.records import Record, RelationIn, SpanIn
+from annotator.core.ingest.textfile import read_whole
+from annotator.core.offsets import OffsetMap
+
+ATTRIBUTE_TYPES = ("number", "choices", "textarea")
+
+
+def read(path: Path, options: ImportOptions) -> Iterator[Record]:
+    """Yield one Record a task."""
+    tasks = [_Task(path, line, item) for line, item in _items(path, read_whole(path, options.encoding))]
+    utf16 = _counts_utf16(path, tasks)
+    for task in tasks:
+        yield task.record(utf16)
+
+
+def _items(path: Path, text: str) -> Iterator[tuple[int, object]]:
+    """``(line, task)`` for each element of the top-level list (or the one top-level task)."""
+    decoder, i, line, counted = json.JSONDecoder(), 0, 1, 0
+    try:
+        i = _skip(text, 0)
+        if text[i:i + 1] != "[":
+            yield 1, json.loads(text)
+            return
+        i = _skip(text, i + 1)
+        while text[i:i + 1] != "]":
+            line, counted = line + text.count("\n", counted, i), i
+            item, i = decoder.raw_decode(text, i)
+            yield line, item
+            i = _skip(text, i)
+            if text[i:i + 1] == ",":
+                i = _skip(text, i + 1)
+            elif text[i:i + 1] != "]":
+                raise json.JSONDecodeError("expected ',' or ']'", text, i)
+    except json.JSONDecodeError as exc:
+        raise InputError(path, exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+
+
+def _skip(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t\r\n":
+        i += 1
+    return i
+
+
+class _Task:
+    """One task: its text and the regions, attributes and links of its chosen annotation."""
+
+    def __init__(self, path: Path, line: int, item: object):
+        self.path, self.line = path, line
+        if not isinstance(item, dict) or not isinstance(item.get("data"), dict):
+            raise InputError(path, line, "a Label Studio task must be an object with \"data\"")
+        self.text = _text_of(item["data"], path, line)
+        self.meta = item.get("meta") if isinstance(item.get("meta"), dict) else {}
+        self.annotation = _chosen_annotation(item.get("annotations") or [], path, line)
+        results = (self.annotation or {}).get("result") or []
+        self.regions = [r for r in results if isinstance(r, dict) and r.get("type") == "labels"]
+        self.extras = [r for r in results if isinstance(r, dict) and r.get("type") in ATTRIBUTE_TYPES]
+        self.links = [r for r in results if isinstance(r, dict) and r.get("type") == "relation"]
+        for region in self.regions:
+            value = region.get("value")
+            if not isinstance(value, dict) or not all(isinstance(value.get(k), int) for k in ("start", "end")):
+                raise InputError(path, line, f"region {region.get('id')!r} needs integer value.start and value.end")
+
+    def fits(self, utf16: bool) -> bool:
+        """Whether every region's ``value.text`` matches the text under this way of counting."""
+        return all(self._offsets(r, utf16) is not None for r in self.regions)
+
+    def differs(self) -> bool:
+        """Whether reading the offsets as UTF-16 would move any region."""
+        return any(self._offsets(r, True) != self._offsets(r, False) for r in self.regions)
+
+    def _offsets(self, region: dict, utf16: bool) -> tuple[int, int] | None:
+        start, end = region["value"]["start"], region["value"]["end"]
+        if utf16:
+            mapping = self._mapping()
+            if not 0 <= start <= end <= mapping.length:
+                return None
+            start, end = mapping.span_to_codepoints(start, end)
+        if not 0 <= start <= end <= len(self.text):
+            return None
+        expected = region["value"].get("text")
+        return (start, end) if expected is None or self.text[start:end] == expected else None
+
+    def _mapping(self) -> OffsetMap:
+        if not hasattr(self, "_map"):
+            self._map = OffsetMap(self.text)
+        return self._map
+
+    def record(self, utf16: bool) -> Record:
+        record = Record(text=self.text, path=str(self.path), line=self.line, meta=dict(self.meta),
+                        title=str(self.meta.get("title", "")), source=str(self.meta.get("source", "")))
+        if self.annotation is None:
+            return record
+        record.answer = "ignore" if self.annotation.get("was_cancelled") else "accept"
+        index = {}
+        for region in self.regions:
+            start, end = self._offsets(region, utf16)
+            attrs = self._attrs(region.get("id"))
+            for label in region["value"].get("labels") or []:
+                index.setdefault(region.get("id"), len(record.spans))
+                record.spans.append(SpanIn(start, end, str(label), dict(attrs), key=region.get("id")))
+        record.relations = [self._link(link, index) for link in self.links]
+        return record
+
+    def _attrs(self, region_id) -> dict:
+        attrs = {}
+        for extra in self.extras:
+            if extra.get("id") == region_id and extra.get("from_name"):
+                attrs[extra["from_name"]] = _attribute_value(extra)
+        return attrs
+
+    def _link(self, link: dict, index: dict) -> RelationIn:
+        head, child = link.get("from_id"), link.get("to_id")
+        if link.get("direction") == "left":
+            head, child = child, head
+        labels = link.get("labels") or []
+        if head not in index or child not in index or not labels:
+            raise InputError(self.path, self.line, f"relation {link!r} needs from_id, to_id (regions of this "
+                                                   "task) and a label")
+        return RelationIn(index[head], index[child], str(labels[0]))
+
+
+def _text_of(data: dict, path: Path, line: int) -> str:
+    if isinstance(data.get("text"), str):
+        return data["text"]
+    strings = [v for v in data.values() if isinstance(v, str)]
+    if len(strings) != 1:
+        raise InputError(path, line, "cannot tell which \"data\" field is the text; name it \"text\"")
+    return strings[0]
+
+
+def _chosen_annotation(annotations: list, path: Path, line: int) -> dict | None:
+    if not isinstance(annotations, list):
+        raise InputError(path, line, "\"annotations\" must be a list")
+    usable = [a for a in annotations if isinstance(a, dict) and not a.get("was_cancelled")]
+    if usable:
+        return usable[-1]
+    return annotations[-1] if annotations and isinstance(annotations[-1], dict) else None
+
+
+def _attribute_value(result: dict):
+    value = result.get("value") or {}
+    if result["type"] == "number":
+        return value.get("number")
+    items = value.get("choices" if result["type"] == "choices" else "text") or []
+    return items[0] if items else None
+
+
+def _counts_utf16(path: Path, tasks: list[_Task]) -> bool:
+    """Whether the file counts offsets in UTF-16 units (see the module's docstring)."""
+    as_codepoints = all(t.fits(False) for t in tasks)
+    as_utf16 = all(t.fits(True) for t in tasks)
+    if as_codepoints and as_utf16:
+        moved = next((t for t in tasks if t.differs()), None)
+        if moved is not None:
+            raise InputError(path, moved.line, "offsets fit the text both as code points and as UTF-16 "
+                                               "units, at different places; cannot tell which is meant")
+        return False
+    if as_codepoints or as_utf16:
+        return as_utf16
+    bad = next(t for t in tasks if not t.fits(False))
+    region = next(r for r in bad.regions if bad._offsets(r, False) is None)
+    raise InputError(path, bad.line, f"region {region.get('id')!r}: value.text {region['value'].get('text')!r} "
+                                     f"is not the text at {region['value']['start']}..{region['value']['end']} "
+                                     "(counted as code points or as UTF-16 units)")

@@ -1,0 +1,56 @@
+"""Prodigy JSONL with ``spans``, ``relations`` and ``tokens``.
+
+Read like the ``jsonl`` format (:func:`annotator.core.ingest.jsonl.record_from_task`), and
+checked harder: every token must match the text at its offsets, and a span's
+``token_start``/``token_end`` must be the tokens at its edges, so a file whose offsets were
+shifted is refused instead of imported wrong. A task answered ``reject`` brings its text but
+not its spans (they were judged wrong).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterator
+
+from annotator.core.errors import InputError
+from annotator.core.ingest.jsonl import record_from_task
+from annotator.core.ingest.options import ImportOptions
+from annotator.core.ingest.records import Record
+from annotator.core.ingest.textfile import numbered_lines
+
+
+def read(path: Path, options: ImportOptions) -> Iterator[Record]:
+    """Yield one Record a non-blank line."""
+    for line_no, line in numbered_lines(path, options.encoding):
+        if not line.strip():
+            continue
+        try:
+            task = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, line_no, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+        record = record_from_task(task, path, line_no)
+        check_tokens(task, record.text, (path, line_no))
+        if task.get("answer") == "reject":
+            record.spans, record.relations, record.answer = [], [], None
+        yield record
+
+
+def check_tokens(task: dict, text: str, where) -> None:
+    """Refuse tokens that do not match the text and spans that do not match the tokens."""
+    tokens = task.get("tokens")
+    if tokens is None:
+        return
+    if not isinstance(tokens, list):
+        raise InputError(*where, "\"tokens\" must be a list")
+    for i, token in enumerate(tokens):
+        if not isinstance(token, dict) or text[token.get("start", 0):token.get("end", -1)] != token.get("text"):
+            raise InputError(*where, f"token {i} {token!r} does not match the text at its offsets")
+    for span in task.get("spans") or []:
+        first, last = span.get("token_start"), span.get("token_end")
+        if first is None or last is None:
+            continue
+        if not (isinstance(first, int) and isinstance(last, int) and 0 <= first <= last < len(tokens)) \
+                or tokens[first]["start"] != span["start"] or tokens[last]["end"] != span["end"]:
+            raise InputError(*where, f"span {span['start']}..{span['end']} ({span.get('label')}) does not "
+                                     f"match its tokens {first}..{last}")
