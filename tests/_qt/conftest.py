@@ -58,6 +58,15 @@ def qt_project_path(tmp_path):
     return path
 
 
+def activate(qtbot, window) -> None:
+    """Make ``window`` the active one (window shortcuts only reach the active window)."""
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    window.view.setFocus()
+
+
 @pytest.fixture
 def open_win(qtbot, qt_settings):
     """Open a window (no suggestion worker) on a project path, as annotator ``ann``."""
@@ -67,8 +76,8 @@ def open_win(qtbot, qt_settings):
         window = open_window(path, annotator, qt_settings, suggest=False)
         qtbot.addWidget(window)
         window.show()
-        window.activateWindow()
         qtbot.waitExposed(window)
+        activate(qtbot, window)
         return window
 
     return opener

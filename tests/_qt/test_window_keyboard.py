@@ -85,7 +85,7 @@ def test_label_hotkeys_label_a_snapped_selection_or_relabel(qtbot, window):
     qtbot.keyClick(window.view, Qt.Key_P)
     assert _focused_text(window) == "Kyiv"
     qtbot.keyClick(window.view, Qt.Key_4)
-    assert ("Kyiv", "CASUALTY") not in _mine(window)  # CASUALTY needs a kind: refused, not saved
+    assert ("Kyiv", "CASUALTY") in _mine(window)
     qtbot.keyClick(window.view, Qt.Key_3)
     assert ("Kyiv", "QUOTE") in _mine(window)
 
@@ -139,7 +139,7 @@ def test_undo_and_redo_write_and_log(qtbot, window):
     qtbot.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
     assert _mine(window) == [("Putin", "ACTOR")]
     rows = sorted(window.project.history(window.annotating.state.article.id), key=lambda r: r["id"])
-    actions = [row["action"] for row in rows]
+    actions = list(dict.fromkeys(row["action"] for row in rows))  # one row per changed row
     assert [a for a in actions if "accept" in a] == ["accept ACTOR", "undo accept ACTOR",
                                                     "redo accept ACTOR"]
 
