@@ -1,0 +1,99 @@
+"""Suggestions arrive from a worker thread; import runs in the background; the list is lazy."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+
+import annotator.core.suggest as suggest_pkg
+from annotator.core.model import Span
+from annotator.core.store import articles, open_project
+from annotator.core.store import spans as span_rows
+from annotator.core.store.listing import ArticleQuery
+from annotator._qt.app import open_window
+from annotator._qt.models.article_list import PAGE, ArticleListModel
+
+from conftest import PLAIN_TEXTS, activate
+
+
+class FakePipeline:
+    model_name, notice = "fake", "fake model: rules only"
+
+
+@pytest.fixture
+def fake_suggester(monkeypatch):
+    """A stand-in for spaCy: suggests the first word of each article as an ACTOR."""
+    calls = []
+
+    def suggest_articles(project, article_ids, pipeline, force=False):
+        calls.append((threading.current_thread() is threading.main_thread(), article_ids))
+        with project.transaction():
+            for article_id in article_ids:
+                first = project.article(article_id).text.split()[0]
+                span_rows.insert(project.db, Span(article_id, 0, len(first), "ACTOR",
+                                                  origin="model", status="suggested"))
+        return len(article_ids)
+
+    monkeypatch.setattr(suggest_pkg, "load_pipeline", lambda model, project: FakePipeline())
+    monkeypatch.setattr(suggest_pkg, "suggest_articles", suggest_articles)
+    return calls
+
+
+def test_suggestions_appear_when_the_worker_has_stored_them(qtbot, qt_settings, tmp_path, fake_suggester):
+    path = tmp_path / "plain.annotator.db"
+    with open_project(path, create=True) as project, project.transaction():
+        articles.insert_batch(project.db, [{"text": t} for t in PLAIN_TEXTS])
+    window = open_window(path, "ann", qt_settings, suggest=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.annotating.state.spans == []  # opened at once, before any suggestion
+    qtbot.waitUntil(lambda: len(window.annotating.state.spans) == 1, timeout=5000)
+    assert window.annotating.state.spans[0].text_in(PLAIN_TEXTS[0]) == "Officials"
+    assert fake_suggester and not any(on_main for on_main, _ in fake_suggester)
+    qtbot.waitUntil(lambda: len(fake_suggester) == 2, timeout=5000)  # the next article, ahead
+    activate(qtbot, window)
+    qtbot.keyClick(window.view, Qt.Key_N)
+    qtbot.keyClick(window.view, Qt.Key_A)
+    assert len(span_rows.accepted(window.project.db, window.annotating.state.article.id, "ann")) == 1
+
+
+def test_import_runs_in_the_background_and_refreshes_the_list(qtbot, window, tmp_path):
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"new{n}.txt").write_text(f"Dropped article number {n} about Odesa.", encoding="utf-8")
+    before = window.list_model.rowCount()
+    job = window.jobs.start_import([str(folder)])
+    with qtbot.waitSignal(job.finished, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: window.list_model.rowCount() == before + 3, timeout=3000)
+    assert "Imported 3 new articles" in window.statusBar().currentMessage()
+
+
+def test_cancelled_import_writes_nothing(qtbot, window, tmp_path):
+    source = tmp_path / "many.jsonl"
+    source.write_text("".join(f'{{"text": "Line {n} of a long import."}}\n' for n in range(5000)),
+                      encoding="utf-8")
+    before = window.list_model.rowCount()
+    job = window.jobs.start_import([str(source)])
+    job.cancel()
+    with qtbot.waitSignal(job.finished, timeout=20000):
+        pass
+    assert window.project.article_count() == before
+    assert "stopped" in window.statusBar().currentMessage()
+
+
+def test_article_list_reads_only_the_pages_in_view(qtbot, project):
+    with project.transaction():
+        articles.insert_batch(project.db, [{"text": f"Story {n} from {'Lviv' if n % 3 else 'Dnipro'}."}
+                                           for n in range(3 * PAGE)])
+    model = ArticleListModel(project.db, ArticleQuery("ann"))
+    assert model.rowCount() == 3 * PAGE and model._pages == {}
+    row = 2 * PAGE + 5
+    assert model.data(model.index(row, 1)) == f"Story {row} from {'Lviv' if row % 3 else 'Dnipro'}."
+    assert list(model._pages) == [2]
+    model.set_query(ArticleQuery("ann", search="Dnipro"))
+    assert model.rowCount() == PAGE
+    assert model.data(model.index(1, 2)) == "new"
