@@ -91,6 +91,9 @@ def _kind(doc: Doc, number: Span, noun, w: Words) -> str | None:
     """The harm the sentence reports nearest after (then before) the figure."""
     if noun is not None and noun.lower_ in w.harm:
         return w.harm[noun.lower_]
+    verb = _harm_verb_before(doc, number.start, w)
+    if verb:
+        return verb
     has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
     sent = number.sent if has_sents else doc[:]
     after = doc[number.end:min(sent.end, number.end + _FORWARD)]
@@ -100,6 +103,15 @@ def _kind(doc: Doc, number: Span, noun, w: Words) -> str | None:
         if kind:
             return kind
     return None
+
+
+def _harm_verb_before(doc: Doc, start: int, w: Words) -> str | None:
+    """ "killing [at least 76 people]": a harm word right before the figure (and its hedge)."""
+    start, _ = _qualifier(doc, start, w)
+    if start == 0:
+        return None
+    token = doc[start - 1]
+    return w.harm.get(token.lower_) or w.harm.get(token.lemma_.lower())
 
 
 def _qualifier(doc: Doc, start: int, w: Words) -> tuple[int, str | None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from annotator.core.suggest.entity_fixes import FIXES, PLACE_KINDS, Ent
-from annotator.core.suggest.lexicon import words
+from annotator.core.suggest.lexicon import gazetteer, words
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
 
 ACTOR_KINDS = ("PERSON", "ORG", "NORP")
@@ -14,8 +14,9 @@ LABEL_OF = {**{k: "ACTOR" for k in ACTOR_KINDS}, **{k: "LOCATION" for k in PLACE
 
 def doc_ents(doc: Doc) -> list[Ent]:
     """The Doc's entities of the kinds the scheme maps, as mutable token ranges."""
+    known = gazetteer()
     return [Ent(e.start, e.end, e.label_, "pattern" if e.ent_id_ else "model")
-            for e in doc.ents if e.label_ in LABEL_OF]
+            for e in doc.ents if e.label_ in LABEL_OF or e.text in known]
 
 
 def fixed_ents(doc: Doc) -> list[Ent]:

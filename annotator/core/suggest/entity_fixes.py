@@ -9,9 +9,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from annotator.core.suggest.lexicon import Words
+from annotator.core.suggest.lexicon import Words, gazetteer
 
 PLACE_KINDS = ("GPE", "LOC", "FAC")
+_WHERE = {"in", "near", "into", "outside", "across", "throughout", "around", "towards", "toward"}
+_PLACE_NOUNS = {"river", "lake", "sea", "mountain", "mountains", "valley", "region", "province",
+                "district", "city", "town", "village", "camp", "island", "islands", "bay", "coast",
+                "desert", "county", "oblast", "port", "airport", "border", "strait", "peninsula"}
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+               "outskirts", "centre", "center"}
 _EDGE_TRIM = {"the", "'s", "’s", "’", "'", "(", ")", ",", ".", "-", "–", "“", "”", '"'}
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -26,6 +32,45 @@ class Ent:
     origin: str = "model"
 
 
+def apply_gazetteer(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
+    """A model entity whose whole text is a known place or body takes that kind
+    ("Zaporizhzhia" tagged PERSON, "Bundestag" tagged PRODUCT)."""
+    known = gazetteer()
+    for ent in ents:
+        kind = known.get(doc[ent.start:ent.end].text)
+        if kind and ent.kind != kind and not (kind == "GPE" and ent.kind in PLACE_KINDS):
+            ent.kind, ent.origin = kind, "pattern"
+    return ents
+
+
+def drop_common_nouns(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
+    """Names carry a capital: "commerce ministry", "new city" are no entities."""
+    return [e for e in ents if any(t.is_title or t.is_upper for t in doc[e.start:e.end])]
+
+
+def places_by_context(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
+    """ "near El Fasher", "south of Jumla", "the Guaíba river": a model PERSON/ORG in a place
+    context is a place."""
+    for ent in ents:
+        if ent.origin == "model" and ent.kind in ("PERSON", "ORG") and _in_place_context(doc, ent):
+            ent.kind = "GPE"
+    return ents
+
+
+def _in_place_context(doc: Doc, ent: Ent) -> bool:
+    if ent.end < len(doc) and doc[ent.end].lower_ in _PLACE_NOUNS:
+        return True
+    root = doc[ent.start:ent.end].root
+    if not doc.has_annotation("DEP") or root.dep_ != "pobj" or doc[ent.start].is_sent_start:
+        return False
+    prep = root.head
+    before = doc[prep.i - 1].lower_ if prep.i > 0 else ""
+    after = doc[prep.i + 1].lower_ if prep.i + 1 < len(doc) else ""
+    if after == "law":  # "son in law Jared Kushner"
+        return False
+    return prep.lower_ in _WHERE or (prep.lower_ == "of" and before in _DIRECTIONS)
+
+
 def merge_particles(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     """Join names split at a particle: "Ursula von der" + "Leyen" -> one PERSON."""
     out: list[Ent] = []
@@ -35,7 +80,18 @@ def merge_particles(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
             prev.end = ent.end
             continue
         out.append(ent)
+    for index, ent in enumerate(out):  # "Rio Grande" + "do Sul" the model left untagged
+        limit = out[index + 1].start if index + 1 < len(out) else len(doc)
+        if ent.kind in ("PERSON", *PLACE_KINDS):
+            ent.end = _particle_tail(doc, ent.end, limit, words)
     return out
+
+
+def _particle_tail(doc: Doc, end: int, limit: int, words: Words) -> int:
+    if end + 1 < limit and doc[end].lower_ in words.name_particles and doc[end].is_lower \
+            and doc[end + 1].is_title:
+        return end + 2
+    return end
 
 
 def _particle_gap(doc: Doc, prev: Ent, ent: Ent, words: Words) -> bool:
@@ -71,12 +127,12 @@ def split_titled_names(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     """ "Secretary of [the Army Dan Driscoll]": the office is no entity, the name is a PERSON."""
     out = []
     for ent in ents:
-        if _after_title_of(doc, ent.start, words):
-            rest = ent.start + (1 if doc[ent.start].lower_ == "the" else 0) + 1
-            if ent.end - rest >= 2 and all(t.is_title for t in doc[rest:ent.end]):
-                out.append(Ent(rest, ent.end, "PERSON", ent.origin))
-            continue
-        out.append(ent)
+        rest = ent.start + (1 if doc[ent.start].lower_ == "the" else 0) + 1
+        if _after_title_of(doc, ent.start, words) and ent.end - rest >= 2 \
+                and all(t.is_title for t in doc[rest:ent.end]):
+            out.append(Ent(rest, ent.end, "PERSON", ent.origin))
+        else:
+            out.append(ent)
     return out
 
 
@@ -97,6 +153,10 @@ def propagate_names(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     for ent in ents:
         if ent.kind != "PERSON" and ent.origin != "pattern" and doc[ent.start:ent.end].text in names:
             ent.kind = "PERSON"
+    places = {doc[e.start:e.end].text for e in ents if e.kind in PLACE_KINDS} - names
+    for ent in ents:
+        if ent.kind in ("PERSON", "ORG") and ent.origin == "model" and doc[ent.start:ent.end].text in places:
+            ent.kind = "GPE"
     covered = {i for ent in ents for i in range(ent.start, ent.end)}
     added = [Ent(t.i, t.i + 1, "PERSON") for t in doc
              if t.text in names and t.i not in covered and t.is_title]
@@ -107,10 +167,11 @@ def drop_title_modifiers(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     """ "US special envoy Steve Witkoff": a place or body inside a title before a name is no entity."""
     out = []
     for index, ent in enumerate(ents):
-        nxt = ents[index + 1] if index + 1 < len(ents) else None
+        nxt = next((e for e in ents[index + 1:] if e.kind == "PERSON"), None)
         if ent.kind != "PERSON" and _is_title_gap(doc, ent, nxt, words):
             continue
-        if ent.kind != "PERSON" and _after_title_of(doc, ent.start, words):
+        before_name = ent.end < len(doc) and doc[ent.end].is_title
+        if ent.kind != "PERSON" and before_name and _after_title_of(doc, ent.start, words):
             continue
         out.append(ent)
     return out
@@ -120,7 +181,7 @@ def _is_title_gap(doc: Doc, ent: Ent, nxt: Ent | None, words: Words) -> bool:
     if nxt is None or nxt.kind != "PERSON" or not 0 < nxt.start - ent.end <= 6:
         return False
     gap = doc[ent.end:nxt.start]
-    fits = all(t.lower_ in words.title_words or t.is_lower or t.lower_ in ("of", "’s", "'s", "-")
+    fits = all(t.lower_ in words.title_words or t.is_lower or t.lower_ in ("of", "’s", "'s", "-", "the")
                for t in gap)
     return fits and any(t.lower_ in words.title_core for t in gap)
 
@@ -171,5 +232,5 @@ def _speaks(token, words: Words) -> bool:
     return token.dep_ in _SUBJECTS and words.is_speech(token.head)
 
 
-FIXES = (merge_particles, trim_edges, split_titled_names, propagate_names,
+FIXES = (apply_gazetteer, drop_common_nouns, places_by_context, merge_particles, trim_edges, split_titled_names, propagate_names,
          drop_title_modifiers, keep_acting_groups, speaking_places)

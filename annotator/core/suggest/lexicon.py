@@ -33,6 +33,14 @@ def read_patterns(name: str) -> list[dict]:
     return patterns
 
 
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, str]:
+    """Known names -> spaCy kind (GPE, ORG) from the place and organisation pattern files."""
+    return {item["pattern"]: item["label"]
+            for name in ("places.jsonl", "organisations.jsonl") for item in read_patterns(name)
+            if isinstance(item["pattern"], str)}
+
+
 @dataclass(frozen=True)
 class Words:
     """The word lists the suggesters share (all lower case)."""

@@ -88,7 +88,7 @@ def rules_pipeline() -> Language:
 def add_components(nlp: Language) -> Language:
     """Add the place/organisation EntityRuler, the casualty-number SpanRuler and the suggester."""
     after = {"after": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name="news_names", config={"overwrite_ents": True}, **after)
+    ruler = nlp.add_pipe("entity_ruler", name="news_names", config={"overwrite_ents": False}, **after)
     ruler.add_patterns(read_patterns("places.jsonl") + read_patterns("organisations.jsonl"))
     numbers = nlp.add_pipe("span_ruler", name="news_numbers", config={"spans_key": NUMBERS_KEY})
     numbers.add_patterns(read_patterns("casualty_numbers.jsonl"))

@@ -20,11 +20,11 @@ class QuoteSuggester:
         self.reported_speech = reported_speech
 
     def __call__(self, doc: Doc, found: list[Suggestion]) -> list[Suggestion]:
-        spans = [s for s in (doc.char_span(a, b, alignment_mode="expand")
-                             for a, b in find_quotes(doc.text)) if s is not None]
-        finder = SpeakerFinder(doc, _actors(doc), spans, words())
+        ranges = [(a, b, doc.char_span(a, b, alignment_mode="expand")) for a, b in find_quotes(doc.text)]
+        ranges = [(a, b, span) for a, b, span in ranges if span is not None and len(span)]
+        finder = SpeakerFinder(doc, _actors(doc), [span for *_, span in ranges], words())
         out, previous = [], None
-        for span, (start, end) in zip(spans, find_quotes(doc.text)):
+        for start, end, span in ranges:
             verb = finder.speech_verb(span)
             actor = finder.speaker_of(verb) if verb is not None else None
             if verb is None and not _whole_sentences(span, finder.quoted):
@@ -52,10 +52,13 @@ def _chars(doc: Doc, actor: Actor | None) -> tuple[int, int] | None:
 
 
 def _whole_sentences(span: Span, quoted: set[int]) -> bool:
-    """Whether nothing but punctuation stands outside quotes in the quote's sentences."""
-    doc = span.doc
+    """Whether no words stand outside quotes in the quote's sentences (up to the line's end)."""
+    doc, text = span.doc, span.doc.text
     first, last = span[0].sent, span[-1].sent
-    return all(t.i in quoted or not t.is_alpha for t in doc[first.start:last.end])
+    line_end = text.find("\n", span.end_char)
+    stop = min(last.end_char, line_end if line_end >= 0 else len(text))
+    outside = [t for t in doc[first.start:last.end] if t.i not in quoted and t.idx < stop]
+    return not any(t.is_alpha for t in outside)
 
 
 def _follows(previous, span: Span) -> bool:

@@ -47,7 +47,7 @@ class SpeakerFinder:
         return self._nearest_verb(quote)
 
     def _governing(self, token: Token) -> Token | None:
-        for _ in range(8):
+        for _ in range(12):
             if token.i not in self.quoted and self.words.is_speech(token) and token.pos_ != "NOUN":
                 return token
             if token.head.i == token.i:
@@ -66,31 +66,38 @@ class SpeakerFinder:
         first, last = quote[0].sent, quote[-1].sent
         tokens = list(self.doc[first.start:last.end])
         if last.end < len(self.doc) and quote.end >= last.end - 2:
-            tokens += list(self.doc[last.end].sent)  # "… over." she said.
+            after = self.doc[last.end].sent
+            if len(after) <= 8:  # only a short tag: "… over." she said.
+                tokens += list(after)
         return tokens
 
     def speaker_of(self, verb: Token) -> Actor | None:
-        """The actor who says, for the verb ``verb``."""
-        subject = self._subject(verb) if self.parsed else None
-        if subject is None:
+        """The actor who says, for the verb ``verb``: its subject, or the subject of the clause
+        a participle hangs from ("…, saying"), or for a pronoun the actor it stands for."""
+        if not self.parsed:
             return self._adjacent_actor(verb)
-        if subject.lower_ in _PERSONAL | _GROUP | {"who"}:
-            return self.resolve_pronoun(subject)
-        return self._actor_at(subject)
+        for subject in self._subjects(verb):
+            if subject.lower_ in _PERSONAL | _GROUP | {"who"}:
+                actor = self.resolve_pronoun(subject)
+            else:
+                actor = self._actor_at(subject)
+            if actor is not None:
+                return actor
+        return None
 
-    def _subject(self, verb: Token) -> Token | None:
+    def _subjects(self, verb: Token):
+        """Candidate speakers, nearest clause first, climbing at most four clauses."""
         for _ in range(4):
             for child in verb.children:
                 if child.dep_ in _SUBJECTS and child.i not in self.quoted:
-                    return child
+                    yield child
                 if child.dep_ == "agent":
-                    return next((c for c in child.children if c.dep_ == "pobj"), None)
+                    yield from (c for c in child.children if c.dep_ == "pobj")
             if verb.dep_ == "relcl":
-                return verb.head
+                yield verb.head
             if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
-                return None
+                return
             verb = verb.head
-        return None
 
     def _actor_at(self, token: Token) -> Actor | None:
         inside = next((a for a in self.actors if a.covers(token.i)), None)
@@ -125,4 +132,7 @@ class SpeakerFinder:
         if not self.parsed:
             return True
         root = self.doc[actor.start:actor.end].root
-        return root.dep_ in _SUBJECTS or (root.dep_ in ("compound", "poss") and root.head.dep_ in _SUBJECTS)
+        if root.dep_ in ("compound", "poss", "appos"):
+            root = root.head
+        verb = root.head
+        return root.dep_ in _SUBJECTS and verb.dep_ not in ("relcl", "acl", "pcomp")

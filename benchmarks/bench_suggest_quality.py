@@ -1,0 +1,154 @@
+"""Suggestion quality against hand-written gold: P/R/F1 per label, next to the bare model.
+
+    python benchmarks/bench_suggest_quality.py [--gold tests/data/gold_seeds.jsonl] [--model M]
+
+Rules: ACTOR and LOCATION match on exact boundaries; QUOTE matches when the boundaries agree
+after stripping quote marks, punctuation and spaces at both ends; CASUALTY "numbers" matches
+exact boundaries and count_low, count_high, qualifier and kind (the "span" row ignores the
+attributes). Speaker: share of gold quotes found with the right speaker (same surname).
+The bare model is the same spaCy model with only the label mapping (PERSON/ORG/NORP -> ACTOR,
+GPE/LOC/FAC -> LOCATION); it has no quotes or casualties.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import spacy
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from annotator.core.store import articles, open_project  # noqa: E402
+from annotator.core.store import spans as span_rows  # noqa: E402
+from annotator.core.suggest import load_pipeline, suggest_articles  # noqa: E402
+from annotator.core.suggest.entities import bare_suggestions  # noqa: E402
+
+LABELS = ("ACTOR", "LOCATION", "QUOTE", "CASUALTY")
+_STRIP = " \t\n\"'“”‘’.,;:!?()–—-"
+
+
+def load_gold(path: Path) -> list[dict]:
+    """Gold tasks: text, spans (with attrs) and SPEAKER relations."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def predict(gold: list[dict], model: str | None) -> tuple[list[dict], str]:
+    """Run the real ``suggest_articles`` on the gold texts in a scratch project."""
+    with tempfile.TemporaryDirectory() as tmp:
+        with open_project(Path(tmp) / "bench.db", create=True) as project:
+            project.set_meta("memory_enabled", False)
+            with project.transaction():
+                ids = [i for i, _ in articles.insert_batch(project.db, [{"text": t["text"]} for t in gold])]
+            pipeline = load_pipeline(model, project)
+            suggest_articles(project, ids, pipeline)
+            return [_stored(project, i) for i in ids], pipeline.model_name
+
+
+def _stored(project, article_id: int) -> dict:
+    rows = span_rows.by_article(project.db, article_id)
+    by_id = {s.id: s for s in rows}
+    spans = [{"start": s.start, "end": s.end, "label": s.label, "attrs": s.attrs} for s in rows]
+    relations = []
+    for rel in span_rows.relations_of(project.db, article_id):
+        head, child = by_id[rel.head_id], by_id[rel.child_id]
+        relations.append({"head_span": {"start": head.start, "end": head.end, "label": head.label},
+                          "child_span": {"start": child.start, "end": child.end, "label": child.label}})
+    return {"spans": spans, "relations": relations}
+
+
+def predict_bare(gold: list[dict], model_name: str) -> list[dict]:
+    nlp = spacy.load(model_name)
+    out = []
+    for doc in nlp.pipe(t["text"] for t in gold):
+        out.append({"spans": [{"start": s.start, "end": s.end, "label": s.label, "attrs": {}}
+                              for s in bare_suggestions(doc)], "relations": []})
+    return out
+
+
+def _key(text: str, span: dict, label: str, numbers: bool) -> tuple:
+    start, end = span["start"], span["end"]
+    if label == "QUOTE":
+        while start < end and text[start] in _STRIP:
+            start += 1
+        while end > start and text[end - 1] in _STRIP:
+            end -= 1
+    key = (start, end)
+    if label == "CASUALTY" and numbers:
+        attrs = span.get("attrs") or {}
+        key += tuple(attrs.get(k) for k in ("count_low", "count_high", "qualifier", "kind"))
+    return key
+
+
+def counts(gold: list[dict], pred: list[dict], label: str, numbers: bool = True) -> tuple[int, int, int]:
+    """(true positives, predicted, gold) of one label over all articles."""
+    tp = n_pred = n_gold = 0
+    for g, p in zip(gold, pred):
+        gs = {_key(g["text"], s, label, numbers) for s in g["spans"] if s["label"] == label}
+        ps = {_key(g["text"], s, label, numbers) for s in p["spans"] if s["label"] == label}
+        tp, n_pred, n_gold = tp + len(gs & ps), n_pred + len(ps), n_gold + len(gs)
+    return tp, n_pred, n_gold
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _surname(text: str) -> str:
+    words = text.replace("’s", "").replace("'s", "").split()
+    return words[-1].lower() if words else ""
+
+
+def speaker_accuracy(gold: list[dict], pred: list[dict]) -> tuple[int, int]:
+    """(gold quotes found with the right speaker, gold quotes)."""
+    right = total = 0
+    for g, p in zip(gold, pred):
+        text = g["text"]
+        said = {_key(text, r["head_span"], "QUOTE", False): _surname(
+            text[r["child_span"]["start"]:r["child_span"]["end"]]) for r in p["relations"]}
+        for r in g["relations"]:
+            total += 1
+            who = _surname(text[r["child_span"]["start"]:r["child_span"]["end"]])
+            right += said.get(_key(text, r["head_span"], "QUOTE", False)) == who
+    return right, total
+
+
+def table(gold: list[dict], pred: list[dict], bare: list[dict]) -> list[str]:
+    lines = [f"{'label':<18}{'P':>6}{'R':>6}{'F1':>6}   {'bare P':>6}{'R':>6}{'F1':>6}   n gold"]
+    rows = [(label, label, True) for label in LABELS] + [("CASUALTY (span)", "CASUALTY", False)]
+    for name, label, numbers in rows:
+        ours = counts(gold, pred, label, numbers)
+        base = counts(gold, bare, label, numbers)
+        bare_cells = "".join(f"{v:6.2f}" for v in prf(*base)) if label in ("ACTOR", "LOCATION") \
+            else f"{'–':>6}{'–':>6}{'–':>6}"
+        lines.append(f"{name:<18}" + "".join(f"{v:6.2f}" for v in prf(*ours)) + f"   {bare_cells}"
+                     + f"   {ours[2]}")
+    right, total = speaker_accuracy(gold, pred)
+    lines.append(f"{'speaker right':<18}{right / total if total else 0:18.2f}   "
+                 f"{'–':>18}   {right}/{total}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", action="append", type=Path,
+                        help="gold JSONL (repeatable; default: seeds and unseen)")
+    parser.add_argument("--model", help="spaCy model (default: as `annotator suggest` chooses)")
+    args = parser.parse_args(argv)
+    paths = args.gold or [ROOT / "tests/data/gold_seeds.jsonl", ROOT / "tests/data/gold_unseen.jsonl"]
+    for path in paths:
+        gold = load_gold(path)
+        pred, model_name = predict(gold, args.model)
+        bare = predict_bare(gold, model_name)
+        print(f"\n{path.name}: {len(gold)} article(s), model {model_name}")
+        print("\n".join(table(gold, pred, bare)))
+
+
+if __name__ == "__main__":
+    main()
