@@ -51,8 +51,11 @@ class Annotating(QObject):
         if self.state is None:
             return
         self.state.reload(self.project, self.annotator, focus_id)
+        self._redraw(move_focus=focus_id is not None)
+
+    def _redraw(self, move_focus: bool) -> None:
         self.view.set_spans(self._draw_spans(), self.state.focus_id)
-        if focus_id is not None:
+        if move_focus:
             self.view.set_focus_span(self.state.focus_id)
         self._show_panel()
 
@@ -103,7 +106,8 @@ class Annotating(QObject):
 
     def _after(self, edit, forward: bool) -> None:
         if self.state and edit.article_id == self.state.article.id:
-            self.reload(edit.focus_span_id if forward else None)
+            self.state.apply(self.project, edit, forward)
+            self._redraw(move_focus=forward and edit.focus_span_id is not None)
         self.edited.emit(edit.article_id)
 
     def _focused(self, want: str = "a span"):

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from annotator.core.edits import Edit
 from annotator.core.model import Article, Span
 from annotator.core.offsets import OffsetMap
+from annotator.core.store import spans as span_rows
 from annotator.core.tokens import Tokens, move_edge, snap, token_at, tokenize
+
+
+def _reading_order(span: Span) -> tuple[int, int, int]:
+    return span.start, -span.end, span.id
 
 
 class ArticleState:
@@ -29,9 +35,53 @@ class ArticleState:
         """Read the spans again; keep the focus on ``focus_id``, or near where it was."""
         old_index = self.focus_index()
         spans = [s for s in project.spans_for(self.article.id, annotator) if s.status != "rejected"]
-        self.spans = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
-        self.speakers = {r.head_id: r.child_id for r in project.relations_for(self.article.id, annotator)
-                         if r.label == "SPEAKER" and r.status != "rejected"}
+        self.spans = sorted(spans, key=_reading_order)
+        self._load_speakers(project, annotator)
+        self._refocus(focus_id, old_index)
+
+    def _load_speakers(self, project, annotator: str) -> None:
+        ids = {s.id for s in self.spans}
+        self.speakers = {r.head_id: r.child_id
+                         for r in span_rows.relations_of(project.db, self.article.id, annotator)
+                         if r.label == "SPEAKER" and r.head_id in ids and r.child_id in ids}
+
+    def apply(self, project, edit: Edit, forward: bool) -> None:
+        """Follow one written edit (or its undo) without reading every span again.
+
+        The rows the edit wrote are exactly what changed; a suggestion comes back into view
+        when the annotator's decision on it is undone.
+        """
+        old_index = self.focus_index()
+        by_id = {s.id: s for s in self.spans}
+        for change in (edit.changes if forward else reversed(edit.changes)):
+            old, new = (change.before, change.after) if forward else (change.after, change.before)
+            if change.table == "spans":
+                self._apply_span(project, by_id, old, new)
+        self.spans = sorted(by_id.values(), key=_reading_order)
+        self._load_speakers(project, edit.annotator)
+        self._refocus(edit.focus_span_id if forward else None, old_index)
+
+    def _apply_span(self, project, by_id: dict, old: dict | None, new: dict | None) -> None:
+        if new is None:
+            by_id.pop(old["id"], None)
+            if old.get("suggestion_id"):
+                suggestion = project.span(old["suggestion_id"])
+                if suggestion.status == "suggested":
+                    by_id[suggestion.id] = suggestion
+            return
+        span = Span.from_row(new)
+        if span.suggestion_id:
+            by_id.pop(span.suggestion_id, None)
+        hidden = [s.id for s in by_id.values() if s.is_suggestion and s.annotator is None
+                  and (s.start, s.end, s.label) == (span.start, span.end, span.label)]
+        for suggestion_id in hidden:
+            del by_id[suggestion_id]
+        if span.status == "rejected":
+            by_id.pop(span.id, None)
+        else:
+            by_id[span.id] = span
+
+    def _refocus(self, focus_id: int | None, old_index: int | None) -> None:
         ids = {s.id for s in self.spans}
         if focus_id in ids:
             self.focus_id = focus_id
