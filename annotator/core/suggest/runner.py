@@ -130,10 +130,10 @@ def _link_speakers(project: "Project", article_id: int, found: list[Suggestion],
 
 def _existing_actor(project: "Project", article_id: int, where: tuple[int, int],
                     human: list[tuple]) -> int | None:
-    """An accepted person's ACTOR covering the speaker, else a still-open ACTOR suggestion there."""
+    """A person's accepted ACTOR over the speaker, else a still-open ACTOR suggestion there."""
     start, end = where
     for span_id, a, b, label, status, _ in human:
-        if label == "ACTOR" and status == "accepted" and a <= start and end <= b:
+        if label == "ACTOR" and status == "accepted" and a < end and start < b:
             return span_id
     rejected = {sid for *_, status, sid in human if status == "rejected"}
     row = project.db.execute(

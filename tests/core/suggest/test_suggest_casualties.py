@@ -1,0 +1,56 @@
+"""CASUALTY suggestions: the figure, the people it counts, its range, hedge and kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.scheme import default_scheme
+from annotator.core.suggest.numbers import parse_count
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("1,426", (1426, 1426)), ("two dozen", (24, 24)), ("tens of thousands", (20_000, 99_999)),
+    ("hundreds", (200, 999)), ("twenty - one", (21, 21)), ("2.5 million", (2_500_000, 2_500_000)),
+    ("seven", (7, 7)), ("soldiers", None)])
+def test_parse_count(words, expected):
+    assert parse_count(words.split()) == expected
+
+
+def casualties(suggest, text):
+    return [(covered, s.attrs) for label, covered, s in suggest(text) if label == "CASUALTY"]
+
+
+def attrs(low, high, qualifier, kind):
+    return {"count_low": low, "count_high": high, "qualifier": qualifier, "kind": kind}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Regional officials reported more than 50 residential buildings were damaged and at least "
+     "19 people were wounded.", [("at least 19 people", attrs(19, None, "at least", "injured"))]),
+    ("Tens of thousands of soldiers have been killed or injured since 2022.",
+     [("Tens of thousands of soldiers", attrs(20_000, 99_999, None, "killed"))]),
+    ("Officials said over 345 pilgrims died in the heat.",
+     [("over 345 pilgrims", attrs(345, None, "more than", "killed"))]),
+    ("The death toll rose to 1,426 on Sunday.", [("1,426", attrs(1426, 1426, None, "killed"))]),
+    ("Two dozen people were hurt when a wall collapsed.",
+     [("Two dozen people", attrs(24, 24, None, "injured"))]),
+    ("Hundreds remain missing after the flood.", [("Hundreds", attrs(200, 999, None, "missing"))]),
+    ("The storm left up to 40,000 people without electricity.",
+     [("up to 40,000 people", attrs(None, 40_000, "up to", "affected"))]),
+])
+def test_casualty_figures(suggest, text, expected):
+    assert casualties(suggest, text) == expected
+
+
+@pytest.mark.model
+def test_numbers_that_count_no_people_are_ignored(suggest):
+    text = "The 28-point plan was cut to 19 points in February 2022, and 50 buildings were damaged."
+    assert casualties(suggest, text) == []
+
+
+@pytest.mark.model
+def test_attributes_fit_the_scheme(suggest):
+    scheme = default_scheme()
+    found = casualties(suggest, "At least 76 people were killed and dozens injured; about 300 fled.")
+    assert found and all(scheme.check_attrs("CASUALTY", a) is None for _, a in found)

@@ -1,0 +1,117 @@
+"""Stored suggestions never go over human work; runs resume; speakers are linked."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core import edits
+from annotator.core.store import articles
+from annotator.core.store import spans as span_rows
+from annotator.core.suggest import suggest_articles
+from annotator.core.suggest.runner import SUGGESTER
+
+pytestmark = pytest.mark.model
+
+TEXT = ('"Europe is not a plaything," Friedrich Merz told the German Bundestag in Berlin. '
+        "At least 19 people were wounded in Zaporizhzhia.")
+
+
+def add_articles(project, texts):
+    with project.transaction():
+        return [i for i, _ in articles.insert_batch(project.db, [{"text": t} for t in texts])]
+
+
+def rows(project, article_id):
+    return span_rows.by_article(project.db, article_id)
+
+
+def find(project, article_id, label, text):
+    article = project.article(article_id).text
+    return next(s for s in rows(project, article_id)
+                if s.label == label and article[s.start:s.end] == text and s.annotator is None)
+
+
+def test_suggestions_are_stored_with_origin_score_and_speaker(project, pipeline):
+    [aid] = add_articles(project, [TEXT])
+    stored = suggest_articles(project, [aid], pipeline)
+    spans = rows(project, aid)
+    assert stored == len(spans) > 0
+    assert all(s.status == "suggested" and s.annotator is None and s.score for s in spans)
+    assert {s.origin for s in spans} <= {"model", "pattern", "memory"}
+    quote, merz = find(project, aid, "QUOTE", "Europe is not a plaything,"), find(project, aid, "ACTOR", "Friedrich Merz")
+    [rel] = span_rows.relations_of(project.db, aid)
+    assert (rel.head_id, rel.child_id, rel.label, rel.status, rel.annotator) == \
+        (quote.id, merz.id, "SPEAKER", "suggested", None)
+    casualty = find(project, aid, "CASUALTY", "At least 19 people")
+    assert project.scheme.check_attrs("CASUALTY", casualty.attrs) is None
+
+
+def test_done_articles_are_not_redone(project, pipeline):
+    [aid] = add_articles(project, [TEXT])
+    first = suggest_articles(project, [aid], pipeline)
+    assert suggest_articles(project, [aid], pipeline) == 0
+    assert suggest_articles(project, [aid], pipeline, force=True) == 0  # nothing new to add
+    assert len(rows(project, aid)) == first
+
+
+def test_human_decisions_survive_a_forced_rerun(project, pipeline):
+    [aid] = add_articles(project, [TEXT])
+    suggest_articles(project, [aid], pipeline)
+    merz = find(project, aid, "ACTOR", "Friedrich Merz")
+    berlin = find(project, aid, "LOCATION", "Berlin")
+    bundestag = find(project, aid, "ACTOR", "Bundestag")
+    project.perform(edits.accept, merz.id, annotator="ann")
+    project.perform(edits.reject, berlin.id, annotator="ann")
+    project.perform(edits.resize, bundestag.id, bundestag.start - 7, bundestag.end, annotator="ann")
+    before = {s.id: s for s in rows(project, aid)}
+    with project.transaction():  # the suggestions vanish; a rerun must not bring them back
+        project.db.execute("DELETE FROM relations")
+    suggest_articles(project, [aid], pipeline, force=True)
+    after = {s.id: s for s in rows(project, aid)}
+    assert all(after[i] == s for i, s in before.items())  # nothing changed
+    assert after.keys() == before.keys()  # nothing duplicated, the rejection stands
+    pending = {(s.start, s.end, s.label) for s in project.spans_for(aid, "ann") if s.is_suggestion}
+    assert (berlin.start, berlin.end, "LOCATION") not in pending
+
+
+def test_a_persons_span_is_not_overlapped_and_speaks_for_the_quote(project, pipeline):
+    [aid] = add_articles(project, [TEXT])
+    start = TEXT.index("Friedrich Merz") + len("Friedrich ")
+    project.perform(edits.add_span, aid, start, start + 4, "ACTOR", annotator="ann")
+    suggest_articles(project, [aid], pipeline)
+    actors = [s for s in rows(project, aid) if s.label == "ACTOR" and s.start < start + 4 and start < s.end]
+    assert [(s.annotator, s.start) for s in actors] == [("ann", start)]
+    quote = find(project, aid, "QUOTE", "Europe is not a plaything,")
+    [rel] = span_rows.relations_of(project.db, aid)
+    assert (rel.head_id, rel.child_id) == (quote.id, actors[0].id)  # linked to the person's ACTOR
+
+
+def test_an_interrupted_run_resumes(project, pipeline, monkeypatch):
+    import annotator.core.suggest.runner as runner
+
+    monkeypatch.setattr(runner, "WRITE_BATCH", 2)
+    ids = add_articles(project, [f"{TEXT} Article {n}." for n in range(5)])
+    calls = []
+
+    def crash_after_first_batch(n):
+        calls.append(n)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        suggest_articles(project, ids, pipeline, progress=crash_after_first_batch)
+    done = [r[0] for r in project.db.execute("SELECT article_id FROM suggest_done WHERE suggester = ?",
+                                             [SUGGESTER])]
+    assert sorted(done) == ids[:2]
+    counts = {aid: len(rows(project, aid)) for aid in ids}
+    assert counts[ids[2]] == 0
+    suggest_articles(project, ids, pipeline)
+    assert all(len(rows(project, aid)) == counts[ids[0]] for aid in ids)
+
+
+def test_cancel_stops_after_the_current_batch(project, pipeline, monkeypatch):
+    import annotator.core.suggest.runner as runner
+
+    monkeypatch.setattr(runner, "WRITE_BATCH", 1)
+    ids = add_articles(project, [f"{TEXT} Item {n}." for n in range(3)])
+    suggest_articles(project, ids, pipeline, cancelled=lambda: True)
+    assert runner.pending_ids(project, ids) == ids[1:]
