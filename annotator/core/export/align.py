@@ -93,19 +93,21 @@ class Aligner:
     def task(self, version: Version) -> Task:
         text = version.article.text
         doc = self.nlp.make_doc(text) if self.nlp is not None else None
-        kept: dict[int, OutSpan] = {}
-        seen: set[tuple[int, int, str]] = set()
+        placed: dict[int, OutSpan] = {}  # span row id -> what it became (duplicates share one)
+        unique: dict[tuple[int, int, str], OutSpan] = {}
         for span in version.spans:
             out = self._place(version, span, doc)
             if out is None:
                 continue
-            if (out.start, out.end, out.label) in seen:
+            key = (out.start, out.end, out.label)
+            if key in unique:  # links to the duplicate still reach the kept span
                 self._drop(version, span, "same label on the same tokens twice")
-                continue
-            seen.add((out.start, out.end, out.label))
-            kept[span.id] = out
-            self.report.kept += 1
-        return Task(version, list(kept.values()), self._links(version, kept), doc)
+            else:
+                unique[key] = out
+                self.report.kept += 1
+            placed[span.id] = unique[key]
+        ordered = [unique[key] for key in sorted(unique)]  # snapping can change the order
+        return Task(version, ordered, self._links(version, placed), doc)
 
     def _place(self, version: Version, span, doc) -> OutSpan | None:
         self.report.spans += 1
@@ -127,15 +129,20 @@ class Aligner:
             self._case(version, span, f"snapped to {out.start}..{out.end} {text[out.start:out.end]!r}")
         return out
 
-    def _links(self, version: Version, kept: dict[int, OutSpan]) -> list[OutRelation]:
-        links = []
+    def _links(self, version: Version, placed: dict[int, OutSpan]) -> list[OutRelation]:
+        links, seen = [], set()
         for rel in version.relations:
             self.report.relations += 1
-            if rel.head_id in kept and rel.child_id in kept:
-                links.append(OutRelation(kept[rel.head_id], kept[rel.child_id], rel.label))
-                self.report.relations_kept += 1
-            else:
+            if rel.head_id not in placed or rel.child_id not in placed:
                 self.report.relations_dropped[f"{rel.label}: one end was dropped"] += 1
+                continue
+            head, child = placed[rel.head_id], placed[rel.child_id]
+            if (id(head), id(child), rel.label) in seen:
+                self.report.relations_dropped[f"{rel.label}: same link twice"] += 1
+                continue
+            seen.add((id(head), id(child), rel.label))
+            links.append(OutRelation(head, child, rel.label))
+            self.report.relations_kept += 1
         return links
 
     def _drop(self, version: Version, span, reason: str) -> None:

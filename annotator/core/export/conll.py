@@ -1,7 +1,7 @@
 """``--format conll``: IOB2 tags, one token a line (``token<TAB>tag``), entities only.
 
 Each article starts with a ``-DOCSTART-\\tO`` line and a blank line; a whitespace token that
-holds a line break ends a sentence (a blank line); other whitespace tokens are left out.
+holds a line break ends a sentence (a blank line) unless it is inside an entity; other whitespace tokens are left out.
 Only ``doc.ents`` (non-overlapping ACTOR/LOCATION) are written: other labels, overlapping
 entities, attributes and links are counted in the report as not carried.
 """
@@ -25,7 +25,7 @@ def conll_lines(task: Task, labels: set[str], report) -> list[str]:
     lines = [f"{DOCSTART}\tO", ""]
     for token, tag in zip(task.doc, tags):
         if token.is_space:
-            if "\n" in token.text and lines[-1] != "":
+            if "\n" in token.text and lines[-1] != "" and tag == "O":  # not inside an entity
                 lines.append("")
             continue
         lines.append(f"{token.text}\t{tag}")
