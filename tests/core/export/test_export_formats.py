@@ -7,7 +7,7 @@ import json
 import jsonschema
 import pytest
 import spacy
-from conftest import CASUALTY, Doc, build, read_jsonl
+from export_helpers import CASUALTY, Doc, build, read_jsonl
 from spacy.tokens import DocBin
 
 from annotator.core import edits

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import spacy
-from conftest import CASUALTY, Doc, build, read_jsonl
+from export_helpers import CASUALTY, Doc, build, read_jsonl
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import DocBin

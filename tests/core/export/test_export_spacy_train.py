@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import CASUALTY, Doc, build
+from export_helpers import CASUALTY, Doc, build
 
 from annotator.core.export import export_project
 
