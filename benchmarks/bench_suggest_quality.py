@@ -138,10 +138,10 @@ def table(gold: list[dict], pred: list[dict], bare: list[dict]) -> list[str]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", action="append", type=Path,
-                        help="gold JSONL (repeatable; default: seeds and unseen)")
+                        help="gold JSONL (repeatable; default: seeds, unseen and holdout)")
     parser.add_argument("--model", help="spaCy model (default: as `annotator suggest` chooses)")
     args = parser.parse_args(argv)
-    paths = args.gold or [ROOT / "tests/data/gold_seeds.jsonl", ROOT / "tests/data/gold_unseen.jsonl"]
+    paths = args.gold or [ROOT / "tests/data" / f"gold_{name}.jsonl" for name in ("seeds", "unseen", "holdout")]
     for path in paths:
         gold = load_gold(path)
         pred, model_name = predict(gold, args.model)

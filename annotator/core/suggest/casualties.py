@@ -67,7 +67,8 @@ def _people_after(doc: Doc, number: Span, w: Words) -> tuple[int, object]:
         if j >= len(doc):
             break
         token = doc[j]
-        if token.lower_ in w.people_nouns or token.lemma_.lower() in w.people_nouns:
+        if token.lower_ in w.people_nouns or token.lemma_.lower() in w.people_nouns \
+                or (token.pos_ == "NOUN" and token.lower_ in w.harm):  # "860 deaths"
             return j + 1, token
         if token.lower_ == "of" or token.pos_ == "ADJ" or token.lower_ in ("-", "more", "other"):
             j += 1

@@ -107,7 +107,8 @@ def trim_edges(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     for ent in ents:
         while ent.start < ent.end and _trimmable(doc[ent.start], ent.kind, words):
             ent.start += 1
-        while ent.start < ent.end and doc[ent.end - 1].lower_ in _EDGE_TRIM:
+        while ent.start < ent.end and (doc[ent.end - 1].lower_ in _EDGE_TRIM
+                                       or doc[ent.end - 1].is_lower):  # "Kajiado county"
             ent.end -= 1
         if ent.start < ent.end:
             out.append(ent)
