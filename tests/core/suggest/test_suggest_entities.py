@@ -53,3 +53,16 @@ def test_suggestions_carry_origin_and_score(suggest):
     origins = {text: s.origin for _, text, s in found}
     assert origins == {"Vladimir Putin": "model", "Zaporizhzhia": "pattern"}
     assert all(0 < s.score <= 1 for *_, s in found)
+
+
+def test_place_contexts_and_particles(suggest):
+    found = suggest("Jorge Lima heads the civil defence agency in Rio Grande do Sul. "
+                    "Shells hit a camp near El Fasher and the Guaíba river rose.")
+    assert labelled(found, "ACTOR") == ["Jorge Lima"]  # not split by the city "Lima"
+    assert labelled(found, "LOCATION") == ["Rio Grande do Sul", "El Fasher", "Guaíba"]
+
+
+def test_common_nouns_and_lowercase_tails_are_trimmed(suggest):
+    found = suggest("President William Ruto, speaking in Kajiado county, urged calm.")
+    assert labelled(found, "ACTOR") == ["William Ruto"]
+    assert labelled(found, "LOCATION") == ["Kajiado"]
