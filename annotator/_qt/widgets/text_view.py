@@ -52,6 +52,7 @@ class SpanTextView(QPlainTextEdit):
         """Replace the text and its spans."""
         self._spans, self._focus_id = _paint_order(spans), focus_id
         self.setPlainText(text)
+        self.document().setDocumentMargin(14)
 
     def set_spans(self, spans: list[DrawSpan], focus_id: int | None) -> None:
         """Replace the spans (same text) and repaint."""
@@ -163,11 +164,13 @@ class SpanTextView(QPlainTextEdit):
             geo = self.blockBoundingGeometry(block).translated(offset)
             if geo.top() > bottom:
                 return
-            layout, base = block.layout(), block.position()
+            layout, base, text = block.layout(), block.position(), block.text()
             for i in range(layout.lineCount()):
                 line = layout.lineAt(i)
                 a = max(start - base, line.textStart())
                 b = min(end - base, line.textStart() + line.textLength())
+                while b > a and text[b - 1] == " ":  # a wrapped line's trailing space
+                    b -= 1
                 if a < b:
                     x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]
                     yield QRectF(geo.left() + x1, geo.top() + line.y(), x2 - x1, line.height())
