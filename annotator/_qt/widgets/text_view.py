@@ -121,9 +121,10 @@ class SpanTextView(QPlainTextEdit):
     # -- painting ----------------------------------------------------------------------
     def paintEvent(self, event) -> None:
         painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.Antialiasing, False)
-        self._paint_spans(painter)
-        painter.end()
+        try:
+            self._paint_spans(painter)
+        finally:  # an unfinished painter would take the process down
+            painter.end()
         super().paintEvent(event)
         self.painted.emit()
 
@@ -159,17 +160,18 @@ class SpanTextView(QPlainTextEdit):
     def _rects(self, start: int, end: int):
         offset = self.contentOffset()
         bottom = self.viewport().height()
-        block = self.document().findBlock(start)
+        document = self.document()
+        block = document.findBlock(start)
         while block.isValid() and block.position() < end:
             geo = self.blockBoundingGeometry(block).translated(offset)
             if geo.top() > bottom:
                 return
-            layout, base, text = block.layout(), block.position(), block.text()
+            layout, base = block.layout(), block.position()
             for i in range(layout.lineCount()):
                 line = layout.lineAt(i)
                 a = max(start - base, line.textStart())
                 b = min(end - base, line.textStart() + line.textLength())
-                while b > a and text[b - 1] == " ":  # a wrapped line's trailing space
+                while b > a and document.characterAt(base + b - 1) == " ":  # a wrapped line's end
                     b -= 1
                 if a < b:
                     x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]
