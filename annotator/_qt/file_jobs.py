@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from annotator._qt.workers import JobThread, export_task, import_task
 
-EXPORT_FILTERS = {"spaCy DocBin (*.spacy)": "spacy", "JSON lines (*.jsonl)": "jsonl"}
 IMPORT_FILTER = "Articles (*.txt *.jsonl *.json *.csv *.tsv);;All files (*)"
 
 
@@ -37,10 +36,11 @@ class FileJobs(QObject):
         return job
 
     def choose_export(self) -> None:
+        filters = export_filters()
         out, chosen = QFileDialog.getSaveFileName(self._window, "Export done articles", "",
-                                                  ";;".join(EXPORT_FILTERS))
+                                                  ";;".join(filters))
         if out:
-            self.start_export(Path(out), EXPORT_FILTERS.get(chosen, _format_of(out)))
+            self.start_export(Path(out), filters.get(chosen, "spacy"))
 
     def start_export(self, out: Path, fmt: str) -> JobThread:
         job = self._run("Exporting", export_task(self._path, out, fmt, None), "articles written")
@@ -85,5 +85,9 @@ class FileJobs(QObject):
             job.wait()
 
 
-def _format_of(path: str) -> str:
-    return "jsonl" if path.endswith(".jsonl") else "spacy"
+def export_filters() -> dict[str, str]:
+    """File-dialog filter -> export format, one per format the core writes."""
+    from annotator.core.export import FORMATS  # imported on demand: it loads spaCy
+
+    return {f"{name} (*{writer.suffix})" if writer.suffix else f"{name} (folder)": name
+            for name, writer in FORMATS.items()}

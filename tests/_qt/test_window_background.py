@@ -97,3 +97,18 @@ def test_article_list_reads_only_the_pages_in_view(qtbot, project):
     model.set_query(ArticleQuery("ann", search="Dnipro"))
     assert model.rowCount() == PAGE
     assert model.data(model.index(1, 2)) == "new"
+
+
+def test_export_runs_in_the_background(qtbot, window, tmp_path):
+    from annotator._qt.file_jobs import export_filters
+
+    assert "spacy (*.spacy)" in export_filters()
+    qtbot.keyClick(window.view, Qt.Key_A, Qt.ShiftModifier)
+    qtbot.keyClick(window.view, Qt.Key_Return, Qt.ControlModifier)
+    out = tmp_path / "out.jsonl"
+    window.jobs._report = lambda text, report: window.statusBar().showMessage(text)  # no modal box
+    job = window.jobs.start_export(out, "jsonl")
+    with qtbot.waitSignal(job.finished, timeout=20000):
+        pass
+    assert out.exists() and "Putin" in out.read_text(encoding="utf-8")
+    assert f"Exported to {out}" in window.statusBar().currentMessage()
