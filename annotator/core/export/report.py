@@ -43,6 +43,7 @@ class AlignmentReport:
     """Counts of one export. ``dropped`` and ``not_carried`` map a reason to a count."""
 
     format: str = ""
+    snapping: bool = True  # False for character formats, which keep offsets exactly
     articles: int = 0
     tasks: int = 0
     spans: int = 0
@@ -68,8 +69,9 @@ class AlignmentReport:
 
     def summary(self) -> str:
         """A few lines for people: totals, then reasons, then the first cases."""
+        moved = f"{self.snapped} snapped to token edges" if self.snapping else "offsets kept exactly"
         lines = [f"alignment report ({self.format}): {self.articles} article(s), {self.tasks} task(s); "
-                 f"{self.spans} span(s): {self.kept} kept, {self.snapped} snapped to token edges, "
+                 f"{self.spans} span(s): {self.kept} kept, {moved}, "
                  f"{self.dropped_total} dropped; {self.relations} link(s): {self.relations_kept} kept"]
         lines += [f"  dropped ({n}): {reason}" for reason, n in sorted(self.dropped.items())]
         lines += [f"  links dropped ({n}): {why}" for why, n in sorted(self.relations_dropped.items())]

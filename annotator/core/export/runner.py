@@ -46,7 +46,7 @@ def export_project(project, out_path, fmt: str, status: str = "done", annotator:
     selection = Selection(status, annotator, include_suggestions, writer_cls.one_version)
     ids = article_ids(project.db, selection)
     parts = assign(ids, fractions, seed) if fractions else None
-    report = AlignmentReport(format=fmt)
+    report = AlignmentReport(format=fmt, snapping=writer_cls.tokens)
     nlp = load_tokenizer(project.get_meta("model")) if writer_cls.tokens else None
     aligner = Aligner(report, nlp, strict)
     out = Path(out_path)

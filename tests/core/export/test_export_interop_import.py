@@ -121,3 +121,11 @@ def test_spacy_reader_refuses_a_file_that_is_not_a_docbin(project, tmp_path):
     path = write(tmp_path, "x.spacy", "not a docbin")
     with pytest.raises(InputError, match="x.spacy: not a spaCy DocBin file"):
         import_sources(project, [str(path)], annotator="rt")
+
+
+def test_labelstudio_cancelled_annotation_is_a_skip_without_spans(project, tmp_path):
+    task = ls_task(TEXT, words(TEXT, ("Putin", "ACTOR")))
+    task["annotations"][0]["was_cancelled"] = True
+    path = write(tmp_path, "ls.json", [task])
+    import_sources(project, [str(path)], annotator="rt")
+    assert spans_of(project) == [] and project.state(1, "rt") == "skipped"

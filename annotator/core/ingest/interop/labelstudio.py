@@ -2,8 +2,9 @@
 
 A task's last annotation that was not cancelled gives its spans (``labels`` regions), their
 attributes (``number``/``choices``/``textarea`` results with the region's ``id`` and the
-attribute's name as ``from_name``) and links (``relation`` results). ``predictions`` are not
-imported: they are a model's guesses, not labels.
+attribute's name as ``from_name``) and links (``relation`` results). A task whose annotations
+were all cancelled is imported as skipped, without spans. ``predictions`` are not imported:
+they are a model's guesses, not labels.
 
 Some Label Studio versions count offsets in UTF-16 units, others in code points. The file
 is read both ways and each region's ``value.text`` is compared with the text at its offsets:
@@ -112,7 +113,10 @@ class _Task:
                         title=str(self.meta.get("title", "")), source=str(self.meta.get("source", "")))
         if self.annotation is None:
             return record
-        record.answer = "ignore" if self.annotation.get("was_cancelled") else "accept"
+        if self.annotation.get("was_cancelled"):  # skipped in Label Studio: no labels to take
+            record.answer = "ignore"
+            return record
+        record.answer = "accept"
         index = {}
         for region in self.regions:
             start, end = self._offsets(region, utf16)
