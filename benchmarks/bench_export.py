@@ -83,6 +83,7 @@ def build(db: Path, n: int) -> None:
 
 
 def run_export(db: Path, out: Path, fmt: str = "spacy") -> None:
+    """The phase under test: ``export_project``."""
     from annotator.core.export import export_project
     from annotator.core.store import open_project
 
@@ -91,6 +92,7 @@ def run_export(db: Path, out: Path, fmt: str = "spacy") -> None:
 
 
 def run_jsonl(db: Path, out: Path) -> None:
+    """``export_project`` to JSONL (streamed)."""
     run_export(db, out, "jsonl")
 
 
@@ -147,6 +149,7 @@ def child(kind: str, db: Path, out: Path) -> tuple[float, float]:
 
 
 def same_docs(a: Path, b: Path) -> bool:
+    """Whether two DocBins hold the same texts, entities, spans and user data."""
     import spacy
     from spacy.tokens import DocBin
 
@@ -159,6 +162,7 @@ def same_docs(a: Path, b: Path) -> bool:
 
 
 def main() -> None:
+    """Build the project, run the three phases, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=20000, help="number of articles (default 20000)")
     n = parser.parse_args().n

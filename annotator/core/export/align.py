@@ -54,6 +54,7 @@ class Task:
 
     @property
     def text(self) -> str:
+        """The article text."""
         return self.version.article.text
 
 
@@ -91,6 +92,7 @@ class Aligner:
         self.report, self.nlp, self.strict = report, nlp, strict
 
     def task(self, version: Version) -> Task:
+        """Snap (or check) every span of ``version``; duplicates after snapping are dropped."""
         text = version.article.text
         doc = self.nlp.make_doc(text) if self.nlp is not None else None
         placed: dict[int, OutSpan] = {}  # span row id -> what it became (duplicates share one)

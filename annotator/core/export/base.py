@@ -27,6 +27,7 @@ class Writer:
         self.path, self.scheme, self.report = path, scheme, report
 
     def write(self, task: Task) -> None:
+        """Write one task (one version of one article)."""
         raise NotImplementedError
 
     def close(self) -> None:

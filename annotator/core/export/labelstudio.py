@@ -19,12 +19,14 @@ TEXT_TAG, LABEL_TAG = "text", "label"
 
 
 def region(span: OutSpan, text: str, rid: str) -> dict:
+    """A ``labels`` result for one span."""
     value = {"start": span.start, "end": span.end, "text": text[span.start:span.end],
              "labels": [span.label]}
     return {"id": rid, "from_name": LABEL_TAG, "to_name": TEXT_TAG, "type": "labels", "value": value}
 
 
 def attribute_result(scheme, span: OutSpan, rid: str, name: str, value) -> dict:
+    """A per-region result holding one attribute of the region ``rid``."""
     kinds = {a.name: a.type for a in scheme.label(span.label).attributes}
     kind = kinds.get(name, "string")
     base = {"start": span.start, "end": span.end}

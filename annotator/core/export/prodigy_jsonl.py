@@ -29,6 +29,7 @@ def task_hash(in_hash: int, spans: list[dict], annotator: str | None) -> int:
 
 
 def span_json(span: OutSpan) -> dict:
+    """The offsets and label of a span, as Prodigy writes them."""
     return {"start": span.start, "end": span.end, "token_start": span.token_start,
             "token_end": span.token_end, "label": span.label}
 

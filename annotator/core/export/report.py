@@ -34,6 +34,7 @@ class Case:
     what: str  # "snapped to 3..9", "dropped: whitespace only", ...
 
     def line(self) -> str:
+        """The case as one line of the summary."""
         who = f" ({self.annotator})" if self.annotator else ""
         return f"article {self.article_id}{who}: {self.label} {self.start}..{self.end} {self.what}"
 
@@ -60,6 +61,7 @@ class AlignmentReport:
 
     @property
     def dropped_total(self) -> int:
+        """Spans dropped, whatever the reason."""
         return sum(self.dropped.values())
 
     def note(self, case: Case) -> None:

@@ -121,6 +121,7 @@ class _BatchRows:
             self.relations.setdefault(rel.article_id, []).append(rel)
 
     def version(self, article: Article, name: str) -> Version:
+        """``name``'s accepted spans and links in ``article`` (or the unworked version)."""
         state, stamp = self.states.get(article.id, {}).get(name, ("new", ""))
         spans = [s for s in self.spans.get((article.id, name), []) if s.status == "accepted"]
         if not spans and state == "new" and name not in self.span_owners.get(article.id, ()):

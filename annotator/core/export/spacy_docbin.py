@@ -26,6 +26,7 @@ DOCBIN_ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID")
 
 
 def span_ref(span: OutSpan) -> dict:
+    """How ``user_data`` names a span: its character offsets and label."""
     return {"start": span.start, "end": span.end, "label": span.label}
 
 
