@@ -47,7 +47,9 @@ def import_(project: str, sources: tuple[str, ...], fmt: str, annotator: str | N
     """Import articles from files, folders or globs (creates PROJECT if missing).
 
     Formats: .txt (one article a file), .jsonl (text, meta, Prodigy or doccano labels),
-    .csv (one article a row). The whole import is one transaction: a bad line aborts it.
+    .csv (one article a row), and with --format (or by ending) prodigy, doccano,
+    labelstudio (.json), brat (.ann), conll (.conll/.iob/.bio), spacy (.spacy).
+    The whole import is one transaction: a bad line aborts it and nothing is written.
     """
     scheme = load_scheme(scheme_file) if scheme_file else None
     options = ImportOptions(encoding=encoding, text_column=text_column)
