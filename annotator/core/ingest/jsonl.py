@@ -3,25 +3,18 @@ in Prodigy form (``spans``, ``relations``) or doccano form (``label`` / ``entiti
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Iterator
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.options import ImportOptions
 from annotator.core.ingest.records import Record, RelationIn, SpanIn
-from annotator.core.ingest.textfile import numbered_lines
+from annotator.core.ingest.textfile import json_lines
 
 
 def read(path: Path, options: ImportOptions) -> Iterator[Record]:
     """Yield one Record a non-blank line; a bad line raises ``FILE:LINE: problem``."""
-    for line_no, line in numbered_lines(path, options.encoding):
-        if not line.strip():
-            continue
-        try:
-            task = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(path, line_no, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+    for line_no, task in json_lines(path, options.encoding):
         yield record_from_task(task, path, line_no)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 from pathlib import Path
 from typing import Iterator, TextIO
 
@@ -58,3 +59,14 @@ def not_utf8(path: Path, line: int | None, encoding: str | None, exc: UnicodeDec
     if encoding:
         return InputError(path, line, f"cannot be decoded as {encoding}: {exc.reason}")
     return InputError(path, line, "not UTF-8 text; name its encoding with --encoding (e.g. --encoding cp1252)")
+
+
+def json_lines(path: Path, encoding: str | None = None) -> Iterator[tuple[int, object]]:
+    """``(line_number, decoded JSON)`` for each non-blank line; bad JSON names file and line."""
+    for line_no, line in numbered_lines(path, encoding):
+        if not line.strip():
+            continue
+        try:
+            yield line_no, json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, line_no, f"not valid JSON: {exc.msg} (column {exc.colno})") from None

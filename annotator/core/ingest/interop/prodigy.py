@@ -9,7 +9,6 @@ not its spans (they were judged wrong).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Iterator
 
@@ -17,18 +16,12 @@ from annotator.core.errors import InputError
 from annotator.core.ingest.jsonl import record_from_task
 from annotator.core.ingest.options import ImportOptions
 from annotator.core.ingest.records import Record
-from annotator.core.ingest.textfile import numbered_lines
+from annotator.core.ingest.textfile import json_lines
 
 
 def read(path: Path, options: ImportOptions) -> Iterator[Record]:
     """Yield one Record a non-blank line."""
-    for line_no, line in numbered_lines(path, options.encoding):
-        if not line.strip():
-            continue
-        try:
-            task = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(path, line_no, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+    for line_no, task in json_lines(path, options.encoding):
         record = record_from_task(task, path, line_no)
         check_tokens(task, record.text, (path, line_no))
         if task.get("answer") == "reject":
