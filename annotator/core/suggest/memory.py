@@ -52,14 +52,6 @@ class Memory:
         for words, label in strings.items():
             self.matcher.add(label, [nlp.make_doc(words)])
 
-    @classmethod
-    def of_project(cls, project: "Project", nlp: Language) -> "Memory | None":
-        """The project's memory, or None when it is off or empty."""
-        if not memory_enabled(project):
-            return None
-        strings = remembered(project)
-        return cls(nlp, strings) if strings else None
-
     def find(self, doc: Doc) -> list[Suggestion]:
         """Every occurrence of a remembered string in ``doc``."""
         out = []

@@ -56,6 +56,13 @@ def load_pipeline(model: str | None = None, project: "Project | None" = None) ->
     return pipeline
 
 
+def pipeline_named(name: str) -> SuggestPipeline:
+    """The pipeline called ``name`` (a model name or path, or the rules pipeline's name)."""
+    if name == RULES_NAME:
+        return SuggestPipeline(rules_pipeline(), RULES_NAME, RULES_NOTICE)
+    return SuggestPipeline(_load(name), name)
+
+
 def _default(saved: str | None) -> SuggestPipeline:
     notice = None
     if saved:

@@ -10,14 +10,12 @@ from __future__ import annotations
 from itertools import islice
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from spacy.tokens import Doc
-
 from annotator.core.model import Relation, Span, now_iso
 from annotator.core.store import spans as span_rows
-from annotator.core.suggest.component import suggestions_of
-from annotator.core.suggest.memory import Memory, merge
+from annotator.core.suggest.memory import memory_enabled, remembered
 from annotator.core.suggest.pipeline import SuggestPipeline
 from annotator.core.suggest.suggestion import Suggestion
+from annotator.core.suggest.workers import suggest_stream
 
 if TYPE_CHECKING:
     from annotator.core.store.project import Project
@@ -46,22 +44,31 @@ def suggest_articles(project: "Project", article_ids: list[int], pipeline: Sugge
     ``cancelled()`` returning True stops after the current batch."""
     todo = list(article_ids) if force else pending_ids(project, article_ids)
     pipeline.suggester.reported_speech = project.scheme.reported_speech
-    memory = Memory.of_project(project, pipeline.nlp)
-    docs = pipeline.nlp.pipe(_texts(project, todo), as_tuples=True, batch_size=batch_size,
-                             n_process=n_process)
+    strings = remembered(project) if memory_enabled(project) else {}
+    found = suggest_stream(pipeline, _texts(project, todo), strings, batch_size, n_process)
     stored = 0
-    for chunk in _chunks(docs, WRITE_BATCH):
-        with project.transaction():
-            stamp = now_iso()
-            for doc, article_id in chunk:
-                stored += _store(project, article_id, _found(doc, memory), stamp)
-            project.db.conn.executemany(
-                "INSERT OR REPLACE INTO suggest_done (article_id, suggester, done_at) VALUES (?, ?, ?)",
-                [(article_id, SUGGESTER, stamp) for _, article_id in chunk])
-        if progress:
-            progress(len(chunk))
-        if cancelled and cancelled():
-            break
+    try:
+        for chunk in _chunks(found, WRITE_BATCH):
+            stored += _write(project, chunk)
+            if progress:
+                progress(len(chunk))
+            if cancelled and cancelled():
+                break
+    finally:
+        found.close()  # stops the worker processes at once when the caller stops early
+    return stored
+
+
+def _write(project: "Project", chunk: list[tuple[int, list[Suggestion]]]) -> int:
+    """Store one batch of articles' suggestions and mark them done, in one transaction."""
+    stored = 0
+    with project.transaction():
+        stamp = now_iso()
+        for article_id, found in chunk:
+            stored += _store(project, article_id, found, stamp)
+        project.db.conn.executemany(
+            "INSERT OR REPLACE INTO suggest_done (article_id, suggester, done_at) VALUES (?, ?, ?)",
+            [(article_id, SUGGESTER, stamp) for article_id, _ in chunk])
     return stored
 
 
@@ -77,11 +84,6 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
-
-
-def _found(doc: Doc, memory: Memory | None) -> list[Suggestion]:
-    found = suggestions_of(doc)
-    return merge(found, memory.find(doc)) if memory else found
 
 
 def _store(project: "Project", article_id: int, found: list[Suggestion], stamp: str) -> int:

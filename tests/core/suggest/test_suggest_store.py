@@ -86,7 +86,8 @@ def test_a_persons_span_is_not_overlapped_and_speaks_for_the_quote(project, pipe
     assert (rel.head_id, rel.child_id) == (quote.id, actors[0].id)  # linked to the person's ACTOR
 
 
-def test_an_interrupted_run_resumes(project, pipeline, monkeypatch):
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_an_interrupted_run_resumes(project, pipeline, monkeypatch, n_process):
     import annotator.core.suggest.runner as runner
 
     monkeypatch.setattr(runner, "WRITE_BATCH", 2)
@@ -98,13 +99,14 @@ def test_an_interrupted_run_resumes(project, pipeline, monkeypatch):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        suggest_articles(project, ids, pipeline, progress=crash_after_first_batch)
+        suggest_articles(project, ids, pipeline, batch_size=1, n_process=n_process,
+                         progress=crash_after_first_batch)
     done = [r[0] for r in project.db.execute("SELECT article_id FROM suggest_done WHERE suggester = ?",
                                              [SUGGESTER])]
     assert sorted(done) == ids[:2]
     counts = {aid: len(rows(project, aid)) for aid in ids}
     assert counts[ids[2]] == 0
-    suggest_articles(project, ids, pipeline)
+    suggest_articles(project, ids, pipeline, n_process=n_process)
     assert all(len(rows(project, aid)) == counts[ids[0]] for aid in ids)
 
 
@@ -115,3 +117,24 @@ def test_cancel_stops_after_the_current_batch(project, pipeline, monkeypatch):
     ids = add_articles(project, [f"{TEXT} Item {n}." for n in range(3)])
     suggest_articles(project, ids, pipeline, cancelled=lambda: True)
     assert runner.pending_ids(project, ids) == ids[1:]
+
+
+def keys(project, ids):
+    return [[(s.start, s.end, s.label, s.origin, s.attrs.get("kind")) for s in rows(project, aid)]
+            for aid in ids]
+
+
+def test_two_processes_store_the_same_as_one(project_path, tmp_path, pipeline):
+    from annotator.core.store import open_project
+
+    texts = [f"{TEXT} Report {n} from Abu Shouk." for n in range(6)]
+    results = []
+    for name, n_process in (("one.db", 1), ("two.db", 2)):
+        with open_project(tmp_path / name, create=True) as proj:
+            ids = add_articles(proj, texts)
+            start = texts[0].index("Abu Shouk")
+            proj.perform(edits.add_span, ids[0], start, start + 9, "LOCATION", annotator="ann")
+            suggest_articles(proj, ids, pipeline, batch_size=2, n_process=n_process)
+            results.append(keys(proj, ids))
+    assert results[0] == results[1]
+    assert any(origin == "memory" for *_, origin, _ in results[1][1])
