@@ -8,6 +8,7 @@ _DOUBLE_OPEN, _DOUBLE_CLOSE = "“„", "”"
 _SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"
 _BEFORE_OPEN = " \t\n([{—–-/:;,"
 _PARAGRAPH = re.compile(r"[^\n]+")
+_MARK = re.compile("[\"'“”„‘’]")
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -39,8 +40,8 @@ def _scan(text: str, start: int, end: int, continuing: bool):
     found: list[tuple[int, int]] = []
     open_at, kind = None, None
     lead = len(text[start:end]) - len(text[start:end].lstrip())
-    for i in range(start, end):
-        ch = text[i]
+    for mark in _MARK.finditer(text, start, end):
+        i = mark.start()
         if kind is None:
             kind = _opening(text, i, start)
             if kind:
