@@ -20,9 +20,10 @@ from annotator.core.store import articles, open_project
               help="Only articles nobody has touched yet (state 'new' for every annotator).")
 @click.option("--force", is_flag=True, help="Suggest again for articles already done (adds only "
                                             "what is missing; never changes existing rows).")
-@click.option("--no-memory", is_flag=True, help="Turn annotation memory off for this project.")
+@click.option("--memory/--no-memory", default=None,
+              help="Turn annotation memory on or off for this project (saved; default: on).")
 def suggest(project: str, model: str | None, n_process: int, batch_size: int, only_new: bool,
-            force: bool, no_memory: bool) -> None:
+            force: bool, memory: bool | None) -> None:
     """Suggest actors, locations, quotes with speakers and casualty figures.
 
     Resumable: articles finished by an earlier (interrupted) run are skipped. Suggestions never
@@ -34,8 +35,8 @@ def suggest(project: str, model: str | None, n_process: int, batch_size: int, on
     with open_project(project, lock=True) as proj:
         if proj.read_only:
             raise ProjectError(f"{project}: another window is writing it; close it and retry")
-        if no_memory:
-            proj.set_meta("memory_enabled", False)
+        if memory is not None:
+            proj.set_meta("memory_enabled", memory)
         pipeline = load_pipeline(model, proj)
         if pipeline.notice:
             click.echo(f"note: {pipeline.notice}", err=True)

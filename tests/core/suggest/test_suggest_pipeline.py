@@ -51,7 +51,9 @@ def test_suggest_command_runs_and_resumes(tmp_path):
     first = runner.invoke(cli, ["suggest", str(path), "--batch-size", "2"])
     assert first.exit_code == 0, first.output
     assert "5 article(s) processed, 0 already done" in first.output
-    again = runner.invoke(cli, ["suggest", str(path)])
+    again = runner.invoke(cli, ["suggest", str(path), "--no-memory"])
     assert "0 article(s) processed, 5 already done; 0 suggestion(s)" in again.output
+    with open_project(path, read_only=True) as proj:
+        assert proj.get_meta("memory_enabled") is False
     bad = runner.invoke(cli, ["suggest", str(path), "--model", "no_such_model"])
     assert bad.exit_code == 1 and "error: cannot load spaCy model 'no_such_model'" in bad.output
