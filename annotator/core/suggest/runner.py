@@ -123,11 +123,19 @@ def _link_speakers(project: "Project", article_id: int, found: list[Suggestion],
     for s in found:
         if s.label != "QUOTE" or s.speaker is None or s.key not in ids:
             continue
-        actor_id = ids.get((*s.speaker, "ACTOR")) or _existing_actor(project, article_id, s.speaker, human)
+        actor_id = (ids.get((*s.speaker, "ACTOR")) or _new_actor_over(ids, s.speaker)
+                    or _existing_actor(project, article_id, s.speaker, human))
         if actor_id:
             span_rows.insert_relation(project.db, Relation(
                 article_id, head_id=ids[s.key], child_id=actor_id, label="SPEAKER",
                 origin="model", status="suggested", annotator=None))
+
+
+def _new_actor_over(ids: dict, where: tuple[int, int]) -> int | None:
+    """A just-stored ACTOR overlapping the speaker (memory may have reshaped the entity)."""
+    start, end = where
+    return next((i for (a, b, label), i in ids.items() if label == "ACTOR" and a < end and start < b),
+                None)
 
 
 def _existing_actor(project: "Project", article_id: int, where: tuple[int, int],
