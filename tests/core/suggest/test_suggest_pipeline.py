@@ -42,7 +42,6 @@ def test_explicit_model_is_saved_and_reused(project):
 
 
 @pytest.mark.model
-@pytest.mark.slow
 def test_suggest_command_runs_and_resumes(tmp_path):
     path = tmp_path / "p.db"
     with open_project(path, create=True) as proj:
