@@ -174,6 +174,8 @@ class MainWindow(QMainWindow):
     def _article_edited(self, article_id: int) -> None:
         self.list_model.refresh_article(article_id)
         self._update_status()
+        if self.suggester is not None:  # annotation memory: what was just accepted shows up again
+            self.suggester.refresh([article_id] + self._unfinished_after(article_id))
 
     def _suggestions_stored(self, article_id: int, count: int) -> None:
         state = self.annotating.state

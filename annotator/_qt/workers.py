@@ -28,6 +28,7 @@ class SuggestWorker(QThread):
         self._path, self._model = Path(path), model
         self._wanted: deque[int] = deque()
         self._seen: set[int] = set()
+        self._forced: set[int] = set()  # articles to look at again (annotation memory grew)
         self._wake = threading.Condition()
         self._stopping = False
 
@@ -41,6 +42,14 @@ class SuggestWorker(QThread):
                     self._wanted.appendleft(article_id)
             self._wake.notify()
 
+    def refresh(self, article_ids: list[int]) -> None:
+        """Look at these articles again, adding only what is new (memory from recent accepts)."""
+        with self._wake:
+            for article_id in article_ids:
+                self._seen.discard(article_id)
+                self._forced.add(article_id)
+        self.request(article_ids)
+
     def stop(self) -> None:
         """Finish the article in hand, then end the thread."""
         with self._wake:
@@ -48,7 +57,7 @@ class SuggestWorker(QThread):
             self._wake.notify()
         self.wait()
 
-    def _next(self) -> int | None:
+    def _next(self) -> tuple[int, bool] | None:
         with self._wake:
             while not self._wanted and not self._stopping:
                 self._wake.wait()
@@ -56,7 +65,9 @@ class SuggestWorker(QThread):
                 return None
             article_id = self._wanted.popleft()
             self._seen.add(article_id)
-            return article_id
+            forced = article_id in self._forced
+            self._forced.discard(article_id)
+            return article_id, forced
 
     def run(self) -> None:
         try:
@@ -69,8 +80,9 @@ class SuggestWorker(QThread):
             pipeline = load_pipeline(self._model, project)
             if getattr(pipeline, "notice", None):
                 self.notice.emit(pipeline.notice)
-            while (article_id := self._next()) is not None:
-                self.stored.emit(article_id, suggest_articles(project, [article_id], pipeline))
+            while (wanted := self._next()) is not None:
+                article_id, forced = wanted
+                self.stored.emit(article_id, suggest_articles(project, [article_id], pipeline, force=forced))
         except Exception as exc:  # shown in the status bar; annotating goes on without suggestions
             self.failed.emit(f"suggestions stopped: {exc}")
         finally:

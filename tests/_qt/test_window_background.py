@@ -112,3 +112,31 @@ def test_export_runs_in_the_background(qtbot, window, tmp_path):
         pass
     assert out.exists() and "Putin" in out.read_text(encoding="utf-8")
     assert f"Exported to {out}" in window.statusBar().currentMessage()
+
+
+def test_an_edit_asks_the_worker_to_look_again_for_memory(qtbot, qt_settings, tmp_path, fake_suggester,
+                                                          monkeypatch):
+    """After an accept, the open and the next articles are suggested again with force=True,
+    so annotation memory (a core feature of suggest_articles) reaches them."""
+    forced = []
+    original = suggest_pkg.suggest_articles
+
+    def recording(project, article_ids, pipeline, force=False):
+        if force:
+            forced.extend(article_ids)
+            return 0
+        return original(project, article_ids, pipeline)
+
+    monkeypatch.setattr(suggest_pkg, "suggest_articles", recording)
+    path = tmp_path / "plain.annotator.db"
+    with open_project(path, create=True) as project, project.transaction():
+        articles.insert_batch(project.db, [{"text": t} for t in PLAIN_TEXTS])
+    window = open_window(path, "ann", qt_settings, suggest=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: len(window.annotating.state.spans) == 1, timeout=5000)
+    activate(qtbot, window)
+    qtbot.keyClick(window.view, Qt.Key_N)
+    qtbot.keyClick(window.view, Qt.Key_A)
+    first = window.annotating.state.article.id
+    qtbot.waitUntil(lambda: first in forced and len(forced) >= 2, timeout=5000)
