@@ -8,6 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from annotator.core.errors import InputError
+from annotator.core.ingest.textfile import json_lines
 from annotator.paths import resources_dir
 
 
@@ -20,13 +21,7 @@ def read_patterns(name: str) -> list[dict]:
     """The patterns of one JSONL file; a bad line raises ``FILE:LINE: problem``."""
     path = patterns_dir() / name
     patterns = []
-    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(path, line_no, f"not valid JSON: {exc.msg}") from None
+    for line_no, item in json_lines(path):
         if not isinstance(item, dict) or "label" not in item or "pattern" not in item:
             raise InputError(path, line_no, "a pattern needs \"label\" and \"pattern\"")
         patterns.append(item)
