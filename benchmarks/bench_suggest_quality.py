@@ -138,10 +138,10 @@ def table(gold: list[dict], pred: list[dict], bare: list[dict]) -> list[str]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", action="append", type=Path,
-                        help="gold JSONL (repeatable; default: seeds, unseen and holdout)")
+                        help="gold JSONL (repeatable; default: seeds, unseen, holdout and holdout2)")
     parser.add_argument("--model", help="spaCy model (default: as `annotator suggest` chooses)")
     args = parser.parse_args(argv)
-    paths = args.gold or [ROOT / "tests/data" / f"gold_{name}.jsonl" for name in ("seeds", "unseen", "holdout")]
+    paths = args.gold or [ROOT / "tests/data" / f"gold_{name}.jsonl" for name in ("seeds", "unseen", "holdout", "holdout2")]
     for path in paths:
         gold = load_gold(path)
         pred, model_name = predict(gold, args.model)

@@ -6,7 +6,7 @@ LOCATION, ``{Q3|...}`` QUOTE number 3, ``{A=3,4|Merz}`` an ACTOR that speaks quo
 null), qualifier and kind. Spans nest. A markup file whose first line is ``# source: PATH``
 must reproduce that file's text exactly; otherwise the markup itself is the article.
 
-Usage: python tests/data/build_gold.py   (writes gold_seeds, gold_unseen and gold_holdout .jsonl)
+Usage: python tests/data/build_gold.py   (writes gold_seeds, gold_unseen, gold_holdout and gold_holdout2 .jsonl)
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def task(path: Path) -> dict:
 
 def main() -> None:
     for prefix, out in (("seed_", "gold_seeds.jsonl"), ("unseen_", "gold_unseen.jsonl"),
-                        ("holdout_", "gold_holdout.jsonl")):
+                        ("holdout_", "gold_holdout.jsonl"), ("holdout2_", "gold_holdout2.jsonl")):
         files = sorted((HERE / "gold_markup").glob(f"{prefix}*.txt"))
         lines = [json.dumps(task(p), ensure_ascii=False) for p in files]
         (HERE / out).write_text("\n".join(lines) + "\n", encoding="utf-8")
