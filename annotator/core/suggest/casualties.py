@@ -15,6 +15,7 @@ _NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 _OPEN_HIGH = {"at least", "more than"}
 _OPEN_LOW = {"up to", "fewer than"}
 _FORWARD, _BACKWARD = 12, 6
+_LONGEST_HARM = 4  # words in the longest harm phrase of words.json ("sleeping in the open")
 
 
 class CasualtySuggester:
@@ -25,21 +26,33 @@ class CasualtySuggester:
     def __call__(self, doc: Doc, found: list[Suggestion]) -> list[Suggestion]:
         lexicon = words()
         out = []
+        previous: tuple[Span, str] | None = None
         for number in filter_spans(doc.spans.get(NUMBERS_KEY, [])):
-            suggestion = _casualty(doc, number, lexicon)
+            suggestion = _casualty(doc, number, lexicon, _same_sentence_kind(number, previous))
             if suggestion:
                 out.append(suggestion)
+                previous = (number, suggestion.attrs["kind"])
         return out
 
 
-def _casualty(doc: Doc, number: Span, w: Words) -> Suggestion | None:
+def _same_sentence_kind(number: Span, previous: tuple[Span, str] | None) -> str | None:
+    """The kind of the figure before in the same sentence ("killing 76, among them 23 children")."""
+    if previous is None:
+        return None
+    doc = number.doc
+    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        return None
+    return previous[1] if previous[0].sent.start == number.sent.start else None
+
+
+def _casualty(doc: Doc, number: Span, w: Words, fallback: str | None = None) -> Suggestion | None:
     if _is_other_quantity(doc, number):
         return None
     counted = parse_count([t.lower_ for t in number])
     end, noun = _people_after(doc, number, w)
     if counted is None or (noun is None and _thing_after(doc, number.end, w)):
         return None
-    kind = _kind(doc, number, noun, w)
+    kind = _kind(doc, number, noun, w) or (fallback if noun is not None else None)
     if kind is None:
         return None
     start, qualifier = _qualifier(doc, number.start, w)
@@ -67,10 +80,13 @@ def _people_after(doc: Doc, number: Span, w: Words) -> tuple[int, object]:
         if j >= len(doc):
             break
         token = doc[j]
+        after_of = doc[j - 1].lower_ == "of"
         if token.lower_ in w.people_nouns or token.lemma_.lower() in w.people_nouns \
-                or (token.pos_ == "NOUN" and token.lower_ in w.harm):  # "860 deaths"
+                or (token.pos_ == "NOUN" and token.lower_ in w.harm) \
+                or (after_of and token.lower_ in w.harm):  # "860 deaths", "hundreds of wounded"
             return j + 1, token
-        if token.lower_ == "of" or token.pos_ == "ADJ" or token.lower_ in ("-", "more", "other"):
+        if token.lower_ == "of" or token.pos_ == "ADJ" or token.tag_ == "VBN" \
+                or token.lower_ in ("-", "more", "other"):  # "250,000 suspected infections"
             j += 1
             continue
         break
@@ -97,13 +113,24 @@ def _kind(doc: Doc, number: Span, noun, w: Words) -> str | None:
         return verb
     has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
     sent = number.sent if has_sents else doc[:]
-    after = doc[number.end:min(sent.end, number.end + _FORWARD)]
-    before = reversed(doc[max(sent.start, number.start - _BACKWARD):number.start])
-    for token in [*after, *before]:
-        kind = w.harm.get(token.lower_) or w.harm.get(token.lemma_.lower())
+    after = range(number.end, min(sent.end, number.end + _FORWARD))
+    before = range(number.start - 1, max(sent.start, number.start - _BACKWARD) - 1, -1)
+    for i in [*after, *before]:
+        kind = harm_at(doc, i, w, sent.end)
         if kind:
             return kind
     return None
+
+
+def harm_at(doc: Doc, i: int, w: Words, limit: int | None = None) -> str | None:
+    """The kind of harm a word or phrase starting at token ``i`` names ("died", "cut off")."""
+    limit = len(doc) if limit is None else limit
+    for size in range(min(_LONGEST_HARM, limit - i), 1, -1):
+        kind = w.harm.get(doc[i:i + size].text.lower())
+        if kind:
+            return kind
+    token = doc[i]
+    return w.harm.get(token.lower_) or w.harm.get(token.lemma_.lower())
 
 
 def _harm_verb_before(doc: Doc, start: int, w: Words) -> str | None:
@@ -111,6 +138,8 @@ def _harm_verb_before(doc: Doc, start: int, w: Words) -> str | None:
     start, _ = _qualifier(doc, start, w)
     if start == 0:
         return None
+    if start >= 2 and doc[start - 2:start].text.lower() in w.harm:  # "cut off [1.2 million]"
+        return w.harm[doc[start - 2:start].text.lower()]
     token = doc[start - 1]
     return w.harm.get(token.lower_) or w.harm.get(token.lemma_.lower())
 

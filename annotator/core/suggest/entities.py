@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from annotator.core.suggest.entity_fixes import FIXES, PLACE_KINDS, Ent
+from annotator.core.suggest import entity_fixes as fx
+from annotator.core.suggest.entity_cleanup import datelines, drop_common_words, known_long_names
+from annotator.core.suggest.entity_fixes import PLACE_KINDS, Ent
 from annotator.core.suggest.lexicon import gazetteer, words
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
 
 ACTOR_KINDS = ("PERSON", "ORG", "NORP")
 LABEL_OF = {**{k: "ACTOR" for k in ACTOR_KINDS}, **{k: "LOCATION" for k in PLACE_KINDS}}
+# The repairs in the order they run: known names first, so later context rules see the right
+# kinds; datelines last, so no context rule ("GENEVA - The WHO warned") relabels them.
+FIXES = (fx.apply_gazetteer, known_long_names, drop_common_words, fx.drop_common_nouns,
+         fx.places_by_context, fx.merge_particles, fx.trim_edges, fx.split_titled_names,
+         fx.propagate_names, fx.drop_title_modifiers, fx.keep_acting_groups, fx.speaking_places,
+         datelines)
 
 
 def doc_ents(doc: Doc) -> list[Ent]:

@@ -1,6 +1,7 @@
 """Repairs for the errors a small spaCy model makes on news names (token-level, one Doc).
 
-Each function takes and returns a list of :class:`Ent`; they run in the order of ``FIXES``.
+Each function takes and returns a list of :class:`Ent`; they run in the order of
+``annotator.core.suggest.entities.FIXES``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ _PLACE_NOUNS = {"river", "lake", "sea", "mountain", "mountains", "valley", "regi
                 "desert", "county", "oblast", "port", "airport", "border", "strait", "peninsula"}
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                "outskirts", "centre", "center"}
+_MOVES = {"travel", "come", "arrive", "return", "flee", "drive", "fly", "walk", "escape",
+          "evacuate", "move", "sail", "commute", "hail", "relocate"}
 _EDGE_TRIM = {"the", "'s", "’s", "’", "'", "(", ")", ",", ".", "-", "–", "“", "”", '"'}
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -68,6 +71,8 @@ def _in_place_context(doc: Doc, ent: Ent) -> bool:
     after = doc[prep.i + 1].lower_ if prep.i + 1 < len(doc) else ""
     if after == "law":  # "son in law Jared Kushner"
         return False
+    if prep.lower_ == "from" and prep.head.lemma_.lower() in _MOVES:  # "travelled from Kitwe"
+        return True
     return prep.lower_ in _WHERE or (prep.lower_ == "of" and before in _DIRECTIONS)
 
 
@@ -231,7 +236,3 @@ def _speaks(token, words: Words) -> bool:
     if token.dep_ in ("compound", "poss", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
         token = token.head
     return token.dep_ in _SUBJECTS and words.is_speech(token.head)
-
-
-FIXES = (apply_gazetteer, drop_common_nouns, places_by_context, merge_particles, trim_edges, split_titled_names, propagate_names,
-         drop_title_modifiers, keep_acting_groups, speaking_places)

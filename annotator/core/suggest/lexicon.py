@@ -46,6 +46,7 @@ class Words:
     title_core: frozenset[str]
     name_particles: frozenset[str]
     people_nouns: frozenset[str]
+    not_names: frozenset[str]
     harm: dict[str, str]
     qualifiers: dict[str, str]
 
@@ -67,4 +68,4 @@ def words() -> Words:
     return Words(speech_verbs=low("speech_verbs"), speech_forms=low("speech_forms"),
                  title_words=low("title_words"), title_core=low("title_core"),
                  name_particles=low("name_particles"), people_nouns=low("people_nouns"),
-                 harm=harm, qualifiers=dict(raw["qualifiers"]))
+                 not_names=low("not_names"), harm=harm, qualifiers=dict(raw["qualifiers"]))

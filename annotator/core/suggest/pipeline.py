@@ -15,6 +15,7 @@ from spacy.language import Language
 from annotator.core.errors import AnnotatorError
 from annotator.core.suggest import component  # noqa: F401  (registers the factory)
 from annotator.core.suggest.casualties import NUMBERS_KEY
+from annotator.core.suggest.entity_cleanup import add_common_nouns
 from annotator.core.suggest.lexicon import read_patterns
 
 if TYPE_CHECKING:
@@ -100,4 +101,5 @@ def add_components(nlp: Language) -> Language:
     numbers = nlp.add_pipe("span_ruler", name="news_numbers", config={"spans_key": NUMBERS_KEY})
     numbers.add_patterns(read_patterns("casualty_numbers.jsonl"))
     nlp.add_pipe("news_suggester")
+    add_common_nouns(nlp)
     return nlp
