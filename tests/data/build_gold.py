@@ -6,7 +6,8 @@ LOCATION, ``{Q3|...}`` QUOTE number 3, ``{A=3,4|Merz}`` an ACTOR that speaks quo
 null), qualifier and kind. Spans nest. A markup file whose first line is ``# source: PATH``
 must reproduce that file's text exactly; otherwise the markup itself is the article.
 
-Usage: python tests/data/build_gold.py   (writes gold_seeds, gold_unseen, gold_holdout and gold_holdout2 .jsonl)
+Usage: python tests/data/build_gold.py
+(writes gold_seeds, gold_unseen, gold_holdout and gold_holdout2 .jsonl)
 """
 
 from __future__ import annotations

@@ -96,7 +96,7 @@ def known_long_names(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     entities inside it ("Germany")."""
     found = [Ent(span.start, span.end, kind, "pattern")
              for name, kind in _long_names() for span in _find_all(doc, name)]
-    return _replace_overlapping(ents, found, only_inside=True)
+    return _replace_overlapping(ents, found, doc)
 
 
 @lru_cache(maxsize=1)
@@ -134,19 +134,25 @@ def drop_common_words(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     return out
 
 
+def _reaches_out(doc: Doc, ent: Ent, name: Ent) -> bool:
+    outside = [*doc[ent.start:min(ent.end, name.start)], *doc[max(ent.start, name.end):ent.end]]
+    return any(not t.is_lower and not t.is_punct for t in outside)
+
+
 def _opens_sentence(token) -> bool:
     previous = token.nbor(-1) if token.i > 0 else None
     return previous is None or bool(token.is_sent_start) or previous.is_space \
         or previous.text in ('"', "“")
 
 
-def _replace_overlapping(ents: list[Ent], found: list[Ent], only_inside: bool = False) -> list[Ent]:
-    """``ents`` with ``found`` added; entities overlapping one of ``found`` are dropped (with
-    ``only_inside``, a found name is added only where every entity it overlaps lies inside it)."""
+def _replace_overlapping(ents: list[Ent], found: list[Ent], doc: Doc | None = None) -> list[Ent]:
+    """``ents`` with ``found`` added; entities overlapping one of ``found`` are dropped (given
+    ``doc``, a found name is added only where the entities it overlaps reach no further than it,
+    but for lower-case words such as "the")."""
     out = list(ents)
     for new in found:
         hits = [e for e in out if e.start < new.end and new.start < e.end]
-        if only_inside and any(e.start < new.start or e.end > new.end for e in hits):
+        if doc is not None and any(_reaches_out(doc, e, new) for e in hits):
             continue
         out = [e for e in out if e not in hits] + [new]
     return sorted(out, key=lambda e: e.start)

@@ -54,3 +54,31 @@ def test_attributes_fit_the_scheme(suggest):
     scheme = default_scheme()
     found = casualties(suggest, "At least 76 people were killed and dozens injured; about 300 fled.")
     assert found and all(scheme.check_attrs("CASUALTY", a) is None for _, a in found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("The fire killed 12 firefighters and at least 30 others were hurt.",
+     [("12 firefighters", attrs(12, 12, None, "killed")),
+      ("at least 30 others", attrs(30, None, "at least", "injured"))]),
+    ("Her three sons drowned when the ferry capsized.", [("three sons", attrs(3, 3, None, "killed"))]),
+    ("Health officials recorded more than 400 confirmed cases of measles in the region.",
+     [("more than 400 confirmed cases", attrs(400, None, "more than", "affected"))]),
+    ("Landslides have cut off about 8,000 villagers in the hills.",
+     [("about 8,000 villagers", attrs(8000, 8000, "about", "affected"))]),
+    ("Aid groups said 5,000 people were sleeping outside after the tremor.",
+     [("5,000 people", attrs(5000, 5000, None, "affected"))]),
+    ("The fighting drove 30,000 people from their homes last week.",
+     [("30,000 people", attrs(30_000, 30_000, None, "displaced"))]),
+    ("Medics treated scores of wounded at the field hospital.",
+     [("scores of wounded", attrs(40, 99, None, "injured"))]),
+])
+def test_more_people_and_harms(suggest, text, expected):
+    assert casualties(suggest, text) == expected
+
+
+@pytest.mark.model
+def test_figure_inside_a_larger_one_shares_its_kind(suggest):
+    found = casualties(suggest, "Mourners buried 40 people on Sunday, among them 11 pupils.")
+    assert found == [("40 people", attrs(40, 40, None, "killed")),
+                     ("11 pupils", attrs(11, 11, None, "killed"))]
