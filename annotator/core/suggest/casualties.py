@@ -52,6 +52,8 @@ def _casualty(doc: Doc, number: Span, w: Words, fallback: str | None = None) -> 
     end, noun = _people_after(doc, number, w)
     if counted is None or (noun is None and _thing_after(doc, number.end, w)):
         return None
+    if noun is not None and noun.lower_ in w.health_counts and not _names_illness(doc, number, w):
+        return None  # "40 cases of fraud"
     kind = _kind(doc, number, noun, w) or (fallback if noun is not None else None)
     if kind is None:
         return None
@@ -64,6 +66,12 @@ def _casualty(doc: Doc, number: Span, w: Words, fallback: str | None = None) -> 
     span = doc[start:end]
     attrs = {"count_low": low, "count_high": high, "qualifier": qualifier, "kind": kind}
     return Suggestion(span.start_char, span.end_char, "CASUALTY", "pattern", 0.75, attrs)
+
+
+def _names_illness(doc: Doc, number: Span, w: Words) -> bool:
+    has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    sent = number.sent if has_sents else doc[:]
+    return any(t.lower_ in w.health_words for t in sent)
 
 
 def _is_other_quantity(doc: Doc, number: Span) -> bool:

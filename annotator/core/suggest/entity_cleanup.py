@@ -116,7 +116,7 @@ def add_common_nouns(nlp: Language) -> None:
 
 
 def drop_common_words(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
-    """ "Turnout was 84 percent", "by Easter": a one-word model PERSON/ORG that opens a sentence
+    """ "Turnout was 84 percent", "by Easter": a one-word model PERSON that opens a sentence
     and is an English noun, or that the tagger reads as a common noun, or a holiday or weekday,
     is no name (unless it is the surname of a longer name in the text)."""
     known = gazetteer()
@@ -127,7 +127,8 @@ def drop_common_words(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
         token = doc[ent.start]
         single = ent.origin == "model" and ent.end - ent.start == 1 and token.text not in known \
             and token.text not in surnames
-        opening_noun = _opens_sentence(token) and ent.kind in ("PERSON", "ORG") and token.lower_ in nouns
+        # PERSON only: "Shell said" is a company, "Turnout was" no person.
+        opening_noun = _opens_sentence(token) and ent.kind == "PERSON" and token.lower_ in nouns
         if single and (opening_noun or token.tag_ in _COMMON_TAGS or token.lower_ in words.not_names):
             continue
         out.append(ent)

@@ -47,6 +47,8 @@ class Words:
     name_particles: frozenset[str]
     people_nouns: frozenset[str]
     not_names: frozenset[str]
+    health_counts: frozenset[str]
+    health_words: frozenset[str]
     harm: dict[str, str]
     qualifiers: dict[str, str]
 
@@ -68,4 +70,5 @@ def words() -> Words:
     return Words(speech_verbs=low("speech_verbs"), speech_forms=low("speech_forms"),
                  title_words=low("title_words"), title_core=low("title_core"),
                  name_particles=low("name_particles"), people_nouns=low("people_nouns"),
-                 not_names=low("not_names"), harm=harm, qualifiers=dict(raw["qualifiers"]))
+                 not_names=low("not_names"), health_counts=low("health_counts"),
+                 health_words=low("health_words"), harm=harm, qualifiers=dict(raw["qualifiers"]))

@@ -82,3 +82,10 @@ def test_figure_inside_a_larger_one_shares_its_kind(suggest):
     found = casualties(suggest, "Mourners buried 40 people on Sunday, among them 11 pupils.")
     assert found == [("40 people", attrs(40, 40, None, "killed")),
                      ("11 pupils", attrs(11, 11, None, "killed"))]
+
+
+@pytest.mark.model
+def test_cases_count_people_only_with_an_illness(suggest):
+    assert casualties(suggest, "Prosecutors opened 40 cases of fraud last year.") == []
+    assert casualties(suggest, "The clinic reported 25 new cases of dengue fever.") == [
+        ("25 new cases", attrs(25, 25, None, "affected"))]
