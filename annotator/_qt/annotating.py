@@ -180,13 +180,22 @@ class Annotating(QObject):
             self.message.emit("A speaker is linked to a QUOTE; focus one first")
             return
         text = self.state.article.text
-        choices = [(a.id, " ".join(a.text_in(text).split())) for a in self.state.actors_near(span)]
-        if not choices:
+        actors = self.state.actors_near(span)
+        if not actors:
             self.message.emit("No ACTOR in this article to link as the speaker")
             return
-        actor_id = dialogs.pick_speaker(self.view, choices)
+        choices = [(a.id, _speaker_choice(text, a, span)) for a in actors]
+        actor_id = dialogs.pick_speaker(self.view, choices, self.state.likely_speaker(span, actors),
+                                        span.text_in(text))
+        self._back_to_text()
         if actor_id is not None:
             self.perform(edits.link_speaker, span.id, actor_id)
+
+    def _back_to_text(self) -> None:
+        # Without a window manager (or with a slow one) the closed dialog leaves no active
+        # window, and the next key would be lost.
+        self.view.window().activateWindow()
+        self.view.setFocus()
 
     def edit_attributes(self) -> None:
         span = self._focused()
@@ -197,6 +206,7 @@ class Annotating(QObject):
             self.message.emit(f"{span.label} has no attributes")
             return
         values = dialogs.edit_attributes(self.view, span.label, attributes, span.attrs)
+        self._back_to_text()
         if values is not None:
             self.perform(edits.set_attrs, span.id, values)
 
@@ -207,3 +217,11 @@ class Annotating(QObject):
         current = self.state.article.id
         return (articles.next_unfinished(self.project.db, self.annotator, current)
                 or articles.next_unfinished(self.project.db, self.annotator, 0))
+
+
+def _speaker_choice(text: str, actor, quote) -> str:
+    """An ACTOR as the speaker picker lists it: name, side of the quote, words around it."""
+    name = " ".join(actor.text_in(text).split())
+    side = "before" if actor.end <= quote.start else "after" if actor.start >= quote.end else "inside"
+    around = " ".join(text[max(0, actor.start - 30):actor.end + 30].split())
+    return f"{name}   ({side} the quote: …{around}…)"

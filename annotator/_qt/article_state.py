@@ -120,10 +120,25 @@ class ArticleState:
         return [s for s in self.spans if s.is_suggestion]
 
     def actors_near(self, quote: Span, limit: int = 9) -> list[Span]:
-        """ACTOR spans ordered by distance from ``quote`` (the likely speakers first)."""
+        """ACTOR spans ordered by distance from ``quote`` (the likely speakers first); the
+        linked speaker is always among them."""
         actors = [s for s in self.spans if s.label == "ACTOR"]
         distance = lambda s: max(quote.start - s.end, s.start - quote.end, 0)  # noqa: E731
-        return sorted(actors, key=distance)[:limit]
+        near = sorted(actors, key=distance)[:limit]
+        linked = self.span(self.speakers.get(quote.id, -1))
+        if linked is not None and linked not in near:
+            near[-1:] = [linked]
+        return near
+
+    def likely_speaker(self, quote: Span, actors: list[Span]) -> int:
+        """Index in ``actors`` to preselect: the linked speaker, else the nearest ACTOR
+        before the quote ("Merz said: ..."), else the nearest one."""
+        linked = self.speakers.get(quote.id)
+        ids = [a.id for a in actors]
+        if linked in ids:
+            return ids.index(linked)
+        before = [i for i, a in enumerate(actors) if a.end <= quote.start]
+        return before[0] if before else 0
 
     # -- tokens and positions ------------------------------------------------------------
     @property

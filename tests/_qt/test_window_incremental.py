@@ -18,7 +18,7 @@ def _snapshot(state):
 
 
 def test_incremental_updates_match_a_fresh_read(qtbot, window, monkeypatch):
-    monkeypatch.setattr(dialogs, "pick_speaker", lambda parent, choices: choices[0][0])
+    monkeypatch.setattr(dialogs, "pick_speaker", lambda parent, choices, *_: choices[0][0])
     window.view.select(*[QUOTE_TEXT.index("Sunday"), QUOTE_TEXT.index("Sunday") + 6])
     qtbot.keyClick(window.view, Qt.Key_4)
     state = window.annotating.state

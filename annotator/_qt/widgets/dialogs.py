@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
                                QLineEdit)
 
 from annotator.core.scheme import Attribute
+from annotator._qt.widgets.speaker_picker import SpeakerPicker
 
 
 def ask_name(parent, current: str) -> str | None:
@@ -17,13 +18,13 @@ def ask_name(parent, current: str) -> str | None:
     return name if ok and name else None
 
 
-def pick_speaker(parent, choices: list[tuple[int, str]]) -> int | None:
-    """Pick an ACTOR span (``(span_id, shown text)``, nearest first) as a quote's speaker."""
+def pick_speaker(parent, choices: list[tuple[int, str]], current: int = 0, quote: str = "") -> int | None:
+    """Pick an ACTOR span (``(span_id, shown text)``, nearest first) as the speaker of ``quote``,
+    row ``current`` preselected; None when cancelled."""
     if not choices:
         return None
-    items = [f"{i + 1}. {text}" for i, (_, text) in enumerate(choices)]
-    item, ok = QInputDialog.getItem(parent, "Speaker", "Who said this quote?", items, 0, False)
-    return choices[items.index(item)][0] if ok and item in items else None
+    picker = SpeakerPicker(parent, choices, current, quote)
+    return picker.chosen() if picker.exec() == QDialog.Accepted else None
 
 
 class AttributesDialog(QDialog):
