@@ -67,8 +67,18 @@ class SpanTextView(QPlainTextEdit):
             cursor = self.textCursor()
             cursor.setPosition(span.start)
             self.setTextCursor(cursor)
-            self.ensureCursorVisible()
+            self._show_with_context(span)
         self.viewport().update()
+
+    def _show_with_context(self, span: DrawSpan) -> None:
+        """Scroll so the span has a few lines of text around it: centred when it comes near an
+        edge (ensureCursorVisible alone leaves it on the very last line while stepping down)."""
+        margin = 3 * self.fontMetrics().lineSpacing()
+        end = QTextCursor(self.document())
+        end.setPosition(span.end)
+        top, bottom = self.cursorRect().top(), self.cursorRect(end).bottom()
+        if top < margin or bottom > self.viewport().height() - margin:
+            self.centerCursor()
 
     def selection(self) -> tuple[int, int] | None:
         """The selected Qt range, or None."""

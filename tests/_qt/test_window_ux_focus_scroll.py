@@ -1,0 +1,48 @@
+"""Stepping with n / p keeps the focused span away from the view's edges, with text around it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from annotator.core.model import Span
+from annotator.core.store import articles, open_project
+from annotator.core.store import spans as span_rows
+
+LINES = [f"Line {i} of the report says Putin met envoys again." for i in range(120)]
+TEXT = "\n".join(LINES)
+
+
+def _span_rect(view, span):
+    start, end = QTextCursor(view.document()), QTextCursor(view.document())
+    start.setPosition(span.start)
+    end.setPosition(span.end)
+    return view.cursorRect(start).top(), view.cursorRect(end).bottom()
+
+
+def test_focused_span_keeps_lines_of_context_above_and_below(qtbot, open_win, tmp_path):
+    path = tmp_path / "long.db"
+    with open_project(path, create=True) as project, project.transaction():
+        [(article, _)] = articles.insert_batch(project.db, [{"text": TEXT}])
+        offset = 0
+        for line in LINES:  # one ACTOR suggestion a line
+            start = offset + line.index("Putin")
+            span_rows.insert(project.db, Span(article, start, start + 5, "ACTOR", origin="model",
+                                              status="suggested", score=0.9))
+            offset += len(line) + 1
+    window = open_win(path)
+    view = window.view
+    spacing = view.fontMetrics().lineSpacing()
+    height = view.viewport().height()
+    assert height > 10 * spacing, "the view is too small for this test"
+    checked = 0
+    for key in [Qt.Key_N] * 100 + [Qt.Key_P] * 80:
+        qtbot.keyClick(view, key)
+        state = window.annotating.state
+        drawn = next(s for s in view._spans if s.id == state.focus_id)
+        top, bottom = _span_rect(view, drawn)
+        first_line = state.article.text.count("\n", 0, state.focused().start)
+        if 10 < first_line < len(LINES) - 10:  # the view can scroll both ways here
+            assert top >= 2 * spacing and bottom <= height - 2 * spacing, (key, first_line, top, bottom)
+            checked += 1
+    assert checked > 100
