@@ -88,7 +88,8 @@ class Annotating(QObject):
         label = self.project.scheme.label(span.label) if span.label in self.colors else None
         self.panel.show_span(span, span.text_in(text), self.colors,
                              speaker.text_in(text) if speaker else None,
-                             label.guideline if label else "")
+                             label.guideline if label else "",
+                             tuple(a.name for a in label.attributes) if label else ())
 
     # -- editing -----------------------------------------------------------------------
     def perform(self, build, *args) -> bool:

@@ -26,8 +26,9 @@ class SpanPanel(QWidget):
         self.show_span(None, "", {}, None)
 
     def show_span(self, span: Span | None, text: str, colors: dict[str, str],
-                  speaker: str | None, guideline: str = "") -> None:
-        """Describe ``span`` (whose covered text is ``text``); ``speaker`` for a QUOTE."""
+                  speaker: str | None, guideline: str = "", attributes: tuple[str, ...] = ()) -> None:
+        """Describe ``span`` (whose covered text is ``text``); ``speaker`` for a QUOTE;
+        ``attributes`` are its label's attribute names in scheme order, shown even when unset."""
         if span is None:
             self.body.setText("<p style='color:#777'>No span focused.<br><br>"
                               "<b>n</b>/<b>p</b> move between spans, select text and press "
@@ -38,15 +39,22 @@ class SpanPanel(QWidget):
         rows = [f"<h3 style='color:{colors.get(span.label, '#000')}'>{escape(span.label)}</h3>",
                 f"<p><i>{escape(_short(text))}</i></p>",
                 f"<p>{escape(kind)} · origin {escape(span.origin)}{score}</p>"]
-        if span.attrs:
+        names = list(attributes) + sorted(k for k in span.attrs if k not in attributes)
+        if names:
             rows.append("<table>" + "".join(
-                f"<tr><td>{escape(k)}</td><td><b>{escape(str(v))}</b></td></tr>"
-                for k, v in sorted(span.attrs.items())) + "</table>")
+                f"<tr><td>{escape(k)}&nbsp;&nbsp;</td><td><b>{escape(_shown(span.attrs.get(k)))}</b></td></tr>"
+                for k in names) + "</table>")
+            if attributes:
+                rows.append("<p style='color:#777'><b>e</b> edits these</p>")
         if span.label == "QUOTE":
             rows.append(f"<p>Speaker: <b>{escape(speaker or 'none (press s)')}</b></p>")
         if guideline:
             rows.append(f"<p style='color:#666; font-size:small'>{escape(guideline)}</p>")
         self.body.setText("".join(rows))
+
+
+def _shown(value) -> str:
+    return "—" if value is None else str(value)
 
 
 def _short(text: str, limit: int = 240) -> str:
