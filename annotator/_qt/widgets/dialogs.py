@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QInputDialog,
-                               QLineEdit)
+                               QLabel, QLineEdit)
 
 from annotator.core.scheme import Attribute
 from annotator._qt.widgets.speaker_picker import SpeakerPicker
@@ -40,10 +40,27 @@ class AttributesDialog(QDialog):
             widget.setToolTip(attr.description)
             form.addRow(attr.name, widget)
             self._fields[attr.name] = (attr, widget)
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color:#b00020")
+        self.problem.setVisible(False)
+        form.addRow(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        first = next(iter(self._fields.values()), (None, None))[1]
+        if isinstance(first, QLineEdit):  # typing replaces the suggested number
+            first.selectAll()
+        if first is not None:
+            first.setFocus()
+
+    def accept(self) -> None:
+        """Close only when the values make sense together (a range's low end ≤ its high end)."""
+        problem = _range_problem(self.values())
+        self.problem.setText(problem or "")
+        self.problem.setVisible(bool(problem))
+        if not problem:
+            super().accept()
 
     def values(self) -> dict:
         """The attributes as entered (an empty number field is None)."""
@@ -56,6 +73,18 @@ class AttributesDialog(QDialog):
             else:
                 out[name] = widget.text() or None
         return out
+
+
+def _range_problem(values: dict) -> str | None:
+    """A pair ``<name>_low`` / ``<name>_high`` whose low end is above its high end, named."""
+    for low_name, low in values.items():
+        if not low_name.endswith("_low"):
+            continue
+        high_name = low_name[:-4] + "_high"
+        high = values.get(high_name)
+        if isinstance(low, int) and isinstance(high, int) and low > high:
+            return f"{high_name} ({high}) is below {low_name} ({low})"
+    return None
 
 
 def _field(attr: Attribute, value):
