@@ -105,6 +105,24 @@ class Annotating(QObject):
         self.stacks.push(self.project, edit, self._after)
         return True
 
+    def undo(self) -> None:
+        """Undo the open article's last edit and say which (or that there is none)."""
+        if not self.stacks.canUndo():
+            self.message.emit("Nothing to undo in this article")
+            return
+        name = self.stacks.undoText()
+        self.stacks.undo()
+        self.message.emit(f"Undone: {name}")
+
+    def redo(self) -> None:
+        """Redo the open article's last undone edit and say which (or that there is none)."""
+        if not self.stacks.canRedo():
+            self.message.emit("Nothing to redo in this article")
+            return
+        name = self.stacks.redoText()
+        self.stacks.redo()
+        self.message.emit(f"Redone: {name}")
+
     def _after(self, edit, forward: bool) -> None:
         if self.state and edit.article_id == self.state.article.id:
             self.state.apply(self.project, edit, forward)

@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         handlers = {
             "open": self._choose_project, "import": self.jobs.choose_import,
             "export": self.jobs.choose_export, "quit": self.close,
-            "undo": a.stacks.undo, "redo": a.stacks.redo,
+            "undo": a.undo, "redo": a.redo,
             "next_span": lambda: a.step(+1), "prev_span": lambda: a.step(-1),
             "accept": a.accept, "reject": a.reject, "accept_all": a.accept_all,
             "start_left": lambda: a.move_edge("start", -1), "start_right": lambda: a.move_edge("start", +1),
