@@ -178,6 +178,8 @@ class MainWindow(QMainWindow):
             self.suggester.refresh([article_id] + self._unfinished_after(article_id))
 
     def _suggestions_stored(self, article_id: int, count: int) -> None:
+        if self._closed:  # a signal queued by the worker before it stopped; the project is closed
+            return
         state = self.annotating.state
         if state and state.article.id == article_id and count:
             self.annotating.reload()
