@@ -62,7 +62,7 @@ class Annotating(QObject):
     def focus_span(self, span_id: int) -> None:
         if self.state and self.state.span(span_id):
             self.state.focus_id = span_id
-            self.view.set_focus_span(span_id)
+            self.view.set_focus_span(span_id, with_context=False)
             self._show_panel()
 
     def _draw_spans(self) -> list[DrawSpan]:
@@ -242,5 +242,8 @@ def _speaker_choice(text: str, actor, quote) -> str:
     """An ACTOR as the speaker picker lists it: name, side of the quote, words around it."""
     name = " ".join(actor.text_in(text).split())
     side = "before" if actor.end <= quote.start else "after" if actor.start >= quote.end else "inside"
-    around = " ".join(text[max(0, actor.start - 30):actor.end + 30].split())
-    return f"{name}   ({side} the quote: …{around}…)"
+    left, right = text[max(0, actor.start - 28):actor.start], text[actor.end:actor.end + 28]
+    left = left if actor.start <= 28 else left[left.find(" ") + 1:]  # whole words only
+    right = right if actor.end + 28 >= len(text) else right[:max(0, right.rfind(" "))]
+    around = " ".join((left + text[actor.start:actor.end] + right).split())
+    return f"{name} — {side} the quote: “…{around}…”"

@@ -20,7 +20,7 @@ def _span_rect(view, span):
     return view.cursorRect(start).top(), view.cursorRect(end).bottom()
 
 
-def test_focused_span_keeps_lines_of_context_above_and_below(qtbot, open_win, tmp_path):
+def _long_window(open_win, tmp_path):
     path = tmp_path / "long.db"
     with open_project(path, create=True) as project, project.transaction():
         [(article, _)] = articles.insert_batch(project.db, [{"text": TEXT}])
@@ -30,7 +30,11 @@ def test_focused_span_keeps_lines_of_context_above_and_below(qtbot, open_win, tm
             span_rows.insert(project.db, Span(article, start, start + 5, "ACTOR", origin="model",
                                               status="suggested", score=0.9))
             offset += len(line) + 1
-    window = open_win(path)
+    return open_win(path)
+
+
+def test_focused_span_keeps_lines_of_context_above_and_below(qtbot, open_win, tmp_path):
+    window = _long_window(open_win, tmp_path)
     view = window.view
     spacing = view.fontMetrics().lineSpacing()
     height = view.viewport().height()
@@ -46,3 +50,17 @@ def test_focused_span_keeps_lines_of_context_above_and_below(qtbot, open_win, tm
             assert top >= 2 * spacing and bottom <= height - 2 * spacing, (key, first_line, top, bottom)
             checked += 1
     assert checked > 100
+
+
+def test_a_clicked_span_is_focused_without_moving_the_text(qtbot, open_win, tmp_path):
+    window = _long_window(open_win, tmp_path)
+    view = window.view
+    height, spacing = view.viewport().height(), view.fontMetrics().lineSpacing()
+    drawn = [s for s in view._spans if height - 3 * spacing < _span_rect(view, s)[1] < height]
+    assert drawn, "no span near the bottom edge"
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(drawn[-1].start + 1)
+    scrolled = view.verticalScrollBar().value()
+    qtbot.mouseClick(view.viewport(), Qt.LeftButton, pos=view.cursorRect(cursor).center())
+    assert window.annotating.state.focus_id == drawn[-1].id
+    assert view.verticalScrollBar().value() == scrolled

@@ -39,7 +39,9 @@ class SpeakerPicker(QDialog):
         layout.addWidget(buttons)
         self.list.installEventFilter(self)
         self.list.setFocus()
-        self.resize(560, 340)
+        rows = self.list.sizeHintForRow(0) * max(3, len(choices)) + 2 * self.list.frameWidth()
+        self.list.setMinimumHeight(rows + 4)
+        self.resize(max(620, self.list.sizeHintForColumn(0) + 40), self.sizeHint().height())
 
     def eventFilter(self, watched, event) -> bool:
         """1–9 in the list pick that row and link it at once."""

@@ -59,15 +59,17 @@ class SpanTextView(QPlainTextEdit):
         self._spans, self._focus_id = _paint_order(spans), focus_id
         self.viewport().update()
 
-    def set_focus_span(self, focus_id: int | None) -> None:
-        """Box the span ``focus_id`` and scroll it into view."""
+    def set_focus_span(self, focus_id: int | None, with_context: bool = True) -> None:
+        """Box the span ``focus_id`` and scroll it into view (with lines around it, unless it
+        was clicked: the text must not move under the mouse)."""
         self._focus_id = focus_id
         span = next((s for s in self._spans if s.id == focus_id), None)
         if span is not None:
             cursor = self.textCursor()
             cursor.setPosition(span.start)
             self.setTextCursor(cursor)
-            self._show_with_context(span)
+            if with_context:
+                self._show_with_context(span)
         self.viewport().update()
 
     def _show_with_context(self, span: DrawSpan) -> None:
