@@ -212,9 +212,13 @@ class MainWindow(QMainWindow):
             self._update_status()
 
     def show_shortcuts(self) -> None:
-        labels = [(label.name, label.hotkey) for label in self.project.scheme.labels]
-        self._sheet = ShortcutsSheet(labels, self)
+        """Show the F1 sheet (one sheet: F1 again brings it to the front)."""
+        if getattr(self, "_sheet", None) is None:
+            labels = [(label.name, label.hotkey) for label in self.project.scheme.labels]
+            self._sheet = ShortcutsSheet(labels, self)
         self._sheet.show()
+        self._sheet.raise_()
+        self._sheet.activateWindow()
 
     def _choose_project(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -25,4 +25,16 @@ class ShortcutsSheet(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(view)
         layout.addWidget(buttons)
-        self.resize(620, 640)
+        self.view = view
+        self._fit(view, buttons)
+
+    def _fit(self, view: QTextBrowser, buttons: QDialogButtonBox) -> None:
+        """As tall as the whole sheet (no scrolling to find a key), within the screen."""
+        width = 640
+        document = view.document()
+        document.setTextWidth(width - 40)
+        margins = self.layout().contentsMargins()
+        chrome = (margins.top() + margins.bottom() + self.layout().spacing()
+                  + buttons.sizeHint().height() + 2 * view.frameWidth() + 24)
+        screen = self.screen().availableGeometry().height() if self.screen() else 900
+        self.resize(width, min(int(document.size().height()) + chrome, screen - 60))
