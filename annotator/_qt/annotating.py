@@ -103,6 +103,7 @@ class Annotating(QObject):
             self.message.emit(f"Not saved: {exc}")
             return False
         self.stacks.push(self.project, edit, self._after)
+        self.message.emit(f"Saved: {edit.name}")
         return True
 
     def undo(self) -> None:
@@ -159,9 +160,10 @@ class Annotating(QObject):
             self.perform(edits.reject, span.id)
 
     def accept_all(self) -> None:
-        if self.state and self.state.pending():
-            self.perform(edits.accept_all, self.state.article.id)
-        else:
+        pending = len(self.state.pending()) if self.state else 0
+        if pending and self.perform(edits.accept_all, self.state.article.id):
+            self.message.emit(f"Saved: accepted {pending} suggestion{'s' if pending > 1 else ''}")
+        elif not pending:
             self.message.emit("No suggestions to accept")
 
     def label(self, name: str) -> None:
