@@ -233,8 +233,12 @@ class Annotating(QObject):
 
     def mark_done(self) -> int | None:
         """Mark the article done; return the next unfinished article (None when all are)."""
+        pending = len(self.state.pending()) if self.state else 0
         if self.state is None or not self.perform(edits.set_state, self.state.article.id, "done"):
             return None
+        if pending:  # easy to miss once the next article is open
+            self.message.emit(f"Saved: mark done, {pending} suggestion{'s' if pending > 1 else ''} "
+                              "left undecided (not exported)")
         current = self.state.article.id
         return (articles.next_unfinished(self.project.db, self.annotator, current)
                 or articles.next_unfinished(self.project.db, self.annotator, 0))
