@@ -46,9 +46,17 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(not project.read_only)
         self.setWindowTitle(f"{Path(project.path).name} — annotator"
                             + (" (read-only)" if project.read_only else ""))
-        self.resize(1360, 860)
+        self._fit_screen(1360, 860)
 
     # -- building ----------------------------------------------------------------------
+    def _fit_screen(self, width: int, height: int) -> None:
+        """Open at ``width`` x ``height``, smaller on a smaller screen (a 1366x768 laptop
+        would otherwise lose the status bar and the bottom of the text)."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:
+            width, height = min(width, screen.width() - 20), min(height, screen.height() - 40)
+        self.resize(width, height)
+
     def _build_layout(self) -> None:
         self.banner = QLabel("Read-only: another window is editing this project, so nothing "
                              "can be changed here.")
