@@ -140,10 +140,14 @@ class Annotating(QObject):
         if self.state is None:
             return
         position = self.state.offsets.to_codepoints(self.view.textCursor().position())
+        before = self.state.focus_id
         span = self.state.step_focus(delta, position)
         if span is None:
             self.message.emit("No spans in this article yet")
             return
+        if span.id == before:  # n on the last span (p on the first) would otherwise do nothing visible
+            self.message.emit("Last span of the article (Ctrl+Enter: done, next article)" if delta > 0
+                              else "First span of the article")
         self.view.set_focus_span(span.id)
         self._show_panel()
 
