@@ -20,3 +20,16 @@ def test_f1_shows_one_whole_sheet(qtbot, window):
     qtbot.keyClick(window.view, Qt.Key_F1)
     assert len(window.findChildren(ShortcutsSheet)) == 1
     assert sheet.isVisible()
+
+
+def test_closing_the_sheet_gives_the_keys_back_to_the_window(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.keyClick(window.view, Qt.Key_F1)
+    sheet = window.findChildren(ShortcutsSheet)[0]
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is sheet, timeout=2000)
+    qtbot.keyClick(sheet.view, Qt.Key_Escape)
+    assert not sheet.isVisible()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.keyClick(window.view, Qt.Key_N)
+    assert window.annotating.state.focused() is not None

@@ -28,6 +28,12 @@ class ShortcutsSheet(QDialog):
         self.view = view
         self._fit(view, buttons)
 
+    def hideEvent(self, event) -> None:
+        """Give the keys back to the window (no window manager does that for us)."""
+        super().hideEvent(event)
+        if self.parentWidget() is not None:
+            self.parentWidget().activateWindow()
+
     def _fit(self, view: QTextBrowser, buttons: QDialogButtonBox) -> None:
         """As tall as the whole sheet (no scrolling to find a key), within the screen."""
         width = 640
