@@ -1,7 +1,8 @@
 """Compute suggestions for articles and store them, one short transaction per batch.
 
 Never touches human work: a suggestion whose (start, end, label) already exists as any row of
-the article, or that overlaps a person's span of the same label, is not stored; existing rows
+the article, that overlaps a person's span of the same label, or that covers exactly the words
+of a span a person accepted with another label, is not stored; existing rows
 are never changed. Finished articles get a ``suggest_done`` row, so an interrupted run resumes.
 """
 
@@ -114,8 +115,11 @@ def _human_rows(project: "Project", article_id: int) -> list[tuple]:
 
 
 def _overlaps_human(s: Suggestion, human: list[tuple]) -> bool:
-    return any(label == s.label and start < s.end and s.start < end
-               for _, start, end, label, _, _ in human)
+    """A person's span of the same label overlaps it, or a person accepted exactly these
+    words with another label (a second label there would contradict them, not help)."""
+    return any((label == s.label and start < s.end and s.start < end)
+               or (status == "accepted" and (start, end) == (s.start, s.end))
+               for _, start, end, label, status, _ in human)
 
 
 def _link_speakers(project: "Project", article_id: int, found: list[Suggestion],

@@ -138,3 +138,15 @@ def test_two_processes_store_the_same_as_one(project_path, tmp_path, pipeline):
             results.append(keys(proj, ids))
     assert results[0] == results[1]
     assert any(origin == "memory" for *_, origin, _ in results[1][1])
+
+
+def test_words_a_person_labelled_get_no_second_label(project, pipeline):
+    """A person accepted "Zaporizhzhia" as ACTOR: no LOCATION suggestion on the same words."""
+    project.set_meta("memory_enabled", False)  # memory would relabel it ACTOR and hide the rule
+    [aid] = add_articles(project, [TEXT])
+    start = TEXT.index("Zaporizhzhia")
+    project.perform(edits.add_span, aid, start, start + len("Zaporizhzhia"), "ACTOR", annotator="ann")
+    suggest_articles(project, [aid], pipeline)
+    on_those_words = [(s.label, s.annotator) for s in rows(project, aid)
+                      if (s.start, s.end) == (start, start + len("Zaporizhzhia"))]
+    assert on_those_words == [("ACTOR", "ann")]
