@@ -37,18 +37,19 @@ def datelines(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
 def _mentions(doc: Doc, name: str, kind: str, ents: list[Ent]) -> list[Ent]:
     """Other mentions of ``name`` no entity covers ("told Newswire by phone")."""
     covered = {i for e in ents for i in range(e.start, e.end)}
-    return [Ent(span.start, span.end, kind, "pattern") for span in _find_all(doc, name)
+    return [Ent(span.start, span.end, kind, "pattern") for span in _find_all(doc, name, doc.text)
             if not covered & set(range(span.start, span.end))]
 
 
-def _find_all(doc: Doc, name: str):
-    """Every place ``name`` occurs in ``doc`` on token boundaries, as spans."""
-    at = doc.text.find(name)
+def _find_all(doc: Doc, name: str, text: str):
+    """Every place ``name`` occurs in ``doc`` (whose ``doc.text`` is ``text``: spaCy rebuilds it
+    from the tokens on every access, so callers read it once) on token boundaries, as spans."""
+    at = text.find(name)
     while at >= 0:
         span = doc.char_span(at, at + len(name))
         if span is not None:
             yield span
-        at = doc.text.find(name, at + len(name))
+        at = text.find(name, at + len(name))
 
 
 def _paragraph_starts(doc: Doc) -> list[int]:
@@ -94,8 +95,9 @@ def _agency(doc: Doc, start: int, dash: int) -> Ent | None:
 def known_long_names(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     """A known name of several words ("Alternative for Germany") wins over the model's shorter
     entities inside it ("Germany")."""
+    text = doc.text
     found = [Ent(span.start, span.end, kind, "pattern")
-             for name, kind in _long_names() for span in _find_all(doc, name)]
+             for name, kind in _long_names() if name in text for span in _find_all(doc, name, text)]
     return _replace_overlapping(ents, found, doc)
 
 
