@@ -9,27 +9,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from annotator.core.model import Relation, Span  # noqa: E402
+from annotator.core.model import Relation  # noqa: E402
 from annotator.core.store import articles, open_project  # noqa: E402
 from annotator.core.store import spans as span_rows  # noqa: E402
-
-QUOTE_TEXT = ('Putin said: "We will not retreat from Donbas," as at least 19 people '
-              'were killed in Kyiv on Sunday.')
-EMOJI_TEXT = "🎉🎉 Big day! 👍 Zelensky met Biden in Kyiv.\r\nThen 🎉 Macron spoke."
-PLAIN_TEXTS = ["Officials in Kharkiv said the talks would resume in Geneva next week.",
-               "The Kremlin denied the report, calling it a provocation by NATO."]
-
-
-def _at(text: str, words: str) -> tuple[int, int]:
-    start = text.index(words)
-    return start, start + len(words)
-
-
-def suggest(db, article_id: int, text: str, words: str, label: str, **attrs) -> int:
-    """Store a model suggestion over ``words``; its span id."""
-    start, end = _at(text, words)
-    return span_rows.insert(db, Span(article_id, start, end, label, attrs=attrs, origin="model",
-                                     status="suggested", score=0.9))
+from window_helpers import EMOJI_TEXT, PLAIN_TEXTS, QUOTE_TEXT, activate, suggest  # noqa: E402
 
 
 @pytest.fixture
@@ -56,15 +39,6 @@ def qt_project_path(tmp_path):
         suggest(db, first, QUOTE_TEXT, "Kyiv", "LOCATION")
         span_rows.insert_relation(db, Relation(first, quote, actor, origin="model", status="suggested"))
     return path
-
-
-def activate(qtbot, window) -> None:
-    """Make ``window`` the active one (window shortcuts only reach the active window)."""
-    from PySide6.QtWidgets import QApplication
-
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
-    window.view.setFocus()
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from annotator.core.store.listing import ArticleQuery
 from annotator._qt.app import open_window
 from annotator._qt.models.article_list import PAGE, ArticleListModel
 
-from conftest import PLAIN_TEXTS, activate
+from window_helpers import PLAIN_TEXTS, activate
 
 
 class FakePipeline:
@@ -79,7 +79,7 @@ def test_cancelled_import_writes_nothing(qtbot, window, tmp_path):
     before = window.list_model.rowCount()
     job = window.jobs.start_import([str(source)])
     job.cancel()
-    with qtbot.waitSignal(job.finished, timeout=20000):
+    with qtbot.waitSignal(job.cancelled, timeout=20000), qtbot.assertNotEmitted(job.failed):
         pass
     assert window.project.article_count() == before
     assert "stopped" in window.statusBar().currentMessage()

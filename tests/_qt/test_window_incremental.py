@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from annotator._qt.widgets import dialogs
 
-from conftest import QUOTE_TEXT
+from window_helpers import QUOTE_TEXT
 
 KEYS = [Qt.Key_N, Qt.Key_A, Qt.Key_N, Qt.Key_N, Qt.Key_X, Qt.Key_BracketLeft, Qt.Key_S, Qt.Key_2,
         Qt.Key_P, Qt.Key_Delete, Qt.Key_Z, Qt.Key_Z, Qt.Key_Z, "redo", "redo", "shift_a", Qt.Key_Z]

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.core.store import spans as span_rows
 from annotator._qt.widgets import dialogs
 
-from conftest import QUOTE_TEXT
+from window_helpers import QUOTE_TEXT
 
 
 def _focused_text(window) -> str:

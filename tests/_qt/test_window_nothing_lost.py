@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from annotator.core.store import open_project
 from annotator.core.store import spans as span_rows
 
-from conftest import EMOJI_TEXT, activate
+from window_helpers import EMOJI_TEXT, activate
 
 
 def _decisions(path) -> list[tuple]:

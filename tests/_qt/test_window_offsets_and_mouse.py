@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextCursor
 
 from annotator.core.store import spans as span_rows
 
-from conftest import EMOJI_TEXT
+from window_helpers import EMOJI_TEXT
 
 
 def _units(text: str) -> int:

@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtCore import Qt
 
-from conftest import QUOTE_TEXT
+from window_helpers import QUOTE_TEXT
 
 
 def _rows(window) -> list[tuple[str, str]]:

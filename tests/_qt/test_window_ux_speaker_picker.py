@@ -11,7 +11,7 @@ from annotator.core.model import Relation
 from annotator.core.store import articles, open_project
 from annotator.core.store import spans as span_rows
 
-from conftest import suggest
+from window_helpers import suggest
 
 TEXT = 'Officials met on Monday. Merz said: "We will not give in," the Bundestag heard from Scholz.'
 

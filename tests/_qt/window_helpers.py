@@ -1,0 +1,33 @@
+"""Shared texts and helpers of the window tests (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+from annotator.core.model import Span
+from annotator.core.store import spans as span_rows
+
+QUOTE_TEXT = ('Putin said: "We will not retreat from Donbas," as at least 19 people '
+              'were killed in Kyiv on Sunday.')
+EMOJI_TEXT = "🎉🎉 Big day! 👍 Zelensky met Biden in Kyiv.\r\nThen 🎉 Macron spoke."
+PLAIN_TEXTS = ["Officials in Kharkiv said the talks would resume in Geneva next week.",
+               "The Kremlin denied the report, calling it a provocation by NATO."]
+
+
+def _at(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def suggest(db, article_id: int, text: str, words: str, label: str, **attrs) -> int:
+    """Store a model suggestion over ``words``; its span id."""
+    start, end = _at(text, words)
+    return span_rows.insert(db, Span(article_id, start, end, label, attrs=attrs, origin="model",
+                                     status="suggested", score=0.9))
+
+
+def activate(qtbot, window) -> None:
+    """Make ``window`` the active one (window shortcuts only reach the active window)."""
+    from PySide6.QtWidgets import QApplication
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    window.view.setFocus()
