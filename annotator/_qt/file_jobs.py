@@ -56,6 +56,7 @@ class FileJobs(QObject):
         dialog.canceled.connect(job.cancel)
         job.progressed.connect(lambda n: dialog.setLabelText(f"{title}… {n:,} {unit}"))
         job.failed.connect(lambda error: self._failed(title, error))
+        job.cancelled.connect(lambda text: self.message.emit(f"{title} stopped: {text}"))
         job.finished.connect(dialog.reset)
         job.finished.connect(lambda: self._jobs.remove(job))
         self._jobs.append(job)
@@ -74,9 +75,8 @@ class FileJobs(QObject):
             QMessageBox.information(self._window, "Done", f"{text}\n\n{summary}")
 
     def _failed(self, title: str, error: str) -> None:
-        self.message.emit(f"{title} stopped: {error}")
-        if "cancel" not in error.lower():
-            QMessageBox.warning(self._window, f"{title} failed", error)
+        self.message.emit(f"{title} failed: {error}")
+        QMessageBox.warning(self._window, f"{title} failed", error)
 
     def wait_all(self) -> None:
         """Let running jobs finish or cancel (on close)."""

@@ -13,6 +13,7 @@ from typing import Callable
 
 from PySide6.QtCore import QThread, Signal
 
+from annotator.core.errors import Cancelled
 from annotator.core.store import open_project
 
 
@@ -98,6 +99,7 @@ class JobThread(QThread):
     progressed = Signal(int)
     succeeded = Signal(object)
     failed = Signal(str)
+    cancelled = Signal(str)
 
     def __init__(self, task: Task, parent=None):
         super().__init__(parent)
@@ -115,6 +117,8 @@ class JobThread(QThread):
     def run(self) -> None:
         try:
             result = self._task(self._progress, self._cancel.is_set)
+        except Cancelled as exc:
+            self.cancelled.emit(str(exc))
         except Exception as exc:  # reported to the user, who can retry
             self.failed.emit(str(exc))
         else:

@@ -24,5 +24,9 @@ class InputError(AnnotatorError):
         super().__init__(f"{where}: {problem}")
 
 
+class Cancelled(AnnotatorError):
+    """The user cancelled a long job (import, export, suggest); nothing half-done was kept."""
+
+
 class EditError(AnnotatorError):
     """A requested edit is impossible (span out of range, unknown label, ...)."""

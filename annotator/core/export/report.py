@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, Cancelled
 
 MAX_LISTED = 20  # cases listed one by one in the summary; the counts cover all of them
 
@@ -18,7 +18,7 @@ class ExportError(AnnotatorError):
     """An export could not be written as asked (bad option, or ``--strict`` and a span moved)."""
 
 
-class ExportCancelled(AnnotatorError):
+class ExportCancelled(Cancelled):
     """The user cancelled an export; no output file was left behind."""
 
 

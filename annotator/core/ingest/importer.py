@@ -12,7 +12,7 @@ import getpass
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.errors import Cancelled, InputError
 from annotator.core.ingest.formats import reader_for
 from annotator.core.ingest.options import ImportOptions
 from annotator.core.ingest.records import Record
@@ -24,7 +24,7 @@ from annotator.core.store import spans as span_rows
 BATCH = 1000
 
 
-class ImportCancelled(AnnotatorError):
+class ImportCancelled(Cancelled):
     """The user cancelled; nothing from this import was written."""
 
 
