@@ -2,5 +2,6 @@
 
 from annotator.core.ingest.importer import ImportCancelled, ImportReport, import_sources
 from annotator.core.ingest.options import ImportOptions
+from annotator.core.ingest import interop  # noqa: F401  (registers the other tools' formats)
 
 __all__ = ["ImportCancelled", "ImportOptions", "ImportReport", "import_sources"]

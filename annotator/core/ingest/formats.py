@@ -1,4 +1,5 @@
 """The registry of input formats: name -> reader, and which file endings mean which format.
+(``annotator.core.ingest`` imports ``interop``, which registers the other tools' formats.)
 
 A reader is ``read(path: Path, options: ImportOptions) -> Iterator[Record]``. Register new
 formats with :func:`register`; ``auto`` picks a reader by the file's ending.
@@ -55,15 +56,3 @@ def format_for(path: Path, requested: str = "auto") -> str:
 
 def reader_for(name: str) -> Reader:
     return READERS[name]
-
-
-def _load_extra_formats() -> None:
-    """Formats added by the interoperability module register themselves on import."""
-    try:
-        import annotator.core.ingest.interop  # noqa: F401
-    except ModuleNotFoundError as exc:
-        if exc.name != "annotator.core.ingest.interop":
-            raise
-
-
-_load_extra_formats()
