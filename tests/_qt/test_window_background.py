@@ -41,13 +41,19 @@ def fake_suggester(monkeypatch):
     return calls
 
 
-def test_suggestions_appear_when_the_worker_has_stored_them(qtbot, qt_settings, tmp_path, fake_suggester):
+def open_with_suggester(qtbot, qt_settings, tmp_path):
+    """A window, with its suggestion worker, on a project of the plain articles."""
     path = tmp_path / "plain.annotator.db"
     with open_project(path, create=True) as project, project.transaction():
         articles.insert_batch(project.db, [{"text": t} for t in PLAIN_TEXTS])
     window = open_window(path, "ann", qt_settings, suggest=True)
     qtbot.addWidget(window)
     window.show()
+    return window
+
+
+def test_suggestions_appear_when_the_worker_has_stored_them(qtbot, qt_settings, tmp_path, fake_suggester):
+    window = open_with_suggester(qtbot, qt_settings, tmp_path)
     assert window.annotating.state.spans == []  # opened at once, before any suggestion
     qtbot.waitUntil(lambda: len(window.annotating.state.spans) == 1, timeout=5000)
     assert window.annotating.state.spans[0].text_in(PLAIN_TEXTS[0]) == "Officials"
@@ -128,12 +134,7 @@ def test_an_edit_asks_the_worker_to_look_again_for_memory(qtbot, qt_settings, tm
         return original(project, article_ids, pipeline)
 
     monkeypatch.setattr(suggest_pkg, "suggest_articles", recording)
-    path = tmp_path / "plain.annotator.db"
-    with open_project(path, create=True) as project, project.transaction():
-        articles.insert_batch(project.db, [{"text": t} for t in PLAIN_TEXTS])
-    window = open_window(path, "ann", qt_settings, suggest=True)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_with_suggester(qtbot, qt_settings, tmp_path)
     qtbot.waitUntil(lambda: len(window.annotating.state.spans) == 1, timeout=5000)
     activate(qtbot, window)
     qtbot.keyClick(window.view, Qt.Key_N)
