@@ -32,8 +32,7 @@ def project_stats(project) -> dict:
 
 
 def _annotator_stats(db, name: str) -> dict:
-    done = db.execute("SELECT count(*) FROM article_states WHERE annotator = ? AND state = 'done'",
-                      [name]).fetchone()[0]
+    done = articles.done_count(db, name)
     spans = db.execute("SELECT count(*) FROM spans WHERE annotator = ? AND status = 'accepted'",
                        [name]).fetchone()[0]
     return {"done": done, "spans": spans}

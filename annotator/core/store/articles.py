@@ -77,16 +77,6 @@ def iter_articles(db: Database, batch: int = 500) -> Iterator[Article]:
         last = rows[-1]["id"]
 
 
-def search(db: Database, query: str, limit: int = 200) -> list[int]:
-    """Ids of articles matching an FTS5 query (plain words are ANDed), best first."""
-    terms = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
-    if not terms:
-        return []
-    sql = ("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
-           "ORDER BY rank LIMIT ?")
-    return [r[0] for r in db.execute(sql, [terms, limit])]
-
-
 def state(db: Database, article_id: int, annotator: str) -> str:
     """The article's state for one annotator (``new`` when never touched)."""
     row = db.execute("SELECT state FROM article_states WHERE article_id = ? AND annotator = ?",
@@ -123,6 +113,12 @@ def next_unfinished(db: Database, annotator: str, after_id: int = 0) -> int | No
            "ORDER BY a.id LIMIT 1")
     row = db.execute(sql, [annotator, after_id]).fetchone()
     return row[0] if row else None
+
+
+def done_count(db: Database, annotator: str) -> int:
+    """How many articles this annotator marked done."""
+    return db.execute("SELECT count(*) FROM article_states WHERE annotator = ? AND state = 'done'",
+                      [annotator]).fetchone()[0]
 
 
 def done_ids(db: Database, annotator: str | None = None) -> list[int]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from annotator.core.model import ARTICLE_STATES
+from annotator.core.store import articles
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def count(db: Database, query: ArticleQuery) -> int:
     """How many articles the query lists."""
     where, params = _where(query)
     if not where:
-        return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        return articles.count(db)
     return db.execute(f"SELECT count(*) {_FROM}{where}", params).fetchone()[0]
 
 
@@ -95,6 +96,4 @@ def row_of(db: Database, query: ArticleQuery, article_id: int) -> int | None:
 
 def progress(db: Database, annotator: str) -> tuple[int, int]:
     """(articles this annotator marked done, articles in the project)."""
-    done = db.execute("SELECT count(*) FROM article_states WHERE annotator = ? AND state = 'done'",
-                      [annotator]).fetchone()[0]
-    return done, db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    return articles.done_count(db, annotator), articles.count(db)
