@@ -26,8 +26,32 @@ import sys
 import tempfile
 from pathlib import Path
 
-WORDS = ("officials said talks in the capital would continue as negotiators reported progress on a "
-         "draft while envoys met again and analysts warned of delays").split()
+WORDS = [
+    "officials",
+    "said",
+    "talks",
+    "in",
+    "the",
+    "capital",
+    "would",
+    "continue",
+    "as",
+    "negotiators",
+    "reported",
+    "progress",
+    "on",
+    "a",
+    "draft",
+    "while",
+    "envoys",
+    "met",
+    "again",
+    "and",
+    "analysts",
+    "warned",
+    "of",
+    "delays",
+]
 
 
 def article(i: int, rng: random.Random) -> tuple[str, list[tuple[int, int, str, dict]], tuple[int, int]]:
@@ -47,8 +71,11 @@ def article(i: int, rng: random.Random) -> tuple[str, list[tuple[int, int, str, 
     add("in")
     add("Moscow", "LOCATION")
     add(" ".join(rng.choice(WORDS) for _ in range(30)) + ".")
-    add(f"At least {i % 90 + 2} people", "CASUALTY",
-        {"count_low": i % 90 + 2, "count_high": None, "qualifier": "at least", "kind": "killed"})
+    add(
+        f"At least {i % 90 + 2} people",
+        "CASUALTY",
+        {"count_low": i % 90 + 2, "count_high": None, "qualifier": "at least", "kind": "killed"},
+    )
     add("were killed near")
     add("Kyiv", "LOCATION")
     add(" ".join(rng.choice(WORDS) for _ in range(25)) + ", said")
@@ -67,18 +94,27 @@ def build(db: Path, n: int) -> None:
         span_id = 0
         for i in range(1, n + 1):
             text, spans, (quote, actor) = article(i, rng)
-            conn.execute("INSERT INTO articles (id, text, title, source, meta, content_hash, created_at) "
-                         "VALUES (?, ?, '', '', '{}', ?, ?)", (i, text, content_hash(text), stamp))
+            conn.execute(
+                "INSERT INTO articles (id, text, title, source, meta, content_hash, created_at) "
+                "VALUES (?, ?, '', '', '{}', ?, ?)",
+                (i, text, content_hash(text), stamp),
+            )
             ids = list(range(span_id + 1, span_id + 1 + len(spans)))
             span_id += len(spans)
             conn.executemany(
                 "INSERT INTO spans (id, article_id, start, end, label, attrs, origin, status, annotator, "
                 "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'human', 'accepted', 'bench', ?, ?)",
-                [(sid, i, s, e, label, json.dumps(attrs), stamp, stamp)
-                 for sid, (s, e, label, attrs) in zip(ids, spans)])
-            conn.execute("INSERT INTO relations (article_id, head_id, child_id, label, origin, status, "
-                         "annotator, created_at, updated_at) VALUES (?, ?, ?, 'SPEAKER', 'human', "
-                         "'accepted', 'bench', ?, ?)", (i, ids[quote], ids[actor], stamp, stamp))
+                [
+                    (sid, i, s, e, label, json.dumps(attrs), stamp, stamp)
+                    for sid, (s, e, label, attrs) in zip(ids, spans)
+                ],
+            )
+            conn.execute(
+                "INSERT INTO relations (article_id, head_id, child_id, label, origin, status, "
+                "annotator, created_at, updated_at) VALUES (?, ?, ?, 'SPEAKER', 'human', "
+                "'accepted', 'bench', ?, ?)",
+                (i, ids[quote], ids[actor], stamp, stamp),
+            )
             conn.execute("INSERT INTO article_states VALUES (?, 'bench', 'done', ?)", (i, stamp))
 
 
@@ -108,8 +144,10 @@ def run_hand(db: Path, out: Path) -> None:
     docbin = DocBin(attrs=("ORTH", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID"), store_user_data=True)
     conn = sqlite3.connect(db)
     spans: dict[int, list] = {}
-    for row in conn.execute("SELECT id, article_id, start, end, label, attrs FROM spans "
-                            "WHERE status = 'accepted' ORDER BY article_id, start, end, id"):
+    for row in conn.execute(
+        "SELECT id, article_id, start, end, label, attrs FROM spans "
+        "WHERE status = 'accepted' ORDER BY article_id, start, end, id"
+    ):
         spans.setdefault(row[1], []).append(row)
     links: dict[int, list] = {}
     for row in conn.execute("SELECT article_id, head_id, child_id, label FROM relations ORDER BY id"):
@@ -125,22 +163,29 @@ def run_hand(db: Path, out: Path) -> None:
         def ref(span):
             return {"start": span.start_char, "end": span.end_char, "label": span.label_}
 
-        doc.user_data.update({
-            "article_id": article_id, "annotator": "bench",
-            "span_attrs": [{**ref(s), "attrs": a} for s, a in made.values() if a],
-            "links": [{"label": lab, "head": ref(made[h][0]), "child": ref(made[c][0])}
-                      for _, h, c, lab in links.get(article_id, [])]})
+        doc.user_data.update(
+            {
+                "article_id": article_id,
+                "annotator": "bench",
+                "span_attrs": [{**ref(s), "attrs": a} for s, a in made.values() if a],
+                "links": [
+                    {"label": lab, "head": ref(made[h][0]), "child": ref(made[c][0])}
+                    for _, h, c, lab in links.get(article_id, [])
+                ],
+            }
+        )
         docbin.add(doc)
     docbin.to_disk(out)
 
 
 def child(kind: str, db: Path, out: Path) -> tuple[float, float]:
     """Run one phase in a fresh interpreter; return (seconds, peak RSS in MB)."""
-    code = ("import sys, time, resource; sys.path.insert(0, %r); import bench_export as b; "
-            "from pathlib import Path; import spacy; spacy.blank('en'); t = time.perf_counter(); "
-            "b.run_%s(Path(%r), Path(%r)); "
-            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
-            % (str(Path(__file__).parent), kind, str(db), str(out)))
+    code = (
+        f"import sys, time, resource; sys.path.insert(0, {str(Path(__file__).parent)!r}); import bench_export as b; "
+        "from pathlib import Path; import spacy; spacy.blank('en'); t = time.perf_counter(); "
+        f"b.run_{kind}(Path({str(db)!r}), Path({str(out)!r})); "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     if done.returncode:
         raise SystemExit(done.stderr)
@@ -154,9 +199,15 @@ def same_docs(a: Path, b: Path) -> bool:
     from spacy.tokens import DocBin
 
     vocab = spacy.blank("en").vocab
-    for x, y in zip(DocBin().from_disk(a).get_docs(vocab), DocBin().from_disk(b).get_docs(vocab), strict=True):
-        if (x.text, x.to_json()["ents"], [(s.start, s.end, s.label_) for s in x.spans["sc"]], x.user_data) != \
-                (y.text, y.to_json()["ents"], [(s.start, s.end, s.label_) for s in y.spans["sc"]], y.user_data):
+    for x, y in zip(
+        DocBin().from_disk(a).get_docs(vocab), DocBin().from_disk(b).get_docs(vocab), strict=True
+    ):
+        if (
+            x.text,
+            x.to_json()["ents"],
+            [(s.start, s.end, s.label_) for s in x.spans["sc"]],
+            x.user_data,
+        ) != (y.text, y.to_json()["ents"], [(s.start, s.end, s.label_) for s in y.spans["sc"]], y.user_data):
             return False
     return True
 
@@ -175,10 +226,14 @@ def main() -> None:
         jsonl_s, jsonl_mb = child("jsonl", db, tmp / "export.jsonl")
         identical = same_docs(tmp / "export.spacy", tmp / "hand.spacy")
     print(f"articles: {n} (6 spans, 1 link each)")
-    print(f"export_project -> DocBin: {n / export_s:9.0f} articles/s  ({export_s:.1f} s, peak {export_mb:.0f} MB)")
+    print(
+        f"export_project -> DocBin: {n / export_s:9.0f} articles/s  ({export_s:.1f} s, peak {export_mb:.0f} MB)"
+    )
     print(f"hand loop      -> DocBin: {n / hand_s:9.0f} articles/s  ({hand_s:.1f} s, peak {hand_mb:.0f} MB)")
     print(f"ratio export/hand: {hand_s / export_s:.2f} (target >= 0.7)")
-    print(f"export_project -> JSONL:  {n / jsonl_s:9.0f} articles/s  ({jsonl_s:.1f} s, peak {jsonl_mb:.0f} MB, streamed)")
+    print(
+        f"export_project -> JSONL:  {n / jsonl_s:9.0f} articles/s  ({jsonl_s:.1f} s, peak {jsonl_mb:.0f} MB, streamed)"
+    )
     print(f"same Docs in both DocBins: {identical}")
 
 

@@ -14,15 +14,40 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-WORDS = ("Kremlin officials said talks in Geneva and Abu Dhabi would continue as Ukraine reported "
-         "at least 19 people wounded in overnight strikes near Zaporizhzhia while envoys met").split()
+WORDS = [
+    "Kremlin",
+    "officials",
+    "said",
+    "talks",
+    "in",
+    "Geneva",
+    "and",
+    "Abu",
+    "Dhabi",
+    "would",
+    "continue",
+    "as",
+    "Ukraine",
+    "reported",
+    "at",
+    "least",
+    "19",
+    "people",
+    "wounded",
+    "in",
+    "overnight",
+    "strikes",
+    "near",
+    "Zaporizhzhia",
+    "while",
+    "envoys",
+    "met",
+]
 
 
 def make_jsonl(path: Path, n: int, size: int) -> None:
@@ -54,8 +79,9 @@ def run_raw(data: Path, db: Path) -> None:
 
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA synchronous = FULL")
-    sql = ("INSERT INTO articles (text, title, source, meta, content_hash, created_at) "
-           "VALUES (?, ?, ?, ?, ?, ?)")
+    sql = (
+        "INSERT INTO articles (text, title, source, meta, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+    )
     with conn, data.open(encoding="utf-8") as lines:
         batch = []
         for line in lines:
@@ -70,10 +96,11 @@ def run_raw(data: Path, db: Path) -> None:
 
 def child(kind: str, data: Path, db: Path) -> tuple[float, float]:
     """Run one phase in a fresh interpreter; return (seconds, peak RSS in MB)."""
-    code = ("import sys, time, resource; sys.path.insert(0, %r); import bench_import as b; "
-            "from pathlib import Path; t = time.perf_counter(); b.run_%s(Path(%r), Path(%r)); "
-            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
-            % (str(Path(__file__).parent), kind, str(data), str(db)))
+    code = (
+        f"import sys, time, resource; sys.path.insert(0, {str(Path(__file__).parent)!r}); import bench_import as b; "
+        f"from pathlib import Path; t = time.perf_counter(); b.run_{kind}(Path({str(data)!r}), Path({str(db)!r})); "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     seconds, peak = map(float, out.split())
     return seconds, peak
@@ -92,7 +119,9 @@ def main() -> None:
         ours, ours_peak = child("import", data, tmp / "ours.db")
         raw, raw_peak = child("raw", data, tmp / "raw.db")
     print(f"articles: {args.n:,} of ~{args.size} chars ({mb:,.0f} MB JSONL)")
-    print(f"annotator import : {args.n / ours:>10,.0f} articles/s  ({ours:.1f} s, peak RSS {ours_peak:.0f} MB)")
+    print(
+        f"annotator import : {args.n / ours:>10,.0f} articles/s  ({ours:.1f} s, peak RSS {ours_peak:.0f} MB)"
+    )
     print(f"raw executemany  : {args.n / raw:>10,.0f} articles/s  ({raw:.1f} s, peak RSS {raw_peak:.0f} MB)")
     ratio = raw / ours
     print(f"ratio (import rate / raw rate): {ratio:.2f}  target >= 0.5  {'OK' if ratio >= 0.5 else 'MISSED'}")

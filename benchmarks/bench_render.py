@@ -16,18 +16,51 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from annotator.core import edits  # noqa: E402
-from annotator.core.model import Span  # noqa: E402
-from annotator.core.store import articles, open_project  # noqa: E402
-from annotator.core.store import spans as span_rows  # noqa: E402
+from annotator.core import edits
+from annotator.core.model import Span
+from annotator.core.store import articles, open_project
+from annotator.core.store import spans as span_rows
 
-WORDS = ("the minister said talks in Kyiv would resume after officials from Moscow and NATO met "
-         "on Tuesday while at least 19 people were killed near Kharkiv according to local "
-         "authorities who asked for calm").split()
+WORDS = [
+    "the",
+    "minister",
+    "said",
+    "talks",
+    "in",
+    "Kyiv",
+    "would",
+    "resume",
+    "after",
+    "officials",
+    "from",
+    "Moscow",
+    "and",
+    "NATO",
+    "met",
+    "on",
+    "Tuesday",
+    "while",
+    "at",
+    "least",
+    "19",
+    "people",
+    "were",
+    "killed",
+    "near",
+    "Kharkiv",
+    "according",
+    "to",
+    "local",
+    "authorities",
+    "who",
+    "asked",
+    "for",
+    "calm",
+]
 LABELS = ("ACTOR", "LOCATION", "ACTOR", "CASUALTY")
 
 
@@ -42,7 +75,7 @@ def build_long_article(path: Path, n_words: int = 10_000, n_spans: int = 2_000) 
     text = "".join(w + ("\n\n" if i % 120 == 119 else " ") for i, w in enumerate(words)).rstrip()
     with open_project(path, create=True) as project:
         with project.transaction():
-            (article_id, _), = articles.insert_batch(project.db, [{"text": text, "title": "long"}])
+            ((article_id, _),) = articles.insert_batch(project.db, [{"text": text, "title": "long"}])
             made = 0
             for k in range(0, n_words - 12, 5):
                 if made >= n_spans:
@@ -50,9 +83,18 @@ def build_long_article(path: Path, n_words: int = 10_000, n_spans: int = 2_000) 
                 label = "QUOTE" if k % 50 == 0 else LABELS[(k // 5) % 4]
                 end_word = k + 8 if label == "QUOTE" else k
                 attrs = {"kind": "killed"} if label == "CASUALTY" else {}
-                span_rows.insert(project.db, Span(article_id, starts[k] if label == "QUOTE" else starts[k + 1],
-                                                  starts[end_word + 1] + len(words[end_word + 1]),
-                                                  label, attrs, origin="model", status="suggested"))
+                span_rows.insert(
+                    project.db,
+                    Span(
+                        article_id,
+                        starts[k] if label == "QUOTE" else starts[k + 1],
+                        starts[end_word + 1] + len(words[end_word + 1]),
+                        label,
+                        attrs,
+                        origin="model",
+                        status="suggested",
+                    ),
+                )
                 made += 1
         pending = project.spans_for(article_id, "bench")[::5]  # a fifth already accepted
         for span in pending:
@@ -65,9 +107,16 @@ def build_many(path: Path, n: int) -> None:
     rng = random.Random(3)
     with open_project(path, create=True) as project, project.transaction():
         for first in range(0, n, 5000):
-            articles.insert_batch(project.db, [
-                {"text": f"Report {i}: " + " ".join(rng.choice(WORDS) for _ in range(40)),
-                 "title": f"Report {i}"} for i in range(first, min(n, first + 5000))])
+            articles.insert_batch(
+                project.db,
+                [
+                    {
+                        "text": f"Report {i}: " + " ".join(rng.choice(WORDS) for _ in range(40)),
+                        "title": f"Report {i}",
+                    }
+                    for i in range(first, min(n, first + 5000))
+                ],
+            )
 
 
 def wait_paint(app, view, since: float) -> float:
@@ -107,8 +156,14 @@ def bench_article(app, path: Path, settings: QSettings) -> dict:
         a_times.append(wait_paint(app, view, start))
     spans = len(window.annotating.state.spans)
     window.close()
-    return {"first_paint": first_paint, "n": statistics.median(n_times), "n_max": max(n_times),
-            "a": statistics.median(a_times), "a_max": max(a_times), "spans": spans}
+    return {
+        "first_paint": first_paint,
+        "n": statistics.median(n_times),
+        "n_max": max(n_times),
+        "a": statistics.median(a_times),
+        "a_max": max(a_times),
+        "spans": spans,
+    }
 
 
 def bench_open(app, path: Path, settings: QSettings) -> float:
@@ -149,8 +204,12 @@ def main() -> None:
     opened, scroll = bench_open(app, many_path, settings)
     print(f"article: 10,000 words, {article['spans']:,} spans shown (offscreen, {os.cpu_count()} cores)")
     print(f"  open article -> first paint   {article['first_paint']:7.1f} ms   (target < 100 ms)")
-    print(f"  key n -> repaint (median/max) {article['n']:7.1f} / {article['n_max']:.1f} ms   (target < 16 ms)")
-    print(f"  key a -> commit + repaint     {article['a']:7.1f} / {article['a_max']:.1f} ms   (target < 16 ms)")
+    print(
+        f"  key n -> repaint (median/max) {article['n']:7.1f} / {article['n_max']:.1f} ms   (target < 16 ms)"
+    )
+    print(
+        f"  key a -> commit + repaint     {article['a']:7.1f} / {article['a_max']:.1f} ms   (target < 16 ms)"
+    )
     print(f"project of {args.articles:,} articles:")
     print(f"  open project -> first paint   {opened:7.1f} ms   (target < 1000 ms)")
     print(f"  scroll list to the last row   {scroll:7.1f} ms")

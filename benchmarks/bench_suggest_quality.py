@@ -56,8 +56,12 @@ def _stored(project, article_id: int) -> dict:
     relations = []
     for rel in span_rows.relations_of(project.db, article_id):
         head, child = by_id[rel.head_id], by_id[rel.child_id]
-        relations.append({"head_span": {"start": head.start, "end": head.end, "label": head.label},
-                          "child_span": {"start": child.start, "end": child.end, "label": child.label}})
+        relations.append(
+            {
+                "head_span": {"start": head.start, "end": head.end, "label": head.label},
+                "child_span": {"start": child.start, "end": child.end, "label": child.label},
+            }
+        )
     return {"spans": spans, "relations": relations}
 
 
@@ -65,8 +69,15 @@ def predict_bare(gold: list[dict], model_name: str) -> list[dict]:
     nlp = spacy.load(model_name)
     out = []
     for doc in nlp.pipe(t["text"] for t in gold):
-        out.append({"spans": [{"start": s.start, "end": s.end, "label": s.label, "attrs": {}}
-                              for s in bare_suggestions(doc)], "relations": []})
+        out.append(
+            {
+                "spans": [
+                    {"start": s.start, "end": s.end, "label": s.label, "attrs": {}}
+                    for s in bare_suggestions(doc)
+                ],
+                "relations": [],
+            }
+        )
     return out
 
 
@@ -110,11 +121,15 @@ def speaker_accuracy(gold: list[dict], pred: list[dict]) -> tuple[int, int]:
     right = total = 0
     for g, p in zip(gold, pred):
         text = g["text"]
-        said = {_key(text, r["head_span"], "QUOTE", False): _surname(
-            text[r["child_span"]["start"]:r["child_span"]["end"]]) for r in p["relations"]}
+        said = {
+            _key(text, r["head_span"], "QUOTE", False): _surname(
+                text[r["child_span"]["start"] : r["child_span"]["end"]]
+            )
+            for r in p["relations"]
+        }
         for r in g["relations"]:
             total += 1
-            who = _surname(text[r["child_span"]["start"]:r["child_span"]["end"]])
+            who = _surname(text[r["child_span"]["start"] : r["child_span"]["end"]])
             right += said.get(_key(text, r["head_span"], "QUOTE", False)) == who
     return right, total
 
@@ -125,23 +140,32 @@ def table(gold: list[dict], pred: list[dict], bare: list[dict]) -> list[str]:
     for name, label, numbers in rows:
         ours = counts(gold, pred, label, numbers)
         base = counts(gold, bare, label, numbers)
-        bare_cells = "".join(f"{v:6.2f}" for v in prf(*base)) if label in ("ACTOR", "LOCATION") \
+        bare_cells = (
+            "".join(f"{v:6.2f}" for v in prf(*base))
+            if label in ("ACTOR", "LOCATION")
             else f"{'–':>6}{'–':>6}{'–':>6}"
-        lines.append(f"{name:<18}" + "".join(f"{v:6.2f}" for v in prf(*ours)) + f"   {bare_cells}"
-                     + f"   {ours[2]}")
+        )
+        lines.append(
+            f"{name:<18}" + "".join(f"{v:6.2f}" for v in prf(*ours)) + f"   {bare_cells}" + f"   {ours[2]}"
+        )
     right, total = speaker_accuracy(gold, pred)
-    lines.append(f"{'speaker right':<18}{right / total if total else 0:18.2f}   "
-                 f"{'–':>18}   {right}/{total}")
+    lines.append(f"{'speaker right':<18}{right / total if total else 0:18.2f}   {'–':>18}   {right}/{total}")
     return lines
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", action="append", type=Path,
-                        help="gold JSONL (repeatable; default: seeds, unseen, holdout and holdout2)")
+    parser.add_argument(
+        "--gold",
+        action="append",
+        type=Path,
+        help="gold JSONL (repeatable; default: seeds, unseen, holdout and holdout2)",
+    )
     parser.add_argument("--model", help="spaCy model (default: as `annotator suggest` chooses)")
     args = parser.parse_args(argv)
-    paths = args.gold or [ROOT / "tests/data" / f"gold_{name}.jsonl" for name in ("seeds", "unseen", "holdout", "holdout2")]
+    paths = args.gold or [
+        ROOT / "tests/data" / f"gold_{name}.jsonl" for name in ("seeds", "unseen", "holdout", "holdout2")
+    ]
     for path in paths:
         gold = load_gold(path)
         pred, model_name = predict(gold, args.model)

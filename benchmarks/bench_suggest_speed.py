@@ -91,8 +91,7 @@ def main(argv: list[str] | None = None) -> None:
     if not args.no_multi:
         two, store_two, _, _ = time_suggest(args.model, texts, args.batch_size, 2)
         print(f"{'suggest_articles (n_process=2)':<34}{two:9.1f}{tokens / two:10.0f}{bare / two:8.2f}")
-        print(f"  n_process=2 speed-up over n_process=1: {one / two:.2f}x "
-              f"(storing {store_two:.1f} s)")
+        print(f"  n_process=2 speed-up over n_process=1: {one / two:.2f}x (storing {store_two:.1f} s)")
 
 
 if __name__ == "__main__":

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,7 +26,9 @@ class ActionSpec:
 # which Qt treats as an ambiguous shortcut and ignores, so only the never-overlapping pair is listed.
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("open", "&Open project…", "File", ("Ctrl+O",), help="Open another project file"),
-    ActionSpec("import", "&Import files…", "File", ("Ctrl+I",), True, "Import articles (or drop files on the window)"),
+    ActionSpec(
+        "import", "&Import files…", "File", ("Ctrl+I",), True, "Import articles (or drop files on the window)"
+    ),
     ActionSpec("export", "&Export…", "File", ("Ctrl+E",), help="Export done articles"),
     ActionSpec("quit", "&Quit", "File", ("Ctrl+Q",), help="Quit (everything is already saved)"),
     ActionSpec("undo", "&Undo", "Edit", ("Ctrl+Z",), True, "Undo the last edit in this article"),
@@ -34,21 +36,61 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("next_span", "&Next span", "Span", ("N",), help="Focus the next span or suggestion"),
     ActionSpec("prev_span", "&Previous span", "Span", ("P",), help="Focus the previous span or suggestion"),
     ActionSpec("accept", "&Accept suggestion", "Span", ("A",), True, "Accept the focused suggestion"),
-    ActionSpec("reject", "Re&ject / delete", "Span", ("X", "Delete"), True,
-               "Reject the focused suggestion or delete the focused span"),
-    ActionSpec("accept_all", "Accept a&ll suggestions", "Span", ("Shift+A",), True,
-               "Accept every suggestion in the article"),
-    ActionSpec("start_left", "Start one token left", "Span", ("[",), True, "Move the focused span's start left"),
-    ActionSpec("start_right", "Start one token right", "Span", ("]",), True, "Move the focused span's start right"),
-    ActionSpec("end_left", "End one token left", "Span", ("Shift+[", "Shift+{"), True,
-               "Move the focused span's end left"),
-    ActionSpec("end_right", "End one token right", "Span", ("Shift+]", "Shift+}"), True,
-               "Move the focused span's end right"),
+    ActionSpec(
+        "reject",
+        "Re&ject / delete",
+        "Span",
+        ("X", "Delete"),
+        True,
+        "Reject the focused suggestion or delete the focused span",
+    ),
+    ActionSpec(
+        "accept_all",
+        "Accept a&ll suggestions",
+        "Span",
+        ("Shift+A",),
+        True,
+        "Accept every suggestion in the article",
+    ),
+    ActionSpec(
+        "start_left", "Start one token left", "Span", ("[",), True, "Move the focused span's start left"
+    ),
+    ActionSpec(
+        "start_right", "Start one token right", "Span", ("]",), True, "Move the focused span's start right"
+    ),
+    ActionSpec(
+        "end_left",
+        "End one token left",
+        "Span",
+        ("Shift+[", "Shift+{"),
+        True,
+        "Move the focused span's end left",
+    ),
+    ActionSpec(
+        "end_right",
+        "End one token right",
+        "Span",
+        ("Shift+]", "Shift+}"),
+        True,
+        "Move the focused span's end right",
+    ),
     ActionSpec("speaker", "Link &speaker…", "Span", ("S",), True, "Link the focused QUOTE to an ACTOR"),
-    ActionSpec("attributes", "&Edit attributes…", "Span", ("E",), True,
-               "Edit the focused span's attributes (CASUALTY numbers, qualifier, kind)"),
-    ActionSpec("done_next", "&Done, next article", "Article", ("Ctrl+Return", "Ctrl+Enter"), True,
-               "Mark the article done and open the next unfinished one"),
+    ActionSpec(
+        "attributes",
+        "&Edit attributes…",
+        "Span",
+        ("E",),
+        True,
+        "Edit the focused span's attributes (CASUALTY numbers, qualifier, kind)",
+    ),
+    ActionSpec(
+        "done_next",
+        "&Done, next article",
+        "Article",
+        ("Ctrl+Return", "Ctrl+Enter"),
+        True,
+        "Mark the article done and open the next unfinished one",
+    ),
     ActionSpec("next_article", "Next article", "Article", ("Ctrl+Down",), help="Open the next article"),
     ActionSpec("prev_article", "Previous article", "Article", ("Ctrl+Up",), help="Open the previous article"),
     ActionSpec("search", "&Search articles", "Article", ("Ctrl+F",), help="Search the article list"),
@@ -83,10 +125,12 @@ def label_action(parent, label: str, hotkey: str, handler: Callable[[], None]) -
 
 def shortcut_rows(labels: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """(keys, what they do) for the F1 sheet, label hotkeys included."""
-    rows = [(" / ".join(_shown(k) for k in spec.keys if k not in _ALIASES), spec.help)
-            for spec in ACTIONS if spec.keys]
-    rows += [(hotkey, f"Label the selection (or relabel the focused span) {name}")
-             for name, hotkey in labels]
+    rows = [
+        (" / ".join(_shown(k) for k in spec.keys if k not in _ALIASES), spec.help)
+        for spec in ACTIONS
+        if spec.keys
+    ]
+    rows += [(hotkey, f"Label the selection (or relabel the focused span) {name}") for name, hotkey in labels]
     return rows
 
 

@@ -7,14 +7,14 @@ import sqlite3
 
 from PySide6.QtCore import QObject, Signal
 
-from annotator.core import edits
-from annotator.core.errors import AnnotatorError
-from annotator.core.store import articles
 from annotator._qt.article_state import ArticleState
 from annotator._qt.undo import ArticleStacks
 from annotator._qt.widgets import dialogs
 from annotator._qt.widgets.span_panel import SpanPanel
 from annotator._qt.widgets.text_view import DrawSpan, SpanTextView
+from annotator.core import edits
+from annotator.core.errors import AnnotatorError
+from annotator.core.store import articles
 
 
 class Annotating(QObject):
@@ -71,8 +71,11 @@ class Annotating(QObject):
             while ends and ends[-1] <= span.start:
                 ends.pop()
             start, end = self.state.to_qt(span.start, span.end)
-            out.append(DrawSpan(span.id, start, end, self.colors.get(span.label, "#999999"),
-                                span.is_suggestion, len(ends)))
+            out.append(
+                DrawSpan(
+                    span.id, start, end, self.colors.get(span.label, "#999999"), span.is_suggestion, len(ends)
+                )
+            )
             ends.append(span.end)
             ends.sort(reverse=True)
         return out
@@ -86,10 +89,14 @@ class Annotating(QObject):
         speaker = self.state.span(speaker_id) if speaker_id else None
         text = self.state.article.text
         label = self.project.scheme.label(span.label) if span.label in self.colors else None
-        self.panel.show_span(span, span.text_in(text), self.colors,
-                             speaker.text_in(text) if speaker else None,
-                             label.guideline if label else "",
-                             tuple(a.name for a in label.attributes) if label else ())
+        self.panel.show_span(
+            span,
+            span.text_in(text),
+            self.colors,
+            speaker.text_in(text) if speaker else None,
+            label.guideline if label else "",
+            tuple(a.name for a in label.attributes) if label else (),
+        )
 
     # -- editing -----------------------------------------------------------------------
     def perform(self, build, *args) -> bool:
@@ -146,8 +153,11 @@ class Annotating(QObject):
             self.message.emit("No spans in this article yet")
             return
         if span.id == before:  # n on the last span (p on the first) would otherwise do nothing visible
-            self.message.emit("Last span of the article (Ctrl+Enter: done, next article)" if delta > 0
-                              else "First span of the article")
+            self.message.emit(
+                "Last span of the article (Ctrl+Enter: done, next article)"
+                if delta > 0
+                else "First span of the article"
+            )
         self.view.set_focus_span(span.id)
         self._show_panel()
 
@@ -179,8 +189,7 @@ class Annotating(QObject):
             snapped = self.state.snap_qt(*chosen)
             if snapped is None:
                 self.message.emit("The selection holds no word")
-            elif self.perform(edits.add_span, self.state.article.id,
-                              *self.state.from_qt(*snapped), name):
+            elif self.perform(edits.add_span, self.state.article.id, *self.state.from_qt(*snapped), name):
                 self.view.set_focus_span(self.state.focus_id)
             return
         span = self._focused("a span or select text")
@@ -210,8 +219,9 @@ class Annotating(QObject):
             self.message.emit("No ACTOR in this article to link as the speaker")
             return
         choices = [(a.id, _speaker_choice(text, a, span)) for a in actors]
-        actor_id = dialogs.pick_speaker(self.view, choices, self.state.likely_speaker(span, actors),
-                                        span.text_in(text))
+        actor_id = dialogs.pick_speaker(
+            self.view, choices, self.state.likely_speaker(span, actors), span.text_in(text)
+        )
         self._back_to_text()
         if actor_id is not None:
             self.perform(edits.link_speaker, span.id, actor_id)
@@ -241,19 +251,22 @@ class Annotating(QObject):
         if self.state is None or not self.perform(edits.set_state, self.state.article.id, "done"):
             return None
         if pending:  # easy to miss once the next article is open
-            self.message.emit(f"Saved: mark done, {pending} suggestion{'s' if pending > 1 else ''} "
-                              "left undecided (not exported)")
+            self.message.emit(
+                f"Saved: mark done, {pending} suggestion{'s' if pending > 1 else ''} "
+                "left undecided (not exported)"
+            )
         current = self.state.article.id
-        return (articles.next_unfinished(self.project.db, self.annotator, current)
-                or articles.next_unfinished(self.project.db, self.annotator, 0))
+        return articles.next_unfinished(self.project.db, self.annotator, current) or articles.next_unfinished(
+            self.project.db, self.annotator, 0
+        )
 
 
 def _speaker_choice(text: str, actor, quote) -> str:
     """An ACTOR as the speaker picker lists it: name, side of the quote, words around it."""
     name = " ".join(actor.text_in(text).split())
     side = "before" if actor.end <= quote.start else "after" if actor.start >= quote.end else "inside"
-    left, right = text[max(0, actor.start - 28):actor.start], text[actor.end:actor.end + 28]
-    left = left if actor.start <= 28 else left[left.find(" ") + 1:]  # whole words only
-    right = right if actor.end + 28 >= len(text) else right[:max(0, right.rfind(" "))]
-    around = " ".join((left + text[actor.start:actor.end] + right).split())
+    left, right = text[max(0, actor.start - 28) : actor.start], text[actor.end : actor.end + 28]
+    left = left if actor.start <= 28 else left[left.find(" ") + 1 :]  # whole words only
+    right = right if actor.end + 28 >= len(text) else right[: max(0, right.rfind(" "))]
+    around = " ".join((left + text[actor.start : actor.end] + right).split())
     return f"{name} — {side} the quote: “…{around}…”"

@@ -9,14 +9,14 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from annotator.core.errors import AnnotatorError
-from annotator.core.ingest.importer import default_annotator
-from annotator.core.store import open_project
-from annotator.core.tokens import tokenizer
 from annotator._qt import settings as saved
 from annotator._qt.main_window import MainWindow
 from annotator._qt.widgets import dialogs
 from annotator._qt.workers import SuggestWorker
+from annotator.core.errors import AnnotatorError
+from annotator.core.ingest.importer import default_annotator
+from annotator.core.store import open_project
+from annotator.core.tokens import tokenizer
 
 
 def choose_annotator(settings: QSettings, given: str | None) -> str | None:
@@ -32,8 +32,9 @@ def choose_annotator(settings: QSettings, given: str | None) -> str | None:
     return name
 
 
-def open_window(path: Path, annotator: str, settings: QSettings, model: str | None = None,
-                suggest: bool = True) -> MainWindow:
+def open_window(
+    path: Path, annotator: str, settings: QSettings, model: str | None = None, suggest: bool = True
+) -> MainWindow:
     """Open ``path`` (locked for writing; read-only when another process holds it) in a window."""
     project = open_project(path, lock=True)
     suggester = None
@@ -41,8 +42,13 @@ def open_window(path: Path, annotator: str, settings: QSettings, model: str | No
         suggester = SuggestWorker(path, model)
         suggester.start()
     saved.add_recent(settings, path)
-    window = MainWindow(project, annotator, settings, suggester,
-                        open_project_cb=lambda other: _replace(window, other, annotator, settings, model))
+    window = MainWindow(
+        project,
+        annotator,
+        settings,
+        suggester,
+        open_project_cb=lambda other: _replace(window, other, annotator, settings, model),
+    )
     window.open_start_article()
     return window
 

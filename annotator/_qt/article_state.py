@@ -41,9 +41,11 @@ class ArticleState:
 
     def _load_speakers(self, project, annotator: str) -> None:
         ids = {s.id for s in self.spans}
-        self.speakers = {r.head_id: r.child_id
-                         for r in span_rows.relations_of(project.db, self.article.id, annotator)
-                         if r.label == "SPEAKER" and r.head_id in ids and r.child_id in ids}
+        self.speakers = {
+            r.head_id: r.child_id
+            for r in span_rows.relations_of(project.db, self.article.id, annotator)
+            if r.label == "SPEAKER" and r.head_id in ids and r.child_id in ids
+        }
 
     def apply(self, project, edit: Edit, forward: bool) -> None:
         """Follow one written edit (or its undo) without reading every span again.
@@ -53,7 +55,7 @@ class ArticleState:
         """
         old_index = self.focus_index()
         by_id = {s.id: s for s in self.spans}
-        for change in (edit.changes if forward else reversed(edit.changes)):
+        for change in edit.changes if forward else reversed(edit.changes):
             old, new = (change.before, change.after) if forward else (change.after, change.before)
             if change.table == "spans":
                 self._apply_span(project, by_id, old, new)
@@ -72,8 +74,13 @@ class ArticleState:
         span = Span.from_row(new)
         if span.suggestion_id:
             by_id.pop(span.suggestion_id, None)
-        hidden = [s.id for s in by_id.values() if s.is_suggestion and s.annotator is None
-                  and (s.start, s.end, s.label) == (span.start, span.end, span.label)]
+        hidden = [
+            s.id
+            for s in by_id.values()
+            if s.is_suggestion
+            and s.annotator is None
+            and (s.start, s.end, s.label) == (span.start, span.end, span.label)
+        ]
         for suggestion_id in hidden:
             del by_id[suggestion_id]
         if span.status == "rejected":

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
@@ -37,8 +37,9 @@ class FileJobs(QObject):
 
     def choose_export(self) -> None:
         filters = export_filters()
-        out, chosen = QFileDialog.getSaveFileName(self._window, "Export done articles", "",
-                                                  ";;".join(filters))
+        out, chosen = QFileDialog.getSaveFileName(
+            self._window, "Export done articles", "", ";;".join(filters)
+        )
         if out:
             self.start_export(Path(out), filters.get(chosen, "spacy"))
 
@@ -64,8 +65,10 @@ class FileJobs(QObject):
         return job
 
     def _import_done(self, report) -> None:
-        self._report(f"Imported {report.articles_added} new articles "
-                     f"({report.articles_existing} already there)", report)
+        self._report(
+            f"Imported {report.articles_added} new articles ({report.articles_existing} already there)",
+            report,
+        )
         self.imported.emit(report)
 
     def _report(self, text: str, report) -> None:
@@ -89,5 +92,7 @@ def export_filters() -> dict[str, str]:
     """File-dialog filter -> export format, one per format the core writes."""
     from annotator.core.export import FORMATS  # imported on demand: it loads spaCy
 
-    return {f"{name} (*{writer.suffix})" if writer.suffix else f"{name} (folder)": name
-            for name, writer in FORMATS.items()}
+    return {
+        f"{name} (*{writer.suffix})" if writer.suffix else f"{name} (folder)": name
+        for name, writer in FORMATS.items()
+    }

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
-from annotator.core.store import articles
-from annotator.core.store.listing import ArticleQuery, progress
 from annotator._qt import settings as saved
 from annotator._qt.actions import ACTIONS, MENUS, build_actions, label_action
 from annotator._qt.annotating import Annotating
@@ -21,6 +19,8 @@ from annotator._qt.widgets.article_list import ArticleListPane
 from annotator._qt.widgets.shortcuts_sheet import ShortcutsSheet
 from annotator._qt.widgets.span_panel import SpanPanel
 from annotator._qt.widgets.text_view import SpanTextView
+from annotator.core.store import articles
+from annotator.core.store.listing import ArticleQuery, progress
 
 AHEAD = 3  # unfinished articles whose suggestions are computed ahead
 
@@ -28,8 +28,14 @@ AHEAD = 3  # unfinished articles whose suggestions are computed ahead
 class MainWindow(QMainWindow):
     """One project open for one annotator."""
 
-    def __init__(self, project, annotator: str, settings: QSettings, suggester=None,
-                 open_project_cb: Callable[[Path], None] | None = None):
+    def __init__(
+        self,
+        project,
+        annotator: str,
+        settings: QSettings,
+        suggester=None,
+        open_project_cb: Callable[[Path], None] | None = None,
+    ):
         super().__init__()
         self.project, self.annotator, self.settings = project, annotator, settings
         self.suggester, self._open_project_cb = suggester, open_project_cb
@@ -44,8 +50,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self.setAcceptDrops(not project.read_only)
-        self.setWindowTitle(f"{Path(project.path).name} — annotator"
-                            + (" (read-only)" if project.read_only else ""))
+        self.setWindowTitle(
+            f"{Path(project.path).name} — annotator" + (" (read-only)" if project.read_only else "")
+        )
         self._fit_screen(1360, 860)
 
     # -- building ----------------------------------------------------------------------
@@ -58,8 +65,9 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def _build_layout(self) -> None:
-        self.banner = QLabel("Read-only: another window is editing this project, so nothing "
-                             "can be changed here.")
+        self.banner = QLabel(
+            "Read-only: another window is editing this project, so nothing can be changed here."
+        )
         self.banner.setStyleSheet("background:#fff3b0; color:#5a4500; padding:6px;")
         self.banner.setVisible(self.project.read_only)
         middle = QWidget()
@@ -77,16 +85,28 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> dict:
         a = self.annotating
         handlers = {
-            "open": self._choose_project, "import": self.jobs.choose_import,
-            "export": self.jobs.choose_export, "quit": self.close,
-            "undo": a.undo, "redo": a.redo,
-            "next_span": lambda: a.step(+1), "prev_span": lambda: a.step(-1),
-            "accept": a.accept, "reject": a.reject, "accept_all": a.accept_all,
-            "start_left": lambda: a.move_edge("start", -1), "start_right": lambda: a.move_edge("start", +1),
-            "end_left": lambda: a.move_edge("end", -1), "end_right": lambda: a.move_edge("end", +1),
-            "speaker": a.link_speaker, "attributes": a.edit_attributes, "done_next": self.done_next,
-            "next_article": lambda: self._neighbour(+1), "prev_article": lambda: self._neighbour(-1),
-            "search": self.article_list.focus_search, "annotator": self.change_annotator,
+            "open": self._choose_project,
+            "import": self.jobs.choose_import,
+            "export": self.jobs.choose_export,
+            "quit": self.close,
+            "undo": a.undo,
+            "redo": a.redo,
+            "next_span": lambda: a.step(+1),
+            "prev_span": lambda: a.step(-1),
+            "accept": a.accept,
+            "reject": a.reject,
+            "accept_all": a.accept_all,
+            "start_left": lambda: a.move_edge("start", -1),
+            "start_right": lambda: a.move_edge("start", +1),
+            "end_left": lambda: a.move_edge("end", -1),
+            "end_right": lambda: a.move_edge("end", +1),
+            "speaker": a.link_speaker,
+            "attributes": a.edit_attributes,
+            "done_next": self.done_next,
+            "next_article": lambda: self._neighbour(+1),
+            "prev_article": lambda: self._neighbour(-1),
+            "search": self.article_list.focus_search,
+            "annotator": self.change_annotator,
             "shortcuts": self.show_shortcuts,
         }
         actions = build_actions(self, handlers)
@@ -98,8 +118,9 @@ class MainWindow(QMainWindow):
         menus["File"].insertMenu(actions["import"], self.recent_menu)
         self._fill_recent()
         for label in self.project.scheme.labels:
-            action = label_action(self, label.name, label.hotkey,
-                                  lambda name=label.name: self.annotating.label(name))
+            action = label_action(
+                self, label.name, label.hotkey, lambda name=label.name: self.annotating.label(name)
+            )
             action.setEnabled(not self.project.read_only)
             menus["Span"].addAction(action)
             actions[f"label:{label.name}"] = action
@@ -136,7 +157,9 @@ class MainWindow(QMainWindow):
         db, name = self.project.db, self.annotator
         last = saved.last_article(self.settings, self.project.path, name)
         known = last is not None and db.execute("SELECT 1 FROM articles WHERE id = ?", [last]).fetchone()
-        first = articles.next_unfinished(db, name, 0) or db.execute("SELECT min(id) FROM articles").fetchone()[0]
+        first = (
+            articles.next_unfinished(db, name, 0) or db.execute("SELECT min(id) FROM articles").fetchone()[0]
+        )
         target = last if known else first
         if target is not None:
             self.open_article(target)
@@ -147,8 +170,10 @@ class MainWindow(QMainWindow):
     def done_next(self) -> None:
         following = self.annotating.mark_done()
         if following is None:
-            if self.annotating.state and self.project.state(self.annotating.state.article.id,
-                                                            self.annotator) == "done":
+            if (
+                self.annotating.state
+                and self.project.state(self.annotating.state.article.id, self.annotator) == "done"
+            ):
                 self._done_here += 1
                 self.statusBar().showMessage("Every article is done.", 10000)
             return
@@ -168,7 +193,7 @@ class MainWindow(QMainWindow):
         self.article_list.show_current(article_id)
         self._update_status()
         if self.suggester is not None:
-            self.suggester.request([article_id] + self._unfinished_after(article_id))
+            self.suggester.request([article_id, *self._unfinished_after(article_id)])
 
     def _unfinished_after(self, article_id: int) -> list[int]:
         ahead, after = [], article_id
@@ -183,7 +208,7 @@ class MainWindow(QMainWindow):
         self.list_model.refresh_article(article_id)
         self._update_status()
         if self.suggester is not None:  # annotation memory: what was just accepted shows up again
-            self.suggester.refresh([article_id] + self._unfinished_after(article_id))
+            self.suggester.refresh([article_id, *self._unfinished_after(article_id)])
 
     def _suggestions_stored(self, article_id: int, count: int) -> None:
         if self._closed:  # a signal queued by the worker before it stopped; the project is closed
@@ -203,8 +228,9 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         done, total = progress(self.project.db, self.annotator)
         hours = max(time.monotonic() - self._started, 60) / 3600
-        self.progress_label.setText(f"Done {done:,} / {total:,} · this session "
-                                    f"{self._done_here} ({self._done_here / hours:.0f}/h)")
+        self.progress_label.setText(
+            f"Done {done:,} / {total:,} · this session {self._done_here} ({self._done_here / hours:.0f}/h)"
+        )
         mode = " · read-only" if self.project.read_only else ""
         self.who_label.setText(f"Annotator: {self.annotator}{mode}")
 

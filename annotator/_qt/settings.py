@@ -51,4 +51,3 @@ def last_article(settings: QSettings, path: Path, annotator: str) -> int | None:
 
 def set_last_article(settings: QSettings, path: Path, annotator: str, article_id: int) -> None:
     settings.setValue(_project_key(path, annotator), article_id)
-

@@ -7,7 +7,7 @@ command's first ``redo`` (which QUndoStack calls on push) does nothing; later re
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import threading
 from collections import deque
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QThread, Signal
 
@@ -127,21 +127,27 @@ class JobThread(QThread):
 
 def import_task(path: Path, sources: list[str], annotator: str) -> Task:
     """A job importing ``sources`` into the project at ``path`` through its own connection."""
+
     def task(progress, cancelled):
         from annotator.core.ingest import import_sources
 
         with open_project(path) as project:
-            return import_sources(project, sources, annotator=annotator,
-                                  progress=progress, cancelled=cancelled)
+            return import_sources(
+                project, sources, annotator=annotator, progress=progress, cancelled=cancelled
+            )
+
     return task
 
 
 def export_task(path: Path, out_path: Path, fmt: str, annotator: str | None) -> Task:
     """A job exporting done articles of the project at ``path``."""
+
     def task(progress, cancelled):
         from annotator.core.export import export_project
 
         with open_project(path) as project:
-            return export_project(project, out_path, fmt, annotator=annotator,
-                                  progress=progress, cancelled=cancelled)
+            return export_project(
+                project, out_path, fmt, annotator=annotator, progress=progress, cancelled=cancelled
+            )
+
     return task

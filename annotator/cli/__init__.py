@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import sys
 
-from annotator.cli.base import cli
 from annotator.cli import open_cmd, project_cmds  # noqa: F401  (registers commands)
+from annotator.cli.base import cli
 
 for _optional in ("suggest_cmd", "export_cmd", "review_cmd"):
     try:  # commands whose modules are added by later work register themselves when present

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 import click
 from click_default_group import DefaultGroup
@@ -29,8 +29,12 @@ class AnnotatorGroup(DefaultGroup):
             sys.exit(130)
 
 
-@click.group(cls=AnnotatorGroup, default="open", default_if_no_args=True,
-             context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=AnnotatorGroup,
+    default="open",
+    default_if_no_args=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.version_option(__version__, prog_name="annotator")
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
 @click.pass_context

@@ -18,8 +18,12 @@ from annotator.core.store import open_project
 
 @cli.command()
 @project_argument
-@click.option("--scheme", "scheme_file", type=click.Path(dir_okay=False),
-              help="Label scheme JSON file (default: the bundled news scheme).")
+@click.option(
+    "--scheme",
+    "scheme_file",
+    type=click.Path(dir_okay=False),
+    help="Label scheme JSON file (default: the bundled news scheme).",
+)
 def init(project: str, scheme_file: str | None) -> None:
     """Create a new, empty project file."""
     scheme = load_scheme(scheme_file)
@@ -34,16 +38,34 @@ def init(project: str, scheme_file: str | None) -> None:
 @cli.command("import")
 @project_argument
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--format", "fmt", default="auto", show_default=True,
-              type=click.Choice(["auto", *sorted(READERS)]), help="Input format.")
+@click.option(
+    "--format",
+    "fmt",
+    default="auto",
+    show_default=True,
+    type=click.Choice(["auto", *sorted(READERS)]),
+    help="Input format.",
+)
 @click.option("--annotator", help="Whose labels the imported spans are (default: your login name).")
 @click.option("--text-column", default="text", show_default=True, help="CSV column holding the text.")
 @click.option("--encoding", help="Input encoding when the files are not UTF-8.")
 @click.option("--add-labels", is_flag=True, help="Add labels unknown to the scheme instead of refusing them.")
-@click.option("--scheme", "scheme_file", type=click.Path(dir_okay=False),
-              help="Label scheme for a project created by this import.")
-def import_(project: str, sources: tuple[str, ...], fmt: str, annotator: str | None,
-            text_column: str, encoding: str | None, add_labels: bool, scheme_file: str | None) -> None:
+@click.option(
+    "--scheme",
+    "scheme_file",
+    type=click.Path(dir_okay=False),
+    help="Label scheme for a project created by this import.",
+)
+def import_(
+    project: str,
+    sources: tuple[str, ...],
+    fmt: str,
+    annotator: str | None,
+    text_column: str,
+    encoding: str | None,
+    add_labels: bool,
+    scheme_file: str | None,
+) -> None:
     """Import articles from files, folders or globs (creates PROJECT if missing).
 
     Formats: .txt (one article a file), .jsonl (text, meta, Prodigy or doccano labels),
@@ -56,16 +78,25 @@ def import_(project: str, sources: tuple[str, ...], fmt: str, annotator: str | N
     created = not Path(project).exists()
     try:
         with open_project(project, create=True, scheme=scheme) as proj, progress("importing") as advance:
-            report = import_sources(proj, list(sources), fmt=fmt, annotator=annotator, options=options,
-                                    add_labels=add_labels, progress=advance)
+            report = import_sources(
+                proj,
+                list(sources),
+                fmt=fmt,
+                annotator=annotator,
+                options=options,
+                add_labels=add_labels,
+                progress=advance,
+            )
     except BaseException:
         if created:  # a failed import leaves no empty project behind
             for suffix in ("", "-wal", "-shm"):
                 Path(project + suffix).unlink(missing_ok=True)
         raise
-    click.echo(f"imported {report.files} file(s): {report.articles_added} new article(s), "
-               f"{report.articles_existing} already present, {report.spans_added} span(s) added, "
-               f"{report.spans_existing} already present")
+    click.echo(
+        f"imported {report.files} file(s): {report.articles_added} new article(s), "
+        f"{report.articles_existing} already present, {report.spans_added} span(s) added, "
+        f"{report.spans_existing} already present"
+    )
 
 
 @cli.command()
@@ -78,8 +109,10 @@ def stats(project: str, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
         return
-    click.echo(f"articles: {figures['articles']}  done: {figures['done']}  "
-               f"pending suggestions: {figures['suggestions']}")
+    click.echo(
+        f"articles: {figures['articles']}  done: {figures['done']}  "
+        f"pending suggestions: {figures['suggestions']}"
+    )
     for label, n in figures["spans"].items():
         click.echo(f"  {label:<12} {n}")
     for name, row in figures["annotators"].items():

@@ -12,18 +12,42 @@ from annotator.core.store import articles, open_project
 @cli.command()
 @project_argument
 @click.option("--model", help="spaCy model name or path (saved as the project's choice).")
-@click.option("--n-process", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes for spaCy.")
-@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000),
-              help="Texts per spaCy batch.")
-@click.option("--only-new", is_flag=True,
-              help="Only articles nobody has touched yet (state 'new' for every annotator).")
-@click.option("--force", is_flag=True, help="Suggest again for articles already done (adds only "
-                                            "what is missing; never changes existing rows).")
-@click.option("--memory/--no-memory", default=None,
-              help="Turn annotation memory on or off for this project (saved; default: on).")
-def suggest(project: str, model: str | None, n_process: int, batch_size: int, only_new: bool,
-            force: bool, memory: bool | None) -> None:
+@click.option(
+    "--n-process",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes for spaCy.",
+)
+@click.option(
+    "--batch-size",
+    default=64,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="Texts per spaCy batch.",
+)
+@click.option(
+    "--only-new", is_flag=True, help="Only articles nobody has touched yet (state 'new' for every annotator)."
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Suggest again for articles already done (adds only what is missing; never changes existing rows).",
+)
+@click.option(
+    "--memory/--no-memory",
+    default=None,
+    help="Turn annotation memory on or off for this project (saved; default: on).",
+)
+def suggest(
+    project: str,
+    model: str | None,
+    n_process: int,
+    batch_size: int,
+    only_new: bool,
+    force: bool,
+    memory: bool | None,
+) -> None:
     """Suggest actors, locations, quotes with speakers and casualty figures.
 
     Resumable: articles finished by an earlier (interrupted) run are skipped. Suggestions never
@@ -43,13 +67,24 @@ def suggest(project: str, model: str | None, n_process: int, batch_size: int, on
         ids = _untouched(proj) if only_new else articles.ids(proj.db)
         todo = ids if force else pending_ids(proj, ids)
         with progress(f"suggesting ({pipeline.model_name})", total=len(todo)) as advance:
-            stored = suggest_articles(proj, todo, pipeline, force=force, batch_size=batch_size,
-                                      n_process=n_process, progress=advance)
-    click.echo(f"{len(todo)} article(s) processed, {len(ids) - len(todo)} already done; "
-               f"{stored} suggestion(s) stored with {pipeline.model_name}")
+            stored = suggest_articles(
+                proj,
+                todo,
+                pipeline,
+                force=force,
+                batch_size=batch_size,
+                n_process=n_process,
+                progress=advance,
+            )
+    click.echo(
+        f"{len(todo)} article(s) processed, {len(ids) - len(todo)} already done; "
+        f"{stored} suggestion(s) stored with {pipeline.model_name}"
+    )
 
 
 def _untouched(proj) -> list[int]:
-    sql = ("SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_states s "
-           "WHERE s.article_id = a.id AND s.state != 'new') ORDER BY id")
+    sql = (
+        "SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_states s "
+        "WHERE s.article_id = a.id AND s.state != 'new') ORDER BY id"
+    )
     return [r[0] for r in proj.db.execute(sql)]

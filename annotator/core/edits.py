@@ -44,18 +44,25 @@ class Edit:
     changes: list[Change] = field(default_factory=list)
     focus_span_id: int | None = None
 
-    def write(self, project: "Project", forward: bool, action: str) -> None:
+    def write(self, project: Project, forward: bool, action: str) -> None:
         """Write the changes (or their reverse) and append them to the history."""
         steps = self.changes if forward else list(reversed(self.changes))
         for change in steps:
             before, after = (change.before, change.after) if forward else (change.after, change.before)
             _write_row(project, change.table, before, after)
-            history.record(project.db, annotator=self.annotator, action=action, table=change.table,
-                           row_id=(after or before).get("id"), article_id=self.article_id,
-                           before=before, after=after)
+            history.record(
+                project.db,
+                annotator=self.annotator,
+                action=action,
+                table=change.table,
+                row_id=(after or before).get("id"),
+                article_id=self.article_id,
+                before=before,
+                after=after,
+            )
 
 
-def _write_row(project: "Project", table: str, before: dict | None, after: dict | None) -> None:
+def _write_row(project: Project, table: str, before: dict | None, after: dict | None) -> None:
     db = project.db
     if table == "article_states":
         row = after or before
@@ -68,7 +75,8 @@ def _write_row(project: "Project", table: str, before: dict | None, after: dict 
 
 # -- helpers ---------------------------------------------------------------------------------
 
-def _own(project: "Project", edit: Edit, span: Span, **changes) -> Span:
+
+def _own(project: Project, edit: Edit, span: Span, **changes) -> Span:
     """Make ``span`` the annotator's own with ``changes``: update their row, or copy a suggestion."""
     stamp = now_iso()
     if span.annotator == edit.annotator:
@@ -78,27 +86,38 @@ def _own(project: "Project", edit: Edit, span: Span, **changes) -> Span:
     if span.annotator is not None:
         raise EditError(f"span {span.id} belongs to {span.annotator}, not {edit.annotator}")
     fields = {"status": "accepted", **changes}
-    new = span.evolve(id=project.new_id("spans"), annotator=edit.annotator, suggestion_id=span.id,
-                      score=span.score, created_at=stamp, updated_at=stamp, **fields)
+    new = span.evolve(
+        id=project.new_id("spans"),
+        annotator=edit.annotator,
+        suggestion_id=span.id,
+        score=span.score,
+        created_at=stamp,
+        updated_at=stamp,
+        **fields,
+    )
     edit.changes.append(Change("spans", None, new.to_row()))
     return new
 
 
-def _mark_in_progress(project: "Project", edit: Edit) -> None:
+def _mark_in_progress(project: Project, edit: Edit) -> None:
     before = article_rows.state_row(project.db, edit.article_id, edit.annotator)
     if before is None or before["state"] == "new":
-        after = {"article_id": edit.article_id, "annotator": edit.annotator,
-                 "state": "in_progress", "updated_at": now_iso()}
+        after = {
+            "article_id": edit.article_id,
+            "annotator": edit.annotator,
+            "state": "in_progress",
+            "updated_at": now_iso(),
+        }
         edit.changes.append(Change("article_states", before, after))
 
 
-def _check_range(project: "Project", article_id: int, start: int, end: int) -> None:
+def _check_range(project: Project, article_id: int, start: int, end: int) -> None:
     length = len(project.article(article_id).text)
     if not 0 <= start < end <= length:
         raise EditError(f"span {start}..{end} is outside the article (0..{length}) or empty")
 
 
-def _check_label(project: "Project", label: str, attrs: dict | None = None) -> None:
+def _check_label(project: Project, label: str, attrs: dict | None = None) -> None:
     if label not in project.scheme.label_names:
         raise EditError(f"unknown label {label!r}; the scheme has {project.scheme.label_names}")
     problem = project.scheme.check_attrs(label, attrs or {})
@@ -106,13 +125,13 @@ def _check_label(project: "Project", label: str, attrs: dict | None = None) -> N
         raise EditError(problem)
 
 
-def _start(project: "Project", name: str, span: Span, annotator: str) -> Edit:
+def _start(project: Project, name: str, span: Span, annotator: str) -> Edit:
     edit = Edit(name=name, article_id=span.article_id, annotator=annotator)
     _mark_in_progress(project, edit)
     return edit
 
 
-def _accept_suggested_relations(project: "Project", edit: Edit, old: Span, new: Span) -> None:
+def _accept_suggested_relations(project: Project, edit: Edit, old: Span, new: Span) -> None:
     """Accepting a QUOTE suggestion also accepts its suggested speaker link (and speaker)."""
     for rel in span_rows.relations_of(project.db, old.article_id, statuses=("suggested",)):
         if rel.head_id != old.id or rel.annotator is not None:
@@ -123,28 +142,39 @@ def _accept_suggested_relations(project: "Project", edit: Edit, old: Span, new: 
         _add_relation(project, edit, new.id, child.id, rel.label, origin=rel.origin)
 
 
-def _decision_for(project: "Project", edit: Edit, span: Span) -> Span | None:
+def _decision_for(project: Project, edit: Edit, span: Span) -> Span | None:
     """The annotator's own version of ``span``, accepting the suggestion when there is none."""
     if span.annotator == edit.annotator:
         return span
     for change in edit.changes:
         if change.table == "spans" and change.after and change.after.get("suggestion_id") == span.id:
             return Span.from_row(change.after)
-    mine = [s for s in span_rows.view(project.db, span.article_id, edit.annotator)
-            if s.suggestion_id == span.id]
+    mine = [
+        s for s in span_rows.view(project.db, span.article_id, edit.annotator) if s.suggestion_id == span.id
+    ]
     return mine[0] if mine else _own(project, edit, span)
 
 
-def _add_relation(project: "Project", edit: Edit, head_id: int, child_id: int, label: str,
-                  origin: str = "human") -> None:
+def _add_relation(
+    project: Project, edit: Edit, head_id: int, child_id: int, label: str, origin: str = "human"
+) -> None:
     stamp = now_iso()
-    rel = Relation(article_id=edit.article_id, head_id=head_id, child_id=child_id, label=label,
-                   origin=origin, status="accepted", annotator=edit.annotator,
-                   id=project.new_id("relations"), created_at=stamp, updated_at=stamp)
+    rel = Relation(
+        article_id=edit.article_id,
+        head_id=head_id,
+        child_id=child_id,
+        label=label,
+        origin=origin,
+        status="accepted",
+        annotator=edit.annotator,
+        id=project.new_id("relations"),
+        created_at=stamp,
+        updated_at=stamp,
+    )
     edit.changes.append(Change("relations", None, rel.to_row()))
 
 
-def _reject_relations_of(project: "Project", edit: Edit, span_id: int, only_head: bool = False) -> None:
+def _reject_relations_of(project: Project, edit: Edit, span_id: int, only_head: bool = False) -> None:
     for rel in span_rows.relations_of(project.db, edit.article_id, edit.annotator, ("accepted",)):
         touches = rel.head_id == span_id or (not only_head and rel.child_id == span_id)
         if touches and rel.annotator == edit.annotator:
@@ -154,23 +184,41 @@ def _reject_relations_of(project: "Project", edit: Edit, span_id: int, only_head
 
 # -- the edits -------------------------------------------------------------------------------
 
-def add_span(project: "Project", article_id: int, start: int, end: int, label: str,
-             annotator: str, attrs: dict | None = None) -> Edit:
+
+def add_span(
+    project: Project,
+    article_id: int,
+    start: int,
+    end: int,
+    label: str,
+    annotator: str,
+    attrs: dict | None = None,
+) -> Edit:
     """A person marks ``[start, end)`` with ``label``."""
     _check_range(project, article_id, start, end)
     _check_label(project, label, attrs)
     edit = Edit(name=f"add {label}", article_id=article_id, annotator=annotator)
     _mark_in_progress(project, edit)
     stamp = now_iso()
-    span = Span(article_id=article_id, start=start, end=end, label=label, attrs=attrs or {},
-                origin="human", status="accepted", annotator=annotator,
-                id=project.new_id("spans"), created_at=stamp, updated_at=stamp)
+    span = Span(
+        article_id=article_id,
+        start=start,
+        end=end,
+        label=label,
+        attrs=attrs or {},
+        origin="human",
+        status="accepted",
+        annotator=annotator,
+        id=project.new_id("spans"),
+        created_at=stamp,
+        updated_at=stamp,
+    )
     edit.changes.append(Change("spans", None, span.to_row()))
     edit.focus_span_id = span.id
     return edit
 
 
-def accept(project: "Project", span_id: int, annotator: str) -> Edit:
+def accept(project: Project, span_id: int, annotator: str) -> Edit:
     """Accept a suggestion (and, for a QUOTE, its suggested speaker)."""
     span = project.span(span_id)
     edit = _start(project, f"accept {span.label}", span, annotator)
@@ -180,7 +228,7 @@ def accept(project: "Project", span_id: int, annotator: str) -> Edit:
     return edit
 
 
-def accept_all(project: "Project", article_id: int, annotator: str) -> Edit:
+def accept_all(project: Project, article_id: int, annotator: str) -> Edit:
     """Accept every suggestion the annotator has not decided on in this article."""
     edit = Edit(name="accept all", article_id=article_id, annotator=annotator)
     _mark_in_progress(project, edit)
@@ -193,7 +241,7 @@ def accept_all(project: "Project", article_id: int, annotator: str) -> Edit:
     return edit
 
 
-def reject(project: "Project", span_id: int, annotator: str) -> Edit:
+def reject(project: Project, span_id: int, annotator: str) -> Edit:
     """Reject a suggestion, or delete one of the annotator's own spans (kept as rejected)."""
     span = project.span(span_id)
     name = "reject" if span.annotator is None else "delete"
@@ -203,7 +251,7 @@ def reject(project: "Project", span_id: int, annotator: str) -> Edit:
     return edit
 
 
-def relabel(project: "Project", span_id: int, label: str, annotator: str) -> Edit:
+def relabel(project: Project, span_id: int, label: str, annotator: str) -> Edit:
     """Give a span another label (attributes that the new label lacks are dropped)."""
     _check_label(project, label)
     span = project.span(span_id)
@@ -215,7 +263,7 @@ def relabel(project: "Project", span_id: int, label: str, annotator: str) -> Edi
     return edit
 
 
-def resize(project: "Project", span_id: int, start: int, end: int, annotator: str) -> Edit:
+def resize(project: Project, span_id: int, start: int, end: int, annotator: str) -> Edit:
     """Move a span's boundaries."""
     span = project.span(span_id)
     _check_range(project, span.article_id, start, end)
@@ -225,7 +273,7 @@ def resize(project: "Project", span_id: int, start: int, end: int, annotator: st
     return edit
 
 
-def set_attrs(project: "Project", span_id: int, attrs: dict, annotator: str) -> Edit:
+def set_attrs(project: Project, span_id: int, attrs: dict, annotator: str) -> Edit:
     """Replace a span's attributes (CASUALTY numbers, qualifier, kind)."""
     span = project.span(span_id)
     _check_label(project, span.label, attrs)
@@ -235,7 +283,7 @@ def set_attrs(project: "Project", span_id: int, attrs: dict, annotator: str) -> 
     return edit
 
 
-def link_speaker(project: "Project", quote_id: int, actor_id: int, annotator: str) -> Edit:
+def link_speaker(project: Project, quote_id: int, actor_id: int, annotator: str) -> Edit:
     """Make ``actor_id`` the speaker of ``quote_id`` (replacing any earlier speaker link)."""
     quote, actor = project.span(quote_id), project.span(actor_id)
     if quote.article_id != actor.article_id:
@@ -252,7 +300,7 @@ def link_speaker(project: "Project", quote_id: int, actor_id: int, annotator: st
     return edit
 
 
-def set_state(project: "Project", article_id: int, state: str, annotator: str) -> Edit:
+def set_state(project: Project, article_id: int, state: str, annotator: str) -> Edit:
     """Mark an article done, skipped, flagged, in progress or new for this annotator."""
     before = article_rows.state_row(project.db, article_id, annotator)
     after = {"article_id": article_id, "annotator": annotator, "state": state, "updated_at": now_iso()}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 ORIGINS = ("human", "model", "pattern", "memory")
 STATUSES = ("suggested", "accepted", "rejected")
@@ -14,7 +14,7 @@ ARTICLE_STATES = ("new", "in_progress", "done", "skipped", "flagged")
 
 def now_iso() -> str:
     """The current UTC time as an ISO 8601 string with milliseconds."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def content_hash(text: str) -> str:
@@ -34,10 +34,15 @@ class Article:
     content_hash: str = ""
 
     @classmethod
-    def from_row(cls, row: dict) -> "Article":
-        return cls(id=row["id"], text=row["text"], title=row["title"] or "",
-                   source=row["source"] or "", meta=json.loads(row["meta"] or "{}"),
-                   content_hash=row["content_hash"])
+    def from_row(cls, row: dict) -> Article:
+        return cls(
+            id=row["id"],
+            text=row["text"],
+            title=row["title"] or "",
+            source=row["source"] or "",
+            meta=json.loads(row["meta"] or "{}"),
+            content_hash=row["content_hash"],
+        )
 
 
 @dataclass(frozen=True)
@@ -67,9 +72,9 @@ class Span:
         return self.status == "suggested"
 
     def text_in(self, text: str) -> str:
-        return text[self.start:self.end]
+        return text[self.start : self.end]
 
-    def evolve(self, **changes) -> "Span":
+    def evolve(self, **changes) -> Span:
         return replace(self, **changes)
 
     def to_row(self) -> dict:
@@ -80,14 +85,27 @@ class Span:
         return row
 
     @classmethod
-    def from_row(cls, row: dict) -> "Span":
+    def from_row(cls, row: dict) -> Span:
         values = {k: row[k] for k in _SPAN_COLUMNS}
         values["attrs"] = json.loads(row["attrs"] or "{}")
         return cls(**values)
 
 
-_SPAN_COLUMNS = ("id", "article_id", "start", "end", "label", "attrs", "origin", "status",
-                 "annotator", "score", "suggestion_id", "created_at", "updated_at")
+_SPAN_COLUMNS = (
+    "id",
+    "article_id",
+    "start",
+    "end",
+    "label",
+    "attrs",
+    "origin",
+    "status",
+    "annotator",
+    "score",
+    "suggestion_id",
+    "created_at",
+    "updated_at",
+)
 
 
 @dataclass(frozen=True)
@@ -105,7 +123,7 @@ class Relation:
     created_at: str = ""
     updated_at: str = ""
 
-    def evolve(self, **changes) -> "Relation":
+    def evolve(self, **changes) -> Relation:
         return replace(self, **changes)
 
     def to_row(self) -> dict:
@@ -115,9 +133,19 @@ class Relation:
         return row
 
     @classmethod
-    def from_row(cls, row: dict) -> "Relation":
+    def from_row(cls, row: dict) -> Relation:
         return cls(**{k: row[k] for k in _RELATION_COLUMNS})
 
 
-_RELATION_COLUMNS = ("id", "article_id", "head_id", "child_id", "label", "origin", "status",
-                     "annotator", "created_at", "updated_at")
+_RELATION_COLUMNS = (
+    "id",
+    "article_id",
+    "head_id",
+    "child_id",
+    "label",
+    "origin",
+    "status",
+    "annotator",
+    "created_at",
+    "updated_at",
+)

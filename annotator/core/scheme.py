@@ -101,7 +101,7 @@ class Scheme:
                 return problem
         return None
 
-    def with_labels(self, names: list[str]) -> "Scheme":
+    def with_labels(self, names: list[str]) -> Scheme:
         """A copy with extra plain labels appended (for ``--add-labels``)."""
         raw = json.loads(json.dumps(self.raw))
         used = {label["hotkey"] for label in raw["labels"]}
@@ -111,8 +111,13 @@ class Scheme:
                 continue
             hotkey = free.pop(0) if free else "9"
             raw["labels"].append(
-                {"name": name, "color": "#9c755f", "hotkey": hotkey,
-                 "guideline": f"Added on import: {name}.", "spacy": ["spans"]}
+                {
+                    "name": name,
+                    "color": "#9c755f",
+                    "hotkey": hotkey,
+                    "guideline": f"Added on import: {name}.",
+                    "spacy": ["spans"],
+                }
             )
         return scheme_from_dict(raw, source="--add-labels")
 
@@ -141,18 +146,34 @@ def scheme_from_dict(data: Any, source: str = "scheme") -> Scheme:
     _check_consistency(data, source)
     labels = tuple(_label_from_dict(item) for item in data["labels"])
     relations = tuple(RelationType(**item) for item in data.get("relations", []))
-    return Scheme(name=data["name"], labels=labels, relations=relations,
-                  reported_speech=bool(data.get("reported_speech", False)), raw=data)
+    return Scheme(
+        name=data["name"],
+        labels=labels,
+        relations=relations,
+        reported_speech=bool(data.get("reported_speech", False)),
+        raw=data,
+    )
 
 
 def _label_from_dict(item: dict) -> Label:
     attrs = tuple(
-        Attribute(name=a["name"], type=a["type"], nullable=a.get("nullable", True),
-                  choices=tuple(a.get("choices", ())), description=a.get("description", ""))
+        Attribute(
+            name=a["name"],
+            type=a["type"],
+            nullable=a.get("nullable", True),
+            choices=tuple(a.get("choices", ())),
+            description=a.get("description", ""),
+        )
         for a in item.get("attributes", [])
     )
-    return Label(name=item["name"], color=item["color"], hotkey=item["hotkey"],
-                 guideline=item["guideline"], spacy=tuple(item["spacy"]), attributes=attrs)
+    return Label(
+        name=item["name"],
+        color=item["color"],
+        hotkey=item["hotkey"],
+        guideline=item["guideline"],
+        spacy=tuple(item["spacy"]),
+        attributes=attrs,
+    )
 
 
 def _check_consistency(data: dict, source: str) -> None:

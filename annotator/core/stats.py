@@ -19,7 +19,8 @@ def project_stats(project) -> dict:
     accepted.update(span_rows.label_counts(db, "accepted"))
     pending = db.execute(
         "SELECT count(*) FROM spans s WHERE annotator IS NULL AND status = 'suggested' "
-        "AND NOT EXISTS (SELECT 1 FROM spans d WHERE d.suggestion_id = s.id)").fetchone()[0]
+        "AND NOT EXISTS (SELECT 1 FROM spans d WHERE d.suggestion_id = s.id)"
+    ).fetchone()[0]
     return {
         "articles": articles.count(db),
         "done": len(articles.done_ids(db)),
@@ -33,6 +34,7 @@ def project_stats(project) -> dict:
 
 def _annotator_stats(db, name: str) -> dict:
     done = articles.done_count(db, name)
-    spans = db.execute("SELECT count(*) FROM spans WHERE annotator = ? AND status = 'accepted'",
-                       [name]).fetchone()[0]
+    spans = db.execute(
+        "SELECT count(*) FROM spans WHERE annotator = ? AND status = 'accepted'", [name]
+    ).fetchone()[0]
     return {"done": done, "spans": spans}

@@ -6,13 +6,13 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+import pytest
+from PySide6.QtCore import QSettings
+from window_helpers import EMOJI_TEXT, PLAIN_TEXTS, QUOTE_TEXT, activate, suggest
 
-from annotator.core.model import Relation  # noqa: E402
-from annotator.core.store import articles, open_project  # noqa: E402
-from annotator.core.store import spans as span_rows  # noqa: E402
-from window_helpers import EMOJI_TEXT, PLAIN_TEXTS, QUOTE_TEXT, activate, suggest  # noqa: E402
+from annotator.core.model import Relation
+from annotator.core.store import articles, open_project
+from annotator.core.store import spans as span_rows
 
 
 @pytest.fixture
@@ -28,14 +28,27 @@ def qt_project_path(tmp_path):
     path = tmp_path / "window.annotator.db"
     with open_project(path, create=True) as project, project.transaction():
         db = project.db
-        ids = [i for i, _ in articles.insert_batch(
-            db, [{"text": t} for t in [QUOTE_TEXT, EMOJI_TEXT, *PLAIN_TEXTS]])]
+        ids = [
+            i
+            for i, _ in articles.insert_batch(
+                db, [{"text": t} for t in [QUOTE_TEXT, EMOJI_TEXT, *PLAIN_TEXTS]]
+            )
+        ]
         first = ids[0]
         actor = suggest(db, first, QUOTE_TEXT, "Putin", "ACTOR")
         quote = suggest(db, first, QUOTE_TEXT, "We will not retreat from Donbas", "QUOTE")
         suggest(db, first, QUOTE_TEXT, "Donbas", "LOCATION")
-        suggest(db, first, QUOTE_TEXT, "at least 19 people", "CASUALTY",
-                count_low=19, count_high=None, qualifier="at least", kind="killed")
+        suggest(
+            db,
+            first,
+            QUOTE_TEXT,
+            "at least 19 people",
+            "CASUALTY",
+            count_low=19,
+            count_high=None,
+            qualifier="at least",
+            kind="killed",
+        )
         suggest(db, first, QUOTE_TEXT, "Kyiv", "LOCATION")
         span_rows.insert_relation(db, Relation(first, quote, actor, origin="model", status="suggested"))
     return path

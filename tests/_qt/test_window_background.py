@@ -6,16 +6,15 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
+from window_helpers import PLAIN_TEXTS, activate
 
 import annotator.core.suggest as suggest_pkg
+from annotator._qt.app import open_window
+from annotator._qt.models.article_list import PAGE, ArticleListModel
 from annotator.core.model import Span
 from annotator.core.store import articles, open_project
 from annotator.core.store import spans as span_rows
 from annotator.core.store.listing import ArticleQuery
-from annotator._qt.app import open_window
-from annotator._qt.models.article_list import PAGE, ArticleListModel
-
-from window_helpers import PLAIN_TEXTS, activate
 
 
 class FakePipeline:
@@ -32,8 +31,9 @@ def fake_suggester(monkeypatch):
         with project.transaction():
             for article_id in article_ids:
                 first = project.article(article_id).text.split()[0]
-                span_rows.insert(project.db, Span(article_id, 0, len(first), "ACTOR",
-                                                  origin="model", status="suggested"))
+                span_rows.insert(
+                    project.db, Span(article_id, 0, len(first), "ACTOR", origin="model", status="suggested")
+                )
         return len(article_ids)
 
     monkeypatch.setattr(suggest_pkg, "load_pipeline", lambda model, project: FakePipeline())
@@ -80,8 +80,9 @@ def test_import_runs_in_the_background_and_refreshes_the_list(qtbot, window, tmp
 
 def test_cancelled_import_writes_nothing(qtbot, window, tmp_path):
     source = tmp_path / "many.jsonl"
-    source.write_text("".join(f'{{"text": "Line {n} of a long import."}}\n' for n in range(5000)),
-                      encoding="utf-8")
+    source.write_text(
+        "".join(f'{{"text": "Line {n} of a long import."}}\n' for n in range(5000)), encoding="utf-8"
+    )
     before = window.list_model.rowCount()
     job = window.jobs.start_import([str(source)])
     job.cancel()
@@ -93,8 +94,10 @@ def test_cancelled_import_writes_nothing(qtbot, window, tmp_path):
 
 def test_article_list_reads_only_the_pages_in_view(qtbot, project):
     with project.transaction():
-        articles.insert_batch(project.db, [{"text": f"Story {n} from {'Lviv' if n % 3 else 'Dnipro'}."}
-                                           for n in range(3 * PAGE)])
+        articles.insert_batch(
+            project.db,
+            [{"text": f"Story {n} from {'Lviv' if n % 3 else 'Dnipro'}."} for n in range(3 * PAGE)],
+        )
     model = ArticleListModel(project.db, ArticleQuery("ann"))
     assert model.rowCount() == 3 * PAGE and model._pages == {}
     row = 2 * PAGE + 5
@@ -120,8 +123,9 @@ def test_export_runs_in_the_background(qtbot, window, tmp_path):
     assert f"Exported to {out}" in window.statusBar().currentMessage()
 
 
-def test_an_edit_asks_the_worker_to_look_again_for_memory(qtbot, qt_settings, tmp_path, fake_suggester,
-                                                          monkeypatch):
+def test_an_edit_asks_the_worker_to_look_again_for_memory(
+    qtbot, qt_settings, tmp_path, fake_suggester, monkeypatch
+):
     """After an accept, the open and the next articles are suggested again with force=True,
     so annotation memory (a core feature of suggest_articles) reaches them."""
     forced = []

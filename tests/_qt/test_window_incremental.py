@@ -4,13 +4,29 @@ equal what a fresh read of the project shows."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from window_helpers import QUOTE_TEXT
 
 from annotator._qt.widgets import dialogs
 
-from window_helpers import QUOTE_TEXT
-
-KEYS = [Qt.Key_N, Qt.Key_A, Qt.Key_N, Qt.Key_N, Qt.Key_X, Qt.Key_BracketLeft, Qt.Key_S, Qt.Key_2,
-        Qt.Key_P, Qt.Key_Delete, Qt.Key_Z, Qt.Key_Z, Qt.Key_Z, "redo", "redo", "shift_a", Qt.Key_Z]
+KEYS = [
+    Qt.Key_N,
+    Qt.Key_A,
+    Qt.Key_N,
+    Qt.Key_N,
+    Qt.Key_X,
+    Qt.Key_BracketLeft,
+    Qt.Key_S,
+    Qt.Key_2,
+    Qt.Key_P,
+    Qt.Key_Delete,
+    Qt.Key_Z,
+    Qt.Key_Z,
+    Qt.Key_Z,
+    "redo",
+    "redo",
+    "shift_a",
+    Qt.Key_Z,
+]
 
 
 def _snapshot(state):

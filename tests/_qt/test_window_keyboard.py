@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-
-from annotator.core.store import spans as span_rows
-from annotator._qt.widgets import dialogs
-
 from window_helpers import QUOTE_TEXT
+
+from annotator._qt.widgets import dialogs
 
 
 def _focused_text(window) -> str:
@@ -18,15 +16,17 @@ def _focused_text(window) -> str:
 
 def _mine(window, status="accepted"):
     state = window.annotating.state
-    return sorted((s.text_in(state.article.text), s.label)
-                  for s in window.project.spans_for(state.article.id, "ann")
-                  if s.annotator == "ann" and s.status == status)
+    return sorted(
+        (s.text_in(state.article.text), s.label)
+        for s in window.project.spans_for(state.article.id, "ann")
+        if s.annotator == "ann" and s.status == status
+    )
 
 
 def _qt_range(text: str, words: str) -> tuple[int, int]:
     start = text.index(words)
     units = lambda s: len(s.encode("utf-16-le")) // 2  # noqa: E731  (independent of OffsetMap)
-    return units(text[:start]), units(text[:start + len(words)])
+    return units(text[:start]), units(text[: start + len(words)])
 
 
 def test_opens_at_first_unfinished_article_with_focus_in_text(window):
@@ -40,8 +40,14 @@ def test_n_and_p_walk_spans_in_reading_order(qtbot, window):
     for _ in range(6):
         qtbot.keyClick(window.view, Qt.Key_N)
         seen.append(_focused_text(window))
-    assert seen == ["Putin", "We will not retreat from Donbas", "Donbas", "at least 19 people",
-                    "Kyiv", "Kyiv"]
+    assert seen == [
+        "Putin",
+        "We will not retreat from Donbas",
+        "Donbas",
+        "at least 19 people",
+        "Kyiv",
+        "Kyiv",
+    ]
     qtbot.keyClick(window.view, Qt.Key_P)
     assert _focused_text(window) == "at least 19 people"
 
@@ -107,8 +113,9 @@ def test_brackets_move_the_focused_span_by_one_token(qtbot, window):
 
 def test_s_links_a_quote_to_a_picked_speaker(qtbot, window, monkeypatch):
     offered = []
-    monkeypatch.setattr(dialogs, "pick_speaker",
-                        lambda parent, choices, *_: offered.extend(choices) or choices[0][0])
+    monkeypatch.setattr(
+        dialogs, "pick_speaker", lambda parent, choices, *_: offered.extend(choices) or choices[0][0]
+    )
     qtbot.keyClick(window.view, Qt.Key_N)
     qtbot.keyClick(window.view, Qt.Key_N)
     qtbot.keyClick(window.view, Qt.Key_S)
@@ -120,8 +127,11 @@ def test_s_links_a_quote_to_a_picked_speaker(qtbot, window, monkeypatch):
 
 
 def test_e_edits_the_attributes_of_the_focused_span(qtbot, window, monkeypatch):
-    monkeypatch.setattr(dialogs, "edit_attributes", lambda parent, label, attributes, values:
-                        {**values, "count_high": 25, "kind": "injured"})
+    monkeypatch.setattr(
+        dialogs,
+        "edit_attributes",
+        lambda parent, label, attributes, values: {**values, "count_high": 25, "kind": "injured"},
+    )
     for _ in range(4):
         qtbot.keyClick(window.view, Qt.Key_N)
     qtbot.keyClick(window.view, Qt.Key_E)
@@ -140,8 +150,7 @@ def test_undo_and_redo_write_and_log(qtbot, window):
     assert _mine(window) == [("Putin", "ACTOR")]
     rows = sorted(window.project.history(window.annotating.state.article.id), key=lambda r: r["id"])
     actions = list(dict.fromkeys(row["action"] for row in rows))  # one row per changed row
-    assert [a for a in actions if "accept" in a] == ["accept ACTOR", "undo accept ACTOR",
-                                                    "redo accept ACTOR"]
+    assert [a for a in actions if "accept" in a] == ["accept ACTOR", "undo accept ACTOR", "redo accept ACTOR"]
 
 
 def test_ctrl_enter_marks_done_and_opens_the_next_unfinished(qtbot, window):

@@ -37,8 +37,12 @@ CHILD = textwrap.dedent("""
 
 
 def test_kill_9_keeps_every_shown_decision(qt_project_path, tmp_path):
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(qt_project_path), str(tmp_path / "s.ini")],
-                             stdout=subprocess.PIPE, text=True, env={**os.environ})
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(qt_project_path), str(tmp_path / "s.ini")],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ},
+    )
     shown = None
     try:
         for _ in range(6):
@@ -49,7 +53,9 @@ def test_kill_9_keeps_every_shown_decision(qt_project_path, tmp_path):
         child.send_signal(signal.SIGKILL)
         child.wait()
     with open_project(qt_project_path, read_only=True) as project:
-        rows = project.db.execute("SELECT start, end, label FROM spans WHERE annotator = 'ann' "
-                                  "AND status = 'accepted' ORDER BY 1, 2, 3").fetchall()
+        rows = project.db.execute(
+            "SELECT start, end, label FROM spans WHERE annotator = 'ann' "
+            "AND status = 'accepted' ORDER BY 1, 2, 3"
+        ).fetchall()
     assert shown == f"SHOWN {sorted(tuple(r) for r in rows)}\n"
     assert len(rows) == 2

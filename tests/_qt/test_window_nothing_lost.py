@@ -4,19 +4,21 @@ a second window on the same file is read-only and cannot change it."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from window_helpers import EMOJI_TEXT, activate
 
 from annotator.core.store import open_project
 from annotator.core.store import spans as span_rows
 
-from window_helpers import EMOJI_TEXT, activate
-
 
 def _decisions(path) -> list[tuple]:
     with open_project(path, read_only=True) as project:
-        rows = project.db.execute("SELECT article_id, start, end, label, status FROM spans "
-                                  "WHERE annotator = 'ann' ORDER BY 1, 2, 3, 4").fetchall()
-        states = project.db.execute("SELECT article_id, state FROM article_states "
-                                    "WHERE annotator = 'ann' ORDER BY 1").fetchall()
+        rows = project.db.execute(
+            "SELECT article_id, start, end, label, status FROM spans "
+            "WHERE annotator = 'ann' ORDER BY 1, 2, 3, 4"
+        ).fetchall()
+        states = project.db.execute(
+            "SELECT article_id, state FROM article_states WHERE annotator = 'ann' ORDER BY 1"
+        ).fetchall()
     return [tuple(r) for r in rows] + [tuple(s) for s in states]
 
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
+from window_helpers import EMOJI_TEXT
 
 from annotator.core.store import spans as span_rows
-
-from window_helpers import EMOJI_TEXT
 
 
 def _units(text: str) -> int:
@@ -17,7 +16,7 @@ def _units(text: str) -> int:
 
 def _qt_range(text: str, words: str) -> tuple[int, int]:
     start = text.index(words)
-    return _units(text[:start]), _units(text[:start + len(words)])
+    return _units(text[:start]), _units(text[: start + len(words)])
 
 
 def _open_emoji(window):

@@ -65,5 +65,6 @@ def test_run_opens_the_window_and_returns_when_it_closes(qtbot, qt_project_path,
 
 
 def _no_suggest(open_window):
-    return lambda path, annotator, settings, model=None: open_window(path, annotator, settings, model,
-                                                                     suggest=False)
+    return lambda path, annotator, settings, model=None: open_window(
+        path, annotator, settings, model, suggest=False
+    )

@@ -27,8 +27,10 @@ def _long_window(open_win, tmp_path):
         offset = 0
         for line in LINES:  # one ACTOR suggestion a line
             start = offset + line.index("Putin")
-            span_rows.insert(project.db, Span(article, start, start + 5, "ACTOR", origin="model",
-                                              status="suggested", score=0.9))
+            span_rows.insert(
+                project.db,
+                Span(article, start, start + 5, "ACTOR", origin="model", status="suggested", score=0.9),
+            )
             offset += len(line) + 1
     return open_win(path)
 

@@ -26,12 +26,10 @@ def _offscreen_matches(base: str) -> set[str]:
 
 
 def _hits(offered: set[str]) -> list[str]:
-    return [spec.name for spec in ACTIONS for key in spec.keys
-            if QKeySequence(key).toString() in offered]
+    return [spec.name for spec in ACTIONS for key in spec.keys if QKeySequence(key).toString() in offered]
 
 
 def test_shift_bracket_matches_exactly_one_shortcut_on_every_mapper():
     for base, name in (("[", "end_left"), ("]", "end_right")):
         assert _hits(_desktop_matches(base)) == [name], base
         assert _hits(_offscreen_matches(base)) == [name], base
-

@@ -5,22 +5,27 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-
 from window_helpers import QUOTE_TEXT
 
 
 def _rows(window) -> list[tuple[str, str]]:
     html = window.panel.body.text()
-    return [(name.replace("&nbsp;", "").strip(), value)
-            for name, value in re.findall(r"<tr><td>(.*?)</td><td><b>(.*?)</b></td></tr>", html)]
+    return [
+        (name.replace("&nbsp;", "").strip(), value)
+        for name, value in re.findall(r"<tr><td>(.*?)</td><td><b>(.*?)</b></td></tr>", html)
+    ]
 
 
 def test_casualty_attributes_in_scheme_order_with_unset_as_dash(qtbot, window):
     for _ in range(4):
         qtbot.keyClick(window.view, Qt.Key_N)
     assert window.annotating.state.focused().label == "CASUALTY"
-    assert _rows(window) == [("count_low", "19"), ("count_high", "—"),
-                             ("qualifier", "at least"), ("kind", "killed")]
+    assert _rows(window) == [
+        ("count_low", "19"),
+        ("count_high", "—"),
+        ("qualifier", "at least"),
+        ("kind", "killed"),
+    ]
     assert "None" not in window.panel.body.text()
 
 

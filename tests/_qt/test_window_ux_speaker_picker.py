@@ -6,12 +6,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from window_helpers import suggest
 
 from annotator.core.model import Relation
 from annotator.core.store import articles, open_project
 from annotator.core.store import spans as span_rows
-
-from window_helpers import suggest
 
 TEXT = 'Officials met on Monday. Merz said: "We will not give in," the Bundestag heard from Scholz.'
 
@@ -19,17 +18,22 @@ TEXT = 'Officials met on Monday. Merz said: "We will not give in," the Bundestag
 @pytest.fixture
 def speaker_window(open_win, tmp_path):
     """A quote whose nearest ACTOR (Bundestag, after it) is not its speaker (Merz, before it)."""
+
     def make(linked: str | None):
         path = tmp_path / "speaker.db"
         with open_project(path, create=True) as project, project.transaction():
             [(article, _)] = articles.insert_batch(project.db, [{"text": TEXT}])
-            ids = {name: suggest(project.db, article, TEXT, name, "ACTOR")
-                   for name in ("Merz", "Bundestag", "Scholz")}
+            ids = {
+                name: suggest(project.db, article, TEXT, name, "ACTOR")
+                for name in ("Merz", "Bundestag", "Scholz")
+            }
             quote = suggest(project.db, article, TEXT, "We will not give in", "QUOTE")
             if linked:
-                span_rows.insert_relation(project.db, Relation(article, quote, ids[linked],
-                                                               origin="model", status="suggested"))
+                span_rows.insert_relation(
+                    project.db, Relation(article, quote, ids[linked], origin="model", status="suggested")
+                )
         return open_win(path)
+
     return make
 
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 from annotator.core.model import Span
 from annotator.core.store import spans as span_rows
 
-QUOTE_TEXT = ('Putin said: "We will not retreat from Donbas," as at least 19 people '
-              'were killed in Kyiv on Sunday.')
+QUOTE_TEXT = (
+    'Putin said: "We will not retreat from Donbas," as at least 19 people were killed in Kyiv on Sunday.'
+)
 EMOJI_TEXT = "🎉🎉 Big day! 👍 Zelensky met Biden in Kyiv.\r\nThen 🎉 Macron spoke."
-PLAIN_TEXTS = ["Officials in Kharkiv said the talks would resume in Geneva next week.",
-               "The Kremlin denied the report, calling it a provocation by NATO."]
+PLAIN_TEXTS = [
+    "Officials in Kharkiv said the talks would resume in Geneva next week.",
+    "The Kremlin denied the report, calling it a provocation by NATO.",
+]
 
 
 def _at(text: str, words: str) -> tuple[int, int]:
@@ -20,8 +23,9 @@ def _at(text: str, words: str) -> tuple[int, int]:
 def suggest(db, article_id: int, text: str, words: str, label: str, **attrs) -> int:
     """Store a model suggestion over ``words``; its span id."""
     start, end = _at(text, words)
-    return span_rows.insert(db, Span(article_id, start, end, label, attrs=attrs, origin="model",
-                                     status="suggested", score=0.9))
+    return span_rows.insert(
+        db, Span(article_id, start, end, label, attrs=attrs, origin="model", status="suggested", score=0.9)
+    )
 
 
 def activate(qtbot, window) -> None:

@@ -40,7 +40,9 @@ def test_init_import_stats(tmp_path):
 
 def test_import_creates_project_and_uses_annotator(tmp_path):
     data = tmp_path / "a.jsonl"
-    data.write_text(json.dumps({"text": "Kyiv", "spans": [{"start": 0, "end": 4, "label": "LOCATION"}]}) + "\n")
+    data.write_text(
+        json.dumps({"text": "Kyiv", "spans": [{"start": 0, "end": 4, "label": "LOCATION"}]}) + "\n"
+    )
     project = tmp_path / "new.db"
     assert run("import", project, data, "--annotator", "ann").exit_code == 0
     stats = json.loads(run("stats", project, "--json").output)
@@ -66,17 +68,25 @@ def test_init_refuses_existing_project(tmp_path):
 def test_error_is_one_line_without_traceback(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "ok"}\n{oops\n')
-    proc = subprocess.run([sys.executable, "-m", "annotator", "import", str(tmp_path / "p.db"), str(bad)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "annotator", "import", str(tmp_path / "p.db"), str(bad)],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 1
-    assert proc.stderr.strip().splitlines() == [f"error: {bad}:2: not valid JSON: Expecting property name enclosed in double quotes (column 2)"]
+    assert proc.stderr.strip().splitlines() == [
+        f"error: {bad}:2: not valid JSON: Expecting property name enclosed in double quotes (column 2)"
+    ]
     assert "Traceback" not in proc.stderr
     assert not (tmp_path / "p.db").exists()  # the failed import created no project
 
 
 def test_debug_shows_traceback(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "annotator", "--debug", "stats", str(tmp_path / "none.db")],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "annotator", "--debug", "stats", str(tmp_path / "none.db")],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode != 0 and "Traceback" in proc.stderr
 
 

@@ -37,7 +37,7 @@ def test_acknowledged_edits_survive_kill_9(tmp_path):
     with open_project(path) as project:
         kept = span_rows.accepted(project.db, 1, "ann")
         assert len(kept) >= acked + 1
-        assert [s.start for s in kept[:acked + 1]] == [i * 5 for i in range(acked + 1)]
+        assert [s.start for s in kept[: acked + 1]] == [i * 5 for i in range(acked + 1)]
 
 
 def test_import_killed_midway_writes_nothing(tmp_path):

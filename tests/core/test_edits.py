@@ -21,8 +21,10 @@ def article(project):
 def suggest(project, article_id, word, label, **extra):
     start = TEXT.index(word)
     with project.transaction():
-        return span_rows.insert(project.db, Span(article_id, start, start + len(word), label,
-                                                 origin="model", status="suggested", **extra))
+        return span_rows.insert(
+            project.db,
+            Span(article_id, start, start + len(word), label, origin="model", status="suggested", **extra),
+        )
 
 
 def test_accept_copies_the_suggestion_for_this_annotator_only(project, article):
@@ -40,10 +42,14 @@ def test_accepting_a_quote_accepts_its_speaker_link(project, article):
     quote = suggest(project, article, "we agree", "QUOTE")
     actor = suggest(project, article, "Ushakov", "ACTOR")
     with project.transaction():
-        span_rows.insert_relation(project.db, Relation(article, quote, actor, origin="model", status="suggested"))
+        span_rows.insert_relation(
+            project.db, Relation(article, quote, actor, origin="model", status="suggested")
+        )
     project.perform(edits.accept, quote, annotator="ann")
     [rel] = [r for r in project.relations_for(article, "ann") if r.annotator == "ann"]
-    assert project.span(rel.head_id).label == "QUOTE" and project.span(rel.child_id).text_in(TEXT) == "Ushakov"
+    assert (
+        project.span(rel.head_id).label == "QUOTE" and project.span(rel.child_id).text_in(TEXT) == "Ushakov"
+    )
     assert all(s.annotator == "ann" for s in project.spans_for(article, "ann"))
 
 
@@ -62,8 +68,12 @@ def test_add_relabel_resize_attrs_delete(project, article):
     project.perform(edits.resize, span_id, start, start + 5, annotator="ann")
     assert project.span(span_id).label == "LOCATION" and project.span(span_id).end == start + 5
     project.perform(edits.relabel, span_id, "CASUALTY", annotator="ann")
-    project.perform(edits.set_attrs, span_id, {"count_low": 3, "count_high": 3, "qualifier": None,
-                                               "kind": "killed"}, annotator="ann")
+    project.perform(
+        edits.set_attrs,
+        span_id,
+        {"count_low": 3, "count_high": 3, "qualifier": None, "kind": "killed"},
+        annotator="ann",
+    )
     assert project.span(span_id).attrs["count_low"] == 3
     project.perform(edits.relabel, span_id, "ACTOR", annotator="ann")
     assert project.span(span_id).attrs == {}
@@ -71,13 +81,16 @@ def test_add_relabel_resize_attrs_delete(project, article):
     assert project.span(span_id).status == "rejected"
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda p, a: edits.add_span(p, a, 5, 5, "ACTOR", "ann"), "outside the article"),
-    (lambda p, a: edits.add_span(p, a, 0, 999, "ACTOR", "ann"), "outside the article"),
-    (lambda p, a: edits.add_span(p, a, 0, 5, "PERSON", "ann"), "unknown label"),
-    (lambda p, a: edits.add_span(p, a, 0, 5, "CASUALTY", "ann", {"kind": "eaten"}), "kind must be"),
-    (lambda p, a: edits.set_state(p, a, "finished", "ann"), "unknown article state"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda p, a: edits.add_span(p, a, 5, 5, "ACTOR", "ann"), "outside the article"),
+        (lambda p, a: edits.add_span(p, a, 0, 999, "ACTOR", "ann"), "outside the article"),
+        (lambda p, a: edits.add_span(p, a, 0, 5, "PERSON", "ann"), "unknown label"),
+        (lambda p, a: edits.add_span(p, a, 0, 5, "CASUALTY", "ann", {"kind": "eaten"}), "kind must be"),
+        (lambda p, a: edits.set_state(p, a, "finished", "ann"), "unknown article state"),
+    ],
+)
 def test_impossible_edits_are_refused_and_write_nothing(project, article, call, message):
     with pytest.raises(EditError, match=message):
         project.perform(call, article)
@@ -128,6 +141,6 @@ def test_mark_done_and_next_unfinished(project, article):
 def test_history_records_who_what_before_after(project, article):
     sid = suggest(project, article, "Putin", "ACTOR")
     project.perform(edits.accept, sid, annotator="ann")
-    span_change = [r for r in project.history() if r["table_name"] == "spans"][0]
+    span_change = next(r for r in project.history() if r["table_name"] == "spans")
     assert span_change["annotator"] == "ann" and span_change["before"] is None
     assert '"status": "accepted"' in span_change["after"]

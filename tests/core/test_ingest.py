@@ -34,14 +34,26 @@ def test_samples_import_once(project):
 
 
 def test_jsonl_prodigy_spans_become_accepted_and_done(project, tmp_path):
-    row = {"text": TEXT, "meta": {"source": "wire", "id": 7},
-           "spans": [span(TEXT, "Putin", "ACTOR"), span(TEXT, "Moscow", "LOCATION"),
-                     span(TEXT, "We agree,", "QUOTE"), span(TEXT, "Ushakov", "ACTOR")],
-           "relations": [{"head_span": span(TEXT, "We agree,", "QUOTE"),
-                          "child_span": span(TEXT, "Ushakov", "ACTOR"), "label": "SPEAKER"}]}
+    row = {
+        "text": TEXT,
+        "meta": {"source": "wire", "id": 7},
+        "spans": [
+            span(TEXT, "Putin", "ACTOR"),
+            span(TEXT, "Moscow", "LOCATION"),
+            span(TEXT, "We agree,", "QUOTE"),
+            span(TEXT, "Ushakov", "ACTOR"),
+        ],
+        "relations": [
+            {
+                "head_span": span(TEXT, "We agree,", "QUOTE"),
+                "child_span": span(TEXT, "Ushakov", "ACTOR"),
+                "label": "SPEAKER",
+            }
+        ],
+    }
     import_sources(project, [str(jsonl(tmp_path / "a.jsonl", [row]))], annotator="ann")
     spans = span_rows.accepted(project.db, 1, "ann")
-    assert [(s.text_in(TEXT), s.label, s.origin) for s in spans][0] == ("Putin", "ACTOR", "human")
+    assert next((s.text_in(TEXT), s.label, s.origin) for s in spans) == ("Putin", "ACTOR", "human")
     assert len(spans) == 4
     assert project.state(1, "ann") == "done"
     assert project.article(1).meta == {"source": "wire", "id": 7}
@@ -50,8 +62,13 @@ def test_jsonl_prodigy_spans_become_accepted_and_done(project, tmp_path):
 
 
 def test_doccano_label_and_entities_forms(project, tmp_path):
-    rows = [{"text": TEXT, "label": [[0, 5, "ACTOR"]]},
-            {"text": TEXT + " More.", "entities": [{"id": 1, "start_offset": 21, "end_offset": 27, "label": "LOCATION"}]}]
+    rows = [
+        {"text": TEXT, "label": [[0, 5, "ACTOR"]]},
+        {
+            "text": TEXT + " More.",
+            "entities": [{"id": 1, "start_offset": 21, "end_offset": 27, "label": "LOCATION"}],
+        },
+    ]
     import_sources(project, [str(jsonl(tmp_path / "d.jsonl", rows))], annotator="ann")
     assert [s.label for s in span_rows.accepted(project.db, 1)] == ["ACTOR"]
     assert [s.text_in(TEXT) for s in span_rows.accepted(project.db, 2)] == ["Moscow"]
@@ -94,18 +111,30 @@ def test_other_encoding_refused_naming_file_then_read_with_flag(project, tmp_pat
     assert project.article(2).text == "Zelenské"
 
 
-@pytest.mark.parametrize("line, problem", [
-    ('{"text": "a"', "not valid JSON"),
-    ('["text"]', "expected a JSON object"),
-    ('{"title": "no text"}', 'missing "text"'),
-    ('{"text": "abc", "spans": [{"start": 1, "end": 9, "label": "ACTOR"}]}', "outside the text"),
-    ('{"text": "abc", "spans": [{"start": 2, "end": 1, "label": "ACTOR"}]}', "does not start before"),
-    ('{"text": "abc", "spans": [{"start": 0, "end": 1, "label": "PERSON"}]}', "'PERSON' is not in the scheme"),
-    ('{"text": "abc", "spans": [{"start": "0", "end": 1, "label": "ACTOR"}]}', "offsets must be integers"),
-    ('{"text": "abc", "spans": [{"start": 0, "end": 1, "label": "CASUALTY", "attrs": {"kind": "eaten"}}]}', "kind must be one of"),
-    ('{"text": "abc", "meta": [1]}', '"meta" must be an object'),
-    ('{"text": "abc", "label": [[0, 1]]}', "doccano label must be"),
-])
+@pytest.mark.parametrize(
+    "line, problem",
+    [
+        ('{"text": "a"', "not valid JSON"),
+        ('["text"]', "expected a JSON object"),
+        ('{"title": "no text"}', 'missing "text"'),
+        ('{"text": "abc", "spans": [{"start": 1, "end": 9, "label": "ACTOR"}]}', "outside the text"),
+        ('{"text": "abc", "spans": [{"start": 2, "end": 1, "label": "ACTOR"}]}', "does not start before"),
+        (
+            '{"text": "abc", "spans": [{"start": 0, "end": 1, "label": "PERSON"}]}',
+            "'PERSON' is not in the scheme",
+        ),
+        (
+            '{"text": "abc", "spans": [{"start": "0", "end": 1, "label": "ACTOR"}]}',
+            "offsets must be integers",
+        ),
+        (
+            '{"text": "abc", "spans": [{"start": 0, "end": 1, "label": "CASUALTY", "attrs": {"kind": "eaten"}}]}',
+            "kind must be one of",
+        ),
+        ('{"text": "abc", "meta": [1]}', '"meta" must be an object'),
+        ('{"text": "abc", "label": [[0, 1]]}', "doccano label must be"),
+    ],
+)
 def test_broken_line_refused_as_file_line_and_nothing_written(project, tmp_path, line, problem):
     path = tmp_path / "bad.jsonl"
     good = json.dumps({"text": "a good article", "spans": [{"start": 0, "end": 1, "label": "ACTOR"}]})
@@ -119,19 +148,24 @@ def test_broken_line_refused_as_file_line_and_nothing_written(project, tmp_path,
 
 
 def test_add_labels_extends_the_scheme(project, tmp_path):
-    path = jsonl(tmp_path / "a.jsonl", [{"text": "abc", "spans": [{"start": 0, "end": 1, "label": "WEAPON"}]}])
+    path = jsonl(
+        tmp_path / "a.jsonl", [{"text": "abc", "spans": [{"start": 0, "end": 1, "label": "WEAPON"}]}]
+    )
     report = import_sources(project, [str(path)], annotator="ann", add_labels=True)
     assert report.labels_added == ["WEAPON"]
     assert "WEAPON" in project.scheme.label_names
     assert "WEAPON" in project.get_meta("scheme")["labels"][-1]["name"]
 
 
-@pytest.mark.parametrize("content, problem", [
-    ("body\nx\n", "no column 'text'"),
-    ("", "empty CSV file"),
-    ('text,a\n"x",1\n"y",2,3\n', "row has 3 fields"),
-    ('text,a\n"",1\n', "empty 'text' cell"),
-])
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        ("body\nx\n", "no column 'text'"),
+        ("", "empty CSV file"),
+        ('text,a\n"x",1\n"y",2,3\n', "row has 3 fields"),
+        ('text,a\n"",1\n', "empty 'text' cell"),
+    ],
+)
 def test_bad_csv(project, tmp_path, content, problem):
     path = tmp_path / "bad.csv"
     path.write_text(content, encoding="utf-8")
@@ -191,7 +225,7 @@ def test_import_is_one_history_entry(project, tmp_path):
 
 def test_csv_bad_byte_names_its_line(project, tmp_path):
     path = tmp_path / "a.csv"
-    path.write_bytes(b"text\nfine\n\"also\nfine\"\nbad \xff\n")
+    path.write_bytes(b'text\nfine\n"also\nfine"\nbad \xff\n')
     with pytest.raises(InputError, match=r"a\.csv:5: not UTF-8"):
         import_sources(project, [str(path)])
 

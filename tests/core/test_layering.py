@@ -33,8 +33,7 @@ def test_no_core_module_imports_qt_gui_or_cli():
 
 def test_importing_every_core_module_loads_no_qt():
     modules = sorted(
-        ".".join(p.relative_to(CORE.parent.parent).with_suffix("").parts)
-        for p in CORE.rglob("*.py")
+        ".".join(p.relative_to(CORE.parent.parent).with_suffix("").parts) for p in CORE.rglob("*.py")
     )
     code = (
         "import importlib, sys\n"

@@ -1,7 +1,8 @@
 """The one offset converter: emoji, CJK, combining marks, CRLF, and property tests."""
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from annotator.core.offsets import OffsetMap, utf16_length
 
@@ -32,7 +33,7 @@ def test_span_after_emoji_round_trips():
     start = text.index("Putin")
     m = OffsetMap(text)
     u_start, u_end = m.span_to_units(start, start + 5)
-    assert text.encode("utf-16-le")[u_start * 2:u_end * 2].decode("utf-16-le") == "Putin"
+    assert text.encode("utf-16-le")[u_start * 2 : u_end * 2].decode("utf-16-le") == "Putin"
     assert m.span_to_codepoints(u_start, u_end) == (start, start + 5)
 
 
@@ -74,7 +75,7 @@ def test_out_of_range_raises():
         OffsetMap("abc").to_units(4)
 
 
-pieces = st.sampled_from(["a", "b", " ", "\n", "\r", "\r\n", "😀", "北", "é", "e\u0301", "🇺🇦", "\U0001F600"])
+pieces = st.sampled_from(["a", "b", " ", "\n", "\r", "\r\n", "😀", "北", "é", "e\u0301", "🇺🇦", "\U0001f600"])
 texts = st.lists(pieces, max_size=30).map("".join)
 
 
@@ -102,4 +103,4 @@ def test_spans_cover_their_units(text, data):
     a = data.draw(st.integers(0, len(text)))
     b = data.draw(st.integers(a, len(text)))
     ua, ub = m.span_to_units(a, b)
-    assert text.encode("utf-16-le")[ua * 2:ub * 2].decode("utf-16-le") == text[a:b]
+    assert text.encode("utf-16-le")[ua * 2 : ub * 2].decode("utf-16-le") == text[a:b]

@@ -23,13 +23,23 @@ def test_default_scheme_has_the_four_labels_with_hotkeys():
     assert scheme.label_names == ["ACTOR", "LOCATION", "QUOTE", "CASUALTY"]
     assert [scheme.by_hotkey(k).name for k in "1234"] == scheme.label_names
     assert scheme.label("ACTOR").in_ents and not scheme.label("QUOTE").in_ents
-    assert {a.name for a in scheme.label("CASUALTY").attributes} == {"count_low", "count_high", "qualifier", "kind"}
+    assert {a.name for a in scheme.label("CASUALTY").attributes} == {
+        "count_low",
+        "count_high",
+        "qualifier",
+        "kind",
+    }
     assert scheme.relations[0].name == "SPEAKER"
 
 
 def test_casualty_attribute_checks():
     scheme = default_scheme()
-    assert scheme.check_attrs("CASUALTY", {"count_low": 76, "count_high": None, "qualifier": "at least", "kind": "killed"}) is None
+    assert (
+        scheme.check_attrs(
+            "CASUALTY", {"count_low": 76, "count_high": None, "qualifier": "at least", "kind": "killed"}
+        )
+        is None
+    )
     assert "integer" in scheme.check_attrs("CASUALTY", {"count_low": "76"})
     assert "one of" in scheme.check_attrs("CASUALTY", {"qualifier": "roughly"})
     assert "no attribute" in scheme.check_attrs("ACTOR", {"kind": "killed"})
@@ -41,15 +51,21 @@ def test_user_scheme_loads(tmp_path):
     assert load_scheme(write(tmp_path, raw)).name == "mine"
 
 
-@pytest.mark.parametrize("mutate, expected", [
-    (lambda r: r["labels"][0].pop("hotkey"), "labels/0: 'hotkey' is a required property"),
-    (lambda r: r["labels"][1].__setitem__("color", "green"), "labels/1/color"),
-    (lambda r: r["labels"][2].__setitem__("hotkey", "1"), "labels/2/hotkey: hotkey '1' is used twice"),
-    (lambda r: r["labels"][3].__setitem__("name", "ACTOR"), "labels/3/name: duplicate label 'ACTOR'"),
-    (lambda r: r["relations"][0].__setitem__("child", "PERSON"), "relations/0/child: unknown label 'PERSON'"),
-    (lambda r: r.__setitem__("labels", []), "at labels: [] should be non-empty"),
-    (lambda r: r["labels"][0].__setitem__("spacy", ["doc"]), "labels/0/spacy/0"),
-])
+@pytest.mark.parametrize(
+    "mutate, expected",
+    [
+        (lambda r: r["labels"][0].pop("hotkey"), "labels/0: 'hotkey' is a required property"),
+        (lambda r: r["labels"][1].__setitem__("color", "green"), "labels/1/color"),
+        (lambda r: r["labels"][2].__setitem__("hotkey", "1"), "labels/2/hotkey: hotkey '1' is used twice"),
+        (lambda r: r["labels"][3].__setitem__("name", "ACTOR"), "labels/3/name: duplicate label 'ACTOR'"),
+        (
+            lambda r: r["relations"][0].__setitem__("child", "PERSON"),
+            "relations/0/child: unknown label 'PERSON'",
+        ),
+        (lambda r: r.__setitem__("labels", []), "at labels: [] should be non-empty"),
+        (lambda r: r["labels"][0].__setitem__("spacy", ["doc"]), "labels/0/spacy/0"),
+    ],
+)
 def test_bad_scheme_names_key_and_problem(tmp_path, mutate, expected):
     raw = news_raw()
     mutate(raw)

@@ -12,9 +12,16 @@ from annotator.core.store.listing import ArticleQuery, count, page, progress, ro
 @pytest.fixture
 def listed(project):
     with project.transaction():
-        ids = [i for i, _ in articles.insert_batch(project.db, [
-            {"text": f"Article {n} about {'Kyiv' if n % 2 else 'Moscow'} talks.", "title": ""}
-            for n in range(30)])]
+        ids = [
+            i
+            for i, _ in articles.insert_batch(
+                project.db,
+                [
+                    {"text": f"Article {n} about {'Kyiv' if n % 2 else 'Moscow'} talks.", "title": ""}
+                    for n in range(30)
+                ],
+            )
+        ]
         span_rows.insert(project.db, Span(ids[0], 0, 7, "ACTOR", origin="model", status="suggested"))
         span_rows.insert(project.db, Span(ids[0], 11, 12, "ACTOR", origin="model", status="suggested"))
     project.perform(edits.add_span, ids[1], 0, 7, "ACTOR", annotator="ann")

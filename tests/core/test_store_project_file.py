@@ -20,8 +20,16 @@ def test_new_project_settings(project, project_path):
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert {"articles", "article_states", "spans", "relations", "history", "meta",
-            "articles_fts", "suggest_done"} <= set(db.table_names())
+    assert {
+        "articles",
+        "article_states",
+        "spans",
+        "relations",
+        "history",
+        "meta",
+        "articles_fts",
+        "suggest_done",
+    } <= set(db.table_names())
 
 
 def test_migration_from_an_empty_file(tmp_path):
@@ -35,6 +43,7 @@ def test_migration_from_an_empty_file(tmp_path):
 def test_migration_from_version_one(tmp_path):
     """A file made by schema 1 gains later tables and keeps its data."""
     from sqlite_utils import Database
+
     from annotator.core.store.migrations import MIGRATIONS
 
     path = tmp_path / "v1.db"
@@ -92,11 +101,10 @@ def test_newer_version_is_refused_and_untouched(project_path):
 
 
 def test_corrupt_file_is_refused(project_path):
-    with open_project(project_path, create=True) as project:
-        with project.transaction():
-            project.db.execute("INSERT INTO articles (text, content_hash) VALUES ('x', 'y')")
+    with open_project(project_path, create=True) as project, project.transaction():
+        project.db.execute("INSERT INTO articles (text, content_hash) VALUES ('x', 'y')")
     data = bytearray(project_path.read_bytes())
-    data[100:4096 * 2] = b"\xff" * (4096 * 2 - 100)  # wipe the schema page
+    data[100 : 4096 * 2] = b"\xff" * (4096 * 2 - 100)  # wipe the schema page
     project_path.write_bytes(bytes(data))
     with pytest.raises(ProjectError):
         open_project(project_path)
@@ -105,19 +113,16 @@ def test_corrupt_file_is_refused(project_path):
 def test_history_is_append_only(project):
     with project.transaction():
         project.db["history"].insert({"action": "x"})
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        with project.transaction():
-            project.db.execute("UPDATE history SET action = 'y'")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        with project.transaction():
-            project.db.execute("DELETE FROM history")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"), project.transaction():
+        project.db.execute("UPDATE history SET action = 'y'")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"), project.transaction():
+        project.db.execute("DELETE FROM history")
 
 
 def test_failed_transaction_writes_nothing(project):
-    with pytest.raises(RuntimeError):
-        with project.transaction():
-            project.db.execute("INSERT INTO articles (text, content_hash) VALUES ('x', 'y')")
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), project.transaction():
+        project.db.execute("INSERT INTO articles (text, content_hash) VALUES ('x', 'y')")
+        raise RuntimeError("boom")
     assert project.article_count() == 0
 
 
@@ -126,9 +131,8 @@ def test_second_writer_gets_read_only(project_path):
     try:
         second = open_project(project_path, lock=True)
         assert second.read_only and not first.read_only
-        with pytest.raises(ProjectError, match="read-only"):
-            with second.transaction():
-                pass
+        with pytest.raises(ProjectError, match="read-only"), second.transaction():
+            pass
         second.close()
     finally:
         first.close()

@@ -6,7 +6,7 @@ TEXT = 'Putin said: "We will not retreat," adding that (at least) 19 people died
 
 
 def _cut(span):
-    return TEXT[span[0]:span[1]] if span else None
+    return TEXT[span[0] : span[1]] if span else None
 
 
 def test_partial_words_are_taken_whole():
@@ -18,7 +18,7 @@ def test_partial_words_are_taken_whole():
 def test_spaces_and_punctuation_never_end_a_span():
     tokens = tokenize(TEXT)
     start = TEXT.index(' "We')
-    end = TEXT.index(",\" adding") + 3
+    end = TEXT.index('," adding') + 3
     assert _cut(snap(tokens, start, end)) == "We will not retreat"
     start = TEXT.index("(at")
     assert _cut(snap(tokens, start - 1, TEXT.index(")") + 2)) == "at least"

@@ -29,7 +29,7 @@ def parse(markup: str, where: str) -> tuple[str, list[dict], dict, dict]:
         ch = markup[i]
         if ch == "{":
             bar = markup.index("|", i)
-            stack.append((markup[i + 1:bar], len("".join(out))))
+            stack.append((markup[i + 1 : bar], len("".join(out))))
             i = bar + 1
             continue
         if ch == "}":
@@ -58,9 +58,12 @@ def _span(tag: str, start: int, end: int, where: str) -> dict:
     span = {"start": start, "end": end, "label": label}
     if label == "CASUALTY":
         low, high, qualifier, kind = tag[2:].split(",")
-        span["attrs"] = {"count_low": int(low) if low else None,
-                         "count_high": int(high) if high else None,
-                         "qualifier": qualifier or None, "kind": kind}
+        span["attrs"] = {
+            "count_low": int(low) if low else None,
+            "count_high": int(high) if high else None,
+            "qualifier": qualifier or None,
+            "kind": kind,
+        }
     return span
 
 
@@ -69,26 +72,39 @@ def task(path: Path) -> dict:
     source = None
     if markup.startswith("# source: "):
         first, markup = markup.split("\n", 1)
-        source = ROOT / first[len("# source: "):].strip()
+        source = ROOT / first[len("# source: ") :].strip()
     text, spans, quotes, speakers = parse(markup, str(path))
     if source is not None:
         original = source.read_text(encoding="utf-8")
         if original.rstrip("\n") != text.rstrip("\n"):
             at = next(i for i, (a, b) in enumerate(zip(original, text)) if a != b)
-            sys.exit(f"{path}: differs from {source} at {at}: {original[at-30:at+30]!r} vs "
-                     f"{text[at-30:at+30]!r}")
+            sys.exit(
+                f"{path}: differs from {source} at {at}: {original[at - 30 : at + 30]!r} vs "
+                f"{text[at - 30 : at + 30]!r}"
+            )
         text = original
     key = lambda s: {k: s[k] for k in ("start", "end", "label")}  # noqa: E731
-    relations = [{"head_span": key(quotes[n]), "child_span": key(speakers[n]), "label": "SPEAKER"}
-                 for n in sorted(quotes) if n in speakers]
+    relations = [
+        {"head_span": key(quotes[n]), "child_span": key(speakers[n]), "label": "SPEAKER"}
+        for n in sorted(quotes)
+        if n in speakers
+    ]
     name = source.name if source else path.name
-    return {"text": text, "meta": {"file": name}, "spans": sorted(spans, key=lambda s: (s["start"], -s["end"])),
-            "relations": relations}
+    return {
+        "text": text,
+        "meta": {"file": name},
+        "spans": sorted(spans, key=lambda s: (s["start"], -s["end"])),
+        "relations": relations,
+    }
 
 
 def main() -> None:
-    for prefix, out in (("seed_", "gold_seeds.jsonl"), ("unseen_", "gold_unseen.jsonl"),
-                        ("holdout_", "gold_holdout.jsonl"), ("holdout2_", "gold_holdout2.jsonl")):
+    for prefix, out in (
+        ("seed_", "gold_seeds.jsonl"),
+        ("unseen_", "gold_unseen.jsonl"),
+        ("holdout_", "gold_holdout.jsonl"),
+        ("holdout2_", "gold_holdout2.jsonl"),
+    ):
         files = sorted((HERE / "gold_markup").glob(f"{prefix}*.txt"))
         lines = [json.dumps(task(p), ensure_ascii=False) for p in files]
         (HERE / out).write_text("\n".join(lines) + "\n", encoding="utf-8")

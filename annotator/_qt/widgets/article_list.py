@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from annotator._qt.models.article_list import ArticleListModel
 from annotator.core.model import ARTICLE_STATES
 from annotator.core.store.listing import ArticleQuery
-from annotator._qt.models.article_list import ArticleListModel
 
 
 class ArticleListPane(QWidget):

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QInputDialog,
-                               QLabel, QLineEdit)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+)
 
-from annotator.core.scheme import Attribute
 from annotator._qt.widgets.speaker_picker import SpeakerPicker
+from annotator.core.scheme import Attribute
 
 
 def ask_name(parent, current: str) -> str | None:
     """Ask for the annotator's name; None when cancelled or empty."""
-    name, ok = QInputDialog.getText(parent, "Annotator", "Your name (saved with every decision):",
-                                    text=current)
+    name, ok = QInputDialog.getText(
+        parent, "Annotator", "Your name (saved with every decision):", text=current
+    )
     name = name.strip()
     return name if ok and name else None
 

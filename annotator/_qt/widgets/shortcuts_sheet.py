@@ -15,11 +15,15 @@ class ShortcutsSheet(QDialog):
     def __init__(self, labels: list[tuple[str, str]], parent=None):
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        rows = "".join(f"<tr><td><b>{escape(keys)}</b>&nbsp;&nbsp;</td><td>{escape(text)}</td></tr>"
-                       for keys, text in shortcut_rows(labels))
+        rows = "".join(
+            f"<tr><td><b>{escape(keys)}</b>&nbsp;&nbsp;</td><td>{escape(text)}</td></tr>"
+            for keys, text in shortcut_rows(labels)
+        )
         view = QTextBrowser()
-        view.setHtml("<table cellpadding='3'>" + rows + "</table><p>A mouse selection snaps to "
-                     "whole words; a double-click selects a word. Every edit is saved at once.</p>")
+        view.setHtml(
+            "<table cellpadding='3'>" + rows + "</table><p>A mouse selection snaps to "
+            "whole words; a double-click selects a word. Every edit is saved at once.</p>"
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
@@ -40,7 +44,13 @@ class ShortcutsSheet(QDialog):
         document = view.document()
         document.setTextWidth(width - 40)
         margins = self.layout().contentsMargins()
-        chrome = (margins.top() + margins.bottom() + self.layout().spacing()
-                  + buttons.sizeHint().height() + 2 * view.frameWidth() + 24)
+        chrome = (
+            margins.top()
+            + margins.bottom()
+            + self.layout().spacing()
+            + buttons.sizeHint().height()
+            + 2 * view.frameWidth()
+            + 24
+        )
         screen = self.screen().availableGeometry().height() if self.screen() else 900
         self.resize(width, min(int(document.size().height()) + chrome, screen - 60))

@@ -25,25 +25,41 @@ class SpanPanel(QWidget):
         self.setMinimumWidth(220)
         self.show_span(None, "", {}, None)
 
-    def show_span(self, span: Span | None, text: str, colors: dict[str, str],
-                  speaker: str | None, guideline: str = "", attributes: tuple[str, ...] = ()) -> None:
+    def show_span(
+        self,
+        span: Span | None,
+        text: str,
+        colors: dict[str, str],
+        speaker: str | None,
+        guideline: str = "",
+        attributes: tuple[str, ...] = (),
+    ) -> None:
         """Describe ``span`` (whose covered text is ``text``); ``speaker`` for a QUOTE;
         ``attributes`` are its label's attribute names in scheme order, shown even when unset."""
         if span is None:
-            self.body.setText("<p style='color:#777'>No span focused.<br><br>"
-                              "<b>n</b>/<b>p</b> move between spans, select text and press "
-                              "a label key to add one. <b>F1</b> lists every key.</p>")
+            self.body.setText(
+                "<p style='color:#777'>No span focused.<br><br>"
+                "<b>n</b>/<b>p</b> move between spans, select text and press "
+                "a label key to add one. <b>F1</b> lists every key.</p>"
+            )
             return
         kind = "suggestion" if span.is_suggestion else span.status
         score = f" · score {span.score:.2f}" if span.score is not None else ""
-        rows = [f"<h3 style='color:{colors.get(span.label, '#000')}'>{escape(span.label)}</h3>",
-                f"<p><i>{escape(_short(text))}</i></p>",
-                f"<p>{escape(kind)} · origin {escape(span.origin)}{score}</p>"]
+        rows = [
+            f"<h3 style='color:{colors.get(span.label, '#000')}'>{escape(span.label)}</h3>",
+            f"<p><i>{escape(_short(text))}</i></p>",
+            f"<p>{escape(kind)} · origin {escape(span.origin)}{score}</p>",
+        ]
         names = list(attributes) + sorted(k for k in span.attrs if k not in attributes)
         if names:
-            rows.append("<table>" + "".join(
-                f"<tr><td>{escape(k)}&nbsp;&nbsp;</td><td><b>{escape(_shown(span.attrs.get(k)))}</b></td></tr>"
-                for k in names) + "</table>")
+            rows.append(
+                "<table>"
+                + "".join(
+                    f"<tr><td>{escape(k)}&nbsp;&nbsp;</td><td><b>{escape(_shown(span.attrs.get(k)))}</b></td></tr>"
+                    for k in names
+                )
+                + "</table>"
+            )
             if attributes:
                 rows.append("<p style='color:#777'><b>e</b> edits these</p>")
         if span.label == "QUOTE":
@@ -59,4 +75,4 @@ def _shown(value) -> str:
 
 def _short(text: str, limit: int = 240) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"

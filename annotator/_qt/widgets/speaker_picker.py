@@ -19,8 +19,9 @@ class SpeakerPicker(QDialog):
     def __init__(self, parent, choices: list[tuple[int, str]], current: int = 0, quote: str = ""):
         super().__init__(parent)
         self.setWindowTitle("Speaker")
-        heading = QLabel("<b>Who said this quote?</b>"
-                         + (f"<br><i>{escape(_short(quote))}</i>" if quote else ""))
+        heading = QLabel(
+            "<b>Who said this quote?</b>" + (f"<br><i>{escape(_short(quote))}</i>" if quote else "")
+        )
         heading.setWordWrap(True)
         self.list = QListWidget()
         for i, (span_id, text) in enumerate(choices):
@@ -61,4 +62,4 @@ class SpeakerPicker(QDialog):
 
 def _short(text: str, limit: int = 200) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -7,8 +7,8 @@ ACTORs shows both; the focused span is boxed. Only the spans in view are painted
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextCursor
@@ -45,7 +45,7 @@ class SpanTextView(QPlainTextEdit):
         self._spans: list[DrawSpan] = []
         self._focus_id: int | None = None
         self.snapper: Snapper | None = None
-        self.token_at: Callable[[int], "tuple[int, int] | None"] | None = None
+        self.token_at: Callable[[int], tuple[int, int] | None] | None = None
 
     # -- content -----------------------------------------------------------------------
     def show_article(self, text: str, spans: list[DrawSpan], focus_id: int | None) -> None:

@@ -8,4 +8,4 @@ brat and CoNLL, with an alignment report that accounts for every span.
 from annotator.core.export.report import AlignmentReport, ExportCancelled, ExportError
 from annotator.core.export.runner import FORMATS, export_project
 
-__all__ = ["AlignmentReport", "ExportCancelled", "ExportError", "FORMATS", "export_project"]
+__all__ = ["FORMATS", "AlignmentReport", "ExportCancelled", "ExportError", "export_project"]

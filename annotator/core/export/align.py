@@ -65,8 +65,19 @@ def load_tokenizer(model: str | None = None):
     import spacy
 
     if model and (spacy.util.is_package(model) or Path(model).is_dir()):
-        return spacy.load(model, exclude=["tok2vec", "tagger", "parser", "senter", "ner",
-                                          "attribute_ruler", "lemmatizer", "transformer"])
+        return spacy.load(
+            model,
+            exclude=[
+                "tok2vec",
+                "tagger",
+                "parser",
+                "senter",
+                "ner",
+                "attribute_ruler",
+                "lemmatizer",
+                "transformer",
+            ],
+        )
     return spacy.blank("en")
 
 
@@ -116,7 +127,7 @@ class Aligner:
         text = version.article.text
         if not 0 <= span.start < span.end <= len(text):
             return self._drop(version, span, "empty or outside the text")
-        if not text[span.start:span.end].strip():
+        if not text[span.start : span.end].strip():
             return self._drop(version, span, "whitespace only")
         out = OutSpan(span.start, span.end, span.label, dict(span.attrs), span.origin, span.id)
         if doc is None:
@@ -128,7 +139,7 @@ class Aligner:
         out.token_start, out.token_end = tokens.start, tokens.end - 1
         if (out.start, out.end) != (span.start, span.end):
             self.report.snapped += 1
-            self._case(version, span, f"snapped to {out.start}..{out.end} {text[out.start:out.end]!r}")
+            self._case(version, span, f"snapped to {out.start}..{out.end} {text[out.start : out.end]!r}")
         return out
 
     def _links(self, version: Version, placed: dict[int, OutSpan]) -> list[OutRelation]:

@@ -24,7 +24,7 @@ def ann_lines(task: Task) -> list[str]:
     n_attr = 0
     for index, span in enumerate(task.spans, start=1):
         ids[id(span)] = f"T{index}"
-        shown = " ".join(task.text[span.start:span.end].splitlines()).replace("\t", " ")
+        shown = " ".join(task.text[span.start : span.end].splitlines()).replace("\t", " ")
         lines.append(f"T{index}\t{span.label} {span.start} {span.end}\t{shown}")
         for name, value in sorted(span.attrs.items()):
             if value is not None:
@@ -48,8 +48,9 @@ class BratWriter(Writer):
         stem = f"{task.version.article.id:06d}"
         (self.path / f"{stem}.txt").write_text(task.text, encoding="utf-8", newline="")
         lines = ann_lines(task)
-        (self.path / f"{stem}.ann").write_text("".join(line + "\n" for line in lines),
-                                              encoding="utf-8", newline="\n")
+        (self.path / f"{stem}.ann").write_text(
+            "".join(line + "\n" for line in lines), encoding="utf-8", newline="\n"
+        )
 
     def close(self) -> None:
         (self.path / "annotation.conf").write_text(annotation_conf(self.scheme), encoding="utf-8")

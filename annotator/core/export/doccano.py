@@ -25,9 +25,13 @@ class DoccanoWriter(Writer):
     def write(self, task: Task) -> None:
         self.count += 1
         self.count_unsupported(task)
-        line = {"id": self.count, "text": task.text,
-                "label": [[s.start, s.end, s.label] for s in task.spans],
-                "meta": article_meta(task), "annotator": task.version.annotator}
+        line = {
+            "id": self.count,
+            "text": task.text,
+            "label": [[s.start, s.end, s.label] for s in task.spans],
+            "meta": article_meta(task),
+            "annotator": task.version.annotator,
+        }
         self.handle.write(json.dumps(line, ensure_ascii=False) + "\n")
 
     def close(self) -> None:

@@ -20,8 +20,12 @@ TEXT_TAG, LABEL_TAG = "text", "label"
 
 def region(span: OutSpan, text: str, rid: str) -> dict:
     """A ``labels`` result for one span."""
-    value = {"start": span.start, "end": span.end, "text": text[span.start:span.end],
-             "labels": [span.label]}
+    value = {
+        "start": span.start,
+        "end": span.end,
+        "text": text[span.start : span.end],
+        "labels": [span.label],
+    }
     return {"id": rid, "from_name": LABEL_TAG, "to_name": TEXT_TAG, "type": "labels", "value": value}
 
 
@@ -46,8 +50,16 @@ def results(task: Task, scheme) -> list[dict]:
         rid = ids[id(span)] = f"r{index}"
         out.append(region(span, task.text, rid))
         out += [attribute_result(scheme, span, rid, k, v) for k, v in sorted(span.attrs.items())]
-    out += [{"type": "relation", "from_id": ids[id(r.head)], "to_id": ids[id(r.child)],
-             "direction": "right", "labels": [r.label]} for r in task.relations]
+    out += [
+        {
+            "type": "relation",
+            "from_id": ids[id(r.head)],
+            "to_id": ids[id(r.child)],
+            "direction": "right",
+            "labels": [r.label],
+        }
+        for r in task.relations
+    ]
     return out
 
 
@@ -66,14 +78,20 @@ class LabelStudioWriter(Writer):
         self.count += 1
         version = task.version
         meta = {**article_meta(task), "annotator": version.annotator}
-        item = {"id": self.count, "data": {"text": task.text}, "meta": meta,
-                "annotations": [], "predictions": []}
+        item = {
+            "id": self.count,
+            "data": {"text": task.text},
+            "meta": meta,
+            "annotations": [],
+            "predictions": [],
+        }
         result = results(task, self.scheme)
         if any(s.status == "suggested" for s in version.spans):
             item["predictions"].append({"model_version": "annotator suggestions", "result": result})
         elif version.worked:
-            item["annotations"].append({"id": self.count, "result": result,
-                                        "was_cancelled": version.answer == "ignore"})
+            item["annotations"].append(
+                {"id": self.count, "result": result, "was_cancelled": version.answer == "ignore"}
+            )
         separator = "\n" if self.count == 1 else ",\n"
         self.handle.write(separator + json.dumps(item, ensure_ascii=False))
 

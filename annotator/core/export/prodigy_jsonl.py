@@ -30,8 +30,13 @@ def task_hash(in_hash: int, spans: list[dict], annotator: str | None) -> int:
 
 def span_json(span: OutSpan) -> dict:
     """The offsets and label of a span, as Prodigy writes them."""
-    return {"start": span.start, "end": span.end, "token_start": span.token_start,
-            "token_end": span.token_end, "label": span.label}
+    return {
+        "start": span.start,
+        "end": span.end,
+        "token_start": span.token_start,
+        "token_end": span.token_end,
+        "label": span.label,
+    }
 
 
 def task_json(task: Task) -> dict:
@@ -42,17 +47,33 @@ def task_json(task: Task) -> dict:
         if span.attrs:
             item["attrs"] = span.attrs
         spans.append(item)
-    relations = [{"head": r.head.token_end, "child": r.child.token_end, "label": r.label,
-                  "head_span": span_json(r.head), "child_span": span_json(r.child)}
-                 for r in task.relations]
-    tokens = [{"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i,
-               "ws": bool(t.whitespace_)} for t in task.doc]
+    relations = [
+        {
+            "head": r.head.token_end,
+            "child": r.child.token_end,
+            "label": r.label,
+            "head_span": span_json(r.head),
+            "child_span": span_json(r.child),
+        }
+        for r in task.relations
+    ]
+    tokens = [
+        {"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)}
+        for t in task.doc
+    ]
     in_hash = input_hash(task.text)
-    return {"text": task.text, "meta": article_meta(task), "_input_hash": in_hash,
-            "_task_hash": task_hash(in_hash, spans, task.version.annotator),
-            "tokens": tokens, "spans": spans, "relations": relations,
-            "answer": task.version.answer, "_annotator_id": task.version.annotator,
-            "_timestamp": timestamp(task)}
+    return {
+        "text": task.text,
+        "meta": article_meta(task),
+        "_input_hash": in_hash,
+        "_task_hash": task_hash(in_hash, spans, task.version.annotator),
+        "tokens": tokens,
+        "spans": spans,
+        "relations": relations,
+        "answer": task.version.answer,
+        "_annotator_id": task.version.annotator,
+        "_timestamp": timestamp(task),
+    }
 
 
 class ProdigyWriter(Writer):

@@ -72,12 +72,16 @@ class AlignmentReport:
     def summary(self) -> str:
         """A few lines for people: totals, then reasons, then the first cases."""
         moved = f"{self.snapped} snapped to token edges" if self.snapping else "offsets kept exactly"
-        lines = [f"alignment report ({self.format}): {self.articles} article(s), {self.tasks} task(s); "
-                 f"{self.spans} span(s): {self.kept} kept, {moved}, "
-                 f"{self.dropped_total} dropped; {self.relations} link(s): {self.relations_kept} kept"]
+        lines = [
+            f"alignment report ({self.format}): {self.articles} article(s), {self.tasks} task(s); "
+            f"{self.spans} span(s): {self.kept} kept, {moved}, "
+            f"{self.dropped_total} dropped; {self.relations} link(s): {self.relations_kept} kept"
+        ]
         lines += [f"  dropped ({n}): {reason}" for reason, n in sorted(self.dropped.items())]
         lines += [f"  links dropped ({n}): {why}" for why, n in sorted(self.relations_dropped.items())]
-        lines += [f"  not carried by {self.format} ({n}): {what}" for what, n in sorted(self.not_carried.items())]
+        lines += [
+            f"  not carried by {self.format} ({n}): {what}" for what, n in sorted(self.not_carried.items())
+        ]
         lines += [f"  articles left out ({n}): {why}" for why, n in sorted(self.skipped_articles.items())]
         lines += ["  " + case.line() for case in self.cases]
         hidden = self.snapped + self.dropped_total - len(self.cases)
@@ -88,9 +92,18 @@ class AlignmentReport:
 
     def as_dict(self) -> dict:
         """The counts as plain JSON-able values."""
-        return {"format": self.format, "articles": self.articles, "tasks": self.tasks,
-                "spans": self.spans, "kept": self.kept, "snapped": self.snapped,
-                "dropped": dict(self.dropped), "relations": self.relations,
-                "relations_kept": self.relations_kept,
-                "relations_dropped": dict(self.relations_dropped), "not_carried": dict(self.not_carried),
-                "skipped_articles": dict(self.skipped_articles), "files": list(self.files)}
+        return {
+            "format": self.format,
+            "articles": self.articles,
+            "tasks": self.tasks,
+            "spans": self.spans,
+            "kept": self.kept,
+            "snapped": self.snapped,
+            "dropped": dict(self.dropped),
+            "relations": self.relations,
+            "relations_kept": self.relations_kept,
+            "relations_dropped": dict(self.relations_dropped),
+            "not_carried": dict(self.not_carried),
+            "skipped_articles": dict(self.skipped_articles),
+            "files": list(self.files),
+        }

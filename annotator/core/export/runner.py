@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
 
 from annotator.core.export.align import Aligner, load_tokenizer
 from annotator.core.export.base import Writer
@@ -26,15 +26,26 @@ from annotator.core.export.selection import Selection, article_ids, versions
 from annotator.core.export.spacy_docbin import DocBinWriter
 from annotator.core.export.split import PART_NAMES, assign, parse_split
 
-FORMATS: dict[str, type[Writer]] = {w.name: w for w in (
-    DocBinWriter, ProdigyWriter, DoccanoWriter, LabelStudioWriter, BratWriter, ConllWriter)}
+FORMATS: dict[str, type[Writer]] = {
+    w.name: w
+    for w in (DocBinWriter, ProdigyWriter, DoccanoWriter, LabelStudioWriter, BratWriter, ConllWriter)
+}
 MARKER = ".annotator-export"
 
 
-def export_project(project, out_path, fmt: str, status: str = "done", annotator: str | None = None,
-                   include_suggestions: bool = False, split=None, seed: int = 0, strict: bool = False,
-                   progress: Callable[[int], None] | None = None,
-                   cancelled: Callable[[], bool] | None = None) -> AlignmentReport:
+def export_project(
+    project,
+    out_path,
+    fmt: str,
+    status: str = "done",
+    annotator: str | None = None,
+    include_suggestions: bool = False,
+    split=None,
+    seed: int = 0,
+    strict: bool = False,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> AlignmentReport:
     """Export ``project`` to ``out_path`` in format ``fmt``; returns the alignment report.
 
     ``split`` is ``"0.8,0.1,0.1"`` or a tuple of fractions (then ``out_path`` is a folder with
@@ -77,14 +88,16 @@ def _writer_class(fmt: str, status: str) -> type[Writer]:
 
 
 def _part_files(writer_cls, fractions) -> list[str]:
-    return [name + writer_cls.suffix for name in PART_NAMES[:len(fractions)]] if fractions else []
+    return [name + writer_cls.suffix for name in PART_NAMES[: len(fractions)]] if fractions else []
 
 
 def _open_writers(writer_cls, tmp: Path, scheme, report, fractions) -> dict:
     if not fractions:
         return {None: writer_cls(tmp, scheme, report)}
-    return {name: writer_cls(tmp / file, scheme, report)
-            for name, file in zip(PART_NAMES, _part_files(writer_cls, fractions))}
+    return {
+        name: writer_cls(tmp / file, scheme, report)
+        for name, file in zip(PART_NAMES, _part_files(writer_cls, fractions))
+    }
 
 
 def _write_article(group, aligner: Aligner, writer: Writer, report: AlignmentReport) -> None:

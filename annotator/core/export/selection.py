@@ -18,8 +18,8 @@ Rows are read in batches of articles, so a large project streams.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from annotator.core.model import Article, Relation, Span
 from annotator.core.store import articles as article_rows
@@ -69,13 +69,13 @@ def article_ids(db, selection: Selection) -> list[int]:
 def versions(db, selection: Selection, ids: list[int]) -> Iterator[list[Version]]:
     """For each article id, its versions to export (a list, possibly empty)."""
     for i in range(0, len(ids), BATCH):
-        batch = ids[i:i + BATCH]
+        batch = ids[i : i + BATCH]
         rows = _BatchRows(db, batch, selection.include_suggestions)
         for article in rows.articles:
             yield _versions_of(article, rows, selection)
 
 
-def _versions_of(article: Article, rows: "_BatchRows", sel: Selection) -> list[Version]:
+def _versions_of(article: Article, rows: _BatchRows, sel: Selection) -> list[Version]:
     states = rows.states.get(article.id, {})
     if sel.annotator:
         names = [sel.annotator]
@@ -101,23 +101,37 @@ class _BatchRows:
         self.articles = _articles(db, marks, ids)
         self.states: dict[int, dict[str, tuple[str, str]]] = {}
         for aid, name, state, stamp in db.execute(
-                f"SELECT article_id, annotator, state, updated_at FROM article_states "
-                f"WHERE article_id IN ({marks})", ids):
+            f"SELECT article_id, annotator, state, updated_at FROM article_states "
+            f"WHERE article_id IN ({marks})",
+            ids,
+        ):
             self.states.setdefault(aid, {})[name] = (state, stamp or "")
         statuses = "('accepted', 'suggested')" if with_suggestions else "('accepted')"
         self.spans: dict[tuple[int, str | None], list[Span]] = {}
         self.span_owners: dict[int, set[str]] = {}
-        for span in _rows(db, Span, f"SELECT * FROM spans WHERE article_id IN ({marks}) "
-                                   f"AND status IN {statuses} ORDER BY start, end, id", ids):
+        for span in _rows(
+            db,
+            Span,
+            f"SELECT * FROM spans WHERE article_id IN ({marks}) "
+            f"AND status IN {statuses} ORDER BY start, end, id",
+            ids,
+        ):
             if span.annotator is None and span.status != "suggested":
                 continue
             self.spans.setdefault((span.article_id, span.annotator), []).append(span)
-        for aid, name in db.execute(f"SELECT DISTINCT article_id, annotator FROM spans "
-                                    f"WHERE article_id IN ({marks}) AND annotator IS NOT NULL", ids):
+        for aid, name in db.execute(
+            f"SELECT DISTINCT article_id, annotator FROM spans "
+            f"WHERE article_id IN ({marks}) AND annotator IS NOT NULL",
+            ids,
+        ):
             self.span_owners.setdefault(aid, set()).add(name)
         self.relations: dict[int, list[Relation]] = {}
-        for rel in _rows(db, Relation, f"SELECT * FROM relations WHERE article_id IN ({marks}) "
-                                       f"AND status IN {statuses} ORDER BY id", ids):
+        for rel in _rows(
+            db,
+            Relation,
+            f"SELECT * FROM relations WHERE article_id IN ({marks}) AND status IN {statuses} ORDER BY id",
+            ids,
+        ):
             self.relations.setdefault(rel.article_id, []).append(rel)
 
     def version(self, article: Article, name: str) -> Version:
@@ -136,8 +150,11 @@ class _BatchRows:
 
     def _links(self, article_id: int, spans: list[Span], status: str) -> list[Relation]:
         ids = {s.id for s in spans}
-        return [r for r in self.relations.get(article_id, [])
-                if r.status == status and r.head_id in ids and r.child_id in ids]
+        return [
+            r
+            for r in self.relations.get(article_id, [])
+            if r.status == status and r.head_id in ids and r.child_id in ids
+        ]
 
 
 def _articles(db, marks: str, ids: list[int]) -> list[Article]:

@@ -32,12 +32,16 @@ def span_ref(span: OutSpan) -> dict:
 
 def entity_spans(task: Task, labels: set[str], report) -> list[SpacySpan]:
     """The non-overlapping entities of a task (counted in ``report`` when some overlap)."""
-    candidates = [SpacySpan(task.doc, s.token_start, s.token_end + 1, label=s.label)
-                  for s in task.spans if s.label in labels]
+    candidates = [
+        SpacySpan(task.doc, s.token_start, s.token_end + 1, label=s.label)
+        for s in task.spans
+        if s.label in labels
+    ]
     ents = filter_spans(candidates)
     if len(ents) < len(candidates):
-        report.not_carried["entities overlapping a longer one (kept in spans only)"] += \
-            len(candidates) - len(ents)
+        report.not_carried["entities overlapping a longer one (kept in spans only)"] += len(candidates) - len(
+            ents
+        )
     return ents
 
 
@@ -53,8 +57,9 @@ class DocBinWriter(Writer):
 
     def write(self, task: Task) -> None:
         doc = task.doc
-        doc.spans[SPANS_KEY] = [SpacySpan(doc, s.token_start, s.token_end + 1, label=s.label)
-                                for s in task.spans]
+        doc.spans[SPANS_KEY] = [
+            SpacySpan(doc, s.token_start, s.token_end + 1, label=s.label) for s in task.spans
+        ]
         doc.ents = entity_spans(task, self.ent_labels, self.report)
         doc.user_data.update(user_data(task))
         self.docbin.add(doc)
@@ -69,6 +74,7 @@ def user_data(task: Task) -> dict:
         "article_id": task.version.article.id,
         "annotator": task.version.annotator,
         "span_attrs": [{**span_ref(s), "attrs": s.attrs} for s in task.spans if s.attrs],
-        "links": [{"label": r.label, "head": span_ref(r.head), "child": span_ref(r.child)}
-                  for r in task.relations],
+        "links": [
+            {"label": r.label, "head": span_ref(r.head), "child": span_ref(r.child)} for r in task.relations
+        ],
     }

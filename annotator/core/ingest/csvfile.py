@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import csv
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.options import ImportOptions
@@ -30,17 +30,30 @@ def _rows(reader: csv.DictReader, path: Path, column: str) -> Iterator[Record]:
     if reader.fieldnames is None:
         raise InputError(path, 1, "empty CSV file: expected a header row")
     if column not in reader.fieldnames:
-        raise InputError(path, 1, f"no column {column!r} (columns: {', '.join(reader.fieldnames)}); "
-                                  "choose one with --text-column")
+        raise InputError(
+            path,
+            1,
+            f"no column {column!r} (columns: {', '.join(reader.fieldnames)}); choose one with --text-column",
+        )
     line = reader.line_num + 1
     for row in reader:
         if None in row:
-            raise InputError(path, line, f"row has {len(reader.fieldnames) + len(row[None])} fields, "
-                                         f"the header has {len(reader.fieldnames)}")
+            raise InputError(
+                path,
+                line,
+                f"row has {len(reader.fieldnames) + len(row[None])} fields, "
+                f"the header has {len(reader.fieldnames)}",
+            )
         text = row.pop(column) or ""
         if not text.strip():
             raise InputError(path, line, f"empty {column!r} cell: an article needs text")
         meta = {k: v for k, v in row.items() if v not in (None, "")}
-        yield Record(text=text, path=str(path), line=line, meta=meta,
-                     title=meta.get("title", ""), source=meta.get("source", path.name))
+        yield Record(
+            text=text,
+            path=str(path),
+            line=line,
+            meta=meta,
+            title=meta.get("title", ""),
+            source=meta.get("source", path.name),
+        )
         line = reader.line_num + 1

@@ -7,8 +7,8 @@ formats with :func:`register`; ``auto`` picks a reader by the file's ending.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from annotator.core.errors import InputError
 from annotator.core.ingest import csvfile, jsonl, txt
@@ -51,7 +51,9 @@ def format_for(path: Path, requested: str = "auto") -> str:
     for ending in sorted(ENDINGS, key=len, reverse=True):
         if name.endswith(ending):
             return ENDINGS[ending]
-    raise InputError(path, None, f"cannot tell the format from the ending; use --format ({', '.join(sorted(READERS))})")
+    raise InputError(
+        path, None, f"cannot tell the format from the ending; use --format ({', '.join(sorted(READERS))})"
+    )
 
 
 def reader_for(name: str) -> Reader:

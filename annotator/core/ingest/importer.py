@@ -9,8 +9,8 @@ then writes nothing.
 from __future__ import annotations
 
 import getpass
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
 
 from annotator.core.errors import Cancelled, InputError
 from annotator.core.ingest.formats import reader_for
@@ -53,10 +53,16 @@ def default_annotator() -> str:
         return "annotator"
 
 
-def import_sources(project, sources: list[str], fmt: str = "auto", annotator: str | None = None,
-                   options: ImportOptions = ImportOptions(), add_labels: bool = False,
-                   progress: Callable[[int], None] | None = None,
-                   cancelled: Callable[[], bool] | None = None) -> ImportReport:
+def import_sources(
+    project,
+    sources: list[str],
+    fmt: str = "auto",
+    annotator: str | None = None,
+    options: ImportOptions = ImportOptions(),
+    add_labels: bool = False,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
     """Import every file of ``sources`` into ``project`` as one transaction."""
     files = expand_sources(sources, fmt)
     report = ImportReport(files=len(files))
@@ -113,14 +119,20 @@ class _Job:
         length = len(record.text)
         for span in record.spans:
             if not 0 <= span.start < span.end <= length:
-                raise InputError(record.path, record.line,
-                                 f"span {span.start}..{span.end} ({span.label}) is outside the text "
-                                 f"(0..{length}) or does not start before it ends")
+                raise InputError(
+                    record.path,
+                    record.line,
+                    f"span {span.start}..{span.end} ({span.label}) is outside the text "
+                    f"(0..{length}) or does not start before it ends",
+                )
             if span.label not in self.scheme.label_names:
                 if not self.add_labels:
-                    raise InputError(record.path, record.line,
-                                     f"label {span.label!r} is not in the scheme "
-                                     f"({', '.join(self.scheme.label_names)}); use --add-labels to add it")
+                    raise InputError(
+                        record.path,
+                        record.line,
+                        f"label {span.label!r} is not in the scheme "
+                        f"({', '.join(self.scheme.label_names)}); use --add-labels to add it",
+                    )
                 self.scheme = self.scheme.with_labels([span.label])
                 self.report.labels_added.append(span.label)
             problem = self.scheme.check_attrs(span.label, span.attrs)
@@ -129,22 +141,38 @@ class _Job:
         known = {r.name for r in self.scheme.relations}
         for rel in record.relations:
             if rel.label not in known:
-                raise InputError(record.path, record.line,
-                                 f"relation {rel.label!r} is not in the scheme ({', '.join(sorted(known))})")
+                raise InputError(
+                    record.path,
+                    record.line,
+                    f"relation {rel.label!r} is not in the scheme ({', '.join(sorted(known))})",
+                )
 
     def _labels(self, record: Record, article_id: int) -> None:
         db = self.project.db
-        existing = {(s.start, s.end, s.label): s.id for s in span_rows.view(db, article_id, self.annotator)
-                    if s.annotator == self.annotator}
+        existing = {
+            (s.start, s.end, s.label): s.id
+            for s in span_rows.view(db, article_id, self.annotator)
+            if s.annotator == self.annotator
+        }
         ids = []
         for span in record.spans:
             key = (span.start, span.end, span.label)
             if key in existing:
                 self.report.spans_existing += 1
             else:
-                existing[key] = span_rows.insert(db, Span(
-                    article_id, span.start, span.end, span.label, attrs=span.attrs,
-                    origin="human", status="accepted", annotator=self.annotator))
+                existing[key] = span_rows.insert(
+                    db,
+                    Span(
+                        article_id,
+                        span.start,
+                        span.end,
+                        span.label,
+                        attrs=span.attrs,
+                        origin="human",
+                        status="accepted",
+                        annotator=self.annotator,
+                    ),
+                )
                 self.report.spans_added += 1
             ids.append(existing[key])
         self._relations(record, article_id, ids)
@@ -154,19 +182,29 @@ class _Job:
     def _relations(self, record: Record, article_id: int, ids: list[int]) -> None:
         if not record.relations:
             return
-        have = {(r.head_id, r.child_id, r.label)
-                for r in span_rows.relations_of(self.project.db, article_id, self.annotator, ("accepted",))}
+        have = {
+            (r.head_id, r.child_id, r.label)
+            for r in span_rows.relations_of(self.project.db, article_id, self.annotator, ("accepted",))
+        }
         for rel in record.relations:
             key = (ids[rel.head], ids[rel.child], rel.label)
             if key not in have:
                 have.add(key)
-                span_rows.insert_relation(self.project.db, Relation(
-                    article_id, key[0], key[1], rel.label, annotator=self.annotator))
+                span_rows.insert_relation(
+                    self.project.db, Relation(article_id, key[0], key[1], rel.label, annotator=self.annotator)
+                )
                 self.report.relations_added += 1
 
     def finish(self, paths: list[str]) -> None:
         if self.report.labels_added:
             self.project.set_scheme(self.scheme)
-        history.record(self.project.db, annotator=self.annotator, action="import", table="articles",
-                       row_id=None, article_id=None, before=None,
-                       after={"files": paths, **self.report.as_dict(), "at": now_iso()})
+        history.record(
+            self.project.db,
+            annotator=self.annotator,
+            action="import",
+            table="articles",
+            row_id=None,
+            article_id=None,
+            before=None,
+            after={"files": paths, **self.report.as_dict(), "at": now_iso()},
+        )

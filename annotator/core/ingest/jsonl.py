@@ -3,8 +3,8 @@ in Prodigy form (``spans``, ``relations``) or doccano form (``label`` / ``entiti
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.options import ImportOptions
@@ -25,14 +25,21 @@ def record_from_task(task: object, path: Path, line_no: int) -> Record:
         raise InputError(*where, f"expected a JSON object, got {type(task).__name__}")
     text = task.get("text", task.get("data") if isinstance(task.get("data"), str) else None)
     if not isinstance(text, str):
-        raise InputError(*where, "missing \"text\" (a string)")
+        raise InputError(*where, 'missing "text" (a string)')
     meta = task.get("meta") or {}
     if not isinstance(meta, dict):
-        raise InputError(*where, "\"meta\" must be an object")
+        raise InputError(*where, '"meta" must be an object')
     spans, keys = _spans(task, where)
-    record = Record(text=text, path=str(path), line=line_no, meta=meta, spans=spans,
-                    title=str(meta.get("title", "")), source=str(meta.get("source", "")),
-                    answer=task.get("answer"))
+    record = Record(
+        text=text,
+        path=str(path),
+        line=line_no,
+        meta=meta,
+        spans=spans,
+        title=str(meta.get("title", "")),
+        source=str(meta.get("source", "")),
+        answer=task.get("answer"),
+    )
     record.relations = _relations(task, keys, where)
     return record
 
@@ -70,7 +77,7 @@ def _prodigy_span(item, where) -> SpanIn:
     start, end = _ints(item.get("start"), item.get("end"), where)
     attrs = item.get("attrs") or {}
     if not isinstance(attrs, dict):
-        raise InputError(*where, "span \"attrs\" must be an object")
+        raise InputError(*where, 'span "attrs" must be an object')
     return SpanIn(start, end, str(item["label"]), attrs, key=item.get("id"))
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import codecs
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import TextIO
 
 from annotator.core.errors import InputError
 
@@ -58,7 +59,9 @@ def read_whole(path: Path, encoding: str | None = None) -> str:
 def not_utf8(path: Path, line: int | None, encoding: str | None, exc: UnicodeDecodeError) -> InputError:
     if encoding:
         return InputError(path, line, f"cannot be decoded as {encoding}: {exc.reason}")
-    return InputError(path, line, "not UTF-8 text; name its encoding with --encoding (e.g. --encoding cp1252)")
+    return InputError(
+        path, line, "not UTF-8 text; name its encoding with --encoding (e.g. --encoding cp1252)"
+    )
 
 
 def json_lines(path: Path, encoding: str | None = None) -> Iterator[tuple[int, object]]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.options import ImportOptions
@@ -17,5 +17,4 @@ def read(path: Path, options: ImportOptions) -> Iterator[Record]:
     if not text.strip():
         raise InputError(path, 1, "empty file: an article needs text")
     title = text.strip().splitlines()[0][:200]
-    yield Record(text=text, path=str(path), line=1, title=title, source=path.name,
-                 meta={"file": path.name})
+    yield Record(text=text, path=str(path), line=1, title=title, source=path.name, meta={"file": path.name})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from sqlite_utils import Database
 
@@ -26,11 +26,21 @@ def insert_batch(db: Database, items: list[dict]) -> list[tuple[int, bool]]:
             continue
         known[digest] = None  # a repeat inside this batch is not new either
         new_positions.add(position)
-        fresh.append((item["text"], item.get("title") or "", item.get("source") or "",
-                      json.dumps(item.get("meta") or {}, ensure_ascii=False), digest, stamp))
+        fresh.append(
+            (
+                item["text"],
+                item.get("title") or "",
+                item.get("source") or "",
+                json.dumps(item.get("meta") or {}, ensure_ascii=False),
+                digest,
+                stamp,
+            )
+        )
     db.conn.executemany(
         "INSERT INTO articles (text, title, source, meta, content_hash, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)", fresh)
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        fresh,
+    )
     known.update(_ids_by_hash(db, {row[4] for row in fresh}))
     return [(known[digest], i in new_positions) for i, digest in enumerate(hashes)]
 
@@ -39,10 +49,11 @@ def _ids_by_hash(db: Database, hashes: set[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     chunk = list(hashes)
     for i in range(0, len(chunk), 500):
-        part = chunk[i:i + 500]
+        part = chunk[i : i + 500]
         marks = ",".join("?" * len(part))
         for row_id, digest in db.execute(
-                f"SELECT id, content_hash FROM articles WHERE content_hash IN ({marks})", part):
+            f"SELECT id, content_hash FROM articles WHERE content_hash IN ({marks})", part
+        ):
             found[digest] = row_id
     return found
 
@@ -79,14 +90,16 @@ def iter_articles(db: Database, batch: int = 500) -> Iterator[Article]:
 
 def state(db: Database, article_id: int, annotator: str) -> str:
     """The article's state for one annotator (``new`` when never touched)."""
-    row = db.execute("SELECT state FROM article_states WHERE article_id = ? AND annotator = ?",
-                     [article_id, annotator]).fetchone()
+    row = db.execute(
+        "SELECT state FROM article_states WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+    ).fetchone()
     return row[0] if row else "new"
 
 
 def state_row(db: Database, article_id: int, annotator: str) -> dict | None:
-    row = db.execute("SELECT * FROM article_states WHERE article_id = ? AND annotator = ?",
-                     [article_id, annotator]).fetchone()
+    row = db.execute(
+        "SELECT * FROM article_states WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+    ).fetchone()
     if row is None:
         return None
     return dict(zip(("article_id", "annotator", "state", "updated_at"), row))
@@ -95,30 +108,35 @@ def state_row(db: Database, article_id: int, annotator: str) -> dict | None:
 def write_state(db: Database, article_id: int, annotator: str, new_state: str | None) -> None:
     """Set (or with None, clear) an annotator's state for an article. No history: callers log."""
     if new_state is None:
-        db.execute("DELETE FROM article_states WHERE article_id = ? AND annotator = ?",
-                   [article_id, annotator])
+        db.execute(
+            "DELETE FROM article_states WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+        )
         return
     if new_state not in ARTICLE_STATES:
         raise EditError(f"unknown article state {new_state!r}; use one of {ARTICLE_STATES}")
     db["article_states"].upsert(
-        {"article_id": article_id, "annotator": annotator, "state": new_state,
-         "updated_at": now_iso()}, pk=("article_id", "annotator"))
+        {"article_id": article_id, "annotator": annotator, "state": new_state, "updated_at": now_iso()},
+        pk=("article_id", "annotator"),
+    )
 
 
 def next_unfinished(db: Database, annotator: str, after_id: int = 0) -> int | None:
     """The first article after ``after_id`` that this annotator has not done or skipped."""
-    sql = ("SELECT a.id FROM articles a LEFT JOIN article_states s "
-           "ON s.article_id = a.id AND s.annotator = ? "
-           "WHERE a.id > ? AND coalesce(s.state, 'new') NOT IN ('done', 'skipped') "
-           "ORDER BY a.id LIMIT 1")
+    sql = (
+        "SELECT a.id FROM articles a LEFT JOIN article_states s "
+        "ON s.article_id = a.id AND s.annotator = ? "
+        "WHERE a.id > ? AND coalesce(s.state, 'new') NOT IN ('done', 'skipped') "
+        "ORDER BY a.id LIMIT 1"
+    )
     row = db.execute(sql, [annotator, after_id]).fetchone()
     return row[0] if row else None
 
 
 def done_count(db: Database, annotator: str) -> int:
     """How many articles this annotator marked done."""
-    return db.execute("SELECT count(*) FROM article_states WHERE annotator = ? AND state = 'done'",
-                      [annotator]).fetchone()[0]
+    return db.execute(
+        "SELECT count(*) FROM article_states WHERE annotator = ? AND state = 'done'", [annotator]
+    ).fetchone()[0]
 
 
 def done_ids(db: Database, annotator: str | None = None) -> list[int]:
@@ -132,8 +150,10 @@ def done_ids(db: Database, annotator: str | None = None) -> list[int]:
 
 def annotators(db: Database) -> list[str]:
     """Everyone who has a state or a span in this project."""
-    sql = ("SELECT annotator FROM article_states UNION "
-           "SELECT annotator FROM spans WHERE annotator IS NOT NULL ORDER BY 1")
+    sql = (
+        "SELECT annotator FROM article_states UNION "
+        "SELECT annotator FROM spans WHERE annotator IS NOT NULL ORDER BY 1"
+    )
     return [r[0] for r in db.execute(sql)]
 
 

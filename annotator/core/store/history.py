@@ -10,14 +10,30 @@ from sqlite_utils import Database
 from annotator.core.model import now_iso
 
 
-def record(db: Database, *, annotator: str | None, action: str, table: str, row_id: int | None,
-           article_id: int | None, before: dict | None, after: dict | None) -> None:
+def record(
+    db: Database,
+    *,
+    annotator: str | None,
+    action: str,
+    table: str,
+    row_id: int | None,
+    article_id: int | None,
+    before: dict | None,
+    after: dict | None,
+) -> None:
     """Append one change. Call inside the transaction that makes the change."""
-    db["history"].insert({
-        "at": now_iso(), "annotator": annotator, "action": action, "table_name": table,
-        "row_id": row_id, "article_id": article_id,
-        "before": _dump(before), "after": _dump(after),
-    })
+    db["history"].insert(
+        {
+            "at": now_iso(),
+            "annotator": annotator,
+            "action": action,
+            "table_name": table,
+            "row_id": row_id,
+            "article_id": article_id,
+            "before": _dump(before),
+            "after": _dump(after),
+        }
+    )
 
 
 def _dump(row: dict | None) -> str | None:

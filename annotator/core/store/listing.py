@@ -53,8 +53,7 @@ def _where(query: ArticleQuery) -> tuple[str, dict]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-_FROM = ("FROM articles a LEFT JOIN article_states st "
-         "ON st.article_id = a.id AND st.annotator = :annotator")
+_FROM = "FROM articles a LEFT JOIN article_states st ON st.article_id = a.id AND st.annotator = :annotator"
 
 _PAGE = """
 SELECT a.id, coalesce(nullif(a.title, ''), substr(a.text, 1, 160)), coalesce(st.state, 'new'),
@@ -80,8 +79,10 @@ def page(db: Database, query: ArticleQuery, offset: int, limit: int) -> list[Art
     where, params = _where(query)
     sql = _PAGE.format(from_=_FROM, where=where)
     rows = db.execute(sql, {**params, "limit": limit, "offset": offset})
-    return [ArticleRow(id=r[0], title=" ".join((r[1] or "").split()), state=r[2],
-                       spans=r[3], suggestions=r[4]) for r in rows]
+    return [
+        ArticleRow(id=r[0], title=" ".join((r[1] or "").split()), state=r[2], spans=r[3], suggestions=r[4])
+        for r in rows
+    ]
 
 
 def row_of(db: Database, query: ArticleQuery, article_id: int) -> int | None:

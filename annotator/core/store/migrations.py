@@ -18,42 +18,88 @@ def m001_initial(db: Database) -> None:
     """Articles, per-annotator states, spans, relations, history, meta, FTS."""
     db["meta"].create({"key": str, "value": str}, pk="key")
     db["articles"].create(
-        {"id": int, "text": str, "title": str, "source": str, "meta": str,
-         "content_hash": str, "created_at": str},
-        pk="id", not_null={"text", "content_hash"},
+        {
+            "id": int,
+            "text": str,
+            "title": str,
+            "source": str,
+            "meta": str,
+            "content_hash": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"text", "content_hash"},
     )
     db["articles"].create_index(["content_hash"], unique=True)
     db["article_states"].create(
         {"article_id": int, "annotator": str, "state": str, "updated_at": str},
-        pk=("article_id", "annotator"), foreign_keys=[("article_id", "articles", "id")],
+        pk=("article_id", "annotator"),
+        foreign_keys=[("article_id", "articles", "id")],
     )
     db["spans"].create(
-        {"id": int, "article_id": int, "start": int, "end": int, "label": str, "attrs": str,
-         "origin": str, "status": str, "annotator": str, "score": float,
-         "suggestion_id": int, "created_at": str, "updated_at": str},
-        pk="id", not_null={"article_id", "start", "end", "label", "origin", "status"},
+        {
+            "id": int,
+            "article_id": int,
+            "start": int,
+            "end": int,
+            "label": str,
+            "attrs": str,
+            "origin": str,
+            "status": str,
+            "annotator": str,
+            "score": float,
+            "suggestion_id": int,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"article_id", "start", "end", "label", "origin", "status"},
         foreign_keys=[("article_id", "articles", "id"), ("suggestion_id", "spans", "id")],
     )
     db["spans"].create_index(["article_id", "annotator"])
     db["spans"].create_index(["article_id", "start", "end", "label"])
     db["spans"].create_index(["suggestion_id"])
     db["relations"].create(
-        {"id": int, "article_id": int, "head_id": int, "child_id": int, "label": str,
-         "origin": str, "status": str, "annotator": str, "created_at": str, "updated_at": str},
-        pk="id", not_null={"article_id", "head_id", "child_id", "label"},
-        foreign_keys=[("article_id", "articles", "id"), ("head_id", "spans", "id"),
-                      ("child_id", "spans", "id")],
+        {
+            "id": int,
+            "article_id": int,
+            "head_id": int,
+            "child_id": int,
+            "label": str,
+            "origin": str,
+            "status": str,
+            "annotator": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"article_id", "head_id", "child_id", "label"},
+        foreign_keys=[
+            ("article_id", "articles", "id"),
+            ("head_id", "spans", "id"),
+            ("child_id", "spans", "id"),
+        ],
     )
     db["relations"].create_index(["article_id"])
     _create_history(db)
-    db["articles"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True,
-                              tokenize="unicode61")
+    db["articles"].enable_fts(
+        ["title", "text"], fts_version="FTS5", create_triggers=True, tokenize="unicode61"
+    )
 
 
 def _create_history(db: Database) -> None:
     db["history"].create(
-        {"id": int, "at": str, "annotator": str, "action": str, "table_name": str,
-         "row_id": int, "article_id": int, "before": str, "after": str},
+        {
+            "id": int,
+            "at": str,
+            "annotator": str,
+            "action": str,
+            "table_name": str,
+            "row_id": int,
+            "article_id": int,
+            "before": str,
+            "after": str,
+        },
         pk="id",
     )
     db["history"].create_index(["article_id"])
@@ -70,7 +116,8 @@ def m002_suggest_runs(db: Database) -> None:
     """Which articles a suggester has finished, so ``annotator suggest`` resumes."""
     db["suggest_done"].create(
         {"article_id": int, "suggester": str, "done_at": str},
-        pk=("article_id", "suggester"), foreign_keys=[("article_id", "articles", "id")],
+        pk=("article_id", "suggester"),
+        foreign_keys=[("article_id", "articles", "id")],
     )
 
 

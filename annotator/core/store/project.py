@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -23,8 +24,7 @@ if TYPE_CHECKING:
 class Project:
     """An open project file. Writes go through :meth:`transaction` or :meth:`perform`."""
 
-    def __init__(self, path: Path, db: Database, read_only: bool = False,
-                 lock: WriterLock | None = None):
+    def __init__(self, path: Path, db: Database, read_only: bool = False, lock: WriterLock | None = None):
         self.path, self.db, self.read_only = path, db, read_only
         self._lock = lock
         self._next_ids: dict[str, int] = {}
@@ -42,7 +42,7 @@ class Project:
         if self._lock:
             self._lock.release()
 
-    def __enter__(self) -> "Project":
+    def __enter__(self) -> Project:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -96,19 +96,19 @@ class Project:
         self._next_ids[table] += 1
         return self._next_ids[table] - 1
 
-    def perform(self, build: Callable[..., "Edit"], *args, **kwargs) -> "Edit":
+    def perform(self, build: Callable[..., Edit], *args, **kwargs) -> Edit:
         """Build an edit from the current state and apply it, in one transaction."""
         with self.transaction():
             edit = build(self, *args, **kwargs)
             edit.write(self, forward=True, action=edit.name)
         return edit
 
-    def revert(self, edit: "Edit") -> None:
+    def revert(self, edit: Edit) -> None:
         """Undo an applied edit (itself written and logged)."""
         with self.transaction():
             edit.write(self, forward=False, action=f"undo {edit.name}")
 
-    def reapply(self, edit: "Edit") -> None:
+    def reapply(self, edit: Edit) -> None:
         """Redo a reverted edit (itself written and logged)."""
         with self.transaction():
             edit.write(self, forward=True, action=f"redo {edit.name}")
@@ -127,8 +127,11 @@ class Project:
     def relations_for(self, article_id: int, annotator: str) -> list[Relation]:
         """Relations between spans this annotator sees (theirs, or undecided suggestions)."""
         visible = {s.id for s in self.spans_for(article_id, annotator) if s.status != "rejected"}
-        return [r for r in spans.relations_of(self.db, article_id, annotator)
-                if r.head_id in visible and r.child_id in visible]
+        return [
+            r
+            for r in spans.relations_of(self.db, article_id, annotator)
+            if r.head_id in visible and r.child_id in visible
+        ]
 
     def span(self, span_id: int) -> Span:
         return spans.get(self.db, span_id)
@@ -140,8 +143,13 @@ class Project:
         return history.rows(self.db, article_id, limit)
 
 
-def open_project(path: str | Path, create: bool = False, read_only: bool = False,
-                 scheme: Scheme | None = None, lock: bool = False) -> Project:
+def open_project(
+    path: str | Path,
+    create: bool = False,
+    read_only: bool = False,
+    scheme: Scheme | None = None,
+    lock: bool = False,
+) -> Project:
     """Open a project file (creating it with ``create``). With ``lock``, a second writer
     gets the file read-only instead of sharing it."""
     path = Path(path)
@@ -161,4 +169,3 @@ def open_project(path: str | Path, create: bool = False, read_only: bool = False
     elif project.get_meta("scheme") is None and not read_only:
         project.set_scheme(project.scheme)
     return project
-

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from sqlite_utils import Database
 
@@ -54,8 +54,10 @@ def accepted(db: Database, article_id: int, annotator: str | None = None) -> lis
 
 def pending_suggestions(db: Database, article_id: int) -> list[Span]:
     """Suggestions nobody has decided on yet."""
-    sql = ("SELECT * FROM spans s WHERE article_id = ? AND annotator IS NULL AND status = 'suggested' "
-           "AND NOT EXISTS (SELECT 1 FROM spans d WHERE d.suggestion_id = s.id) ORDER BY start, end")
+    sql = (
+        "SELECT * FROM spans s WHERE article_id = ? AND annotator IS NULL AND status = 'suggested' "
+        "AND NOT EXISTS (SELECT 1 FROM spans d WHERE d.suggestion_id = s.id) ORDER BY start, end"
+    )
     return _spans(db, sql, [article_id])
 
 
@@ -71,12 +73,15 @@ def write_row(db: Database, row: dict) -> None:
     db["spans"].upsert(row, pk="id")
 
 
-def relations_of(db: Database, article_id: int, annotator: str | None = None,
-                 statuses: Iterable[str] = ("accepted", "suggested")) -> list[Relation]:
+def relations_of(
+    db: Database,
+    article_id: int,
+    annotator: str | None = None,
+    statuses: Iterable[str] = ("accepted", "suggested"),
+) -> list[Relation]:
     """Relations of an article, optionally limited to one annotator (plus shared suggestions)."""
     statuses = list(statuses)
-    sql = (f"SELECT * FROM relations WHERE article_id = ? AND status IN "
-           f"({','.join('?' * len(statuses))})")
+    sql = f"SELECT * FROM relations WHERE article_id = ? AND status IN ({','.join('?' * len(statuses))})"
     params: list = [article_id, *statuses]
     if annotator is not None:
         sql += " AND (annotator = ? OR annotator IS NULL)"
@@ -99,8 +104,9 @@ def get_relation(db: Database, relation_id: int) -> Relation:
 
 def existing_keys(db: Database, article_id: int) -> set[tuple[int, int, str]]:
     """(start, end, label) of every span row of an article, whatever its status or owner."""
-    return {tuple(r) for r in db.execute(
-        "SELECT start, end, label FROM spans WHERE article_id = ?", [article_id])}
+    return {
+        tuple(r) for r in db.execute("SELECT start, end, label FROM spans WHERE article_id = ?", [article_id])
+    }
 
 
 def label_counts(db: Database, status: str = "accepted") -> dict[str, int]:

@@ -89,12 +89,19 @@ def _people_after(doc: Doc, number: Span, w: Words) -> tuple[int, object]:
             break
         token = doc[j]
         after_of = doc[j - 1].lower_ == "of"
-        if token.lower_ in w.people_nouns or token.lemma_.lower() in w.people_nouns \
-                or (token.pos_ == "NOUN" and token.lower_ in w.harm) \
-                or (after_of and token.lower_ in w.harm):  # "860 deaths", "hundreds of wounded"
+        if (
+            token.lower_ in w.people_nouns
+            or token.lemma_.lower() in w.people_nouns
+            or (token.pos_ == "NOUN" and token.lower_ in w.harm)
+            or (after_of and token.lower_ in w.harm)
+        ):  # "860 deaths", "hundreds of wounded"
             return j + 1, token
-        if token.lower_ == "of" or token.pos_ == "ADJ" or token.tag_ == "VBN" \
-                or token.lower_ in ("-", "more", "other"):  # "250,000 suspected infections"
+        if (
+            token.lower_ == "of"
+            or token.pos_ == "ADJ"
+            or token.tag_ == "VBN"
+            or token.lower_ in ("-", "more", "other")
+        ):  # "250,000 suspected infections"
             j += 1
             continue
         break
@@ -103,12 +110,13 @@ def _people_after(doc: Doc, number: Span, w: Words) -> tuple[int, object]:
 
 def _thing_after(doc: Doc, j: int, w: Words) -> bool:
     """Whether the number counts things, not people ("50 residential buildings", "19 points")."""
-    for token in doc[j:j + 3]:
+    for token in doc[j : j + 3]:
         if token.pos_ == "ADJ" or token.lower_ == "of":
             continue
         harmful = token.lower_ in w.harm or token.lemma_.lower() in w.harm
-        return token.pos_ in ("NOUN", "PROPN") and not harmful or (not token.pos_ and token.is_alpha
-                                                                   and not harmful)
+        return (token.pos_ in ("NOUN", "PROPN") and not harmful) or (
+            not token.pos_ and token.is_alpha and not harmful
+        )
     return False
 
 
@@ -134,7 +142,7 @@ def harm_at(doc: Doc, i: int, w: Words, limit: int | None = None) -> str | None:
     """The kind of harm a word or phrase starting at token ``i`` names ("died", "cut off")."""
     limit = len(doc) if limit is None else limit
     for size in range(min(_LONGEST_HARM, limit - i), 1, -1):
-        kind = w.harm.get(doc[i:i + size].text.lower())
+        kind = w.harm.get(doc[i : i + size].text.lower())
         if kind:
             return kind
     token = doc[i]
@@ -146,8 +154,8 @@ def _harm_verb_before(doc: Doc, start: int, w: Words) -> str | None:
     start, _ = _qualifier(doc, start, w)
     if start == 0:
         return None
-    if start >= 2 and doc[start - 2:start].text.lower() in w.harm:  # "cut off [1.2 million]"
-        return w.harm[doc[start - 2:start].text.lower()]
+    if start >= 2 and doc[start - 2 : start].text.lower() in w.harm:  # "cut off [1.2 million]"
+        return w.harm[doc[start - 2 : start].text.lower()]
     token = doc[start - 1]
     return w.harm.get(token.lower_) or w.harm.get(token.lemma_.lower())
 
@@ -157,7 +165,7 @@ def _qualifier(doc: Doc, start: int, w: Words) -> tuple[int, str | None]:
     for size in (3, 2, 1):
         if start - size < 0:
             continue
-        phrase = doc[start - size:start].text.lower()
+        phrase = doc[start - size : start].text.lower()
         if phrase in w.qualifiers:
             return start - size, w.qualifiers[phrase]
     return start, None

@@ -14,17 +14,31 @@ ACTOR_KINDS = ("PERSON", "ORG", "NORP")
 LABEL_OF = {**{k: "ACTOR" for k in ACTOR_KINDS}, **{k: "LOCATION" for k in PLACE_KINDS}}
 # The repairs in the order they run: known names first, so later context rules see the right
 # kinds; datelines last, so no context rule ("GENEVA - The WHO warned") relabels them.
-FIXES = (fx.apply_gazetteer, known_long_names, drop_common_words, fx.drop_common_nouns,
-         fx.places_by_context, fx.merge_particles, fx.trim_edges, fx.split_titled_names,
-         fx.propagate_names, fx.drop_title_modifiers, fx.keep_acting_groups, fx.speaking_places,
-         datelines)
+FIXES = (
+    fx.apply_gazetteer,
+    known_long_names,
+    drop_common_words,
+    fx.drop_common_nouns,
+    fx.places_by_context,
+    fx.merge_particles,
+    fx.trim_edges,
+    fx.split_titled_names,
+    fx.propagate_names,
+    fx.drop_title_modifiers,
+    fx.keep_acting_groups,
+    fx.speaking_places,
+    datelines,
+)
 
 
 def doc_ents(doc: Doc) -> list[Ent]:
     """The Doc's entities of the kinds the scheme maps, as mutable token ranges."""
     known = gazetteer()
-    return [Ent(e.start, e.end, e.label_, "pattern" if e.ent_id_ else "model")
-            for e in doc.ents if e.label_ in LABEL_OF or e.text in known]
+    return [
+        Ent(e.start, e.end, e.label_, "pattern" if e.ent_id_ else "model")
+        for e in doc.ents
+        if e.label_ in LABEL_OF or e.text in known
+    ]
 
 
 def fixed_ents(doc: Doc) -> list[Ent]:
@@ -37,9 +51,10 @@ def fixed_ents(doc: Doc) -> list[Ent]:
 
 
 def to_suggestion(doc: Doc, ent: Ent) -> Suggestion:
-    span = doc[ent.start:ent.end]
-    return Suggestion(span.start_char, span.end_char, LABEL_OF[ent.kind], ent.origin,
-                      ORIGIN_SCORES[ent.origin])
+    span = doc[ent.start : ent.end]
+    return Suggestion(
+        span.start_char, span.end_char, LABEL_OF[ent.kind], ent.origin, ORIGIN_SCORES[ent.origin]
+    )
 
 
 class EntitySuggester:
@@ -55,5 +70,6 @@ class EntitySuggester:
 
 def bare_suggestions(doc: Doc) -> list[Suggestion]:
     """The model's entities with only the label mapping (the benchmark's baseline)."""
-    return [Suggestion(e.start_char, e.end_char, LABEL_OF[e.label_]) for e in doc.ents
-            if e.label_ in LABEL_OF]
+    return [
+        Suggestion(e.start_char, e.end_char, LABEL_OF[e.label_]) for e in doc.ents if e.label_ in LABEL_OF
+    ]

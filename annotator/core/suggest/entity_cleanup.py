@@ -30,15 +30,18 @@ def datelines(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
         agency = _agency(doc, place_end, dash)
         if agency:
             found.append(agency)
-            found += _mentions(doc, doc[agency.start:agency.end].text, agency.kind, ents + found)
+            found += _mentions(doc, doc[agency.start : agency.end].text, agency.kind, ents + found)
     return _replace_overlapping(ents, found)
 
 
 def _mentions(doc: Doc, name: str, kind: str, ents: list[Ent]) -> list[Ent]:
     """Other mentions of ``name`` no entity covers ("told Newswire by phone")."""
     covered = {i for e in ents for i in range(e.start, e.end)}
-    return [Ent(span.start, span.end, kind, "pattern") for span in _find_all(doc, name, doc.text)
-            if not covered & set(range(span.start, span.end))]
+    return [
+        Ent(span.start, span.end, kind, "pattern")
+        for span in _find_all(doc, name, doc.text)
+        if not covered & set(range(span.start, span.end))
+    ]
 
 
 def _find_all(doc: Doc, name: str, text: str):
@@ -61,9 +64,10 @@ def _paragraph_starts(doc: Doc) -> list[int]:
 def _capitals_end(doc: Doc, i: int) -> int:
     """End of a run of upper-case words ("PORT - AU - PRINCE", "NEW DELHI") at token ``i``."""
     end = i
-    while end < len(doc) and (doc[end].is_upper and doc[end].is_alpha and len(doc[end]) > 1
-                              or end > i and doc[end].text == "-" and end + 1 < len(doc)
-                              and doc[end + 1].is_upper):
+    while end < len(doc) and (
+        (doc[end].is_upper and doc[end].is_alpha and len(doc[end]) > 1)
+        or (end > i and doc[end].text == "-" and end + 1 < len(doc) and doc[end + 1].is_upper)
+    ):
         end += 1
     return end
 
@@ -72,7 +76,7 @@ def _dateline_dash(doc: Doc, i: int) -> int | None:
     """The dash that closes a dateline starting with the place that ends at ``i``; no verb before it."""
     if i >= len(doc) or doc[i].text not in {",", "(", *_DASHES}:
         return None
-    for token in doc[i:min(len(doc), i + _DATELINE_REACH)]:
+    for token in doc[i : min(len(doc), i + _DATELINE_REACH)]:
         if token.text in _DASHES:
             return token.i
         if token.pos_ in ("VERB", "AUX") or "\n" in token.text:
@@ -84,10 +88,10 @@ def _agency(doc: Doc, start: int, dash: int) -> Ent | None:
     """ "(Newswire)" just before the dateline's dash."""
     if dash - start < 3 or doc[dash - 1].text != ")":
         return None
-    opening = next((t.i for t in reversed(doc[start:dash - 1]) if t.text == "("), None)
+    opening = next((t.i for t in reversed(doc[start : dash - 1]) if t.text == "("), None)
     if opening is None or opening + 1 == dash - 1:
         return None
-    if not all(t.is_title or t.is_upper for t in doc[opening + 1:dash - 1]):
+    if not all(t.is_title or t.is_upper for t in doc[opening + 1 : dash - 1]):
         return None
     return Ent(opening + 1, dash - 1, "ORG", "pattern")
 
@@ -96,8 +100,12 @@ def known_long_names(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     """A known name of several words ("Alternative for Germany") wins over the model's shorter
     entities inside it ("Germany")."""
     text = doc.text
-    found = [Ent(span.start, span.end, kind, "pattern")
-             for name, kind in _long_names() if name in text for span in _find_all(doc, name, text)]
+    found = [
+        Ent(span.start, span.end, kind, "pattern")
+        for name, kind in _long_names()
+        if name in text
+        for span in _find_all(doc, name, text)
+    ]
     return _replace_overlapping(ents, found, doc)
 
 
@@ -127,8 +135,12 @@ def drop_common_words(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     out = []
     for ent in ents:
         token = doc[ent.start]
-        single = ent.origin == "model" and ent.end - ent.start == 1 and token.text not in known \
+        single = (
+            ent.origin == "model"
+            and ent.end - ent.start == 1
+            and token.text not in known
             and token.text not in surnames
+        )
         # PERSON only: "Shell said" is a company, "Turnout was" no person.
         opening_noun = _opens_sentence(token) and ent.kind == "PERSON" and token.lower_ in nouns
         if single and (opening_noun or token.tag_ in _COMMON_TAGS or token.lower_ in words.not_names):
@@ -138,14 +150,13 @@ def drop_common_words(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
 
 
 def _reaches_out(doc: Doc, ent: Ent, name: Ent) -> bool:
-    outside = [*doc[ent.start:min(ent.end, name.start)], *doc[max(ent.start, name.end):ent.end]]
+    outside = [*doc[ent.start : min(ent.end, name.start)], *doc[max(ent.start, name.end) : ent.end]]
     return any(not t.is_lower and not t.is_punct for t in outside)
 
 
 def _opens_sentence(token) -> bool:
     previous = token.nbor(-1) if token.i > 0 else None
-    return previous is None or bool(token.is_sent_start) or previous.is_space \
-        or previous.text in ('"', "“")
+    return previous is None or bool(token.is_sent_start) or previous.is_space or previous.text in ('"', "“")
 
 
 def _replace_overlapping(ents: list[Ent], found: list[Ent], doc: Doc | None = None) -> list[Ent]:

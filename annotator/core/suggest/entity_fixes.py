@@ -14,13 +14,63 @@ from annotator.core.suggest.lexicon import Words, gazetteer
 
 PLACE_KINDS = ("GPE", "LOC", "FAC")
 _WHERE = {"in", "near", "into", "outside", "across", "throughout", "around", "towards", "toward"}
-_PLACE_NOUNS = {"river", "lake", "sea", "mountain", "mountains", "valley", "region", "province",
-                "district", "city", "town", "village", "camp", "island", "islands", "bay", "coast",
-                "desert", "county", "oblast", "port", "airport", "border", "strait", "peninsula"}
-_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-               "outskirts", "centre", "center"}
-_MOVES = {"travel", "come", "arrive", "return", "flee", "drive", "fly", "walk", "escape",
-          "evacuate", "move", "sail", "commute", "hail", "relocate"}
+_PLACE_NOUNS = {
+    "river",
+    "lake",
+    "sea",
+    "mountain",
+    "mountains",
+    "valley",
+    "region",
+    "province",
+    "district",
+    "city",
+    "town",
+    "village",
+    "camp",
+    "island",
+    "islands",
+    "bay",
+    "coast",
+    "desert",
+    "county",
+    "oblast",
+    "port",
+    "airport",
+    "border",
+    "strait",
+    "peninsula",
+}
+_DIRECTIONS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "outskirts",
+    "centre",
+    "center",
+}
+_MOVES = {
+    "travel",
+    "come",
+    "arrive",
+    "return",
+    "flee",
+    "drive",
+    "fly",
+    "walk",
+    "escape",
+    "evacuate",
+    "move",
+    "sail",
+    "commute",
+    "hail",
+    "relocate",
+}
 _EDGE_TRIM = {"the", "'s", "’s", "’", "'", "(", ")", ",", ".", "-", "–", "“", "”", '"'}
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -40,7 +90,7 @@ def apply_gazetteer(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     ("Zaporizhzhia" tagged PERSON, "Bundestag" tagged PRODUCT)."""
     known = gazetteer()
     for ent in ents:
-        kind = known.get(doc[ent.start:ent.end].text)
+        kind = known.get(doc[ent.start : ent.end].text)
         if kind and ent.kind != kind and not (kind == "GPE" and ent.kind in PLACE_KINDS):
             ent.kind, ent.origin = kind, "pattern"
     return ents
@@ -48,7 +98,7 @@ def apply_gazetteer(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
 
 def drop_common_nouns(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     """Names carry a capital: "commerce ministry", "new city" are no entities."""
-    return [e for e in ents if any(t.is_title or t.is_upper for t in doc[e.start:e.end])]
+    return [e for e in ents if any(t.is_title or t.is_upper for t in doc[e.start : e.end])]
 
 
 def places_by_context(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
@@ -63,7 +113,7 @@ def places_by_context(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
 def _in_place_context(doc: Doc, ent: Ent) -> bool:
     if ent.end < len(doc) and doc[ent.end].lower_ in _PLACE_NOUNS:
         return True
-    root = doc[ent.start:ent.end].root
+    root = doc[ent.start : ent.end].root
     if not doc.has_annotation("DEP") or root.dep_ != "pobj" or doc[ent.start].is_sent_start:
         return False
     prep = root.head
@@ -93,14 +143,18 @@ def merge_particles(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
 
 
 def _particle_tail(doc: Doc, end: int, limit: int, words: Words) -> int:
-    if end + 1 < limit and doc[end].lower_ in words.name_particles and doc[end].is_lower \
-            and doc[end + 1].is_title:
+    if (
+        end + 1 < limit
+        and doc[end].lower_ in words.name_particles
+        and doc[end].is_lower
+        and doc[end + 1].is_title
+    ):
         return end + 2
     return end
 
 
 def _particle_gap(doc: Doc, prev: Ent, ent: Ent, words: Words) -> bool:
-    between = [t.lower_ for t in doc[prev.end:ent.start]]
+    between = [t.lower_ for t in doc[prev.end : ent.start]]
     if any(w not in words.name_particles for w in between) or not doc[ent.start].is_title:
         return False
     return bool(between) or doc[prev.end - 1].lower_ in words.name_particles
@@ -112,8 +166,9 @@ def trim_edges(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     for ent in ents:
         while ent.start < ent.end and _trimmable(doc[ent.start], ent.kind, words):
             ent.start += 1
-        while ent.start < ent.end and (doc[ent.end - 1].lower_ in _EDGE_TRIM
-                                       or doc[ent.end - 1].is_lower):  # "Kajiado county"
+        while ent.start < ent.end and (
+            doc[ent.end - 1].lower_ in _EDGE_TRIM or doc[ent.end - 1].is_lower
+        ):  # "Kajiado county"
             ent.end -= 1
         if ent.start < ent.end:
             out.append(ent)
@@ -134,8 +189,11 @@ def split_titled_names(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     out = []
     for ent in ents:
         rest = ent.start + (1 if doc[ent.start].lower_ == "the" else 0) + 1
-        if _after_title_of(doc, ent.start, words) and ent.end - rest >= 2 \
-                and all(t.is_title for t in doc[rest:ent.end]):
+        if (
+            _after_title_of(doc, ent.start, words)
+            and ent.end - rest >= 2
+            and all(t.is_title for t in doc[rest : ent.end])
+        ):
             out.append(Ent(rest, ent.end, "PERSON", ent.origin))
         else:
             out.append(ent)
@@ -154,18 +212,23 @@ def propagate_names(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     """A surname seen in a full PERSON name is a PERSON wherever else it appears: relabel the
     model's ORG/GPE guesses ("Witkoff" as GPE) and add the mentions it missed ("Merz told")."""
     full = [ent for ent in ents if ent.kind == "PERSON" and ent.end - ent.start >= 2]
-    names = {doc[e.start:e.end].text for e in full} | {doc[e.end - 1].text for e in full}
+    names = {doc[e.start : e.end].text for e in full} | {doc[e.end - 1].text for e in full}
     names = {n for n in names if n[:1].isupper()}
     for ent in ents:
-        if ent.kind != "PERSON" and ent.origin != "pattern" and doc[ent.start:ent.end].text in names:
+        if ent.kind != "PERSON" and ent.origin != "pattern" and doc[ent.start : ent.end].text in names:
             ent.kind = "PERSON"
-    places = {doc[e.start:e.end].text for e in ents if e.kind in PLACE_KINDS} - names
+    places = {doc[e.start : e.end].text for e in ents if e.kind in PLACE_KINDS} - names
     for ent in ents:
-        if ent.kind in ("PERSON", "ORG") and ent.origin == "model" and doc[ent.start:ent.end].text in places:
+        if (
+            ent.kind in ("PERSON", "ORG")
+            and ent.origin == "model"
+            and doc[ent.start : ent.end].text in places
+        ):
             ent.kind = "GPE"
     covered = {i for ent in ents for i in range(ent.start, ent.end)}
-    added = [Ent(t.i, t.i + 1, "PERSON") for t in doc
-             if t.text in names and t.i not in covered and t.is_title]
+    added = [
+        Ent(t.i, t.i + 1, "PERSON") for t in doc if t.text in names and t.i not in covered and t.is_title
+    ]
     return sorted(ents + added, key=lambda e: e.start) if added else ents
 
 
@@ -173,7 +236,7 @@ def drop_title_modifiers(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     """ "US special envoy Steve Witkoff": a place or body inside a title before a name is no entity."""
     out = []
     for index, ent in enumerate(ents):
-        nxt = next((e for e in ents[index + 1:] if e.kind == "PERSON"), None)
+        nxt = next((e for e in ents[index + 1 :] if e.kind == "PERSON"), None)
         if ent.kind != "PERSON" and _is_title_gap(doc, ent, nxt, words):
             continue
         before_name = ent.end < len(doc) and doc[ent.end].is_title
@@ -186,9 +249,10 @@ def drop_title_modifiers(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
 def _is_title_gap(doc: Doc, ent: Ent, nxt: Ent | None, words: Words) -> bool:
     if nxt is None or nxt.kind != "PERSON" or not 0 < nxt.start - ent.end <= 6:
         return False
-    gap = doc[ent.end:nxt.start]
-    fits = all(t.lower_ in words.title_words or t.is_lower or t.lower_ in ("of", "’s", "'s", "-", "the")
-               for t in gap)
+    gap = doc[ent.end : nxt.start]
+    fits = all(
+        t.lower_ in words.title_words or t.is_lower or t.lower_ in ("of", "’s", "'s", "-", "the") for t in gap
+    )
     return fits and any(t.lower_ in words.title_core for t in gap)
 
 
@@ -209,7 +273,7 @@ def _is_demonym(token) -> bool:
 
 def _names_people(doc: Doc, ent: Ent, words: Words) -> bool:
     root = doc[ent.end - 1]
-    if root.tag_ in ("NNPS", "NNS") or root.text.endswith("s") and root.is_title:
+    if root.tag_ in ("NNPS", "NNS") or (root.text.endswith("s") and root.is_title):
         return True
     if not doc.has_annotation("DEP"):
         nxt = doc[ent.end] if ent.end < len(doc) else None
@@ -225,7 +289,7 @@ def speaking_places(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     if not doc.has_annotation("DEP"):
         return ents
     for ent in ents:
-        if ent.kind in PLACE_KINDS and _speaks(doc[ent.start:ent.end].root, words):
+        if ent.kind in PLACE_KINDS and _speaks(doc[ent.start : ent.end].root, words):
             ent.kind = "ORG"
     return ents
 

@@ -23,7 +23,7 @@ def read_patterns(name: str) -> list[dict]:
     patterns = []
     for line_no, item in json_lines(path):
         if not isinstance(item, dict) or "label" not in item or "pattern" not in item:
-            raise InputError(path, line_no, "a pattern needs \"label\" and \"pattern\"")
+            raise InputError(path, line_no, 'a pattern needs "label" and "pattern"')
         patterns.append(item)
     return patterns
 
@@ -31,9 +31,12 @@ def read_patterns(name: str) -> list[dict]:
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, str]:
     """Known names -> spaCy kind (GPE, ORG) from the place and organisation pattern files."""
-    return {item["pattern"]: item["label"]
-            for name in ("places.jsonl", "organisations.jsonl") for item in read_patterns(name)
-            if isinstance(item["pattern"], str)}
+    return {
+        item["pattern"]: item["label"]
+        for name in ("places.jsonl", "organisations.jsonl")
+        for item in read_patterns(name)
+        if isinstance(item["pattern"], str)
+    }
 
 
 @dataclass(frozen=True)
@@ -67,8 +70,16 @@ def words() -> Words:
         raise InputError(path, exc.lineno, f"not valid JSON: {exc.msg}") from None
     low = lambda key: frozenset(w.lower() for w in raw[key])  # noqa: E731
     harm = {w.lower(): kind for kind, forms in raw["harm_words"].items() for w in forms}
-    return Words(speech_verbs=low("speech_verbs"), speech_forms=low("speech_forms"),
-                 title_words=low("title_words"), title_core=low("title_core"),
-                 name_particles=low("name_particles"), people_nouns=low("people_nouns"),
-                 not_names=low("not_names"), health_counts=low("health_counts"),
-                 health_words=low("health_words"), harm=harm, qualifiers=dict(raw["qualifiers"]))
+    return Words(
+        speech_verbs=low("speech_verbs"),
+        speech_forms=low("speech_forms"),
+        title_words=low("title_words"),
+        title_core=low("title_core"),
+        name_particles=low("name_particles"),
+        people_nouns=low("people_nouns"),
+        not_names=low("not_names"),
+        health_counts=low("health_counts"),
+        health_words=low("health_words"),
+        harm=harm,
+        qualifiers=dict(raw["qualifiers"]),
+    )

@@ -23,12 +23,12 @@ WHERE s.annotator IS NOT NULL AND s.status IN ('accepted', 'rejected')
 """
 
 
-def memory_enabled(project: "Project") -> bool:
+def memory_enabled(project: Project) -> bool:
     """Whether the project wants memory suggestions (on unless meta says false)."""
     return project.get_meta("memory_enabled", True) is not False
 
 
-def remembered(project: "Project") -> dict[str, str]:
+def remembered(project: Project) -> dict[str, str]:
     """String -> label for accepted spans of labels without attributes (not QUOTE); a string
     people rejected (with that label) as often as they accepted it is left out."""
     labels = {lab.name for lab in project.scheme.labels if not lab.attributes and lab.name != "QUOTE"}
@@ -57,8 +57,15 @@ class Memory:
         out = []
         for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
-            out.append(Suggestion(span.start_char, span.end_char, doc.vocab.strings[match_id],
-                                  "memory", ORIGIN_SCORES["memory"]))
+            out.append(
+                Suggestion(
+                    span.start_char,
+                    span.end_char,
+                    doc.vocab.strings[match_id],
+                    "memory",
+                    ORIGIN_SCORES["memory"],
+                )
+            )
         return out
 
 
@@ -68,8 +75,9 @@ def merge(found: list[Suggestion], memory: list[Suggestion]) -> list[Suggestion]
         return found
     taken = [(m.start, m.end) for m in memory]
     replaced = {m.label for m in memory} | {"ACTOR", "LOCATION"}
-    kept = [s for s in found
-            if s.label not in replaced or not any(s.start < e and b < s.end for b, e in taken)]
+    kept = [
+        s for s in found if s.label not in replaced or not any(s.start < e and b < s.end for b, e in taken)
+    ]
     seen = {s.key for s in kept}
     return _dedupe(kept + [m for m in memory if m.key not in seen])
 

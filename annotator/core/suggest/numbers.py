@@ -2,19 +2,56 @@
 
 from __future__ import annotations
 
-_UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * i for i, w in enumerate(
-    "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+_TENS = {
+    w: 10 * i
+    for i, w in enumerate(
+        ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
+    if w != "_"
+}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _DOZENS = {"a": 12, "half": 6, "two": 24, "three": 36, "four": 48, "five": 60, "several": 36}
 # Vague plurals: "hundreds" is at least two hundred and fewer than a thousand.
-_VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
-          "millions": (2_000_000, 9_999_999), "tens of thousands": (20_000, 99_999),
-          "hundreds of thousands": (200_000, 999_999), "tens of millions": (20_000_000, 99_999_999),
-          "dozens of thousands": (24_000, 99_999), "scores of thousands": (40_000, 99_999),
-          "hundreds of millions": (200_000_000, 999_999_999)}
+_VAGUE = {
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "hundreds": (200, 999),
+    "thousands": (2000, 9999),
+    "millions": (2_000_000, 9_999_999),
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+    "tens of millions": (20_000_000, 99_999_999),
+    "dozens of thousands": (24_000, 99_999),
+    "scores of thousands": (40_000, 99_999),
+    "hundreds of millions": (200_000_000, 999_999_999),
+}
 
 
 def parse_count(words: list[str]) -> tuple[int, int] | None:

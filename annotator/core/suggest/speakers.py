@@ -57,14 +57,12 @@ class SpeakerFinder:
 
     def _nearest_verb(self, quote: Span) -> Token | None:
         window = self._window(quote)
-        verbs = [t for t in window if t.i not in self.quoted and self.words.is_speech(t)
-                 and t.pos_ != "NOUN"]
-        return min(verbs, key=lambda t: min(abs(t.i - quote.start), abs(t.i - quote.end)),
-                   default=None)
+        verbs = [t for t in window if t.i not in self.quoted and self.words.is_speech(t) and t.pos_ != "NOUN"]
+        return min(verbs, key=lambda t: min(abs(t.i - quote.start), abs(t.i - quote.end)), default=None)
 
     def _window(self, quote: Span) -> list[Token]:
         first, last = quote[0].sent, quote[-1].sent
-        tokens = list(self.doc[first.start:last.end])
+        tokens = list(self.doc[first.start : last.end])
         if last.end < len(self.doc) and quote.end >= last.end - 2:
             after = self.doc[last.end].sent
             if len(after) <= 8:  # only a short tag: "… over." she said.
@@ -110,8 +108,11 @@ class SpeakerFinder:
 
     def _adjacent_actor(self, verb: Token) -> Actor | None:
         """Without a parse: the actor right before or right after the verb."""
-        near = [a for a in self.actors if a.start not in self.quoted
-                and (0 <= verb.i - a.end <= 2 or 0 <= a.start - verb.i <= 2)]
+        near = [
+            a
+            for a in self.actors
+            if a.start not in self.quoted and (0 <= verb.i - a.end <= 2 or 0 <= a.start - verb.i <= 2)
+        ]
         return near[0] if near else None
 
     def resolve_pronoun(self, pronoun: Token) -> Actor | None:
@@ -120,8 +121,11 @@ class SpeakerFinder:
             verb = pronoun.head
             return self._actor_at(verb.head) if verb.dep_ == "relcl" else None
         personal = pronoun.lower_ in _PERSONAL
-        before = [a for a in self.actors if a.end <= pronoun.i and a.start not in self.quoted
-                  and (a.kind == "PERSON" or not personal)]
+        before = [
+            a
+            for a in self.actors
+            if a.end <= pronoun.i and a.start not in self.quoted and (a.kind == "PERSON" or not personal)
+        ]
         subjects = [a for a in before if self._is_subject(a)]
         for pool in (subjects[-1:], before[-1:]):
             if pool and pronoun.sent.start - pool[0].start < 120:
@@ -131,7 +135,7 @@ class SpeakerFinder:
     def _is_subject(self, actor: Actor) -> bool:
         if not self.parsed:
             return True
-        root = self.doc[actor.start:actor.end].root
+        root = self.doc[actor.start : actor.end].root
         if root.dep_ in ("compound", "poss", "appos"):
             root = root.head
         verb = root.head

@@ -28,15 +28,28 @@ class Suggestion:
 
     def to_dict(self) -> dict:
         """A plain dict (pickles and msgpacks across ``nlp.pipe`` worker processes)."""
-        return {"start": self.start, "end": self.end, "label": self.label, "origin": self.origin,
-                "score": self.score, "attrs": self.attrs,
-                "speaker": list(self.speaker) if self.speaker else None}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "origin": self.origin,
+            "score": self.score,
+            "attrs": self.attrs,
+            "speaker": list(self.speaker) if self.speaker else None,
+        }
 
     @classmethod
-    def from_dict(cls, item: dict) -> "Suggestion":
+    def from_dict(cls, item: dict) -> Suggestion:
         speaker = tuple(item["speaker"]) if item.get("speaker") else None
-        return cls(item["start"], item["end"], item["label"], item["origin"], item["score"],
-                   dict(item.get("attrs") or {}), speaker)
+        return cls(
+            item["start"],
+            item["end"],
+            item["label"],
+            item["origin"],
+            item["score"],
+            dict(item.get("attrs") or {}),
+            speaker,
+        )
 
 
 class Suggester(Protocol):

@@ -10,8 +10,8 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections import deque
+from collections.abc import Iterable, Iterator
 from itertools import islice
-from typing import Iterable, Iterator
 
 from annotator.core.suggest.component import suggestions_of
 from annotator.core.suggest.memory import Memory, merge
@@ -23,16 +23,22 @@ _worker: tuple[SuggestPipeline, Memory | None] | None = None
 _parent: SuggestPipeline | None = None  # inherited by forked workers, so they need not reload
 
 
-def found_in(pipeline: SuggestPipeline, memory: Memory | None, items: Iterable[tuple[str, int]],
-             batch_size: int) -> Iterator[Found]:
+def found_in(
+    pipeline: SuggestPipeline, memory: Memory | None, items: Iterable[tuple[str, int]], batch_size: int
+) -> Iterator[Found]:
     """(article id, suggestions) for ``(text, article id)`` items, in this process."""
     for doc, article_id in pipeline.nlp.pipe(items, as_tuples=True, batch_size=batch_size):
         found = suggestions_of(doc)
         yield article_id, merge(found, memory.find(doc)) if memory else found
 
 
-def suggest_stream(pipeline: SuggestPipeline, items: Iterable[tuple[str, int]], strings: dict[str, str],
-                   batch_size: int = 64, n_process: int = 1) -> Iterator[Found]:
+def suggest_stream(
+    pipeline: SuggestPipeline,
+    items: Iterable[tuple[str, int]],
+    strings: dict[str, str],
+    batch_size: int = 64,
+    n_process: int = 1,
+) -> Iterator[Found]:
     """Suggestions for each item in order; ``strings`` is the annotation memory (may be empty)."""
     if n_process <= 1:
         memory = Memory(pipeline.nlp, strings) if strings else None
@@ -42,7 +48,8 @@ def suggest_stream(pipeline: SuggestPipeline, items: Iterable[tuple[str, int]], 
     _parent = pipeline
     reported = pipeline.suggester.reported_speech
     with multiprocessing.get_context().Pool(
-            n_process, initializer=_start, initargs=(pipeline.model_name, reported, strings)) as pool:
+        n_process, initializer=_start, initargs=(pipeline.model_name, reported, strings)
+    ) as pool:
         pending: deque = deque()  # a bounded window keeps the order and the memory use small
         for batch in _batches(items, batch_size):
             pending.append(pool.apply_async(_work, (batch,)))

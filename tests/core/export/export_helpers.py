@@ -22,12 +22,17 @@ class Doc:
 def build(project, docs: list[Doc], annotator: str = "ann") -> list[int]:
     """Write ``docs`` into ``project`` as ``annotator``'s work; returns the article ids."""
     with project.transaction():
-        placed = articles.insert_batch(project.db, [{"text": d.text, "title": f"t{i}"}
-                                                    for i, d in enumerate(docs)])
+        placed = articles.insert_batch(
+            project.db, [{"text": d.text, "title": f"t{i}"} for i, d in enumerate(docs)]
+        )
     ids = [article_id for article_id, _ in placed]
     for article_id, doc in zip(ids, docs):
-        span_ids = [project.perform(edits.add_span, article_id, s, e, label, annotator=annotator,
-                                    attrs=attrs).focus_span_id for s, e, label, attrs in doc.spans]
+        span_ids = [
+            project.perform(
+                edits.add_span, article_id, s, e, label, annotator=annotator, attrs=attrs
+            ).focus_span_id
+            for s, e, label, attrs in doc.spans
+        ]
         for head, child in doc.links:
             project.perform(edits.link_speaker, span_ids[head], span_ids[child], annotator=annotator)
         if doc.state:

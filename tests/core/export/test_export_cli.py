@@ -18,13 +18,39 @@ def run(*args):
 def test_export_prints_the_alignment_report_and_splits(tmp_path):
     project = tmp_path / "p.db"
     assert run("import", project, GOLD, "--annotator", "gold").exit_code == 0
-    result = run("export", project, tmp_path / "out", "--format", "spacy", "--status", "done",
-                 "--annotator", "gold", "--split", "0.6,0.2,0.2", "--seed", "1", "--strict")
+    result = run(
+        "export",
+        project,
+        tmp_path / "out",
+        "--format",
+        "spacy",
+        "--status",
+        "done",
+        "--annotator",
+        "gold",
+        "--split",
+        "0.6,0.2,0.2",
+        "--seed",
+        "1",
+        "--strict",
+    )
     assert result.exit_code == 0, result.output
     assert "alignment report (spacy): 5 article(s)" in result.output and "0 dropped" in result.output
-    assert sorted(p.name for p in (tmp_path / "out").glob("*.spacy")) == ["dev.spacy", "test.spacy", "train.spacy"]
-    result = run("export", project, tmp_path / "all.jsonl", "--format", "jsonl", "--status", "all",
-                 "--include-suggestions")
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.spacy")) == [
+        "dev.spacy",
+        "test.spacy",
+        "train.spacy",
+    ]
+    result = run(
+        "export",
+        project,
+        tmp_path / "all.jsonl",
+        "--format",
+        "jsonl",
+        "--status",
+        "all",
+        "--include-suggestions",
+    )
     assert result.exit_code == 0 and "wrote" in result.output
 
 

@@ -26,9 +26,17 @@ def find(word: str, text: str = TEXT) -> tuple[int, int]:
 
 
 def news_doc() -> Doc:
-    return Doc(TEXT, [(*find("Putin"), "ACTOR", None), (*find("we agree"), "QUOTE", None),
-                      (*find("Moscow"), "LOCATION", None), (*find("Moscow"), "ACTOR", None),
-                      (*find("at least 19 people"), "CASUALTY", CASUALTY)], links=[(1, 0)])
+    return Doc(
+        TEXT,
+        [
+            (*find("Putin"), "ACTOR", None),
+            (*find("we agree"), "QUOTE", None),
+            (*find("Moscow"), "LOCATION", None),
+            (*find("Moscow"), "ACTOR", None),
+            (*find("at least 19 people"), "CASUALTY", CASUALTY),
+        ],
+        links=[(1, 0)],
+    )
 
 
 def validate_jsonl(path) -> list[dict]:
@@ -44,15 +52,21 @@ def test_docbin_has_ents_spans_attrs_and_links(new_project, tmp_path):
     report = export_project(project, tmp_path / "out.spacy", "spacy")
     [doc] = DocBin().from_disk(tmp_path / "out.spacy").get_docs(spacy.blank("en").vocab)
     assert sorted((s.text, s.label_) for s in doc.spans["sc"]) == sorted(
-        [("Putin", "ACTOR"), ("we agree", "QUOTE"), ("Moscow", "LOCATION"), ("Moscow", "ACTOR"),
-         ("at least 19 people", "CASUALTY")])
+        [
+            ("Putin", "ACTOR"),
+            ("we agree", "QUOTE"),
+            ("Moscow", "LOCATION"),
+            ("Moscow", "ACTOR"),
+            ("at least 19 people", "CASUALTY"),
+        ]
+    )
     assert [e.text for e in doc.ents] == ["Putin", "Moscow"]  # the two Moscow entities overlap
     assert report.not_carried == {"entities overlapping a longer one (kept in spans only)": 1}
     [attrs] = doc.user_data["span_attrs"]
     assert attrs["label"] == "CASUALTY" and attrs["attrs"] == CASUALTY
     [link] = doc.user_data["links"]
     assert (link["head"]["label"], link["child"]["label"], link["label"]) == ("QUOTE", "ACTOR", "SPEAKER")
-    assert TEXT[link["child"]["start"]:link["child"]["end"]] == "Putin"
+    assert TEXT[link["child"]["start"] : link["child"]["end"]] == "Putin"
 
 
 def test_jsonl_lines_follow_the_schema_with_tokens_and_relations(new_project, tmp_path):
@@ -61,7 +75,7 @@ def test_jsonl_lines_follow_the_schema_with_tokens_and_relations(new_project, tm
     [task] = validate_jsonl(tmp_path / "out.jsonl")
     quote = next(s for s in task["spans"] if s["label"] == "QUOTE")
     tokens = task["tokens"]
-    assert TEXT[tokens[quote["token_start"]]["start"]:tokens[quote["token_end"]]["end"]] == "we agree"
+    assert TEXT[tokens[quote["token_start"]]["start"] : tokens[quote["token_end"]]["end"]] == "we agree"
     [rel] = task["relations"]
     assert rel["head"] == quote["token_end"] and tokens[rel["child"]]["text"] == "Putin"
     assert task["_annotator_id"] == "ann" and task["answer"] == "accept" and task["_timestamp"] > 0
@@ -72,8 +86,10 @@ def test_jsonl_lines_follow_the_schema_with_tokens_and_relations(new_project, tm
 def test_snapping_is_reported_and_strict_refuses_it(new_project, tmp_path):
     start, end = find("Putin")
     space = TEXT.index(" in ")
-    build(project := new_project(), [Doc(TEXT, [(start + 1, end - 1, "ACTOR", None),
-                                                (space, space + 1, "LOCATION", None)])])
+    build(
+        project := new_project(),
+        [Doc(TEXT, [(start + 1, end - 1, "ACTOR", None), (space, space + 1, "LOCATION", None)])],
+    )
     report = export_project(project, tmp_path / "out.jsonl", "jsonl")
     [task] = validate_jsonl(tmp_path / "out.jsonl")
     assert [(s["start"], s["end"]) for s in task["spans"]] == [(start, end)]
@@ -88,8 +104,10 @@ def test_snapping_is_reported_and_strict_refuses_it(new_project, tmp_path):
 
 def test_whitespace_only_spans_are_dropped_in_character_formats_too(new_project, tmp_path):
     space = TEXT.index(" in ")
-    build(project := new_project(), [Doc(TEXT, [(space, space + 1, "ACTOR", None),
-                                                (*find("Moscow"), "LOCATION", None)])])
+    build(
+        project := new_project(),
+        [Doc(TEXT, [(space, space + 1, "ACTOR", None), (*find("Moscow"), "LOCATION", None)])],
+    )
     report = export_project(project, tmp_path / "out.jsonl", "doccano")
     [task] = read_jsonl(tmp_path / "out.jsonl")
     assert task["label"] == [[*find("Moscow"), "LOCATION"]]
@@ -123,7 +141,7 @@ def test_labelstudio_regions_attributes_and_relation(new_project, tmp_path):
     [task] = json.loads((tmp_path / "ls.json").read_text(encoding="utf-8"))
     result = task["annotations"][0]["result"]
     regions = {r["id"]: r for r in result if r["type"] == "labels"}
-    assert all(TEXT[r["value"]["start"]:r["value"]["end"]] == r["value"]["text"] for r in regions.values())
+    assert all(TEXT[r["value"]["start"] : r["value"]["end"]] == r["value"]["text"] for r in regions.values())
     kind = next(r for r in result if r.get("from_name") == "kind")
     assert regions[kind["id"]]["value"]["labels"] == ["CASUALTY"] and kind["value"]["choices"] == ["killed"]
     [rel] = [r for r in result if r["type"] == "relation"]
@@ -131,13 +149,19 @@ def test_labelstudio_regions_attributes_and_relation(new_project, tmp_path):
 
 
 def test_split_is_by_article_and_reproducible(new_project, tmp_path):
-    build(project := new_project(), [Doc(f"Article number {i} about Kyiv.", [(24, 28, "LOCATION", None)])
-                                     for i in range(20)])
+    build(
+        project := new_project(),
+        [Doc(f"Article number {i} about Kyiv.", [(24, 28, "LOCATION", None)]) for i in range(20)],
+    )
     parts = []
     for name in ("a", "b"):
         report = export_project(project, tmp_path / name, "jsonl", split="0.8,0.1,0.1", seed=7)
-        parts.append({p: [t["text"] for t in read_jsonl(tmp_path / name / f"{p}.jsonl")]
-                      for p in ("train", "dev", "test")})
+        parts.append(
+            {
+                p: [t["text"] for t in read_jsonl(tmp_path / name / f"{p}.jsonl")]
+                for p in ("train", "dev", "test")
+            }
+        )
         assert len(report.files) == 3
     assert parts[0] == parts[1]
     assert [len(parts[0][p]) for p in ("train", "dev", "test")] == [16, 2, 2]
@@ -148,11 +172,14 @@ def test_split_is_by_article_and_reproducible(new_project, tmp_path):
 
 
 def test_cancel_leaves_nothing_behind(new_project, tmp_path):
-    build(project := new_project(), [Doc(f"Text {i} in Kyiv.", [(10, 14, "LOCATION", None)]) for i in range(5)])
+    build(
+        project := new_project(), [Doc(f"Text {i} in Kyiv.", [(10, 14, "LOCATION", None)]) for i in range(5)]
+    )
     seen = []
     with pytest.raises(ExportCancelled):
-        export_project(project, tmp_path / "out.spacy", "spacy", progress=seen.append,
-                       cancelled=lambda: len(seen) >= 2)
+        export_project(
+            project, tmp_path / "out.spacy", "spacy", progress=seen.append, cancelled=lambda: len(seen) >= 2
+        )
     assert seen == [1, 1]
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("p.annotator.db")] == []
 
@@ -199,7 +226,10 @@ def test_status_and_suggestions(new_project, tmp_path):
     assert plain.tasks == 2 and read_jsonl(tmp_path / "all.jsonl")[1]["spans"] == []
     export_project(project, tmp_path / "s.jsonl", "jsonl", status="all", include_suggestions=True)
     suggested = validate_jsonl(tmp_path / "s.jsonl")[1]
-    assert [(s["label"], s["source"]) for s in suggested["spans"]] == [("ACTOR", "model"), ("LOCATION", "model")]
+    assert [(s["label"], s["source"]) for s in suggested["spans"]] == [
+        ("ACTOR", "model"),
+        ("LOCATION", "model"),
+    ]
     assert suggested["_annotator_id"] is None and len(suggested["relations"]) == 1
     export_project(project, tmp_path / "ls.json", "labelstudio", status="all", include_suggestions=True)
     task = json.loads((tmp_path / "ls.json").read_text(encoding="utf-8"))[1]

@@ -17,10 +17,32 @@ from spacy.tokens import DocBin
 from annotator.core.export import export_project
 from annotator.core.ingest import import_sources
 
-IMPORT_FORMAT = {"spacy": "spacy", "jsonl": "prodigy", "doccano": "doccano",
-                 "labelstudio": "labelstudio", "brat": "brat", "conll": "conll"}
-PIECES = ["Putin", "said", "Kyiv", "😀", "🇺🇦", "你好世界", "東京", "e\u0301te", "Zelenskyy", "19",
-          "people", "“we agree”", "killed", ",", ".", "NATO"]
+IMPORT_FORMAT = {
+    "spacy": "spacy",
+    "jsonl": "prodigy",
+    "doccano": "doccano",
+    "labelstudio": "labelstudio",
+    "brat": "brat",
+    "conll": "conll",
+}
+PIECES = [
+    "Putin",
+    "said",
+    "Kyiv",
+    "😀",
+    "🇺🇦",
+    "你好世界",
+    "東京",
+    "e\u0301te",
+    "Zelenskyy",
+    "19",
+    "people",
+    "“we agree”",
+    "killed",
+    ",",
+    ".",
+    "NATO",
+]
 SEPARATORS = [" ", " ", " ", "\r\n", "\n\n", "  "]
 LABELS = ["ACTOR", "LOCATION", "QUOTE", "CASUALTY"]
 
@@ -29,10 +51,16 @@ def canonical(fmt: str, path: Path):
     """What an export says, without ids, hashes, times or meta (which differ between projects)."""
     if fmt == "spacy":
         docs = DocBin().from_disk(path).get_docs(spacy.blank("en").vocab)
-        return [(d.text, sorted((s.start_char, s.end_char, s.label_) for s in d.spans["sc"]),
-                 [(e.start_char, e.end_char, e.label_) for e in d.ents],
-                 sorted(json.dumps(a, sort_keys=True) for a in d.user_data["span_attrs"]),
-                 sorted(json.dumps(a, sort_keys=True) for a in d.user_data["links"])) for d in docs]
+        return [
+            (
+                d.text,
+                sorted((s.start_char, s.end_char, s.label_) for s in d.spans["sc"]),
+                [(e.start_char, e.end_char, e.label_) for e in d.ents],
+                sorted(json.dumps(a, sort_keys=True) for a in d.user_data["span_attrs"]),
+                sorted(json.dumps(a, sort_keys=True) for a in d.user_data["links"]),
+            )
+            for d in docs
+        ]
     if fmt == "jsonl":
         return [(t["text"], t["tokens"], t["spans"], t["relations"]) for t in read_jsonl(path)]
     if fmt == "doccano":
@@ -92,7 +120,12 @@ def test_export_import_export_is_stable(fmt, docs, new_project, tmp_path_factory
 @pytest.mark.parametrize("fmt", ["doccano", "labelstudio", "brat"])
 def test_character_formats_keep_spans_exactly(fmt, new_project, tmp_path):
     text = "Zelenskyy 😀 met\r\n你好 in Kyiv"
-    spans = [(0, 5, "ACTOR", None), (2, 9, "LOCATION", None), (10, 11, "ACTOR", None), (23, 27, "LOCATION", None)]
+    spans = [
+        (0, 5, "ACTOR", None),
+        (2, 9, "LOCATION", None),
+        (10, 11, "ACTOR", None),
+        (23, 27, "LOCATION", None),
+    ]
     build(first := new_project(), [Doc(text, spans)])
     report = export_project(first, out_path(tmp_path, fmt, 1), fmt)
     assert (report.kept, report.snapped, report.dropped_total) == (4, 0, 0)

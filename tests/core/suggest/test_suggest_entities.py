@@ -42,8 +42,9 @@ def test_surname_mentions_follow_the_full_name(suggest):
 
 
 def test_a_place_that_speaks_is_an_actor(suggest):
-    found = suggest("Britain's government warned that there is still a long way to go. "
-                    "Troops remain in Britain.")
+    found = suggest(
+        "Britain's government warned that there is still a long way to go. Troops remain in Britain."
+    )
     assert labelled(found, "ACTOR") == ["Britain"]
     assert labelled(found, "LOCATION") == ["Britain"]
 
@@ -56,8 +57,10 @@ def test_suggestions_carry_origin_and_score(suggest):
 
 
 def test_place_contexts_and_particles(suggest):
-    found = suggest("Jorge Lima heads the civil defence agency in Rio Grande do Sul. "
-                    "Shells hit a camp near El Fasher and the Guaíba river rose.")
+    found = suggest(
+        "Jorge Lima heads the civil defence agency in Rio Grande do Sul. "
+        "Shells hit a camp near El Fasher and the Guaíba river rose."
+    )
     assert labelled(found, "ACTOR") == ["Jorge Lima"]  # not split by the city "Lima"
     assert labelled(found, "LOCATION") == ["Rio Grande do Sul", "El Fasher", "Guaíba"]
 

@@ -12,8 +12,10 @@ pytestmark = pytest.mark.model
 
 
 def test_upper_case_dateline_is_a_location_and_its_agency_an_actor(suggest):
-    text = ("LISBON, May 3 (Wirepress) - Portugal's government resigned on Friday.\n"
-            "A minister told Wirepress the vote would come in June.")
+    text = (
+        "LISBON, May 3 (Wirepress) - Portugal's government resigned on Friday.\n"
+        "A minister told Wirepress the vote would come in June."
+    )
     found = suggest(text)
     assert labelled(found, "LOCATION")[0] == "LISBON"
     assert labelled(found, "ACTOR").count("Wirepress") == 2
@@ -38,8 +40,9 @@ def test_known_party_name_wins_over_the_place_inside_it(suggest):
 
 
 def test_sentence_opening_noun_is_no_name(suggest):
-    found = suggest("Mayor Anna Berg thanked the volunteers.\nAttendance was lower than last year, "
-                    "organisers said.")
+    found = suggest(
+        "Mayor Anna Berg thanked the volunteers.\nAttendance was lower than last year, organisers said."
+    )
     assert "Attendance" not in labelled(found, "ACTOR")
     assert labelled(found, "ACTOR") == ["Anna Berg"]
 

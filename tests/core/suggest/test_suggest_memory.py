@@ -26,8 +26,11 @@ def setup(project):
 
 def memory_spans(project, article_id):
     text = project.article(article_id).text
-    return [(text[s.start:s.end], s.label) for s in span_rows.by_article(project.db, article_id)
-            if s.origin == "memory"]
+    return [
+        (text[s.start : s.end], s.label)
+        for s in span_rows.by_article(project.db, article_id)
+        if s.origin == "memory"
+    ]
 
 
 def test_accepted_string_is_suggested_in_later_articles(project, pipeline):

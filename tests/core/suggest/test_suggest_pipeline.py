@@ -26,9 +26,12 @@ def test_rules_fallback_when_no_model_is_installed(monkeypatch):
     pipeline = load_pipeline()
     assert pipeline.model_name == RULES_NAME and "rules only" in pipeline.notice
     text = '"We buried them," said Adam Rojal in Khartoum. At least 76 people were killed.'
-    found = {(s.label, text[s.start:s.end]) for s in suggestions_of(pipeline.nlp(text))}
-    assert {("LOCATION", "Khartoum"), ("QUOTE", "We buried them,"),
-            ("CASUALTY", "At least 76 people")} <= found
+    found = {(s.label, text[s.start : s.end]) for s in suggestions_of(pipeline.nlp(text))}
+    assert {
+        ("LOCATION", "Khartoum"),
+        ("QUOTE", "We buried them,"),
+        ("CASUALTY", "At least 76 people"),
+    } <= found
 
 
 @pytest.mark.model

@@ -34,7 +34,7 @@ def speakers(found, text):
     out = {}
     for label, covered, s in found:
         if label == "QUOTE":
-            out[covered] = text[s.speaker[0]:s.speaker[1]] if s.speaker else None
+            out[covered] = text[s.speaker[0] : s.speaker[1]] if s.speaker else None
     return out
 
 
@@ -46,24 +46,31 @@ def test_speaker_after_the_verb(suggest):
 
 @pytest.mark.model
 def test_speaker_before_the_verb_and_a_following_quote(suggest):
-    text = ('"You got to say, look, they want this," Donald Trump told reporters. '
-            '"That is a very standard form of negotiation."')
+    text = (
+        '"You got to say, look, they want this," Donald Trump told reporters. '
+        '"That is a very standard form of negotiation."'
+    )
     assert speakers(suggest(text), text) == {
         "You got to say, look, they want this,": "Donald Trump",
-        "That is a very standard form of negotiation.": "Donald Trump"}
+        "That is a very standard form of negotiation.": "Donald Trump",
+    }
 
 
 @pytest.mark.model
 def test_he_said_goes_to_the_nearest_fitting_actor(suggest):
-    text = ("Volodymyr Zelensky said on Tuesday he was ready to meet Donald Trump. "
-            "“I am counting on further cooperation,” he said.")
+    text = (
+        "Volodymyr Zelensky said on Tuesday he was ready to meet Donald Trump. "
+        "“I am counting on further cooperation,” he said."
+    )
     assert speakers(suggest(text), text) == {"I am counting on further cooperation,": "Volodymyr Zelensky"}
 
 
 @pytest.mark.model
 def test_partial_quote_needs_a_speech_verb(suggest):
-    text = ("Emmanuel Macron said he saw “no Russian will for a ceasefire”. "
-            "Leaders met at a meeting of the “coalition of the willing” in Paris.")
+    text = (
+        "Emmanuel Macron said he saw “no Russian will for a ceasefire”. "
+        "Leaders met at a meeting of the “coalition of the willing” in Paris."
+    )
     found = suggest(text)
     assert labelled(found, "QUOTE") == ["no Russian will for a ceasefire"]
     assert speakers(found, text) == {"no Russian will for a ceasefire": "Emmanuel Macron"}

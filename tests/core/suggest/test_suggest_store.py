@@ -12,8 +12,10 @@ from annotator.core.suggest.runner import SUGGESTER
 
 pytestmark = pytest.mark.model
 
-TEXT = ('"Europe is not a plaything," Friedrich Merz told the German Bundestag in Berlin. '
-        "At least 19 people were wounded in Zaporizhzhia.")
+TEXT = (
+    '"Europe is not a plaything," Friedrich Merz told the German Bundestag in Berlin. '
+    "At least 19 people were wounded in Zaporizhzhia."
+)
 
 
 def add_articles(project, texts):
@@ -27,8 +29,11 @@ def rows(project, article_id):
 
 def find(project, article_id, label, text):
     article = project.article(article_id).text
-    return next(s for s in rows(project, article_id)
-                if s.label == label and article[s.start:s.end] == text and s.annotator is None)
+    return next(
+        s
+        for s in rows(project, article_id)
+        if s.label == label and article[s.start : s.end] == text and s.annotator is None
+    )
 
 
 def test_suggestions_are_stored_with_origin_score_and_speaker(project, pipeline):
@@ -38,10 +43,18 @@ def test_suggestions_are_stored_with_origin_score_and_speaker(project, pipeline)
     assert stored == len(spans) > 0
     assert all(s.status == "suggested" and s.annotator is None and s.score for s in spans)
     assert {s.origin for s in spans} <= {"model", "pattern", "memory"}
-    quote, merz = find(project, aid, "QUOTE", "Europe is not a plaything,"), find(project, aid, "ACTOR", "Friedrich Merz")
+    quote, merz = (
+        find(project, aid, "QUOTE", "Europe is not a plaything,"),
+        find(project, aid, "ACTOR", "Friedrich Merz"),
+    )
     [rel] = span_rows.relations_of(project.db, aid)
-    assert (rel.head_id, rel.child_id, rel.label, rel.status, rel.annotator) == \
-        (quote.id, merz.id, "SPEAKER", "suggested", None)
+    assert (rel.head_id, rel.child_id, rel.label, rel.status, rel.annotator) == (
+        quote.id,
+        merz.id,
+        "SPEAKER",
+        "suggested",
+        None,
+    )
     casualty = find(project, aid, "CASUALTY", "At least 19 people")
     assert project.scheme.check_attrs("CASUALTY", casualty.attrs) is None
 
@@ -99,10 +112,13 @@ def test_an_interrupted_run_resumes(project, pipeline, monkeypatch, n_process):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        suggest_articles(project, ids, pipeline, batch_size=1, n_process=n_process,
-                         progress=crash_after_first_batch)
-    done = [r[0] for r in project.db.execute("SELECT article_id FROM suggest_done WHERE suggester = ?",
-                                             [SUGGESTER])]
+        suggest_articles(
+            project, ids, pipeline, batch_size=1, n_process=n_process, progress=crash_after_first_batch
+        )
+    done = [
+        r[0]
+        for r in project.db.execute("SELECT article_id FROM suggest_done WHERE suggester = ?", [SUGGESTER])
+    ]
     assert sorted(done) == ids[:2]
     counts = {aid: len(rows(project, aid)) for aid in ids}
     assert counts[ids[2]] == 0
@@ -120,8 +136,9 @@ def test_cancel_stops_after_the_current_batch(project, pipeline, monkeypatch):
 
 
 def keys(project, ids):
-    return [[(s.start, s.end, s.label, s.origin, s.attrs.get("kind")) for s in rows(project, aid)]
-            for aid in ids]
+    return [
+        [(s.start, s.end, s.label, s.origin, s.attrs.get("kind")) for s in rows(project, aid)] for aid in ids
+    ]
 
 
 def test_two_processes_store_the_same_as_one(project_path, tmp_path, pipeline):
@@ -147,6 +164,9 @@ def test_words_a_person_labelled_get_no_second_label(project, pipeline):
     start = TEXT.index("Zaporizhzhia")
     project.perform(edits.add_span, aid, start, start + len("Zaporizhzhia"), "ACTOR", annotator="ann")
     suggest_articles(project, [aid], pipeline)
-    on_those_words = [(s.label, s.annotator) for s in rows(project, aid)
-                      if (s.start, s.end) == (start, start + len("Zaporizhzhia"))]
+    on_those_words = [
+        (s.label, s.annotator)
+        for s in rows(project, aid)
+        if (s.start, s.end) == (start, start + len("Zaporizhzhia"))
+    ]
     assert on_those_words == [("ACTOR", "ann")]

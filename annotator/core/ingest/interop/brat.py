@@ -10,8 +10,8 @@ offsets are refused. ``#`` notes are ignored; events and other line types are re
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.options import ImportOptions
@@ -27,8 +27,9 @@ def read(path: Path, options: ImportOptions) -> Iterator[Record]:
     if not txt.is_file():
         raise InputError(ann, None, f"no text file {txt.name} beside it")
     text = read_whole(txt, options.encoding)
-    record = Record(text=text, path=str(ann), line=1, source=txt.name, meta={"file": txt.name},
-                    answer="accept")
+    record = Record(
+        text=text, path=str(ann), line=1, source=txt.name, meta={"file": txt.name}, answer="accept"
+    )
     spans: dict[str, int] = {}
     for line_no, raw in numbered_lines(ann, options.encoding) if ann.is_file() else ():
         line = raw.rstrip("\r\n")
@@ -64,8 +65,11 @@ def _span(rest: str, where, text: str) -> SpanIn:
     start, end = int(parts[1]), int(parts[2])
     if not 0 <= start < end <= len(text):
         raise InputError(*where, f"span {start}..{end} is outside the text (0..{len(text)})")
-    if shown and " ".join(text[start:end].splitlines()).replace("\t", " ") != shown and \
-            text[start:end].split() != shown.split():
+    if (
+        shown
+        and " ".join(text[start:end].splitlines()).replace("\t", " ") != shown
+        and text[start:end].split() != shown.split()
+    ):
         raise InputError(*where, f"the text at {start}..{end} is {text[start:end]!r}, not {shown!r}")
     return SpanIn(start, end, parts[0])
 

@@ -8,8 +8,8 @@ without ``-DOCSTART-`` is one article.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.options import ImportOptions
@@ -84,5 +84,11 @@ class _Doc:
         self.open = None
 
     def record(self) -> Record:
-        return Record(text="".join(self.parts), path=str(self.path), line=self.line,
-                      source=self.path.name, spans=self.spans, answer="accept")
+        return Record(
+            text="".join(self.parts),
+            path=str(self.path),
+            line=self.line,
+            source=self.path.name,
+            spans=self.spans,
+            answer="accept",
+        )

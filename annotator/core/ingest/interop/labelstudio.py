@@ -16,8 +16,8 @@ match, the import stops with an error instead of guessing: a span is never shift
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.options import ImportOptions
@@ -41,18 +41,18 @@ def _items(path: Path, text: str) -> Iterator[tuple[int, object]]:
     decoder, i, line, counted = json.JSONDecoder(), 0, 1, 0
     try:
         i = _skip(text, 0)
-        if text[i:i + 1] != "[":
+        if text[i : i + 1] != "[":
             yield 1, json.loads(text)
             return
         i = _skip(text, i + 1)
-        while text[i:i + 1] != "]":
+        while text[i : i + 1] != "]":
             line, counted = line + text.count("\n", counted, i), i
             item, i = decoder.raw_decode(text, i)
             yield line, item
             i = _skip(text, i)
-            if text[i:i + 1] == ",":
+            if text[i : i + 1] == ",":
                 i = _skip(text, i + 1)
-            elif text[i:i + 1] != "]":
+            elif text[i : i + 1] != "]":
                 raise json.JSONDecodeError("expected ',' or ']'", text, i)
     except json.JSONDecodeError as exc:
         raise InputError(path, exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
@@ -70,7 +70,7 @@ class _Task:
     def __init__(self, path: Path, line: int, item: object):
         self.path, self.line = path, line
         if not isinstance(item, dict) or not isinstance(item.get("data"), dict):
-            raise InputError(path, line, "a Label Studio task must be an object with \"data\"")
+            raise InputError(path, line, 'a Label Studio task must be an object with "data"')
         self.text = _text_of(item["data"], path, line)
         self.meta = item.get("meta") if isinstance(item.get("meta"), dict) else {}
         self.annotation = _chosen_annotation(item.get("annotations") or [], path, line)
@@ -80,8 +80,12 @@ class _Task:
         self.links = [r for r in results if isinstance(r, dict) and r.get("type") == "relation"]
         for region in self.regions:
             value = region.get("value")
-            if not isinstance(value, dict) or not all(isinstance(value.get(k), int) for k in ("start", "end")):
-                raise InputError(path, line, f"region {region.get('id')!r} needs integer value.start and value.end")
+            if not isinstance(value, dict) or not all(
+                isinstance(value.get(k), int) for k in ("start", "end")
+            ):
+                raise InputError(
+                    path, line, f"region {region.get('id')!r} needs integer value.start and value.end"
+                )
 
     def fits(self, utf16: bool) -> bool:
         """Whether every region's ``value.text`` matches the text under this way of counting."""
@@ -109,8 +113,14 @@ class _Task:
         return self._map
 
     def record(self, utf16: bool) -> Record:
-        record = Record(text=self.text, path=str(self.path), line=self.line, meta=dict(self.meta),
-                        title=str(self.meta.get("title", "")), source=str(self.meta.get("source", "")))
+        record = Record(
+            text=self.text,
+            path=str(self.path),
+            line=self.line,
+            meta=dict(self.meta),
+            title=str(self.meta.get("title", "")),
+            source=str(self.meta.get("source", "")),
+        )
         if self.annotation is None:
             return record
         if self.annotation.get("was_cancelled"):  # skipped in Label Studio: no labels to take
@@ -140,8 +150,11 @@ class _Task:
             head, child = child, head
         labels = link.get("labels") or []
         if head not in index or child not in index or not labels:
-            raise InputError(self.path, self.line, f"relation {link!r} needs from_id, to_id (regions of this "
-                                                   "task) and a label")
+            raise InputError(
+                self.path,
+                self.line,
+                f"relation {link!r} needs from_id, to_id (regions of this task) and a label",
+            )
         return RelationIn(index[head], index[child], str(labels[0]))
 
 
@@ -150,13 +163,13 @@ def _text_of(data: dict, path: Path, line: int) -> str:
         return data["text"]
     strings = [v for v in data.values() if isinstance(v, str)]
     if len(strings) != 1:
-        raise InputError(path, line, "cannot tell which \"data\" field is the text; name it \"text\"")
+        raise InputError(path, line, 'cannot tell which "data" field is the text; name it "text"')
     return strings[0]
 
 
 def _chosen_annotation(annotations: list, path: Path, line: int) -> dict | None:
     if not isinstance(annotations, list):
-        raise InputError(path, line, "\"annotations\" must be a list")
+        raise InputError(path, line, '"annotations" must be a list')
     usable = [a for a in annotations if isinstance(a, dict) and not a.get("was_cancelled")]
     if usable:
         return usable[-1]
@@ -178,13 +191,21 @@ def _counts_utf16(path: Path, tasks: list[_Task]) -> bool:
     if as_codepoints and as_utf16:
         moved = next((t for t in tasks if t.differs()), None)
         if moved is not None:
-            raise InputError(path, moved.line, "offsets fit the text both as code points and as UTF-16 "
-                                               "units, at different places; cannot tell which is meant")
+            raise InputError(
+                path,
+                moved.line,
+                "offsets fit the text both as code points and as UTF-16 "
+                "units, at different places; cannot tell which is meant",
+            )
         return False
     if as_codepoints or as_utf16:
         return as_utf16
     bad = next(t for t in tasks if not t.fits(False))
     region = next(r for r in bad.regions if bad._offsets(r, False) is None)
-    raise InputError(path, bad.line, f"region {region.get('id')!r}: value.text {region['value'].get('text')!r} "
-                                     f"is not the text at {region['value']['start']}..{region['value']['end']} "
-                                     "(counted as code points or as UTF-16 units)")
+    raise InputError(
+        path,
+        bad.line,
+        f"region {region.get('id')!r}: value.text {region['value'].get('text')!r} "
+        f"is not the text at {region['value']['start']}..{region['value']['end']} "
+        "(counted as code points or as UTF-16 units)",
+    )

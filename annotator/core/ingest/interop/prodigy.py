@@ -9,8 +9,8 @@ not its spans (they were judged wrong).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.jsonl import record_from_task
@@ -35,15 +35,23 @@ def check_tokens(task: dict, text: str, where) -> None:
     if tokens is None:
         return
     if not isinstance(tokens, list):
-        raise InputError(*where, "\"tokens\" must be a list")
+        raise InputError(*where, '"tokens" must be a list')
     for i, token in enumerate(tokens):
-        if not isinstance(token, dict) or text[token.get("start", 0):token.get("end", -1)] != token.get("text"):
+        if not isinstance(token, dict) or text[token.get("start", 0) : token.get("end", -1)] != token.get(
+            "text"
+        ):
             raise InputError(*where, f"token {i} {token!r} does not match the text at its offsets")
     for span in task.get("spans") or []:
         first, last = span.get("token_start"), span.get("token_end")
         if first is None or last is None:
             continue
-        if not (isinstance(first, int) and isinstance(last, int) and 0 <= first <= last < len(tokens)) \
-                or tokens[first]["start"] != span["start"] or tokens[last]["end"] != span["end"]:
-            raise InputError(*where, f"span {span['start']}..{span['end']} ({span.get('label')}) does not "
-                                     f"match its tokens {first}..{last}")
+        if (
+            not (isinstance(first, int) and isinstance(last, int) and 0 <= first <= last < len(tokens))
+            or tokens[first]["start"] != span["start"]
+            or tokens[last]["end"] != span["end"]
+        ):
+            raise InputError(
+                *where,
+                f"span {span['start']}..{span['end']} ({span.get('label')}) does not "
+                f"match its tokens {first}..{last}",
+            )

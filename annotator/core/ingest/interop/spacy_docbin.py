@@ -6,8 +6,8 @@ doubled); attributes and links from ``doc.user_data`` (``span_attrs``, ``links``
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.options import ImportOptions

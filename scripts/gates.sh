@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Fast gates that run before the tests (in .ci/run): lint and format.
+# Needs the .venv made by `bash scripts/dev.sh setup`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=${VENV:-.venv}
+PATHS="annotator tests benchmarks scripts"
+
+echo "[gates] ruff check"
+# shellcheck disable=SC2086
+"$VENV/bin/ruff" check $PATHS
+echo "[gates] ruff format --check"
+# shellcheck disable=SC2086
+"$VENV/bin/ruff" format --check $PATHS
