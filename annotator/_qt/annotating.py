@@ -102,7 +102,8 @@ class Annotating(QObject):
     def perform(self, build, *args) -> bool:
         """Perform one edit (its own transaction), push it for undo, then show it."""
         if self.project.read_only:
-            self.message.emit("Read-only: another window is editing this project")
+            reason = self.project.read_only_reason
+            self.message.emit(reason[0].upper() + reason[1:])
             return False
         try:
             edit = self.project.perform(build, *args, annotator=self.annotator)

@@ -78,5 +78,6 @@ def run(path: Path, annotator: str | None, model: str | None) -> int:
     app._windows = [window]
     window.show()
     if window.project.read_only:
-        window.statusBar().showMessage("Read-only: another window is editing this project", 0)
+        reason = window.project.read_only_reason
+        window.statusBar().showMessage(reason[0].upper() + reason[1:], 0)
     return app.exec()

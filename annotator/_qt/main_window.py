@@ -65,9 +65,8 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def _build_layout(self) -> None:
-        self.banner = QLabel(
-            "Read-only: another window is editing this project, so nothing can be changed here."
-        )
+        reason = getattr(self.project, "read_only_reason", "read-only")
+        self.banner = QLabel(f"{reason[0].upper()}{reason[1:]}, so nothing can be changed here.")
         self.banner.setStyleSheet("background:#fff3b0; color:#5a4500; padding:6px;")
         self.banner.setVisible(self.project.read_only)
         middle = QWidget()

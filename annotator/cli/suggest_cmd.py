@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from annotator.cli.base import cli, progress, project_argument
-from annotator.core.errors import ProjectError
 from annotator.core.store import articles, open_project
 
 
@@ -56,9 +55,7 @@ def suggest(
     from annotator.core.suggest import load_pipeline, suggest_articles
     from annotator.core.suggest.runner import pending_ids
 
-    with open_project(project, lock=True) as proj:
-        if proj.read_only:
-            raise ProjectError(f"{project}: another window is writing it; close it and retry")
+    with open_project(project) as proj:  # shares the file with a window or an import (README)
         if memory is not None:
             proj.set_meta("memory_enabled", memory)
         pipeline = load_pipeline(model, proj)

@@ -30,3 +30,23 @@ class Cancelled(AnnotatorError):
 
 class EditError(AnnotatorError):
     """A requested edit is impossible (span out of range, unknown label, ...)."""
+
+
+class StorageError(ProjectError):
+    """The project file could not be read or written (disk full, read-only, busy, I/O)."""
+
+
+class DiskFullError(StorageError):
+    """The disk (or the file system's quota) is full."""
+
+
+class ReadOnlyError(StorageError):
+    """The project file or its folder cannot be written."""
+
+
+class BusyError(StorageError):
+    """Another process held the project's write lock for longer than this writer waits."""
+
+
+class NotSavedError(BusyError):
+    """A person's edit could not be saved; the message says so plainly."""

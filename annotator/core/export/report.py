@@ -58,6 +58,7 @@ class AlignmentReport:
     skipped_articles: Counter = field(default_factory=Counter)
     cases: list[Case] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    leftovers_removed: list[str] = field(default_factory=list)  # partials of killed exports
 
     @property
     def dropped_total(self) -> int:
@@ -88,6 +89,11 @@ class AlignmentReport:
         if hidden > 0 and len(self.cases) >= MAX_LISTED:
             lines.append(f"  ... and {hidden} more")
         lines += [f"  wrote {path}" for path in self.files]
+        if self.leftovers_removed:
+            lines.append(
+                f"  removed {len(self.leftovers_removed)} unfinished file(s) of earlier, stopped "
+                f"exports: {', '.join(self.leftovers_removed)}"
+            )
         return "\n".join(lines)
 
     def as_dict(self) -> dict:

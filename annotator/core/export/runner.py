@@ -1,17 +1,15 @@
 """``export_project``: select versions, align them, hand them to the format's writer.
 
 Output is written under a temporary name next to ``out_path`` and renamed into place only
-when complete, so an error or a cancel leaves no half-written export behind. A folder output
+when complete, so an error or a cancel leaves no half-written export behind, and the
+temporary files of killed exports are removed at the next export (see ``staging``). A folder output
 (brat, or any ``--split``) gets a ``.annotator-export`` marker; an existing folder is only
 replaced when it has that marker.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from annotator.core.export.align import Aligner, load_tokenizer
@@ -25,12 +23,12 @@ from annotator.core.export.report import AlignmentReport, ExportCancelled, Expor
 from annotator.core.export.selection import Selection, article_ids, versions
 from annotator.core.export.spacy_docbin import DocBinWriter
 from annotator.core.export.split import PART_NAMES, assign, parse_split
+from annotator.core.export.staging import refuse_project_as_output, remove_leftovers, staged
 
 FORMATS: dict[str, type[Writer]] = {
     w.name: w
     for w in (DocBinWriter, ProdigyWriter, DoccanoWriter, LabelStudioWriter, BratWriter, ConllWriter)
 }
-MARKER = ".annotator-export"
 
 
 def export_project(
@@ -53,6 +51,8 @@ def export_project(
     ``cancelled()`` returning True stops with :class:`ExportCancelled` and writes nothing.
     """
     writer_cls = _writer_class(fmt, status)
+    out = Path(out_path)
+    refuse_project_as_output(Path(project.path), out)
     fractions = parse_split(split) if isinstance(split, str) or split is None else tuple(split)
     selection = Selection(status, annotator, include_suggestions, writer_cls.one_version)
     ids = article_ids(project.db, selection)
@@ -60,9 +60,9 @@ def export_project(
     report = AlignmentReport(format=fmt, snapping=writer_cls.tokens)
     nlp = load_tokenizer(project.get_meta("model")) if writer_cls.tokens else None
     aligner = Aligner(report, nlp, strict)
-    out = Path(out_path)
     folder = writer_cls.folder or parts is not None
-    with _staged(out, folder) as tmp:
+    report.leftovers_removed = remove_leftovers(out)
+    with staged(out, folder) as tmp:
         writers = _open_writers(writer_cls, tmp, project.scheme, report, fractions)
         try:
             for group in versions(project.db, selection, ids):
@@ -108,41 +108,3 @@ def _write_article(group, aligner: Aligner, writer: Writer, report: AlignmentRep
         writer.write(aligner.task(version))
         report.tasks += 1
     report.articles += 1
-
-
-@contextmanager
-def _staged(out: Path, folder: bool) -> Iterator[Path]:
-    """A temporary path beside ``out``, moved onto ``out`` when the block succeeds."""
-    if out.is_dir() and not (out / MARKER).exists():
-        raise ExportError(f"{out}: is a folder that is not an earlier export; not replacing it")
-    if folder and out.exists() and not out.is_dir():
-        raise ExportError(f"{out}: is a file, but this export is a folder; choose another name")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.parent / f".{out.name}.partial-{os.getpid()}"
-    _remove(tmp)
-    if folder:
-        tmp.mkdir()
-        (tmp / MARKER).write_text("written by annotator export\n", encoding="utf-8")
-    try:
-        yield tmp
-    except BaseException:
-        _remove(tmp)
-        raise
-    _move_into_place(tmp, out)
-
-
-def _move_into_place(tmp: Path, out: Path) -> None:
-    if out.is_dir():
-        old = out.parent / f".{out.name}.old-{os.getpid()}"
-        out.rename(old)
-        tmp.rename(out)
-        shutil.rmtree(old)
-    else:
-        os.replace(tmp, out)
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir():
-        shutil.rmtree(path)
-    elif path.exists():
-        path.unlink()

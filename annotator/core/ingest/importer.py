@@ -1,27 +1,37 @@
-"""``import_sources``: stream input files into a project in one transaction.
+"""``import_sources``: stream input files into a project, sharing it with other writers.
 
 Articles are deduplicated by content hash; labels that come with them become accepted spans
 of the annotator named (once: importing the same file twice adds nothing), and such an
-article is marked done for that annotator. Any bad line aborts the whole import, which
-then writes nothing.
+article is marked done for that annotator.
+
+Two passes: every record is read and checked first, so a bad line aborts the import before
+anything is written. Then records are written in short transactions (``BATCH`` records, at
+most ``BATCH_SECONDS`` each) so that a person editing in the window, or a ``suggest`` run,
+waits milliseconds rather than minutes. Rows written so far are noted in the import journal
+(``store/import_journal``): if the import stops (cancel, Ctrl+C, a full disk) it takes them
+back; if it is killed, the next process that opens the project for writing does.
 """
 
 from __future__ import annotations
 
 import getpass
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
-from annotator.core.errors import Cancelled, InputError
+from annotator.core.errors import Cancelled, InputError, SchemeError
 from annotator.core.ingest.formats import reader_for
 from annotator.core.ingest.options import ImportOptions
 from annotator.core.ingest.records import Record
 from annotator.core.ingest.sources import expand_sources
 from annotator.core.model import Relation, Span, now_iso
-from annotator.core.store import articles, history
+from annotator.core.store import articles, history, import_journal
 from annotator.core.store import spans as span_rows
+from annotator.core.store.activity import announced
 
-BATCH = 1000
+BATCH = 500
+BATCH_SECONDS = 0.05  # a batch commits early when it has taken this long
 
 
 class ImportCancelled(Cancelled):
@@ -67,14 +77,18 @@ def import_sources(
     files = expand_sources(sources, fmt)
     report = ImportReport(files=len(files))
     job = _Job(project, annotator or default_annotator(), add_labels, report)
-    with project.transaction():
-        for batch in _batches(_records(files, options), BATCH):
-            if cancelled and cancelled():
-                raise ImportCancelled("import cancelled; nothing was written")
-            job.write(batch)
-            if progress:
-                progress(len(batch))
-        job.finish([str(path) for path, _ in files])
+    found = job.check_all(_records(files, options), cancelled)
+    if not found:
+        where = ", ".join(str(path) for path, _ in files) or ", ".join(sources)
+        raise InputError(where, None, "no article found to import; nothing was written")
+    with announced(project, "importing") as job.name:
+        try:
+            job.write_all(_records(files, options), progress, cancelled)
+            with project.transaction(doing="the import"):
+                job.finish([str(path) for path, _ in files])
+        except BaseException:
+            job.take_back()
+            raise
     return report
 
 
@@ -83,30 +97,66 @@ def _records(files, options: ImportOptions) -> Iterator[Record]:
         yield from reader_for(fmt)(path, options)
 
 
-def _batches(items: Iterable[Record], size: int) -> Iterator[list[Record]]:
-    batch: list[Record] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 class _Job:
-    """The state of one import: the scheme as it grows, and the report."""
+    """The state of one import: the scheme as it grows, the report, and what was written."""
 
     def __init__(self, project, annotator: str, add_labels: bool, report: ImportReport):
         self.project, self.annotator, self.add_labels = project, annotator, add_labels
         self.scheme, self.report = project.scheme, report
+        self.old_scheme = project.scheme
+        self.name = ""  # the job name its rows are noted under in the import journal
+
+    def check_all(self, records: Iterable[Record], cancelled) -> int:
+        """Read and check every record without writing; returns how many there are."""
+        count = 0
+        for count, record in enumerate(records, start=1):
+            self._check(record)
+            if cancelled and count % BATCH == 0 and cancelled():
+                raise ImportCancelled("import cancelled; nothing was written")
+        return count
+
+    def write_all(self, records: Iterable[Record], progress, cancelled) -> None:
+        """Write checked records in short transactions (see the module docstring)."""
+        if self.report.labels_added:
+            self.project.set_scheme(self.scheme)
+        iterator = iter(records)
+        while True:
+            if cancelled and cancelled():
+                raise ImportCancelled("import cancelled; nothing was written")
+            with self.project.transaction(doing="the import"):
+                done = self._write_for_a_while(iterator)
+            if progress and done:
+                progress(done)
+            if not done:
+                return
+
+    def _write_for_a_while(self, iterator: Iterator[Record]) -> int:
+        """Write up to ``BATCH`` records, fewer once ``BATCH_SECONDS`` have passed."""
+        stop = time.monotonic() + BATCH_SECONDS
+        done = 0
+        while done < BATCH and time.monotonic() < stop:
+            batch = list(islice(iterator, 50))
+            if not batch:
+                break
+            self.write(batch)
+            done += len(batch)
+        return done
+
+    def take_back(self) -> None:
+        """Remove what this import wrote (it stopped); the error that stopped it is raised."""
+        try:
+            with self.project.transaction(doing="taking back the import"):
+                import_journal.take_back(self.project.db, self.name)
+            if self.report.labels_added:
+                self.project.set_scheme(self.old_scheme)
+        except Exception:  # e.g. still no disk space: what was written stays, and is whole
+            pass
 
     def write(self, batch: list[Record]) -> None:
-        for record in batch:
-            self._check(record)
         rows = [{"text": r.text, "title": r.title, "source": r.source, "meta": r.meta} for r in batch]
         placed = articles.insert_batch(self.project.db, rows)
         self.report.records += len(batch)
+        import_journal.note(self.project.db, self.name, "articles", [i for i, new in placed if new])
         for record, (article_id, is_new) in zip(batch, placed):
             if is_new:
                 self.report.articles_added += 1
@@ -133,7 +183,12 @@ class _Job:
                         f"label {span.label!r} is not in the scheme "
                         f"({', '.join(self.scheme.label_names)}); use --add-labels to add it",
                     )
-                self.scheme = self.scheme.with_labels([span.label])
+                try:
+                    self.scheme = self.scheme.with_labels([span.label])
+                except SchemeError as exc:
+                    raise InputError(
+                        record.path, record.line, f"cannot add label {span.label!r}: {exc}"
+                    ) from None
                 self.report.labels_added.append(span.label)
             problem = self.scheme.check_attrs(span.label, span.attrs)
             if problem:
@@ -160,7 +215,7 @@ class _Job:
             if key in existing:
                 self.report.spans_existing += 1
             else:
-                existing[key] = span_rows.insert(
+                existing[key] = span_id = span_rows.insert(
                     db,
                     Span(
                         article_id,
@@ -173,10 +228,13 @@ class _Job:
                         annotator=self.annotator,
                     ),
                 )
+                import_journal.note(db, self.name, "spans", [span_id])
                 self.report.spans_added += 1
             ids.append(existing[key])
         self._relations(record, article_id, ids)
         state = "skipped" if record.answer == "ignore" else "done"
+        before = articles.state_row(db, article_id, self.annotator)
+        import_journal.note_state(db, self.name, article_id, self.annotator, before and before["state"])
         articles.write_state(db, article_id, self.annotator, state)
 
     def _relations(self, record: Record, article_id: int, ids: list[int]) -> None:
@@ -190,14 +248,14 @@ class _Job:
             key = (ids[rel.head], ids[rel.child], rel.label)
             if key not in have:
                 have.add(key)
-                span_rows.insert_relation(
+                relation_id = span_rows.insert_relation(
                     self.project.db, Relation(article_id, key[0], key[1], rel.label, annotator=self.annotator)
                 )
+                import_journal.note(self.project.db, self.name, "relations", [relation_id])
                 self.report.relations_added += 1
 
     def finish(self, paths: list[str]) -> None:
-        if self.report.labels_added:
-            self.project.set_scheme(self.scheme)
+        import_journal.finish(self.project.db, self.name)
         history.record(
             self.project.db,
             annotator=self.annotator,

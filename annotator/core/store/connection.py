@@ -1,14 +1,18 @@
-"""Opening a project file safely: refuse what is not ours, corrupt, or from a newer version."""
+"""Opening a project file safely: refuse what is not ours, corrupt, or from a newer version;
+open read-only files and folders without writing a byte; map SQLite's errors to ours."""
 
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from annotator.core.errors import ProjectError
+from annotator.core.errors import ProjectError, ReadOnlyError
+from annotator.core.store.failures import mapped
+from annotator.core.store.locking import BACKGROUND, BUSY_TIMEOUT_MS, begin_immediate
 from annotator.core.store.migrations import SCHEMA_VERSION, migrate
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -20,49 +24,99 @@ def open_database(path: Path, create: bool = False, read_only: bool = False) -> 
 
     Raises ProjectError, without writing anything, when the file is missing (and
     ``create`` is false), is not a SQLite file, is not a project, is corrupt, or has
-    a schema version newer than this program knows.
+    a schema version newer than this program knows. With ``read_only``, the file is
+    never written (see :func:`writable_place` for files on read-only media).
     """
     if not path.exists() and not create:
         raise ProjectError(f"{path}: no such project (use `annotator init {path}`)")
     exists = path.exists() and path.stat().st_size > 0  # SQLite takes an empty file as a new database
+    if read_only and not exists:
+        raise ProjectError(f"{path}: an empty file, not a project (use `annotator init` to make one)")
     if exists:
         _check_header(path)
-    conn = _connect(path, read_only and exists)
+    if not read_only and exists and not writable_place(path):
+        raise ReadOnlyError(
+            f"{path}: the project file or its folder is read-only, so it cannot be changed; "
+            "copy it to a writable folder (stats, export and the window can still read it)"
+        )
+    with mapped(path, "opening the project"):
+        conn = _connect(path, read_only)
     db = Database(conn)
     try:
-        if exists:
-            _check_existing(db, path)
-        if not read_only:
-            _configure(db)
-            if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-                migrate(db)
-                _mark(db)
-        else:
-            db.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.DatabaseError as exc:
-        db.close()
-        raise ProjectError(f"{path}: cannot be opened as a project: {exc}") from None
+        with mapped(path, "opening the project"):
+            if exists:
+                _check_existing(db, path, read_only)
+            if read_only:
+                db.execute("PRAGMA foreign_keys = ON")
+            else:
+                _configure(db)
+                _upgrade(db)
     except BaseException:
         db.close()
         raise
     return db
 
 
+def writable_place(path: Path) -> bool:
+    """Whether ``path`` and its folder can be written (SQLite's WAL needs both)."""
+    folder = path.resolve().parent
+    return (
+        os.access(folder, os.W_OK)
+        and (not path.exists() or os.access(path, os.W_OK))
+        and _fs_writable(folder)
+    )
+
+
+def _fs_writable(folder: Path) -> bool:
+    try:
+        return not os.statvfs(folder).f_flag & os.ST_RDONLY
+    except OSError:
+        return True
+
+
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    if read_only:
-        return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return sqlite3.connect(str(path), check_same_thread=False)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    if writable_place(path):
+        # A normal connection that refuses writes: when it is the last one to close, SQLite
+        # checkpoints and removes -wal and -shm, so reading leaves nothing behind.
+        conn = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute("PRAGMA query_only = ON")
+        return conn
+    return _connect_on_read_only_media(path)
+
+
+def _connect_on_read_only_media(path: Path) -> sqlite3.Connection:
+    """A read-only folder or file: WAL cannot make its -shm there, so read the file as
+    immutable (safe: nobody can write it from here either) unless a -wal with changes is
+    present and usable in place."""
+    uri = path.resolve().as_uri()
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        try:
+            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            raise ProjectError(
+                f"{path}: is on a read-only disk with unsaved changes in {wal.name}; "
+                "copy the project and its -wal file to a writable folder to open it"
+            ) from None
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False)
 
 
 def _check_header(path: Path) -> None:
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot be read ({exc.strerror})") from None
     if header != SQLITE_HEADER:
         raise ProjectError(f"{path}: not a project file (not an SQLite database)")
 
 
-def _check_existing(db: Database, path: Path) -> None:
+def _check_existing(db: Database, path: Path, read_only: bool) -> None:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise ProjectError(
@@ -70,6 +124,8 @@ def _check_existing(db: Database, path: Path) -> None:
             f"this version knows up to {SCHEMA_VERSION}); upgrade annotator to open it"
         )
     tables = set(db.table_names())
+    if read_only and not tables:
+        raise ProjectError(f"{path}: an empty database, not a project (use `annotator init` to make one)")
     if tables and "meta" not in tables:
         raise ProjectError(f"{path}: not an annotator project (an SQLite file with other tables)")
     if "meta" in tables and _marker(db) != APP_MARKER:
@@ -92,7 +148,22 @@ def _configure(db: Database) -> None:
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 5000")
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _upgrade(db: Database) -> None:
+    """Migrate an older (or new, empty) file, once even when two processes open it at once."""
+    if db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+        return
+    begin_immediate(db.conn, BACKGROUND)
+    try:
+        if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            migrate(db)
+            _mark(db)
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.execute("COMMIT")
 
 
 def _mark(db: Database) -> None:

@@ -1,8 +1,27 @@
-"""One writer per project file: a second window gets the file read-only."""
+"""Who may write when: the window's advisory lock, and the write transaction's wait-and-retry.
+
+Several processes may write one project at once (a window, CLI imports, ``suggest``); SQLite
+lets one of them write at a time. Every writer starts with ``BEGIN IMMEDIATE`` and, when
+another holds the file (``SQLITE_BUSY``), retries with back-off until its deadline:
+
+* a person's edit (``HUMAN``) retries every millisecond or so for a few seconds, then the
+  window says plainly that the edit was not saved;
+* background jobs (``BACKGROUND``: import, suggest) back off exponentially up to a quarter
+  second and wait up to ten minutes, and after each commit they pause for a moment so a
+  waiting edit gets the file first. They commit in short transactions.
+
+The window also holds :class:`WriterLock` so that a second window opens read-only.
+"""
 
 from __future__ import annotations
 
+import random
+import sqlite3
+import time
+from dataclasses import dataclass
 from pathlib import Path
+
+from annotator.core.store.failures import is_busy
 
 try:
     import fcntl
@@ -10,8 +29,56 @@ except ImportError:  # Windows: no advisory locks; SQLite's own locking still pr
     fcntl = None
 
 
+@dataclass(frozen=True)
+class WritePolicy:
+    """How a writer waits for the write lock, and how long it lets go after a commit."""
+
+    name: str
+    deadline: float  # seconds to keep retrying BEGIN IMMEDIATE
+    first_pause: float  # first back-off pause (doubles up to max_pause)
+    max_pause: float
+    after_commit: float  # pause after each commit, so waiting edits get in
+
+    def pauses(self):
+        """Back-off pauses with jitter: first_pause, doubling, capped at max_pause."""
+        pause = self.first_pause
+        while True:
+            yield pause * random.uniform(0.5, 1.0)
+            pause = min(pause * 2, self.max_pause)
+
+
+HUMAN = WritePolicy("human", deadline=4.0, first_pause=0.0005, max_pause=0.002, after_commit=0.0)
+BACKGROUND = WritePolicy("background", deadline=600.0, first_pause=0.005, max_pause=0.25, after_commit=0.004)
+
+
+BUSY_TIMEOUT_MS = 5000  # what any other statement waits for a busy file (reads, checkpoints)
+
+
+def begin_immediate(conn: sqlite3.Connection, policy: WritePolicy) -> int:
+    """``BEGIN IMMEDIATE`` on ``conn``, retried with back-off while another process writes.
+
+    Returns how many retries it took; re-raises SQLITE_BUSY when the deadline passes.
+    """
+    give_up = time.monotonic() + policy.deadline
+    tries = 0
+    conn.execute("PRAGMA busy_timeout = 0")  # we wait here, with finer steps than SQLite's
+    try:
+        for pause in policy.pauses():
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return tries
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc) or time.monotonic() + pause > give_up:
+                    raise
+            tries += 1
+            time.sleep(pause)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    raise AssertionError("unreachable")
+
+
 class WriterLock:
-    """An advisory, non-blocking lock held by the process that writes the project."""
+    """An advisory, non-blocking lock held by the window that edits the project."""
 
     def __init__(self, path: Path):
         self.path = path

@@ -121,6 +121,16 @@ def m002_suggest_runs(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m003_import_journal(db: Database) -> None:
+    """Rows an import has committed but not finished: taken back if that import stops."""
+    db["import_rows"].create(
+        {"job": str, "kind": str, "row_id": int, "annotator": str, "before": str},
+        not_null={"job", "kind", "row_id"},
+    )
+    db["import_rows"].create_index(["job"])
+
+
 SCHEMA_VERSION = len(MIGRATIONS._migrations)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,12 +11,14 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from annotator.core.errors import ProjectError
+from annotator.core.errors import ReadOnlyError
 from annotator.core.model import Article, Relation, Span
 from annotator.core.scheme import Scheme, default_scheme, scheme_from_dict
 from annotator.core.store import articles, history, spans
-from annotator.core.store.connection import open_database
-from annotator.core.store.locking import WriterLock
+from annotator.core.store.activity import take_back_stopped_imports
+from annotator.core.store.connection import open_database, writable_place
+from annotator.core.store.failures import is_storage, mapped, translate
+from annotator.core.store.locking import BACKGROUND, HUMAN, WritePolicy, WriterLock, begin_immediate
 
 if TYPE_CHECKING:
     from annotator.core.edits import Edit
@@ -26,6 +29,7 @@ class Project:
 
     def __init__(self, path: Path, db: Database, read_only: bool = False, lock: WriterLock | None = None):
         self.path, self.db, self.read_only = path, db, read_only
+        self.read_only_reason = "opened read-only"
         self._lock = lock
         self._next_ids: dict[str, int] = {}
         self.scheme = self._load_scheme()
@@ -70,23 +74,31 @@ class Project:
 
     # -- transactions ----------------------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[Database]:
-        """One write transaction (``BEGIN IMMEDIATE``: edits never race a background writer)."""
+    def transaction(self, policy: WritePolicy = BACKGROUND, doing: str = "the change") -> Iterator[Database]:
+        """One write transaction: ``BEGIN IMMEDIATE``, waiting for other writers as ``policy``
+        says (:mod:`annotator.core.store.locking`). SQLite and OS errors come out as the core's
+        errors (disk full, read-only, busy), after the transaction was rolled back."""
         if self.read_only:
-            raise ProjectError(f"{self.path}: opened read-only (another window is writing it)")
+            raise ReadOnlyError(f"{self.path}: {self.read_only_reason}; {doing} cannot be saved")
         if self.db.conn.in_transaction:
             with self.db.atomic():
                 yield self.db
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        with mapped(self.path, doing):
+            begin_immediate(self.db.conn, policy)
         self._next_ids.clear()
         try:
             yield self.db
-        except BaseException:
-            self.db.conn.rollback()
+            with mapped(self.path, doing):
+                self.db.execute("COMMIT")
+        except BaseException as exc:
+            if self.db.conn.in_transaction:
+                self.db.conn.rollback()
+            if is_storage(exc):
+                raise translate(exc, self.path, doing) from exc
             raise
-        else:
-            self.db.execute("COMMIT")
+        if policy.after_commit:
+            time.sleep(policy.after_commit)  # let a waiting edit take the file first
 
     def new_id(self, table: str) -> int:
         """Allocate a row id inside the current transaction (edits need ids before writing)."""
@@ -97,20 +109,21 @@ class Project:
         return self._next_ids[table] - 1
 
     def perform(self, build: Callable[..., Edit], *args, **kwargs) -> Edit:
-        """Build an edit from the current state and apply it, in one transaction."""
-        with self.transaction():
+        """Build an edit from the current state and apply it, in one transaction (a person's
+        edit: it waits for other writers first, see :data:`HUMAN`)."""
+        with self.transaction(HUMAN, "the edit"):
             edit = build(self, *args, **kwargs)
             edit.write(self, forward=True, action=edit.name)
         return edit
 
     def revert(self, edit: Edit) -> None:
         """Undo an applied edit (itself written and logged)."""
-        with self.transaction():
+        with self.transaction(HUMAN, "the undo"):
             edit.write(self, forward=False, action=f"undo {edit.name}")
 
     def reapply(self, edit: Edit) -> None:
         """Redo a reverted edit (itself written and logged)."""
-        with self.transaction():
+        with self.transaction(HUMAN, "the redo"):
             edit.write(self, forward=True, action=f"redo {edit.name}")
 
     # -- reads -----------------------------------------------------------------------------
@@ -143,6 +156,10 @@ class Project:
         return history.rows(self.db, article_id, limit)
 
 
+OTHER_WINDOW = "read-only: another window is editing this project"
+READ_ONLY_MEDIA = "read-only: the project is in a read-only folder or on read-only media, so edits are off"
+
+
 def open_project(
     path: str | Path,
     create: bool = False,
@@ -153,17 +170,22 @@ def open_project(
     """Open a project file (creating it with ``create``). With ``lock``, a second writer
     gets the file read-only instead of sharing it."""
     path = Path(path)
-    writer_lock = None
+    writer_lock, reason = None, "opened read-only"
+    if lock and path.exists() and not read_only and not writable_place(path):
+        read_only, reason = True, READ_ONLY_MEDIA
     if lock and path.exists() and not read_only:
         writer_lock = WriterLock(path)
         if not writer_lock.acquire():
-            read_only, writer_lock = True, None
+            read_only, writer_lock, reason = True, None, OTHER_WINDOW
     db = open_database(path, create=create, read_only=read_only)
     if lock and writer_lock is None and not read_only:
         writer_lock = WriterLock(path)
         if not writer_lock.acquire():
-            read_only = True
+            read_only, reason = True, OTHER_WINDOW
     project = Project(path, db, read_only=read_only, lock=writer_lock)
+    project.read_only_reason = reason
+    if not read_only:
+        take_back_stopped_imports(project)
     if scheme is not None and not read_only:
         project.set_scheme(scheme)
     elif project.get_meta("scheme") is None and not read_only:

@@ -1,0 +1,87 @@
+"""Long jobs say what they are doing, so other processes (the window) can tell the user.
+
+A job (import, suggest) writes a ``job:PID`` row to ``meta`` while it runs and removes it when
+it ends. A killed job leaves its row behind; rows of processes that are gone are ignored
+(and removed by the next job that announces itself).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from annotator.core.model import now_iso
+from annotator.core.store import import_journal
+
+_PREFIX = "job:"
+
+
+@contextmanager
+def announced(project, kind: str) -> Iterator[str]:
+    """Show ``kind`` ("importing", "suggesting") to other processes while the block runs;
+    yields a job name unique to this run (``PID:random``)."""
+    key = f"{_PREFIX}{os.getpid()}"
+    job = f"{os.getpid()}:{secrets.token_hex(6)}"
+    with project.transaction(doing=f"the {kind}"):
+        _forget_dead(project.db)
+        project.db["meta"].upsert(
+            {"key": key, "value": json.dumps({"kind": kind, "pid": os.getpid(), "since": now_iso()})},
+            pk="key",
+        )
+    try:
+        yield job
+    finally:
+        try:
+            with project.transaction(doing=f"the {kind}"):
+                project.db.execute("DELETE FROM meta WHERE key = ?", [key])
+        except Exception:  # the job's own error matters more; the stale row is ignored later
+            pass
+
+
+def others(db) -> list[dict]:
+    """Jobs of other, living processes: ``{"kind", "pid", "since"}`` each."""
+    found = []
+    for _key, value in db.execute("SELECT key, value FROM meta WHERE key LIKE 'job:%'"):
+        try:
+            job = json.loads(value)
+            pid = int(job["pid"])
+        except (TypeError, ValueError, KeyError):
+            continue
+        if pid != os.getpid() and _alive(pid):
+            found.append(job)
+    return found
+
+
+def _forget_dead(db) -> None:
+    for (key,) in db.execute("SELECT key FROM meta WHERE key LIKE 'job:%'").fetchall():
+        pid = key[len(_PREFIX) :]
+        if pid.isdigit() and not _alive(int(pid)):
+            db.execute("DELETE FROM meta WHERE key = ?", [key])
+
+
+def take_back_stopped_imports(project) -> int:
+    """Take back the rows of imports whose process is gone (killed mid-way); how many."""
+    stopped = [job for job in import_journal.jobs(project.db) if not _job_alive(job)]
+    for job in stopped:
+        with project.transaction(doing="taking back a stopped import"):
+            if not _job_alive(job):
+                import_journal.take_back(project.db, job)
+    return len(stopped)
+
+
+def _job_alive(job: str) -> bool:
+    pid = job.split(":", 1)[0]
+    return pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
