@@ -4,10 +4,11 @@ Markup (written by hand, one file per article): ``{A|Steve Witkoff}`` ACTOR, ``{
 LOCATION, ``{Q3|...}`` QUOTE number 3, ``{A=3,4|Merz}`` an ACTOR that speaks quotes 3 and 4,
 ``{C:19,,at least,injured|at least 19 people}`` CASUALTY with count_low, count_high (empty =
 null), qualifier and kind. Spans nest. A markup file whose first line is ``# source: PATH``
-must reproduce that file's text exactly; otherwise the markup itself is the article.
+must reproduce that file's text exactly; otherwise the markup itself is the article. Leading
+``# url: ...`` and ``# licence: ...`` lines (the Wikinews gold) go into the task's ``meta``.
 
 Usage: python tests/data/build_gold.py
-(writes gold_seeds, gold_unseen, gold_holdout and gold_holdout2 .jsonl)
+(writes gold_seeds, gold_unseen, gold_holdout, gold_holdout2 and gold_wikinews .jsonl)
 """
 
 from __future__ import annotations
@@ -69,7 +70,11 @@ def _span(tag: str, start: int, end: int, where: str) -> dict:
 
 def task(path: Path) -> dict:
     markup = path.read_text(encoding="utf-8")
-    source = None
+    source, meta = None, {}
+    while markup.startswith(("# url: ", "# licence: ")):
+        first, markup = markup.split("\n", 1)
+        key, value = first[2:].split(": ", 1)
+        meta[key] = value.strip()
     if markup.startswith("# source: "):
         first, markup = markup.split("\n", 1)
         source = ROOT / first[len("# source: ") :].strip()
@@ -92,7 +97,7 @@ def task(path: Path) -> dict:
     name = source.name if source else path.name
     return {
         "text": text,
-        "meta": {"file": name},
+        "meta": {"file": name, **meta},
         "spans": sorted(spans, key=lambda s: (s["start"], -s["end"])),
         "relations": relations,
     }
@@ -104,6 +109,7 @@ def main() -> None:
         ("unseen_", "gold_unseen.jsonl"),
         ("holdout_", "gold_holdout.jsonl"),
         ("holdout2_", "gold_holdout2.jsonl"),
+        ("wikinews_", "gold_wikinews.jsonl"),
     ):
         files = sorted((HERE / "gold_markup").glob(f"{prefix}*.txt"))
         lines = [json.dumps(task(p), ensure_ascii=False) for p in files]
