@@ -10,7 +10,7 @@ import sys
 from annotator.cli import open_cmd, project_cmds  # noqa: F401  (registers commands)
 from annotator.cli.base import cli
 
-for _optional in ("suggest_cmd", "export_cmd", "review_cmd"):
+for _optional in ("suggest_cmd", "export_cmd", "review_cmd", "train_cmd"):
     try:  # commands whose modules are added by later work register themselves when present
         __import__(f"annotator.cli.{_optional}")
     except ModuleNotFoundError as exc:

@@ -148,6 +148,14 @@ def done_ids(db: Database, annotator: str | None = None) -> list[int]:
     return sorted(r[0] for r in db.execute(sql + " ORDER BY article_id", params))
 
 
+def ids_in_state(db: Database, state: str, annotator: str | None = None) -> list[int]:
+    """Articles in ``state`` (``done``, ``reviewed``...) for ``annotator``, or for anyone."""
+    sql, params = "SELECT DISTINCT article_id FROM article_states WHERE state = ?", [state]
+    if annotator:
+        sql, params = sql + " AND annotator = ?", [*params, annotator]
+    return sorted(r[0] for r in db.execute(sql, params))
+
+
 def annotators(db: Database) -> list[str]:
     """Everyone who has a state or a span in this project."""
     sql = (

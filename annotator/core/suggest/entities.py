@@ -11,7 +11,13 @@ from annotator.core.suggest.lexicon import gazetteer, words
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
 
 ACTOR_KINDS = ("PERSON", "ORG", "NORP")
-LABEL_OF = {**{k: "ACTOR" for k in ACTOR_KINDS}, **{k: "LOCATION" for k in PLACE_KINDS}}
+# A model trained by ``annotator train`` predicts the scheme's labels themselves.
+TRAINED_KINDS = ("ACTOR", "LOCATION")
+LABEL_OF = {
+    **{k: "ACTOR" for k in ACTOR_KINDS},
+    **{k: "LOCATION" for k in PLACE_KINDS},
+    **{k: k for k in TRAINED_KINDS},
+}
 # The repairs in the order they run: known names first, so later context rules see the right
 # kinds; datelines last, so no context rule ("GENEVA - The WHO warned") relabels them.
 FIXES = (

@@ -1,0 +1,96 @@
+"""``annotator train``: fine-tune the spaCy pipeline on the project's finished articles."""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+
+import click
+
+from annotator.cli.base import cli, project_argument
+from annotator.core.errors import ProjectError
+from annotator.core.store import open_project
+
+
+@cli.command()
+@project_argument
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False),
+    help="Model folder (default: under the project's folder, and it becomes the project's model).",
+)
+@click.option(
+    "--base", help="spaCy model to start from (default: the project's model, or the one it was trained from)."
+)
+@click.option(
+    "--labels", help="Entity labels to train, comma-separated (default: the scheme's entity labels)."
+)
+@click.option(
+    "--dev", default=0.2, show_default=True, type=float, help="Share of the articles held out to score."
+)
+@click.option(
+    "--seed", default=0, show_default=True, type=int, help="Random seed of the split and the training."
+)
+@click.option(
+    "--max-minutes",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(0.1),
+    help="Stop after this long, keeping the best model.",
+)
+@click.option(
+    "--max-epochs",
+    default=30,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Passes over the training articles at most.",
+)
+@click.option("--annotator", help="Learn from this annotator's articles only.")
+@click.option(
+    "--status",
+    default="done",
+    show_default=True,
+    type=click.Choice(["done", "reviewed"]),
+    help="Which articles count as finished.",
+)
+def train(project, output, base, labels, dev, seed, max_minutes, max_epochs, annotator, status) -> None:
+    """Fine-tune the spaCy model on the labels of finished articles.
+
+    spaCy's own training loop updates the entity recognizer (ACTOR, LOCATION); the tokenizer,
+    tagger and parser come unchanged from the base model. Prints one line per epoch and, at
+    the end, P/R/F1 per label of the base and the trained suggestions on the held-out
+    articles. Ctrl+C stops and keeps the best model so far.
+    """
+    from annotator.core.train import TrainOptions, train_project
+
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # a window's Cancel stops cleanly too
+    options = TrainOptions(
+        output=Path(output) if output else None,
+        base=base,
+        labels=[x.strip() for x in labels.split(",") if x.strip()] if labels else None,
+        dev=dev,
+        seed=seed,
+        max_minutes=max_minutes,
+        max_epochs=max_epochs,
+        annotator=annotator,
+        status=status,
+    )
+    with open_project(project, lock=output is None) as proj:
+        if output is None and proj.read_only:
+            raise ProjectError(f"{project}: another window is writing it; give --output or close it")
+        result = train_project(proj, options, report=lambda line: click.echo(line))
+    click.echo(score_table(result.scores))
+    click.echo(f"model: {result.output}  (annotator suggest {project} --model {result.output})")
+
+
+def score_table(scores: dict) -> str:
+    """Per-label P/R/F1 of the base and the trained suggestions, one row per label."""
+    lines = [f"{'dev':<10}{'base P':>8}{'R':>6}{'F1':>6}   {'trained P':>9}{'R':>6}{'F1':>6}   n"]
+    for label, (base_prf, n) in scores.get("base", {}).items():
+        trained_prf, _ = scores["trained"][label]
+        lines.append(
+            f"{label:<10}" + "".join(f"{v:{8 if i == 0 else 6}.2f}" for i, v in enumerate(base_prf))
+            + "   " + "".join(f"{v:{9 if i == 0 else 6}.2f}" for i, v in enumerate(trained_prf))
+            + f"   {n}"
+        )  # fmt: skip
+    return "\n".join(lines)

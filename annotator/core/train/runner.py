@@ -1,0 +1,248 @@
+"""Run spaCy's own training loop (``spacy.training.loop.train``) on a generated config and save
+the best pipeline; Ctrl+C or the time limit stop it cleanly and keep the best model so far."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+from spacy.training.initialize import init_nlp
+from spacy.training.loop import train as spacy_train
+from spacy.util import filter_spans
+
+from annotator.core.train import score
+from annotator.core.train.config import LOGGER, training_config
+from annotator.core.train.examples import Example, TrainingData, TrainingError, gather
+
+META_KEY = "annotator_train"
+Report = Callable[[str], None]
+
+
+@dataclass
+class TrainOptions:
+    """What ``annotator train`` was asked for."""
+
+    output: Path | None = None
+    base: str | None = None
+    labels: list[str] | None = None
+    dev: float = 0.2
+    seed: int = 0
+    max_minutes: float = 10.0
+    max_epochs: int = 30
+    patience: int = 5
+    annotator: str | None = None
+    status: str = "done"
+
+
+@dataclass
+class TrainResult:
+    """Where the model went and how the run went; ``scores[name][label] = ((P, R, F1), n)``."""
+
+    output: Path
+    base: str
+    stopped: str
+    epochs: int
+    seconds: float
+    n_train: int
+    n_dev: int
+    scores: dict[str, dict] = field(default_factory=dict)
+
+
+class _Stop(BaseException):
+    """Raised from the logger when the time is up (not an Exception: spaCy's loop re-raises
+    those after a warning, but its ``finally`` still saves the last model)."""
+
+
+_HOOK: dict[str, Callable] = {}
+
+
+@spacy.registry.loggers(LOGGER)
+def _progress_logger():
+    def setup(nlp, stdout=None, stderr=None):
+        return (lambda info: _HOOK["step"](info)), (lambda: None)
+
+    return setup
+
+
+def default_base(project) -> str:
+    """The project's model, or the base it was trained from, or the default spaCy model."""
+    from annotator.core.suggest.pipeline import DEFAULT_MODELS
+
+    saved = project.get_meta("model")
+    if saved:
+        trained = _train_meta(saved)
+        return trained.get("base", saved) if trained else saved
+    for name in DEFAULT_MODELS:
+        if spacy.util.is_package(name):
+            return name
+    raise TrainingError("no spaCy model is installed to train from; give one with --base")
+
+
+def _train_meta(model: str) -> dict:
+    path = Path(model) / "meta.json"
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8")).get(META_KEY, {})
+
+
+def load_base(name: str):
+    """The base pipeline, or a TrainingError naming what was tried."""
+    try:
+        return spacy.load(name)
+    except (OSError, ValueError) as exc:
+        tried = f"an installed package {name!r} and a model folder {Path(name).resolve()}"
+        first = str(exc).splitlines()[0][:200]
+        raise TrainingError(f"cannot load --base {name!r}: tried {tried} ({first})") from None
+
+
+def default_output(project) -> Path:
+    """``<project folder>/<project name>-models/<date-time>``."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return project.path.parent / f"{project.path.stem}-models" / stamp
+
+
+def train_project(project, options: TrainOptions, report: Report = print) -> TrainResult:
+    """Train on the project's finished articles; without ``options.output`` the model is saved
+    under the project's folder and becomes the project's model."""
+    base = options.base or default_base(project)
+    base_nlp = load_base(base)
+    data = gather(project, options.labels, options.status, options.annotator, options.dev, options.seed)
+    output = Path(options.output) if options.output else default_output(project)
+    if output.exists() and any(output.iterdir()):
+        raise TrainingError(f"{output} exists and is not empty; choose another --output")
+    report(
+        f"training {', '.join(data.labels)} from {base} on {len(data.train)} article(s), "
+        f"{len(data.dev)} held out for dev"
+    )
+    result = train_data(base, base_nlp, data, options, output, report)
+    if options.output is None and not project.read_only:
+        project.set_meta("model", str(output.resolve()))
+        report(f"the project's model is now {output}")
+    return result
+
+
+def train_data(base: str, base_nlp, data: TrainingData, options: TrainOptions, output: Path, report: Report):
+    """Train on ``data`` and save to ``output``; scores base and trained suggestions on dev."""
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="annotator-train-") as tmp:
+        tmp = Path(tmp)
+        train_bin, words = _docbin(base_nlp, data.train, data.labels)
+        train_bin.to_disk(tmp / "train.spacy")
+        _docbin(base_nlp, data.dev, data.labels)[0].to_disk(tmp / "dev.spacy")
+        config = training_config(
+            base, base_nlp.lang, base_nlp.pipe_names, tmp / "train.spacy", tmp / "dev.spacy",
+            words, options.max_epochs, options.patience, options.seed,
+        )  # fmt: skip
+        nlp = init_nlp(config)
+        ner = nlp.get_pipe("ner")
+        for label in data.labels:
+            ner.add_label(label)
+        stopped, epochs = _run_loop(nlp, tmp / "out", options.max_minutes * 60, started, report)
+        best = tmp / "out" / "model-best"
+        chosen = best if best.exists() else tmp / "out" / "model-last"
+        output.parent.mkdir(parents=True, exist_ok=True)
+        if output.exists():
+            output.rmdir()
+        shutil.copytree(chosen, output)
+    _write_meta(output, base, data, options, stopped)
+    seconds = time.monotonic() - started
+    report(f"saved {'the best model' if chosen == best else 'the last model'} to {output} ({seconds:.0f} s)")
+    result = TrainResult(output, base, stopped, epochs, seconds, len(data.train), len(data.dev))
+    result.scores = compare(base, str(output), data.dev)
+    return result
+
+
+def _docbin(nlp, examples: list[Example], labels: list[str]) -> tuple[DocBin, int]:
+    """One Doc per paragraph (more, smaller updates than whole articles), tokenized by the base
+    pipeline, with the entity labels as ``doc.ents``; also returns the number of words."""
+    docbin, words = DocBin(attrs=("ORTH", "ENT_IOB", "ENT_TYPE")), 0
+    for ex in examples:
+        at = 0
+        for para in ex.text.split("\n"):
+            start, end = at, at + len(para)
+            at = end + 1
+            if not para.strip():
+                continue
+            doc = nlp.make_doc(para)
+            inside = [
+                (s - start, e - start, lab)
+                for s, e, lab in ex.spans
+                if lab in labels and start <= s and e <= end
+            ]
+            spans = [doc.char_span(s, e, lab, alignment_mode="expand") for s, e, lab in inside]
+            doc.ents = filter_spans([s for s in spans if s is not None and s.text.strip()])
+            docbin.add(doc)
+            words += len(doc)
+    return docbin, words
+
+
+def _run_loop(nlp, out: Path, limit: float, started: float, report: Report) -> tuple[str, int]:
+    """spaCy's loop with a per-epoch progress line; returns (how it stopped, epochs seen)."""
+    state = {"epoch": 0, "best": 0.0}
+
+    def step(info):
+        if info is not None:
+            f1 = float(info["other_scores"].get("ents_f") or 0.0)
+            state["best"] = max(state["best"], f1)
+            state["epoch"] = info["epoch"] + 1
+            loss = info["losses"].get("ner", 0.0)
+            report(
+                f"epoch {state['epoch']}: loss {loss:.1f}, dev entity F1 {f1:.3f} "
+                f"(best {state['best']:.3f}), {time.monotonic() - started:.0f} s"
+            )
+        if time.monotonic() - started > limit:
+            raise _Stop
+
+    _HOOK["step"] = step
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        spacy_train(nlp, out, stdout=io.StringIO(), stderr=io.StringIO())
+        return "finished", state["epoch"]
+    except _Stop:
+        report("time is up: keeping the best model so far")
+        return "time", state["epoch"]
+    except KeyboardInterrupt:
+        report("interrupted: keeping the best model so far")
+        return "interrupted", state["epoch"]
+    finally:
+        _HOOK.pop("step", None)
+
+
+def _write_meta(output: Path, base: str, data: TrainingData, options: TrainOptions, stopped: str) -> None:
+    path = output / "meta.json"
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    meta["name"] = "annotator_trained"
+    meta[META_KEY] = {
+        "base": base,
+        "labels": data.labels,
+        "train_articles": [ex.article_id for ex in data.train],
+        "dev_articles": [ex.article_id for ex in data.dev],
+        "seed": options.seed,
+        "status": options.status,
+        "annotator": options.annotator,
+        "stopped": stopped,
+    }
+    path.write_text(json.dumps(meta, indent=2), encoding="utf-8")
+
+
+def compare(base: str, trained: str, dev: list[Example]) -> dict[str, dict]:
+    """Per-label scores of the base and the trained suggestions on the dev articles."""
+    from annotator.core.suggest.pipeline import pipeline_named
+
+    texts = [ex.text for ex in dev]
+    gold = [ex.spans for ex in dev]
+    labels = sorted({label for spans in gold for _, _, label in spans})
+    out = {}
+    for name, model in (("base", base), ("trained", trained)):
+        pred = score.suggested_spans(pipeline_named(model), texts)
+        out[name] = score.per_label(texts, gold, pred, labels)
+    return out
