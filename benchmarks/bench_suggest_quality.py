@@ -164,7 +164,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--model", help="spaCy model (default: as `annotator suggest` chooses)")
     args = parser.parse_args(argv)
     paths = args.gold or [
-        ROOT / "tests/data" / f"gold_{name}.jsonl" for name in ("seeds", "unseen", "holdout", "holdout2", "wikinews")
+        ROOT / "tests/data" / f"gold_{name}.jsonl"
+        for name in ("seeds", "unseen", "holdout", "holdout2", "wikinews")
     ]
     for path in paths:
         gold = load_gold(path)
