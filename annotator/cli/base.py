@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,6 +12,7 @@ from click_default_group import DefaultGroup
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
+from annotator.core.store.failures import translate
 
 
 class AnnotatorGroup(DefaultGroup):
@@ -19,14 +21,24 @@ class AnnotatorGroup(DefaultGroup):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (AnnotatorError, OSError) as exc:
+        except (AnnotatorError, OSError, sqlite3.Error, RecursionError, MemoryError) as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {_explained(exc)}", err=True)
             sys.exit(1)
         except KeyboardInterrupt:
             click.echo("error: interrupted; everything committed so far is kept", err=True)
             sys.exit(130)
+
+
+def _explained(exc: BaseException) -> str:
+    """The message for an error that reached the command line."""
+    if isinstance(exc, RecursionError):
+        return "the input is nested too deeply to read (refused)"
+    if isinstance(exc, MemoryError):
+        return "out of memory; the input is too large for this machine"
+    mapped = translate(exc, getattr(exc, "filename", None) or "project", "the command")
+    return str(mapped if isinstance(exc, (sqlite3.Error, OSError)) and mapped else exc)
 
 
 @click.group(

@@ -4,16 +4,16 @@ every other column goes to the article's meta."""
 from __future__ import annotations
 
 import csv
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.errors import InputError
+from annotator.core.ingest.limits import MAX_CSV_FIELD
 from annotator.core.ingest.options import ImportOptions
 from annotator.core.ingest.records import Record
 from annotator.core.ingest.textfile import numbered_lines
 
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+csv.field_size_limit(MAX_CSV_FIELD)
 
 
 def read(path: Path, options: ImportOptions) -> Iterator[Record]:
@@ -23,6 +23,10 @@ def read(path: Path, options: ImportOptions) -> Iterator[Record]:
     try:
         yield from _rows(reader, path, options.text_column)
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise InputError(
+                path, reader.line_num + 1, f"a cell longer than {MAX_CSV_FIELD:,} characters (refused)"
+            ) from None
         raise InputError(path, reader.line_num, f"malformed CSV: {exc}") from None
 
 

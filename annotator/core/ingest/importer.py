@@ -94,7 +94,10 @@ def import_sources(
 
 def _records(files, options: ImportOptions) -> Iterator[Record]:
     for path, fmt in files:
-        yield from reader_for(fmt)(path, options)
+        try:
+            yield from reader_for(fmt)(path, options)
+        except RecursionError:  # a reader's own parser on absurdly nested input
+            raise InputError(path, None, "nested too deeply to read (refused)") from None
 
 
 class _Job:

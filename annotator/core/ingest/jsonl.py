@@ -11,6 +11,8 @@ from annotator.core.ingest.options import ImportOptions
 from annotator.core.ingest.records import Record, RelationIn, SpanIn
 from annotator.core.ingest.textfile import json_lines
 
+ANSWERS = ("accept", "reject", "ignore")
+
 
 def read(path: Path, options: ImportOptions) -> Iterator[Record]:
     """Yield one Record a non-blank line; a bad line raises ``FILE:LINE: problem``."""
@@ -26,9 +28,17 @@ def record_from_task(task: object, path: Path, line_no: int) -> Record:
     text = task.get("text", task.get("data") if isinstance(task.get("data"), str) else None)
     if not isinstance(text, str):
         raise InputError(*where, 'missing "text" (a string)')
+    if not text.strip():
+        raise InputError(*where, 'empty "text": an article needs text')
     meta = task.get("meta") or {}
     if not isinstance(meta, dict):
         raise InputError(*where, '"meta" must be an object')
+    answer = task.get("answer")
+    if answer is not None and answer not in ANSWERS:
+        raise InputError(*where, f'"answer" must be one of {", ".join(ANSWERS)}, got {answer!r}')
+    for key in ("spans", "relations", "entities"):
+        if task.get(key) is not None and not isinstance(task[key], list):
+            raise InputError(*where, f'"{key}" must be a list, got {type(task[key]).__name__}')
     spans, keys = _spans(task, where)
     record = Record(
         text=text,
@@ -38,7 +48,7 @@ def record_from_task(task: object, path: Path, line_no: int) -> Record:
         spans=spans,
         title=str(meta.get("title", "")),
         source=str(meta.get("source", "")),
-        answer=task.get("answer"),
+        answer=answer,
     )
     record.relations = _relations(task, keys, where)
     return record
@@ -93,7 +103,9 @@ def _relations(task: dict, keys: dict, where) -> list[RelationIn]:
     for item in task.get("relations") or []:
         if not isinstance(item, dict):
             raise InputError(*where, f"a relation must be an object, got {item!r}")
-        if "head_span" in item:  # Prodigy
+        if "head_span" in item or "child_span" in item:  # Prodigy
+            if not ("head_span" in item and "child_span" in item):
+                raise InputError(*where, f"a relation needs head_span and child_span, got {item!r}")
             head = _span_key(item["head_span"], where)
             child = _span_key(item["child_span"], where)
             label = item.get("label")

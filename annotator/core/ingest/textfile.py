@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.core.errors import InputError
+from annotator.core.ingest.limits import MAX_LINE_BYTES, loads_json, too_long
 
 
 def open_text(path: Path, encoding: str | None = None) -> TextIO:
@@ -39,7 +40,11 @@ def numbered_lines(path: Path, encoding: str | None = None) -> Iterator[tuple[in
         return
     decoder = codecs.getincrementaldecoder(name)()
     with path.open("rb") as handle:
-        for line_no, raw in enumerate(handle, start=1):
+        line_no = 0
+        while raw := handle.readline(MAX_LINE_BYTES + 1):
+            line_no += 1
+            if len(raw) > MAX_LINE_BYTES:
+                raise too_long(path, line_no)
             try:
                 yield line_no, decoder.decode(raw)
             except UnicodeDecodeError as exc:
@@ -70,6 +75,6 @@ def json_lines(path: Path, encoding: str | None = None) -> Iterator[tuple[int, o
         if not line.strip():
             continue
         try:
-            yield line_no, json.loads(line)
+            yield line_no, loads_json(line, path, line_no)
         except json.JSONDecodeError as exc:
             raise InputError(path, line_no, f"not valid JSON: {exc.msg} (column {exc.colno})") from None

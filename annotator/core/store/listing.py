@@ -6,6 +6,7 @@ articles never loads them all.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -35,8 +36,13 @@ class ArticleRow:
 
 
 def fts_terms(search: str) -> str:
-    """An FTS5 query from typed words: every word must match, as a prefix."""
+    """An FTS5 query from typed words: every word must match, as a prefix. Control characters
+    (a pasted NUL) and lone surrogates are dropped: they match nothing and SQLite refuses them."""
+    search = "".join(" " if unicodedata.category(c) in _UNTYPABLE else c for c in search)
     return " ".join('"' + word.replace('"', '""') + '"*' for word in search.split())
+
+
+_UNTYPABLE = {"Cc", "Cs", "Co", "Cn"}
 
 
 def _where(query: ArticleQuery) -> tuple[str, dict]:

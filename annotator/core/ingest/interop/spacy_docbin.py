@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.errors import InputError
+from annotator.core.ingest.limits import check_inflated_size
 from annotator.core.ingest.options import ImportOptions
 from annotator.core.ingest.records import Record, RelationIn, SpanIn
 
@@ -21,6 +22,7 @@ def read(path: Path, options: ImportOptions) -> Iterator[Record]:
     import spacy
     from spacy.tokens import DocBin
 
+    check_inflated_size(path)  # a zlib bomb is refused before spaCy inflates it whole
     try:
         docbin = DocBin().from_disk(path)
     except Exception as exc:  # srsly/zlib errors have no common base class
