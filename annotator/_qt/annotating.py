@@ -3,8 +3,6 @@ core first, put on the article's undo stack, and only then shown."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import QObject, Signal
 
 from annotator._qt.article_state import ArticleState
@@ -14,7 +12,6 @@ from annotator._qt.widgets.span_panel import SpanPanel
 from annotator._qt.widgets.text_view import DrawSpan, SpanTextView
 from annotator.core import edits
 from annotator.core.errors import AnnotatorError
-from annotator.core.store import articles
 
 
 class Annotating(QObject):
@@ -107,7 +104,7 @@ class Annotating(QObject):
             return False
         try:
             edit = self.project.perform(build, *args, annotator=self.annotator)
-        except (AnnotatorError, KeyError, sqlite3.Error) as exc:
+        except AnnotatorError as exc:
             self.message.emit(f"Not saved: {exc}")
             return False
         self.stacks.push(self.project, edit, self._after)
@@ -256,10 +253,7 @@ class Annotating(QObject):
                 f"Saved: mark done, {pending} suggestion{'s' if pending > 1 else ''} "
                 "left undecided (not exported)"
             )
-        current = self.state.article.id
-        return articles.next_unfinished(self.project.db, self.annotator, current) or articles.next_unfinished(
-            self.project.db, self.annotator, 0
-        )
+        return self.project.next_unfinished(self.annotator, self.state.article.id, wrap=True)
 
 
 def _speaker_choice(text: str, actor, quote) -> str:

@@ -11,7 +11,6 @@ from bisect import bisect_left
 from annotator.core.edits import Edit
 from annotator.core.model import Article, Span
 from annotator.core.offsets import OffsetMap
-from annotator.core.store import spans as span_rows
 from annotator.core.tokens import Tokens, move_edge, snap, token_at, tokenize
 
 
@@ -43,7 +42,7 @@ class ArticleState:
         ids = {s.id for s in self.spans}
         self.speakers = {
             r.head_id: r.child_id
-            for r in span_rows.relations_of(project.db, self.article.id, annotator)
+            for r in project.relations_of(self.article.id, annotator)
             if r.label == "SPEAKER" and r.head_id in ids and r.child_id in ids
         }
 

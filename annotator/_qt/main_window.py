@@ -19,8 +19,7 @@ from annotator._qt.widgets.article_list import ArticleListPane
 from annotator._qt.widgets.shortcuts_sheet import ShortcutsSheet
 from annotator._qt.widgets.span_panel import SpanPanel
 from annotator._qt.widgets.text_view import SpanTextView
-from annotator.core.store import articles
-from annotator.core.store.listing import ArticleQuery, progress
+from annotator.core.store import ArticleQuery
 
 AHEAD = 3  # unfinished articles whose suggestions are computed ahead
 
@@ -42,7 +41,7 @@ class MainWindow(QMainWindow):
         self._started, self._done_here, self._closed = time.monotonic(), 0, False
         self.view, self.panel = SpanTextView(), SpanPanel()
         self.annotating = Annotating(project, annotator, self.view, self.panel, self)
-        self.list_model = ArticleListModel(project.db, ArticleQuery(annotator), self)
+        self.list_model = ArticleListModel(project, ArticleQuery(annotator), self)
         self.article_list = ArticleListPane(self.list_model)
         self.jobs = FileJobs(self, project.path, lambda: self.annotator)
         self._build_layout()
@@ -153,13 +152,10 @@ class MainWindow(QMainWindow):
     # -- articles ----------------------------------------------------------------------
     def open_start_article(self) -> None:
         """Open the article worked on last, or the first unfinished one, or the first."""
-        db, name = self.project.db, self.annotator
-        last = saved.last_article(self.settings, self.project.path, name)
-        known = last is not None and db.execute("SELECT 1 FROM articles WHERE id = ?", [last]).fetchone()
-        first = (
-            articles.next_unfinished(db, name, 0) or db.execute("SELECT min(id) FROM articles").fetchone()[0]
-        )
-        target = last if known else first
+        project, name = self.project, self.annotator
+        last = saved.last_article(self.settings, project.path, name)
+        known = last is not None and project.has_article(last)
+        target = last if known else (project.next_unfinished(name) or project.first_article_id())
         if target is not None:
             self.open_article(target)
 
@@ -197,7 +193,7 @@ class MainWindow(QMainWindow):
     def _unfinished_after(self, article_id: int) -> list[int]:
         ahead, after = [], article_id
         while len(ahead) < AHEAD:
-            after = articles.next_unfinished(self.project.db, self.annotator, after)
+            after = self.project.next_unfinished(self.annotator, after)
             if after is None:
                 break
             ahead.append(after)
@@ -225,7 +221,7 @@ class MainWindow(QMainWindow):
             self.open_start_article()
 
     def _update_status(self) -> None:
-        done, total = progress(self.project.db, self.annotator)
+        done, total = self.project.progress(self.annotator)
         hours = max(time.monotonic() - self._started, 60) / 3600
         self.progress_label.setText(
             f"Done {done:,} / {total:,} · this session {self._done_here} ({self._done_here / hours:.0f}/h)"

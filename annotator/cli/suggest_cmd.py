@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from annotator.cli.base import cli, progress, project_argument
-from annotator.core.store import articles, open_project
+from annotator.core.store import open_project
 
 
 @cli.command()
@@ -61,7 +61,7 @@ def suggest(
         pipeline = load_pipeline(model, proj)
         if pipeline.notice:
             click.echo(f"note: {pipeline.notice}", err=True)
-        ids = _untouched(proj) if only_new else articles.ids(proj.db)
+        ids = proj.untouched_ids() if only_new else proj.article_ids()
         todo = ids if force else pending_ids(proj, ids)
         with progress(f"suggesting ({pipeline.model_name})", total=len(todo)) as advance:
             stored = suggest_articles(
@@ -77,11 +77,3 @@ def suggest(
         f"{len(todo)} article(s) processed, {len(ids) - len(todo)} already done; "
         f"{stored} suggestion(s) stored with {pipeline.model_name}"
     )
-
-
-def _untouched(proj) -> list[int]:
-    sql = (
-        "SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_states s "
-        "WHERE s.article_id = a.id AND s.state != 'new') ORDER BY id"
-    )
-    return [r[0] for r in proj.db.execute(sql)]

@@ -15,12 +15,9 @@ from typing import TYPE_CHECKING
 
 from annotator.core.errors import EditError
 from annotator.core.model import Relation, Span, now_iso
-from annotator.core.store import articles as article_rows
-from annotator.core.store import history
-from annotator.core.store import spans as span_rows
 
 if TYPE_CHECKING:
-    from annotator.core.store.project import Project
+    from annotator.core.store import Project
 
 SPEAKER = "SPEAKER"
 
@@ -49,28 +46,14 @@ class Edit:
         steps = self.changes if forward else list(reversed(self.changes))
         for change in steps:
             before, after = (change.before, change.after) if forward else (change.after, change.before)
-            _write_row(project, change.table, before, after)
-            history.record(
-                project.db,
+            project.write_change(
+                change.table,
+                before,
+                after,
                 annotator=self.annotator,
                 action=action,
-                table=change.table,
-                row_id=(after or before).get("id"),
                 article_id=self.article_id,
-                before=before,
-                after=after,
             )
-
-
-def _write_row(project: Project, table: str, before: dict | None, after: dict | None) -> None:
-    db = project.db
-    if table == "article_states":
-        row = after or before
-        article_rows.write_state(db, row["article_id"], row["annotator"], after and after["state"])
-    elif after is None:
-        db[table].delete(before["id"])
-    else:
-        db[table].upsert(after, pk="id")
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -100,7 +83,7 @@ def _own(project: Project, edit: Edit, span: Span, **changes) -> Span:
 
 
 def _mark_in_progress(project: Project, edit: Edit) -> None:
-    before = article_rows.state_row(project.db, edit.article_id, edit.annotator)
+    before = project.state_row(edit.article_id, edit.annotator)
     if before is None or before["state"] == "new":
         after = {
             "article_id": edit.article_id,
@@ -133,10 +116,10 @@ def _start(project: Project, name: str, span: Span, annotator: str) -> Edit:
 
 def _accept_suggested_relations(project: Project, edit: Edit, old: Span, new: Span) -> None:
     """Accepting a QUOTE suggestion also accepts its suggested speaker link (and speaker)."""
-    for rel in span_rows.relations_of(project.db, old.article_id, statuses=("suggested",)):
+    for rel in project.relations_of(old.article_id, statuses=("suggested",)):
         if rel.head_id != old.id or rel.annotator is not None:
             continue
-        child = _decision_for(project, edit, span_rows.get(project.db, rel.child_id))
+        child = _decision_for(project, edit, project.span(rel.child_id))
         if child is None or child.status == "rejected":
             continue
         _add_relation(project, edit, new.id, child.id, rel.label, origin=rel.origin)
@@ -149,9 +132,7 @@ def _decision_for(project: Project, edit: Edit, span: Span) -> Span | None:
     for change in edit.changes:
         if change.table == "spans" and change.after and change.after.get("suggestion_id") == span.id:
             return Span.from_row(change.after)
-    mine = [
-        s for s in span_rows.view(project.db, span.article_id, edit.annotator) if s.suggestion_id == span.id
-    ]
+    mine = [s for s in project.spans_for(span.article_id, edit.annotator) if s.suggestion_id == span.id]
     return mine[0] if mine else _own(project, edit, span)
 
 
@@ -175,7 +156,7 @@ def _add_relation(
 
 
 def _reject_relations_of(project: Project, edit: Edit, span_id: int, only_head: bool = False) -> None:
-    for rel in span_rows.relations_of(project.db, edit.article_id, edit.annotator, ("accepted",)):
+    for rel in project.relations_of(edit.article_id, edit.annotator, ("accepted",)):
         touches = rel.head_id == span_id or (not only_head and rel.child_id == span_id)
         if touches and rel.annotator == edit.annotator:
             new = rel.evolve(status="rejected", updated_at=now_iso())
@@ -302,7 +283,7 @@ def link_speaker(project: Project, quote_id: int, actor_id: int, annotator: str)
 
 def set_state(project: Project, article_id: int, state: str, annotator: str) -> Edit:
     """Mark an article done, skipped, flagged, in progress or new for this annotator."""
-    before = article_rows.state_row(project.db, article_id, annotator)
+    before = project.state_row(article_id, annotator)
     after = {"article_id": article_id, "annotator": annotator, "state": state, "updated_at": now_iso()}
     if state not in ("new", "in_progress", "done", "skipped", "flagged"):
         raise EditError(f"unknown article state {state!r}")

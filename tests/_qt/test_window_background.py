@@ -98,7 +98,7 @@ def test_article_list_reads_only_the_pages_in_view(qtbot, project):
             project.db,
             [{"text": f"Story {n} from {'Lviv' if n % 3 else 'Dnipro'}."} for n in range(3 * PAGE)],
         )
-    model = ArticleListModel(project.db, ArticleQuery("ann"))
+    model = ArticleListModel(project, ArticleQuery("ann"))
     assert model.rowCount() == 3 * PAGE and model._pages == {}
     row = 2 * PAGE + 5
     assert model.data(model.index(row, 1)) == f"Story {row} from {'Lviv' if row % 3 else 'Dnipro'}."

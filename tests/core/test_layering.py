@@ -43,3 +43,25 @@ def test_importing_every_core_module_loads_no_qt():
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+STORE = CORE / "store"
+RAW_HANDLES = ("db", "conn", "execute", "executemany")
+
+
+def test_only_the_store_touches_the_database():
+    """No sqlite3/sqlite_utils import and no raw handle (``.db``, ``.conn``, ``.execute``)
+    anywhere in the program outside ``annotator/core/store/``."""
+    offenders = []
+    for path in sorted(CORE.parent.rglob("*.py")):
+        if STORE in path.parents:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        where = path.relative_to(CORE.parent.parent)
+        for name in imported_modules(path):
+            if name.split(".")[0] in ("sqlite3", "sqlite_utils"):
+                offenders.append(f"{where} imports {name}")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr in RAW_HANDLES:
+                offenders.append(f"{where}:{node.lineno} uses .{node.attr}")
+    assert offenders == []

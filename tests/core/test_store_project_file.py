@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 
-from annotator.core.errors import ProjectError
+from annotator.core.errors import ProjectError, StorageError
 from annotator.core.store import open_project
 from annotator.core.store.migrations import SCHEMA_VERSION
 
@@ -113,9 +113,9 @@ def test_corrupt_file_is_refused(project_path):
 def test_history_is_append_only(project):
     with project.transaction():
         project.db["history"].insert({"action": "x"})
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"), project.transaction():
+    with pytest.raises(StorageError, match="append-only"), project.transaction():
         project.db.execute("UPDATE history SET action = 'y'")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"), project.transaction():
+    with pytest.raises(StorageError, match="append-only"), project.transaction():
         project.db.execute("DELETE FROM history")
 
 

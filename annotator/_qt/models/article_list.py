@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from annotator.core.store import listing
-from annotator.core.store.listing import ArticleQuery, ArticleRow
+from annotator.core.store import ArticleQuery, ArticleRow
 
 PAGE = 200
 COLUMNS = ("#", "Article", "Status", "Spans", "Sugg.")
@@ -13,13 +12,13 @@ _KEEP_PAGES = 50
 
 
 class ArticleListModel(QAbstractTableModel):
-    """Rows of :func:`annotator.core.store.listing.page`; only pages in view are read."""
+    """Rows of :meth:`Project.list_page`; only pages in view are read."""
 
-    def __init__(self, db, query: ArticleQuery, parent=None):
+    def __init__(self, project, query: ArticleQuery, parent=None):
         super().__init__(parent)
-        self._db, self._query = db, query
+        self._project, self._query = project, query
         self._pages: dict[int, list[ArticleRow]] = {}
-        self._count = listing.count(db, query)
+        self._count = project.list_count(query)
 
     # -- query -------------------------------------------------------------------------
     @property
@@ -30,7 +29,7 @@ class ArticleListModel(QAbstractTableModel):
         """Show another filter or search."""
         self.beginResetModel()
         self._query, self._pages = query, {}
-        self._count = listing.count(self._db, query)
+        self._count = self._project.list_count(query)
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -46,7 +45,7 @@ class ArticleListModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def row_of(self, article_id: int) -> int | None:
-        return listing.row_of(self._db, self._query, article_id)
+        return self._project.list_row_of(self._query, article_id)
 
     def article_id(self, row: int) -> int | None:
         item = self._row(row)
@@ -60,7 +59,7 @@ class ArticleListModel(QAbstractTableModel):
         if rows is None:
             if len(self._pages) >= _KEEP_PAGES:
                 self._pages.pop(next(iter(self._pages)))
-            rows = listing.page(self._db, self._query, number * PAGE, PAGE)
+            rows = self._project.list_page(self._query, number * PAGE, PAGE)
             self._pages[number] = rows
         index = row - number * PAGE
         return rows[index] if index < len(rows) else None

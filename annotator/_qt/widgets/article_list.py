@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from annotator._qt.models.article_list import ArticleListModel
 from annotator.core.model import ARTICLE_STATES
-from annotator.core.store.listing import ArticleQuery
+from annotator.core.store import ArticleQuery
 
 
 class ArticleListPane(QWidget):

@@ -55,7 +55,7 @@ def export_project(
     refuse_project_as_output(Path(project.path), out)
     fractions = parse_split(split) if isinstance(split, str) or split is None else tuple(split)
     selection = Selection(status, annotator, include_suggestions, writer_cls.one_version)
-    ids = article_ids(project.db, selection)
+    ids = article_ids(project, selection)
     parts = assign(ids, fractions, seed) if fractions else None
     report = AlignmentReport(format=fmt, snapping=writer_cls.tokens)
     nlp = load_tokenizer(project.get_meta("model")) if writer_cls.tokens else None
@@ -65,7 +65,7 @@ def export_project(
     with staged(out, folder) as tmp:
         writers = _open_writers(writer_cls, tmp, project.scheme, report, fractions)
         try:
-            for group in versions(project.db, selection, ids):
+            for group in versions(project, selection, ids):
                 if cancelled and cancelled():
                     raise ExportCancelled("export cancelled; nothing was written")
                 part = parts[group[0].article.id] if parts else None

@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from annotator.core.batching import batched
 from annotator.core.model import Article, Relation, Span
-from annotator.core.store import articles as article_rows
 
 BATCH = 500
 
@@ -59,18 +59,17 @@ class Selection:
     one_version: bool = False
 
 
-def article_ids(db, selection: Selection) -> list[int]:
+def article_ids(project, selection: Selection) -> list[int]:
     """The ids of the articles the selection takes, in project order."""
     if selection.status == "done":
-        return article_rows.done_ids(db, selection.annotator)
-    return article_rows.ids(db)
+        return project.done_ids(selection.annotator)
+    return project.article_ids()
 
 
-def versions(db, selection: Selection, ids: list[int]) -> Iterator[list[Version]]:
+def versions(project, selection: Selection, ids: list[int]) -> Iterator[list[Version]]:
     """For each article id, its versions to export (a list, possibly empty)."""
-    for i in range(0, len(ids), BATCH):
-        batch = ids[i : i + BATCH]
-        rows = _BatchRows(db, batch, selection.include_suggestions)
+    for batch in batched(ids, BATCH):
+        rows = _BatchRows(project, batch, selection.include_suggestions)
         for article in rows.articles:
             yield _versions_of(article, rows, selection)
 
@@ -95,43 +94,19 @@ def _versions_of(article: Article, rows: _BatchRows, sel: Selection) -> list[Ver
 class _BatchRows:
     """Articles, states, accepted spans and links of a batch of articles, read at once."""
 
-    def __init__(self, db, ids: list[int], with_suggestions: bool):
-        marks = ",".join("?" * len(ids))
+    def __init__(self, project, ids: list[int], with_suggestions: bool):
         self.with_suggestions = with_suggestions
-        self.articles = _articles(db, marks, ids)
-        self.states: dict[int, dict[str, tuple[str, str]]] = {}
-        for aid, name, state, stamp in db.execute(
-            f"SELECT article_id, annotator, state, updated_at FROM article_states "
-            f"WHERE article_id IN ({marks})",
-            ids,
-        ):
-            self.states.setdefault(aid, {})[name] = (state, stamp or "")
-        statuses = "('accepted', 'suggested')" if with_suggestions else "('accepted')"
+        self.articles = project.articles(ids)
+        self.states: dict[int, dict[str, tuple[str, str]]] = project.states_of(ids)
+        statuses = ("accepted", "suggested") if with_suggestions else ("accepted",)
         self.spans: dict[tuple[int, str | None], list[Span]] = {}
-        self.span_owners: dict[int, set[str]] = {}
-        for span in _rows(
-            db,
-            Span,
-            f"SELECT * FROM spans WHERE article_id IN ({marks}) "
-            f"AND status IN {statuses} ORDER BY start, end, id",
-            ids,
-        ):
+        for span in project.spans_in(ids, statuses):
             if span.annotator is None and span.status != "suggested":
                 continue
             self.spans.setdefault((span.article_id, span.annotator), []).append(span)
-        for aid, name in db.execute(
-            f"SELECT DISTINCT article_id, annotator FROM spans "
-            f"WHERE article_id IN ({marks}) AND annotator IS NOT NULL",
-            ids,
-        ):
-            self.span_owners.setdefault(aid, set()).add(name)
+        self.span_owners: dict[int, set[str]] = project.span_owners(ids)
         self.relations: dict[int, list[Relation]] = {}
-        for rel in _rows(
-            db,
-            Relation,
-            f"SELECT * FROM relations WHERE article_id IN ({marks}) AND status IN {statuses} ORDER BY id",
-            ids,
-        ):
+        for rel in project.relations_in(ids, statuses):
             self.relations.setdefault(rel.article_id, []).append(rel)
 
     def version(self, article: Article, name: str) -> Version:
@@ -155,14 +130,3 @@ class _BatchRows:
             for r in self.relations.get(article_id, [])
             if r.status == status and r.head_id in ids and r.child_id in ids
         ]
-
-
-def _articles(db, marks: str, ids: list[int]) -> list[Article]:
-    found = {a.id: a for a in _rows(db, Article, f"SELECT * FROM articles WHERE id IN ({marks})", ids)}
-    return [found[i] for i in ids if i in found]
-
-
-def _rows(db, cls, sql: str, params: list):
-    cursor = db.execute(sql, params)
-    cols = [c[0] for c in cursor.description]
-    return [cls.from_row(dict(zip(cols, row))) for row in cursor]

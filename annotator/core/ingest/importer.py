@@ -26,8 +26,6 @@ from annotator.core.ingest.options import ImportOptions
 from annotator.core.ingest.records import Record
 from annotator.core.ingest.sources import expand_sources
 from annotator.core.model import Relation, Span, now_iso
-from annotator.core.store import articles, history, import_journal
-from annotator.core.store import spans as span_rows
 from annotator.core.store.activity import announced
 
 BATCH = 500
@@ -149,7 +147,7 @@ class _Job:
         """Remove what this import wrote (it stopped); the error that stopped it is raised."""
         try:
             with self.project.transaction(doing="taking back the import"):
-                import_journal.take_back(self.project.db, self.name)
+                self.project.take_back_import(self.name)
             if self.report.labels_added:
                 self.project.set_scheme(self.old_scheme)
         except Exception:  # e.g. still no disk space: what was written stays, and is whole
@@ -157,9 +155,9 @@ class _Job:
 
     def write(self, batch: list[Record]) -> None:
         rows = [{"text": r.text, "title": r.title, "source": r.source, "meta": r.meta} for r in batch]
-        placed = articles.insert_batch(self.project.db, rows)
+        placed = self.project.add_articles(rows)
         self.report.records += len(batch)
-        import_journal.note(self.project.db, self.name, "articles", [i for i, new in placed if new])
+        self.project.note_import(self.name, "articles", [i for i, new in placed if new])
         for record, (article_id, is_new) in zip(batch, placed):
             if is_new:
                 self.report.articles_added += 1
@@ -206,10 +204,9 @@ class _Job:
                 )
 
     def _labels(self, record: Record, article_id: int) -> None:
-        db = self.project.db
         existing = {
             (s.start, s.end, s.label): s.id
-            for s in span_rows.view(db, article_id, self.annotator)
+            for s in self.project.spans_for(article_id, self.annotator)
             if s.annotator == self.annotator
         }
         ids = []
@@ -218,8 +215,7 @@ class _Job:
             if key in existing:
                 self.report.spans_existing += 1
             else:
-                existing[key] = span_id = span_rows.insert(
-                    db,
+                existing[key] = span_id = self.project.add_span(
                     Span(
                         article_id,
                         span.start,
@@ -231,41 +227,36 @@ class _Job:
                         annotator=self.annotator,
                     ),
                 )
-                import_journal.note(db, self.name, "spans", [span_id])
+                self.project.note_import(self.name, "spans", [span_id])
                 self.report.spans_added += 1
             ids.append(existing[key])
         self._relations(record, article_id, ids)
         state = "skipped" if record.answer == "ignore" else "done"
-        before = articles.state_row(db, article_id, self.annotator)
-        import_journal.note_state(db, self.name, article_id, self.annotator, before and before["state"])
-        articles.write_state(db, article_id, self.annotator, state)
+        before = self.project.state_row(article_id, self.annotator)
+        self.project.note_import_state(self.name, article_id, self.annotator, before and before["state"])
+        self.project.write_state(article_id, self.annotator, state)
 
     def _relations(self, record: Record, article_id: int, ids: list[int]) -> None:
         if not record.relations:
             return
         have = {
             (r.head_id, r.child_id, r.label)
-            for r in span_rows.relations_of(self.project.db, article_id, self.annotator, ("accepted",))
+            for r in self.project.relations_of(article_id, self.annotator, ("accepted",))
         }
         for rel in record.relations:
             key = (ids[rel.head], ids[rel.child], rel.label)
             if key not in have:
                 have.add(key)
-                relation_id = span_rows.insert_relation(
-                    self.project.db, Relation(article_id, key[0], key[1], rel.label, annotator=self.annotator)
+                relation_id = self.project.add_relation(
+                    Relation(article_id, key[0], key[1], rel.label, annotator=self.annotator)
                 )
-                import_journal.note(self.project.db, self.name, "relations", [relation_id])
+                self.project.note_import(self.name, "relations", [relation_id])
                 self.report.relations_added += 1
 
     def finish(self, paths: list[str]) -> None:
-        import_journal.finish(self.project.db, self.name)
-        history.record(
-            self.project.db,
+        self.project.finish_import(self.name)
+        self.project.log(
             annotator=self.annotator,
             action="import",
-            table="articles",
-            row_id=None,
-            article_id=None,
-            before=None,
             after={"files": paths, **self.report.as_dict(), "at": now_iso()},
         )

@@ -1,5 +1,10 @@
-"""The project file: one SQLite database written through sqlite-utils."""
+"""The project file: one SQLite database written through sqlite-utils.
 
+Only this package talks to the database. Everything else asks an open :class:`Project`
+(``open_project``) and gets model objects back.
+"""
+
+from annotator.core.store.listing import ArticleQuery, ArticleRow
 from annotator.core.store.project import Project, open_project
 
-__all__ = ["Project", "open_project"]
+__all__ = ["ArticleQuery", "ArticleRow", "Project", "open_project"]

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from sqlite_utils import Database
 
+from annotator.core.batching import batched
 from annotator.core.errors import EditError
 from annotator.core.model import ARTICLE_STATES, Article, content_hash, now_iso
+
+IN_LIMIT = 500  # ids per ``IN (...)`` query, well under SQLite's variable limit
 
 
 def insert_batch(db: Database, items: list[dict]) -> list[tuple[int, bool]]:
@@ -47,9 +50,7 @@ def insert_batch(db: Database, items: list[dict]) -> list[tuple[int, bool]]:
 
 def _ids_by_hash(db: Database, hashes: set[str]) -> dict[str, int]:
     found: dict[str, int] = {}
-    chunk = list(hashes)
-    for i in range(0, len(chunk), 500):
-        part = chunk[i : i + 500]
+    for part in batched(list(hashes), IN_LIMIT):
         marks = ",".join("?" * len(part))
         for row_id, digest in db.execute(
             f"SELECT id, content_hash FROM articles WHERE content_hash IN ({marks})", part
@@ -67,25 +68,45 @@ def get(db: Database, article_id: int) -> Article:
     return Article.from_row(dict(zip(cols, row)))
 
 
+def get_many(db: Database, ids: list[int]) -> list[Article]:
+    """The articles with these ids, in the order given (ids with no article are left out)."""
+    found: dict[int, Article] = {}
+    for part in batched(ids, IN_LIMIT):
+        cursor = db.execute(f"SELECT * FROM articles WHERE id IN ({','.join('?' * len(part))})", part)
+        cols = [c[0] for c in cursor.description]
+        for row in cursor:
+            article = Article.from_row(dict(zip(cols, row)))
+            found[article.id] = article
+    return [found[i] for i in ids if i in found]
+
+
+def texts(db: Database, ids: list[int]) -> Iterator[tuple[str, int]]:
+    """``(text, id)`` of each article of ``ids`` in order, read a batch at a time."""
+    for part in batched(ids, IN_LIMIT):
+        rows = dict(
+            db.execute(f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(part))})", part)
+        )
+        yield from ((rows[a], a) for a in part if a in rows)
+
+
+def exists(db: Database, article_id: int) -> bool:
+    """Whether the project has an article with this id."""
+    return db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+
+def first_id(db: Database) -> int | None:
+    """The lowest article id (None in an empty project)."""
+    return db.execute("SELECT min(id) FROM articles").fetchone()[0]
+
+
 def count(db: Database) -> int:
+    """How many articles the project holds."""
     return db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
 
 def ids(db: Database) -> list[int]:
     """All article ids in project order."""
     return [r[0] for r in db.execute("SELECT id FROM articles ORDER BY id")]
-
-
-def iter_articles(db: Database, batch: int = 500) -> Iterator[Article]:
-    """Every article, streamed in id order without loading them all."""
-    last = 0
-    while True:
-        rows = list(db["articles"].rows_where("id > ?", [last], order_by="id", limit=batch))
-        if not rows:
-            return
-        for row in rows:
-            yield Article.from_row(row)
-        last = rows[-1]["id"]
 
 
 def state(db: Database, article_id: int, annotator: str) -> str:
@@ -120,8 +141,9 @@ def write_state(db: Database, article_id: int, annotator: str, new_state: str | 
     )
 
 
-def next_unfinished(db: Database, annotator: str, after_id: int = 0) -> int | None:
-    """The first article after ``after_id`` that this annotator has not done or skipped."""
+def next_unfinished(db: Database, annotator: str, after_id: int = 0, wrap: bool = False) -> int | None:
+    """The first article after ``after_id`` that this annotator has not done or skipped;
+    with ``wrap``, when there is none after it, the first such article from the start."""
     sql = (
         "SELECT a.id FROM articles a LEFT JOIN article_states s "
         "ON s.article_id = a.id AND s.annotator = ? "
@@ -129,7 +151,31 @@ def next_unfinished(db: Database, annotator: str, after_id: int = 0) -> int | No
         "ORDER BY a.id LIMIT 1"
     )
     row = db.execute(sql, [annotator, after_id]).fetchone()
+    if row is None and wrap and after_id > 0:
+        row = db.execute(sql, [annotator, 0]).fetchone()
     return row[0] if row else None
+
+
+def untouched_ids(db: Database) -> list[int]:
+    """Articles nobody has touched yet (state ``new`` for every annotator), in id order."""
+    sql = (
+        "SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM article_states s "
+        "WHERE s.article_id = a.id AND s.state != 'new') ORDER BY id"
+    )
+    return [r[0] for r in db.execute(sql)]
+
+
+def states_of(db: Database, ids: list[int]) -> dict[int, dict[str, tuple[str, str]]]:
+    """article id -> annotator -> (state, updated_at) for the articles of ``ids``."""
+    out: dict[int, dict[str, tuple[str, str]]] = {}
+    for part in batched(ids, IN_LIMIT):
+        sql = (
+            "SELECT article_id, annotator, state, updated_at FROM article_states "
+            f"WHERE article_id IN ({','.join('?' * len(part))})"
+        )
+        for aid, name, state, stamp in db.execute(sql, part):
+            out.setdefault(aid, {})[name] = (state, stamp or "")
+    return out
 
 
 def done_count(db: Database, annotator: str) -> int:
@@ -163,8 +209,3 @@ def annotators(db: Database) -> list[str]:
         "SELECT annotator FROM spans WHERE annotator IS NOT NULL ORDER BY 1"
     )
     return [r[0] for r in db.execute(sql)]
-
-
-def ensure_ids(db: Database, wanted: Iterable[int]) -> None:
-    for article_id in wanted:
-        get(db, article_id)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from sqlite_utils import Database
 
+from annotator.core.batching import batched
+from annotator.core.errors import EditError
 from annotator.core.model import Relation, Span, now_iso
+from annotator.core.store.articles import IN_LIMIT
 
 _VIEW = """
 SELECT * FROM spans s WHERE s.article_id = :article AND (
@@ -31,10 +34,52 @@ def view(db: Database, article_id: int, annotator: str) -> list[Span]:
 
 
 def get(db: Database, span_id: int) -> Span:
+    """The span row with this id; EditError if there is none."""
     spans = _spans(db, "SELECT * FROM spans WHERE id = ?", [span_id])
     if not spans:
-        raise KeyError(f"no span with id {span_id}")
+        raise EditError(f"no span with id {span_id}")
     return spans[0]
+
+
+def of_articles(db: Database, ids: list[int], statuses: tuple[str, ...]) -> list[Span]:
+    """Span rows with one of ``statuses`` in the articles of ``ids`` (whoever made them),
+    in (start, end, id) order within each batch of articles."""
+    out: list[Span] = []
+    for part in batched(ids, IN_LIMIT):
+        sql = (
+            f"SELECT * FROM spans WHERE article_id IN ({','.join('?' * len(part))}) "
+            f"AND status IN ({','.join('?' * len(statuses))}) ORDER BY start, end, id"
+        )
+        out += _spans(db, sql, [*part, *statuses])
+    return out
+
+
+def owners_of(db: Database, ids: list[int]) -> dict[int, set[str]]:
+    """article id -> the people who have a span row in it, for the articles of ``ids``."""
+    out: dict[int, set[str]] = {}
+    for part in batched(ids, IN_LIMIT):
+        sql = (
+            "SELECT DISTINCT article_id, annotator FROM spans "
+            f"WHERE article_id IN ({','.join('?' * len(part))}) AND annotator IS NOT NULL"
+        )
+        for aid, name in db.execute(sql, part):
+            out.setdefault(aid, set()).add(name)
+    return out
+
+
+def human(db: Database, article_id: int) -> list[Span]:
+    """Every person's span row in an article (any status)."""
+    return _spans(db, "SELECT * FROM spans WHERE article_id = ? AND annotator IS NOT NULL", [article_id])
+
+
+def suggestion_at(db: Database, article_id: int, start: int, end: int, label: str) -> int | None:
+    """The id of the shared suggestion row of ``label`` over exactly ``[start, end)``, if any."""
+    row = db.execute(
+        "SELECT id FROM spans WHERE article_id = ? AND annotator IS NULL AND label = ? "
+        "AND start = ? AND end = ?",
+        [article_id, label, start, end],
+    ).fetchone()
+    return row[0] if row else None
 
 
 def by_article(db: Database, article_id: int) -> list[Span]:
@@ -52,13 +97,17 @@ def accepted(db: Database, article_id: int, annotator: str | None = None) -> lis
     return _spans(db, sql + " ORDER BY start, end, id", params)
 
 
-def pending_suggestions(db: Database, article_id: int) -> list[Span]:
-    """Suggestions nobody has decided on yet."""
-    sql = (
-        "SELECT * FROM spans s WHERE article_id = ? AND annotator IS NULL AND status = 'suggested' "
-        "AND NOT EXISTS (SELECT 1 FROM spans d WHERE d.suggestion_id = s.id) ORDER BY start, end"
-    )
-    return _spans(db, sql, [article_id])
+_INSERT = (
+    "INSERT INTO spans (id, article_id, start, end, label, attrs, origin, status, annotator, "
+    "score, suggestion_id, created_at, updated_at) VALUES (:id, :article_id, :start, :end, "
+    ":label, :attrs, :origin, :status, :annotator, :score, :suggestion_id, :created_at, "
+    ":updated_at)"
+)
+
+
+def insert_many(db: Database, spans: list[Span]) -> None:
+    """Insert span rows exactly as given (ids and times included), in one statement."""
+    db.conn.executemany(_INSERT, [span.to_row() for span in spans])
 
 
 def insert(db: Database, span: Span) -> int:
@@ -66,11 +115,6 @@ def insert(db: Database, span: Span) -> int:
     stamp = now_iso()
     row = span.evolve(created_at=span.created_at or stamp, updated_at=stamp).to_row()
     return db["spans"].insert(row).last_pk
-
-
-def write_row(db: Database, row: dict) -> None:
-    """Put a span row back exactly (used by edits to apply and revert)."""
-    db["spans"].upsert(row, pk="id")
 
 
 def relations_of(
@@ -91,15 +135,25 @@ def relations_of(
     return [Relation.from_row(dict(zip(cols, row))) for row in cursor]
 
 
+def relations_in(db: Database, ids: list[int], statuses: tuple[str, ...]) -> list[Relation]:
+    """Relations with one of ``statuses`` in the articles of ``ids``, in id order per batch."""
+    out: list[Relation] = []
+    for part in batched(ids, IN_LIMIT):
+        sql = (
+            f"SELECT * FROM relations WHERE article_id IN ({','.join('?' * len(part))}) "
+            f"AND status IN ({','.join('?' * len(statuses))}) ORDER BY id"
+        )
+        cursor = db.execute(sql, [*part, *statuses])
+        cols = [c[0] for c in cursor.description]
+        out += [Relation.from_row(dict(zip(cols, row))) for row in cursor]
+    return out
+
+
 def insert_relation(db: Database, relation: Relation) -> int:
+    """Insert one relation row (stamped with times) and return its id."""
     stamp = now_iso()
     row = relation.evolve(created_at=relation.created_at or stamp, updated_at=stamp).to_row()
     return db["relations"].insert(row).last_pk
-
-
-def get_relation(db: Database, relation_id: int) -> Relation:
-    row = db["relations"].get(relation_id)
-    return Relation.from_row(row)
 
 
 def existing_keys(db: Database, article_id: int) -> set[tuple[int, int, str]]:
@@ -110,5 +164,33 @@ def existing_keys(db: Database, article_id: int) -> set[tuple[int, int, str]]:
 
 
 def label_counts(db: Database, status: str = "accepted") -> dict[str, int]:
+    """label -> number of span rows with ``status``."""
     sql = "SELECT label, count(*) FROM spans WHERE status = ? GROUP BY label ORDER BY label"
     return {label: n for label, n in db.execute(sql, [status])}
+
+
+def undecided_count(db: Database) -> int:
+    """Suggestions nobody has decided on yet."""
+    return db.execute(
+        "SELECT count(*) FROM spans s WHERE annotator IS NULL AND status = 'suggested' "
+        "AND NOT EXISTS (SELECT 1 FROM spans d WHERE d.suggestion_id = s.id)"
+    ).fetchone()[0]
+
+
+def accepted_count(db: Database, annotator: str) -> int:
+    """How many spans ``annotator`` has accepted."""
+    return db.execute(
+        "SELECT count(*) FROM spans WHERE annotator = ? AND status = 'accepted'", [annotator]
+    ).fetchone()[0]
+
+
+_DECISIONS = """
+SELECT s.label, s.status, substr(a.text, s.start + 1, s.end - s.start) AS words
+FROM spans s JOIN articles a ON a.id = s.article_id
+WHERE s.annotator IS NOT NULL AND s.status IN ('accepted', 'rejected')
+"""
+
+
+def decided_words(db: Database) -> Iterator[tuple[str, str, str]]:
+    """(label, status, covered text) of every span a person accepted or rejected."""
+    yield from db.execute(_DECISIONS)

@@ -14,13 +14,7 @@ from spacy.tokens import Doc
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
 
 if TYPE_CHECKING:
-    from annotator.core.store.project import Project
-
-_DECISIONS = """
-SELECT s.label, s.status, substr(a.text, s.start + 1, s.end - s.start) AS words
-FROM spans s JOIN articles a ON a.id = s.article_id
-WHERE s.annotator IS NOT NULL AND s.status IN ('accepted', 'rejected')
-"""
+    from annotator.core.store import Project
 
 
 def memory_enabled(project: Project) -> bool:
@@ -33,7 +27,7 @@ def remembered(project: Project) -> dict[str, str]:
     people rejected (with that label) as often as they accepted it is left out."""
     labels = {lab.name for lab in project.scheme.labels if not lab.attributes and lab.name != "QUOTE"}
     votes: Counter = Counter()
-    for label, status, words in project.db.execute(_DECISIONS):
+    for label, status, words in project.decided_words():
         if label in labels and words and words.strip() == words:
             votes[(words, label)] += 1 if status == "accepted" else -1
     best: dict[str, tuple[int, str]] = {}

