@@ -50,7 +50,7 @@ def test_a_missing_span_is_an_edit_error_not_a_key_error(project):
 
 def test_a_database_refusal_comes_out_as_a_storage_error(project):
     ids = _articles(project, 1)
-    with pytest.raises(StorageError, match="not saved"), project.transaction():
+    with pytest.raises(StorageError, match="FOREIGN KEY"), project.transaction():
         project.write_state(ids[0] + 100, "ann", "done")  # no such article: a foreign key refuses it
     assert project.state(ids[0] + 100, "ann") == "new"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -78,7 +79,8 @@ class Project:
     def transaction(self, policy: WritePolicy = BACKGROUND, doing: str = "the change") -> Iterator[Database]:
         """One write transaction: ``BEGIN IMMEDIATE``, waiting for other writers as ``policy``
         says (:mod:`annotator.core.store.locking`). SQLite and OS errors come out as the core's
-        errors (disk full, read-only, busy), after the transaction was rolled back."""
+        errors (disk full, read-only, busy; a refused statement is a StorageError), after the
+        transaction was rolled back."""
         if self.read_only:
             raise ReadOnlyError(f"{self.path}: {self.read_only_reason}; {doing} cannot be saved")
         if self.db.conn.in_transaction:
@@ -95,7 +97,7 @@ class Project:
         except BaseException as exc:
             if self.db.conn.in_transaction:
                 self.db.conn.rollback()
-            if is_storage(exc):
+            if is_storage(exc) or isinstance(exc, sqlite3.Error):  # callers never see sqlite3
                 raise translate(exc, self.path, doing) from exc
             raise
         if policy.after_commit:
