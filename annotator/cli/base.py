@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,7 +11,7 @@ from click_default_group import DefaultGroup
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
-from annotator.core.store.failures import translate
+from annotator.core.store import RAW_ERRORS, translate
 
 
 class AnnotatorGroup(DefaultGroup):
@@ -21,7 +20,7 @@ class AnnotatorGroup(DefaultGroup):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (AnnotatorError, OSError, sqlite3.Error, RecursionError, MemoryError) as exc:
+        except (AnnotatorError, *RAW_ERRORS, RecursionError, MemoryError) as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             click.echo(f"error: {_explained(exc)}", err=True)
@@ -38,7 +37,7 @@ def _explained(exc: BaseException) -> str:
     if isinstance(exc, MemoryError):
         return "out of memory; the input is too large for this machine"
     mapped = translate(exc, getattr(exc, "filename", None) or "project", "the command")
-    return str(mapped if isinstance(exc, (sqlite3.Error, OSError)) and mapped else exc)
+    return str(mapped if isinstance(exc, RAW_ERRORS) and mapped else exc)
 
 
 @click.group(

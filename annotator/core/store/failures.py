@@ -23,6 +23,10 @@ _CORRUPT, _NOTADB, _IOERR, _PERM = 11, 26, 10, 3
 _STORAGE = {_FULL, _READONLY, _BUSY, _LOCKED, _CANTOPEN, _CORRUPT, _NOTADB, _IOERR, _PERM}
 
 
+RAW_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error, OSError)
+"""What the store may let through from a read outside a transaction; :func:`translate` maps it."""
+
+
 def is_busy(exc: BaseException) -> bool:
     """Whether ``exc`` is SQLite's "database is locked/busy" (another writer holds the file)."""
     return isinstance(exc, sqlite3.OperationalError) and _primary(exc) in (_BUSY, _LOCKED)

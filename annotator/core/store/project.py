@@ -253,6 +253,10 @@ class Project:
         """Articles marked done (by ``annotator``, or by anyone)."""
         return articles.done_ids(self.db, annotator)
 
+    def ids_in_state(self, state: str, annotator: str | None = None) -> list[int]:
+        """Articles in ``state`` for ``annotator`` (or for anyone), in id order."""
+        return articles.ids_in_state(self.db, state, annotator)
+
     def done_count(self, annotator: str) -> int:
         return articles.done_count(self.db, annotator)
 

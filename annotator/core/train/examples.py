@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.export.selection import Selection, versions
-from annotator.core.store import articles as article_rows
 
 MIN_ARTICLES = 10
 
@@ -86,10 +85,10 @@ def _check_labels(labels: list[str] | None, entity_labels: list[str], known: lis
 
 
 def _finished(project, status: str, annotator: str | None) -> list[Example]:
-    ids = article_rows.ids_in_state(project.db, status, annotator)
+    ids = project.ids_in_state(status, annotator)
     out = []
     selection = Selection(status="all", annotator=annotator, one_version=True)
-    for found in versions(project.db, selection, ids):
+    for found in versions(project, selection, ids):
         for version in found:
             if version.state != status:
                 continue
