@@ -105,7 +105,7 @@ class Annotating(QObject):
         try:
             edit = self.project.perform(build, *args, annotator=self.annotator)
         except AnnotatorError as exc:
-            self.message.emit(f"Not saved: {exc}")
+            self.message.emit(f"NOT SAVED: {exc}")
             return False
         self.stacks.push(self.project, edit, self._after)
         self.message.emit(f"Saved: {edit.name}")
@@ -118,6 +118,13 @@ class Annotating(QObject):
             return
         name = self.stacks.undoText()
         self.stacks.undo()
+        stack = self.stacks.activeStack()
+        failed = stack.command(stack.index())
+        if failed is not None and failed.error is not None:  # not written: put the stack back
+            error, failed.skip_once = failed.error, True
+            stack.redo()
+            self.message.emit(f"NOT SAVED: undo {name}: {error}")
+            return
         self.message.emit(f"Undone: {name}")
 
     def redo(self) -> None:
@@ -127,6 +134,13 @@ class Annotating(QObject):
             return
         name = self.stacks.redoText()
         self.stacks.redo()
+        stack = self.stacks.activeStack()
+        failed = stack.command(stack.index() - 1)
+        if failed is not None and failed.error is not None:  # not written: put the stack back
+            error, failed.skip_once = failed.error, True
+            stack.undo()
+            self.message.emit(f"NOT SAVED: redo {name}: {error}")
+            return
         self.message.emit(f"Redone: {name}")
 
     def _after(self, edit, forward: bool) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout
 
 from annotator._qt import settings as saved
 from annotator._qt.actions import ACTIONS, MENUS, build_actions, label_action
+from annotator._qt.activity import ActivityWatcher
 from annotator._qt.annotating import Annotating
 from annotator._qt.file_jobs import FileJobs
 from annotator._qt.models.article_list import ArticleListModel
@@ -131,7 +132,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.progress_label, self.who_label = QLabel(), QLabel()
-        for widget in (self.progress_label, self.who_label):
+        self.activity = ActivityWatcher(self.project, self)
+        self.activity.finished.connect(self._refresh_all)  # another process's import added articles
+        for widget in (self.activity.label, self.progress_label, self.who_label):
             self.statusBar().addPermanentWidget(widget)
         self._update_status()
 
@@ -279,6 +282,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self.activity.stop()
         if self.suggester is not None:
             self.suggester.stop()
         self.jobs.wait_all()

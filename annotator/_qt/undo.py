@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
 from annotator.core.edits import Edit
+from annotator.core.errors import AnnotatorError
 
 Refresh = Callable[[Edit, bool], None]
 
@@ -23,16 +24,30 @@ class EditCommand(QUndoCommand):
         super().__init__(edit.name)
         self.project, self.edit, self._refresh = project, edit, refresh
         self._pushed = False
+        self.error: Exception | None = None  # why the last undo/redo was not saved
+        self.skip_once = False  # step the stack back over a failed undo/redo without writing
 
     def redo(self) -> None:
-        if self._pushed:
-            self.project.reapply(self.edit)
-        self._pushed = True
-        self._refresh(self.edit, True)
+        if self._step(lambda: self.project.reapply(self.edit) if self._pushed else None):
+            self._pushed = True
+            self._refresh(self.edit, True)
 
     def undo(self) -> None:
-        self.project.revert(self.edit)
-        self._refresh(self.edit, False)
+        if self._step(lambda: self.project.revert(self.edit)):
+            self._refresh(self.edit, False)
+
+    def _step(self, write) -> bool:
+        """Write, remembering a failure (Qt cannot take an exception out of undo/redo)."""
+        self.error = None
+        if self.skip_once:
+            self.skip_once = False
+            return False
+        try:
+            write()
+        except AnnotatorError as exc:
+            self.error = exc
+            return False
+        return True
 
 
 class ArticleStacks(QUndoGroup):

@@ -6,6 +6,7 @@ import click
 
 from annotator.cli.base import cli, progress, project_argument
 from annotator.core.store import open_project
+from annotator.core.store.activity import announced
 
 
 @cli.command()
@@ -63,7 +64,10 @@ def suggest(
             click.echo(f"note: {pipeline.notice}", err=True)
         ids = proj.untouched_ids() if only_new else proj.article_ids()
         todo = ids if force else pending_ids(proj, ids)
-        with progress(f"suggesting ({pipeline.model_name})", total=len(todo)) as advance:
+        with (
+            announced(proj, "suggesting"),
+            progress(f"suggesting ({pipeline.model_name})", total=len(todo)) as advance,
+        ):
             stored = suggest_articles(
                 proj,
                 todo,

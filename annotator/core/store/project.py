@@ -15,7 +15,16 @@ from sqlite_utils import Database
 from annotator.core.errors import ReadOnlyError
 from annotator.core.model import Article, Relation, Span
 from annotator.core.scheme import Scheme, default_scheme, scheme_from_dict
-from annotator.core.store import articles, changes, history, import_journal, listing, spans, suggest_runs
+from annotator.core.store import (
+    activity,
+    articles,
+    changes,
+    history,
+    import_journal,
+    listing,
+    spans,
+    suggest_runs,
+)
 from annotator.core.store.activity import take_back_stopped_imports
 from annotator.core.store.connection import open_database, writable_place
 from annotator.core.store.failures import is_storage, mapped, translate
@@ -193,6 +202,10 @@ class Project:
     def take_back_import(self, job: str) -> int:
         """Delete what the stopped import ``job`` wrote (inside a transaction)."""
         return import_journal.take_back(self.db, job)
+
+    def other_jobs(self) -> list[dict]:
+        """Long jobs (import, suggest) other living processes are running on this file."""
+        return activity.others(self.db)
 
     def mark_suggested(self, article_ids: list[int], suggester: str, stamp: str) -> None:
         """Record that ``suggester`` finished these articles."""
