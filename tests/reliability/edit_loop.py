@@ -119,7 +119,9 @@ def verify_saved(path, saved: list[dict]) -> list[str]:
     last: dict[tuple, dict] = {}
     for item in saved:
         for table, after in item["rows"]:
-            key = (table, after["id"]) if table == "spans" else (table, after["article_id"], after["annotator"])
+            key = (
+                (table, after["id"]) if table == "spans" else (table, after["article_id"], after["annotator"])
+            )
             last[key] = after
     problems = []
     with open_project(path, read_only=True) as project:
@@ -131,7 +133,8 @@ def verify_saved(path, saved: list[dict]) -> list[str]:
                 want = (after["start"], after["end"], after["label"], after["status"], after["annotator"])
             else:
                 row = project.db.execute(
-                    "SELECT state FROM article_states WHERE article_id = ? AND annotator = ?", [key[1], key[2]]
+                    "SELECT state FROM article_states WHERE article_id = ? AND annotator = ?",
+                    [key[1], key[2]],
                 ).fetchone()
                 want = (after["state"],)
             if row is None or tuple(row) != want:
