@@ -98,7 +98,7 @@ def build_long_article(path: Path, n_words: int = 10_000, n_spans: int = 2_000) 
                 made += 1
         pending = project.spans_for(article_id, "bench")[::5]  # a fifth already accepted
         for span in pending:
-            project.perform(edits.accept, span.id, annotator="bench")
+            edits.perform(project, edits.accept, span.id, annotator="bench")
     return article_id
 
 

@@ -1,16 +1,15 @@
-"""What the keys do to the open article: every edit is performed (and committed) through the
-core first, put on the article's undo stack, and only then shown."""
+"""What the keys do to the open article: every edit, undo and redo is performed (and committed)
+through the core first (which keeps the undo history in the project file), and only then shown."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
 from annotator._qt.article_state import ArticleState
-from annotator._qt.undo import ArticleStacks
 from annotator._qt.widgets import dialogs
 from annotator._qt.widgets.span_panel import SpanPanel
 from annotator._qt.widgets.text_view import DrawSpan, SpanTextView
-from annotator.core import edits
+from annotator.core import edits, undo
 from annotator.core.errors import AnnotatorError
 
 
@@ -25,7 +24,6 @@ class Annotating(QObject):
         super().__init__(parent)
         self.project, self.annotator = project, annotator
         self.view, self.panel = view, panel
-        self.stacks = ArticleStacks(self)
         self.state: ArticleState | None = None
         self.colors = {label.name: label.color for label in project.scheme.labels}
         view.snapper = lambda a, b: self.state.snap_qt(a, b) if self.state else None
@@ -37,7 +35,6 @@ class Annotating(QObject):
         """Show an article with its spans, the focus in its text."""
         self.state = ArticleState(self.project.article(article_id))
         self.state.reload(self.project, self.annotator)
-        self.stacks.activate(article_id)
         self.view.show_article(self.state.article.text, self._draw_spans(), None)
         self.view.setFocus()
         self._show_panel()
@@ -97,51 +94,60 @@ class Annotating(QObject):
 
     # -- editing -----------------------------------------------------------------------
     def perform(self, build, *args) -> bool:
-        """Perform one edit (its own transaction), push it for undo, then show it."""
-        if self.project.read_only:
-            reason = self.project.read_only_reason
-            self.message.emit(reason[0].upper() + reason[1:])
-            return False
-        try:
-            edit = self.project.perform(build, *args, annotator=self.annotator)
-        except AnnotatorError as exc:
-            self.message.emit(f"NOT SAVED: {exc}")
-            return False
-        self.stacks.push(self.project, edit, self._after)
-        self.message.emit(f"Saved: {edit.name}")
-        return True
+        """Perform one edit (its own transaction, logged for undo), then show it."""
+        ok, edit = self._write(lambda: edits.perform(self.project, build, *args, annotator=self.annotator))
+        if ok:
+            self._after(edit, True)
+            self.message.emit(f"Saved: {edit.name}")
+        return ok
 
     def undo(self) -> None:
         """Undo the open article's last edit and say which (or that there is none)."""
-        if not self.stacks.canUndo():
-            self.message.emit("Nothing to undo in this article")
-            return
-        name = self.stacks.undoText()
-        self.stacks.undo()
-        stack = self.stacks.activeStack()
-        failed = stack.command(stack.index())
-        if failed is not None and failed.error is not None:  # not written: put the stack back
-            error, failed.skip_once = failed.error, True
-            stack.redo()
-            self.message.emit(f"NOT SAVED: undo {name}: {error}")
-            return
-        self.message.emit(f"Undone: {name}")
+        self._step_history(undo.undo, forward=False, done="Undone", verb="undo")
 
     def redo(self) -> None:
         """Redo the open article's last undone edit and say which (or that there is none)."""
-        if not self.stacks.canRedo():
-            self.message.emit("Nothing to redo in this article")
+        self._step_history(undo.redo, forward=True, done="Redone", verb="redo")
+
+    def _step_history(self, step, forward: bool, done: str, verb: str) -> None:
+        """Undo or redo through the core's edit log, then show it. Not written (another
+        process held the file too long): the log, and so the undo stack, stays as it was."""
+        if self.state is None:
             return
-        name = self.stacks.redoText()
-        self.stacks.redo()
-        stack = self.stacks.activeStack()
-        failed = stack.command(stack.index() - 1)
-        if failed is not None and failed.error is not None:  # not written: put the stack back
-            error, failed.skip_once = failed.error, True
-            stack.undo()
-            self.message.emit(f"NOT SAVED: redo {name}: {error}")
-            return
-        self.message.emit(f"Redone: {name}")
+        article_id = self.state.article.id
+        ok, edit = self._write(lambda: step(self.project, article_id, self.annotator), self._not_saved(verb))
+        if ok and edit is None:
+            self.message.emit(f"Nothing to {verb} in this article")
+        elif ok:
+            self._after(edit, forward)
+            self.message.emit(f"{done}: {edit.name}")
+
+    def _not_saved(self, verb: str):
+        def prefix() -> str:
+            state = self.undo_state()
+            name = (state.undo if verb == "undo" else state.redo) if state else None
+            return f"NOT SAVED: {verb} {name}" if name else f"NOT SAVED: {verb}"
+
+        return prefix
+
+    def undo_state(self) -> undo.UndoState | None:
+        """What undo and redo would do in the open article (None: no article open)."""
+        if self.state is None:
+            return None
+        return undo.state(self.project, self.state.article.id, self.annotator)
+
+    def _write(self, action, failed=lambda: "NOT SAVED") -> tuple[bool, object]:
+        """Run a core write: ``(True, its result)``, or ``(False, None)`` after saying why not
+        (a read-only project, or the core's error, after ``failed()``)."""
+        if self.project.read_only:
+            reason = self.project.read_only_reason
+            self.message.emit(reason[0].upper() + reason[1:])
+            return False, None
+        try:
+            return True, action()
+        except AnnotatorError as exc:
+            self.message.emit(f"{failed()}: {exc}")
+            return False, None
 
     def _after(self, edit, forward: bool) -> None:
         if self.state and edit.article_id == self.state.article.id:

@@ -238,7 +238,6 @@ class MainWindow(QMainWindow):
         if name and name != self.annotator:
             saved.set_annotator_name(self.settings, name)
             self.annotator = self.annotating.annotator = name
-            self.annotating.stacks.clear()
             self.list_model.set_query(ArticleQuery(name))
             self.open_start_article()
             self._update_status()

@@ -7,15 +7,9 @@ from __future__ import annotations
 
 import sys
 
-from annotator.cli import open_cmd, project_cmds  # noqa: F401  (registers commands)
+# Importing a command module registers its commands: a new module is added to this line.
+from annotator.cli import export_cmd, open_cmd, project_cmds, suggest_cmd, train_cmd, undo_cmd  # noqa: F401
 from annotator.cli.base import cli
-
-for _optional in ("suggest_cmd", "export_cmd", "review_cmd", "train_cmd"):
-    try:  # commands whose modules are added by later work register themselves when present
-        __import__(f"annotator.cli.{_optional}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"annotator.cli.{_optional}":
-            raise
 
 
 def main(argv: list[str] | None = None) -> None:

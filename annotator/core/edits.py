@@ -1,8 +1,9 @@
 """Every change a person can make, as an :class:`Edit`: a list of row changes with before/after.
 
-Build an edit with one of the functions below through ``Project.perform(fn, ...)``; it is
-computed from the current state and written, with its history, in one transaction.
-``Project.revert`` and ``Project.reapply`` undo and redo it (the GUI's QUndoStack wraps these).
+Build an edit with one of the functions below through ``perform(project, fn, ...)``; it is
+computed from the current state and written, with its history and an edit-log entry, in one
+transaction. :func:`revert` and :func:`reapply` take it back and make it again (each itself
+written and logged); :mod:`annotator.core.undo` finds what to undo or redo in the edit log.
 
 Suggestions (``annotator`` None) are shared by all annotators and never modified: a person's
 decision about one is a row of their own that points back at it by ``suggestion_id``.
@@ -10,50 +11,110 @@ decision about one is a row of their own that points back at it by ``suggestion_
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from annotator.core.errors import EditError
-from annotator.core.model import Relation, Span, now_iso
+from annotator.core.model import Change, EditRecord, Relation, Span, now_iso
 
 if TYPE_CHECKING:
     from annotator.core.store import Project
 
 SPEAKER = "SPEAKER"
 
-
-@dataclass
-class Change:
-    """One row of ``table`` going from ``before`` to ``after`` (None: absent)."""
-
-    table: str
-    before: dict | None
-    after: dict | None
+__all__ = ["Change", "Edit", "perform", "reapply", "revert"]
 
 
 @dataclass
 class Edit:
-    """A named, reversible user action on one article."""
+    """A named, reversible user action on one article (``id``: its edit-log entry)."""
 
     name: str
     article_id: int
     annotator: str
     changes: list[Change] = field(default_factory=list)
     focus_span_id: int | None = None
+    id: int | None = None
 
-    def write(self, project: Project, forward: bool, action: str) -> None:
-        """Write the changes (or their reverse) and append them to the history."""
-        steps = self.changes if forward else list(reversed(self.changes))
-        for change in steps:
-            before, after = (change.before, change.after) if forward else (change.after, change.before)
-            project.write_change(
-                change.table,
-                before,
-                after,
-                annotator=self.annotator,
-                action=action,
-                article_id=self.article_id,
-            )
+
+def perform(project: Project, build: Callable[..., Edit], *args, **kwargs) -> Edit:
+    """Build an edit from the current state and apply it, in one transaction."""
+    with project.person_transaction("the edit"):
+        edit = build(project, *args, **kwargs)
+        edit.id = _write(project, edit, "do")
+    return edit
+
+
+def revert(project: Project, edit: Edit) -> None:
+    """Take back an applied edit (itself written and logged as ``undo NAME``); EditError when
+    the rows it wrote have changed since."""
+    with project.person_transaction("the undo"):
+        _check_unchanged(project, edit, forward=False)
+        _write(project, edit, "undo")
+
+
+def reapply(project: Project, edit: Edit) -> None:
+    """Make a reverted edit again (itself written and logged as ``redo NAME``)."""
+    with project.person_transaction("the redo"):
+        _check_unchanged(project, edit, forward=True)
+        _write(project, edit, "redo")
+
+
+def _write(project: Project, edit: Edit, kind: str) -> int:
+    """Write the edit's changes (reversed for an undo) under a new edit-log entry; its id."""
+    forward = kind != "undo"
+    entry = EditRecord(
+        0,
+        edit.article_id,
+        edit.annotator,
+        edit.name,
+        kind,
+        undoes=edit.id if kind != "do" else None,
+        focus_span_id=edit.focus_span_id,
+    )
+    entry_id = project.log_edit(entry)
+    action = edit.name if kind == "do" else f"{kind} {edit.name}"
+    for change in edit.changes if forward else reversed(edit.changes):
+        before, after = (change.before, change.after) if forward else (change.after, change.before)
+        project.write_change(
+            change.table,
+            before,
+            after,
+            annotator=edit.annotator,
+            action=action,
+            article_id=edit.article_id,
+            edit_id=entry_id,
+        )
+    return entry_id
+
+
+def _check_unchanged(project: Project, edit: Edit, forward: bool) -> None:
+    """Refuse to undo (redo) when a row is no longer as the edit (its undo) left it: the
+    state each row must be in is the one the edit left (for a redo: found) it in."""
+    expected: dict[tuple, tuple[str, dict, dict | None]] = {}
+    for change in edit.changes if forward else reversed(edit.changes):
+        row = change.before or change.after
+        image = change.before if forward else change.after
+        expected.setdefault(_row_key(change.table, row), (change.table, row, image))
+    for table, row, image in expected.values():
+        if not _same(table, project.current_row(table, row), image):
+            verb = "redo" if forward else "undo"
+            raise EditError(f"cannot {verb} {edit.name!r}: the article was changed since")
+
+
+def _row_key(table: str, row: dict) -> tuple:
+    if table == "article_states":
+        return (table, row["article_id"], row["annotator"])
+    return (table, row["id"])
+
+
+def _same(table: str, now: dict | None, image: dict | None) -> bool:
+    if now is None or image is None:
+        return now is None and image is None
+    if table == "article_states":  # its time stamp is set when written, not copied
+        return now["state"] == image["state"]
+    return all(now.get(k) == v for k, v in image.items())
 
 
 # -- helpers ---------------------------------------------------------------------------------

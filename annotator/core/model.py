@@ -149,3 +149,30 @@ _RELATION_COLUMNS = (
     "created_at",
     "updated_at",
 )
+
+
+@dataclass
+class Change:
+    """One row of ``table`` going from ``before`` to ``after`` (None: absent)."""
+
+    table: str
+    before: dict | None
+    after: dict | None
+
+
+EDIT_KINDS = ("do", "undo", "redo")
+
+
+@dataclass(frozen=True)
+class EditRecord:
+    """One entry of the edit log: an edit a person made (``do``), or an undo or redo of one
+    (``undoes``: the id of the ``do`` entry it takes back or makes again)."""
+
+    id: int
+    article_id: int
+    annotator: str
+    name: str
+    kind: str = "do"
+    undoes: int | None = None
+    focus_span_id: int | None = None
+    at: str = ""

@@ -64,7 +64,7 @@ def test_an_edit_blocked_too_long_says_plainly_it_was_not_saved(qtbot, window, q
         qtbot.keyClick(window.view, Qt.Key_A)
         assert _status(window).startswith("NOT SAVED: ")
         assert "was not saved" in _status(window)
-        assert not window.annotating.stacks.canUndo()  # nothing pretends to be done
+        assert window.annotating.undo_state().undo is None  # nothing pretends to be done
     finally:
         holder.kill()
         holder.wait()
@@ -85,7 +85,7 @@ def test_an_undo_blocked_too_long_leaves_the_stack_as_it_was(qtbot, window, qt_p
     finally:
         holder.kill()
         holder.wait()
-    assert _accepted(qt_project_path) == 1 and window.annotating.stacks.canUndo()
+    assert _accepted(qt_project_path) == 1 and window.annotating.undo_state().undo is not None
     qtbot.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier)
     assert _status(window).startswith("Undone")
     assert _accepted(qt_project_path) == 0

@@ -19,7 +19,7 @@ EDITOR = textwrap.dedent("""
         articles.insert_batch(project.db, [{"text": "word " * 5000}])
     i = 0
     while True:
-        project.perform(edits.add_span, 1, i * 5, i * 5 + 4, "ACTOR", annotator="ann")
+        edits.perform(project, edits.add_span, 1, i * 5, i * 5 + 4, "ACTOR", annotator="ann")
         print(i, flush=True)  # acknowledged only after the commit returned
         i += 1
 """)

@@ -29,7 +29,7 @@ def suggest(project, article_id, word, label, **extra):
 
 def test_accept_copies_the_suggestion_for_this_annotator_only(project, article):
     sid = suggest(project, article, "Putin", "ACTOR")
-    edit = project.perform(edits.accept, sid, annotator="ann")
+    edit = edits.perform(project, edits.accept, sid, annotator="ann")
     mine = project.spans_for(article, "ann")
     assert [(s.annotator, s.status, s.suggestion_id) for s in mine] == [("ann", "accepted", sid)]
     assert [s.status for s in project.spans_for(article, "bob")] == ["suggested"]
@@ -45,7 +45,7 @@ def test_accepting_a_quote_accepts_its_speaker_link(project, article):
         span_rows.insert_relation(
             project.db, Relation(article, quote, actor, origin="model", status="suggested")
         )
-    project.perform(edits.accept, quote, annotator="ann")
+    edits.perform(project, edits.accept, quote, annotator="ann")
     [rel] = [r for r in project.relations_for(article, "ann") if r.annotator == "ann"]
     assert (
         project.span(rel.head_id).label == "QUOTE" and project.span(rel.child_id).text_in(TEXT) == "Ushakov"
@@ -55,29 +55,30 @@ def test_accepting_a_quote_accepts_its_speaker_link(project, article):
 
 def test_reject_keeps_a_row_and_hides_the_suggestion(project, article):
     sid = suggest(project, article, "Moscow", "LOCATION")
-    project.perform(edits.reject, sid, annotator="ann")
+    edits.perform(project, edits.reject, sid, annotator="ann")
     [row] = project.spans_for(article, "ann")
     assert row.status == "rejected" and row.suggestion_id == sid
 
 
 def test_add_relabel_resize_attrs_delete(project, article):
     start = TEXT.index("Moscow")
-    add = project.perform(edits.add_span, article, start, start + 6, "ACTOR", annotator="ann")
+    add = edits.perform(project, edits.add_span, article, start, start + 6, "ACTOR", annotator="ann")
     span_id = add.focus_span_id
-    project.perform(edits.relabel, span_id, "LOCATION", annotator="ann")
-    project.perform(edits.resize, span_id, start, start + 5, annotator="ann")
+    edits.perform(project, edits.relabel, span_id, "LOCATION", annotator="ann")
+    edits.perform(project, edits.resize, span_id, start, start + 5, annotator="ann")
     assert project.span(span_id).label == "LOCATION" and project.span(span_id).end == start + 5
-    project.perform(edits.relabel, span_id, "CASUALTY", annotator="ann")
-    project.perform(
+    edits.perform(project, edits.relabel, span_id, "CASUALTY", annotator="ann")
+    edits.perform(
+        project,
         edits.set_attrs,
         span_id,
         {"count_low": 3, "count_high": 3, "qualifier": None, "kind": "killed"},
         annotator="ann",
     )
     assert project.span(span_id).attrs["count_low"] == 3
-    project.perform(edits.relabel, span_id, "ACTOR", annotator="ann")
+    edits.perform(project, edits.relabel, span_id, "ACTOR", annotator="ann")
     assert project.span(span_id).attrs == {}
-    project.perform(edits.reject, span_id, annotator="ann")
+    edits.perform(project, edits.reject, span_id, annotator="ann")
     assert project.span(span_id).status == "rejected"
 
 
@@ -93,17 +94,17 @@ def test_add_relabel_resize_attrs_delete(project, article):
 )
 def test_impossible_edits_are_refused_and_write_nothing(project, article, call, message):
     with pytest.raises(EditError, match=message):
-        project.perform(call, article)
+        edits.perform(project, call, article)
     assert project.history() == []
 
 
 def test_undo_redo_are_edits_with_history(project, article):
     sid = suggest(project, article, "Putin", "ACTOR")
-    edit = project.perform(edits.accept, sid, annotator="ann")
-    project.revert(edit)
+    edit = edits.perform(project, edits.accept, sid, annotator="ann")
+    edits.revert(project, edit)
     assert [s.annotator for s in project.spans_for(article, "ann")] == [None]
     assert project.state(article, "ann") == "new"
-    project.reapply(edit)
+    edits.reapply(project, edit)
     assert [s.annotator for s in project.spans_for(article, "ann")] == ["ann"]
     actions = [row["action"] for row in reversed(project.history())]
     assert actions[0].startswith("accept") and any(a.startswith("undo accept") for a in actions)
@@ -113,9 +114,9 @@ def test_undo_redo_are_edits_with_history(project, article):
 def test_accept_all_then_undo(project, article):
     for word, label in (("Putin", "ACTOR"), ("Moscow", "LOCATION"), ("Ushakov", "ACTOR")):
         suggest(project, article, word, label)
-    edit = project.perform(edits.accept_all, article, annotator="ann")
+    edit = edits.perform(project, edits.accept_all, article, annotator="ann")
     assert all(s.status == "accepted" and s.annotator == "ann" for s in project.spans_for(article, "ann"))
-    project.revert(edit)
+    edits.revert(project, edit)
     assert all(s.annotator is None for s in project.spans_for(article, "ann"))
 
 
@@ -123,9 +124,9 @@ def test_link_speaker_replaces_earlier_link(project, article):
     quote = suggest(project, article, "we agree", "QUOTE")
     putin = suggest(project, article, "Putin", "ACTOR")
     ushakov = suggest(project, article, "Ushakov", "ACTOR")
-    first = project.perform(edits.link_speaker, quote, putin, annotator="ann")
+    first = edits.perform(project, edits.link_speaker, quote, putin, annotator="ann")
     own_quote = first.focus_span_id
-    project.perform(edits.link_speaker, own_quote, ushakov, annotator="ann")
+    edits.perform(project, edits.link_speaker, own_quote, ushakov, annotator="ann")
     links = [r for r in project.relations_for(article, "ann") if r.status == "accepted"]
     assert len(links) == 1 and project.span(links[0].child_id).text_in(TEXT) == "Ushakov"
 
@@ -133,14 +134,14 @@ def test_link_speaker_replaces_earlier_link(project, article):
 def test_mark_done_and_next_unfinished(project, article):
     with project.transaction():
         articles.insert_batch(project.db, [{"text": "second"}])
-    project.perform(edits.set_state, article, "done", annotator="ann")
+    edits.perform(project, edits.set_state, article, "done", annotator="ann")
     assert articles.next_unfinished(project.db, "ann") == 2
     assert articles.next_unfinished(project.db, "bob") == 1
 
 
 def test_history_records_who_what_before_after(project, article):
     sid = suggest(project, article, "Putin", "ACTOR")
-    project.perform(edits.accept, sid, annotator="ann")
+    edits.perform(project, edits.accept, sid, annotator="ann")
     span_change = next(r for r in project.history() if r["table_name"] == "spans")
     assert span_change["annotator"] == "ann" and span_change["before"] is None
     assert '"status": "accepted"' in span_change["after"]

@@ -24,8 +24,8 @@ def listed(project):
         ]
         span_rows.insert(project.db, Span(ids[0], 0, 7, "ACTOR", origin="model", status="suggested"))
         span_rows.insert(project.db, Span(ids[0], 11, 12, "ACTOR", origin="model", status="suggested"))
-    project.perform(edits.add_span, ids[1], 0, 7, "ACTOR", annotator="ann")
-    project.perform(edits.set_state, ids[2], "done", annotator="ann")
+    edits.perform(project, edits.add_span, ids[1], 0, 7, "ACTOR", annotator="ann")
+    edits.perform(project, edits.set_state, ids[2], "done", annotator="ann")
     return project, ids
 
 
@@ -45,7 +45,7 @@ def test_pages_show_state_and_counts(listed):
 def test_decided_suggestions_no_longer_count(listed):
     project, ids = listed
     first = project.spans_for(ids[0], "ann")[0]
-    project.perform(edits.accept, first.id, annotator="ann")
+    edits.perform(project, edits.accept, first.id, annotator="ann")
     row = page(project.db, ArticleQuery("ann"), 0, 1)[0]
     assert (row.spans, row.suggestions) == (1, 1)
     assert page(project.db, ArticleQuery("other"), 0, 1)[0].suggestions == 2

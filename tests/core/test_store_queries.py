@@ -18,13 +18,13 @@ def _articles(project, n: int) -> list[int]:
 def test_next_unfinished_wraps_round_only_when_asked(project):
     ids = _articles(project, 4)
     for article_id in (ids[2], ids[3]):
-        project.perform(edits.set_state, article_id, "done", annotator="ann")
-    project.perform(edits.set_state, ids[0], "skipped", annotator="ann")
+        edits.perform(project, edits.set_state, article_id, "done", annotator="ann")
+    edits.perform(project, edits.set_state, ids[0], "skipped", annotator="ann")
     assert project.next_unfinished("ann") == ids[1]
     assert project.next_unfinished("ann", ids[1]) is None
     assert project.next_unfinished("ann", ids[1], wrap=True) == ids[1]
     assert project.next_unfinished("other", ids[3], wrap=True) == ids[0]
-    project.perform(edits.set_state, ids[1], "done", annotator="ann")
+    edits.perform(project, edits.set_state, ids[1], "done", annotator="ann")
     assert project.next_unfinished("ann", ids[1], wrap=True) is None
 
 
@@ -39,7 +39,7 @@ def test_bulk_reads_keep_the_order_asked_across_batches(project):
 
 def test_untouched_ids_leave_out_articles_someone_worked_on(project):
     ids = _articles(project, 3)
-    project.perform(edits.add_span, ids[1], 0, 5, "ACTOR", annotator="ann")
+    edits.perform(project, edits.add_span, ids[1], 0, 5, "ACTOR", annotator="ann")
     assert project.untouched_ids() == [ids[0], ids[2]]
 
 

@@ -48,7 +48,7 @@ def run(
         attempted += 1
         t0 = time.perf_counter()
         try:
-            edit = project.perform(build, *args, annotator=ANNOTATOR)
+            edit = edits.perform(project, build, *args, annotator=ANNOTATOR)
         except AnnotatorError as exc:  # the window would say NOT SAVED; counted, never hidden
             failures.append(str(exc))
             print(json.dumps({"not_saved": str(exc)}), flush=True)

@@ -1,4 +1,5 @@
-"""Writing one row change of an edit (or of its undo) exactly as recorded, with its history."""
+"""Writing one row change of an edit (or of its undo) exactly as recorded, with its history;
+reading a changed row as it is now (undo checks nothing else changed it since)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ def write(
     annotator: str | None,
     action: str,
     article_id: int | None,
+    edit_id: int | None = None,
 ) -> None:
-    """Make the row of ``table`` go from ``before`` to ``after`` (None: absent) and log it."""
+    """Make the row of ``table`` go from ``before`` to ``after`` (None: absent) and log it
+    (as part of the edit-log entry ``edit_id``)."""
     if table == "article_states":
         row = after or before
         articles.write_state(db, row["article_id"], row["annotator"], after and after["state"])
@@ -34,4 +37,15 @@ def write(
         article_id=article_id,
         before=before,
         after=after,
+        edit_id=edit_id,
     )
+
+
+def current(db: Database, table: str, row: dict) -> dict | None:
+    """The row of ``table`` that ``row`` (a before or after image) is about, as it is now."""
+    if table == "article_states":
+        where, params = "article_id = ? AND annotator = ?", [row["article_id"], row["annotator"]]
+    else:
+        where, params = "id = ?", [row["id"]]
+    found = list(db[table].rows_where(where, params))
+    return found[0] if found else None

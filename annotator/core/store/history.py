@@ -20,10 +20,13 @@ def record(
     article_id: int | None,
     before: dict | None,
     after: dict | None,
+    edit_id: int | None = None,
 ) -> None:
-    """Append one change. Call inside the transaction that makes the change."""
+    """Append one change (of the edit-log entry ``edit_id``, if any). Call inside the
+    transaction that makes the change."""
     db["history"].insert(
         {
+            "edit_id": edit_id,
             "at": now_iso(),
             "annotator": annotator,
             "action": action,

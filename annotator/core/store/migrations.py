@@ -7,13 +7,22 @@ version of the tool and is refused.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 MIGRATIONS = Migrations("annotator")
+_STEPS: list[str] = []  # our own count: sqlite-utils keeps its list private
 
 
-@MIGRATIONS()
+def migration(step: Callable[[Database], None]) -> Callable[[Database], None]:
+    """Register ``step`` as the next migration (after every one above it)."""
+    _STEPS.append(step.__name__)
+    return MIGRATIONS()(step)
+
+
+@migration
 def m001_initial(db: Database) -> None:
     """Articles, per-annotator states, spans, relations, history, meta, FTS."""
     db["meta"].create({"key": str, "value": str}, pk="key")
@@ -103,15 +112,10 @@ def _create_history(db: Database) -> None:
         pk="id",
     )
     db["history"].create_index(["article_id"])
-    # The history is append-only: the database itself refuses to rewrite it.
-    for verb in ("UPDATE", "DELETE"):
-        db.execute(
-            f"CREATE TRIGGER history_no_{verb.lower()} BEFORE {verb} ON history "
-            "BEGIN SELECT RAISE(ABORT, 'history is append-only'); END"
-        )
+    _append_only(db, "history")  # the database itself refuses to rewrite it
 
 
-@MIGRATIONS()
+@migration
 def m002_suggest_runs(db: Database) -> None:
     """Which articles a suggester has finished, so ``annotator suggest`` resumes."""
     db["suggest_done"].create(
@@ -121,7 +125,7 @@ def m002_suggest_runs(db: Database) -> None:
     )
 
 
-@MIGRATIONS()
+@migration
 def m003_import_journal(db: Database) -> None:
     """Rows an import has committed but not finished: taken back if that import stops."""
     db["import_rows"].create(
@@ -131,7 +135,41 @@ def m003_import_journal(db: Database) -> None:
     db["import_rows"].create_index(["job"])
 
 
-SCHEMA_VERSION = len(MIGRATIONS._migrations)
+@migration
+def m004_edit_log(db: Database) -> None:
+    """The edit log: each edit, undo and redo a person makes, and which history rows it wrote
+    (``history.edit_id``), so undo and redo work from the file and survive a restart."""
+    db["edits"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "annotator": str,
+            "name": str,
+            "kind": str,
+            "undoes": int,
+            "focus_span_id": int,
+            "at": str,
+        },
+        pk="id",
+        not_null={"article_id", "annotator", "name", "kind"},
+        foreign_keys=[("article_id", "articles", "id"), ("undoes", "edits", "id")],
+    )
+    db["edits"].create_index(["article_id", "annotator"])
+    _append_only(db, "edits")
+    db["history"].add_column("edit_id", int)
+    db["history"].create_index(["edit_id"])
+
+
+def _append_only(db: Database, table: str) -> None:
+    """Triggers that refuse any UPDATE or DELETE of ``table``."""
+    for verb in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+        )
+
+
+SCHEMA_VERSION = len(_STEPS)
 
 
 def migrate(db: Database) -> None:

@@ -5,20 +5,20 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from annotator.core.errors import ReadOnlyError
-from annotator.core.model import Article, Relation, Span
+from annotator.core.model import Article, Change, EditRecord, Relation, Span
 from annotator.core.scheme import Scheme, default_scheme, scheme_from_dict
 from annotator.core.store import (
     activity,
     articles,
     changes,
+    edit_log,
     history,
     import_journal,
     listing,
@@ -31,12 +31,10 @@ from annotator.core.store.failures import is_storage, mapped, translate
 from annotator.core.store.listing import ArticleQuery, ArticleRow
 from annotator.core.store.locking import BACKGROUND, HUMAN, WritePolicy, WriterLock, begin_immediate
 
-if TYPE_CHECKING:
-    from annotator.core.edits import Edit
-
 
 class Project:
-    """An open project file. Writes go through :meth:`transaction` or :meth:`perform`."""
+    """An open project file. Writes go through :meth:`transaction` (a person's edits through
+    :func:`annotator.core.edits.perform`)."""
 
     def __init__(self, path: Path, db: Database, read_only: bool = False, lock: WriterLock | None = None):
         self.path, self.db, self.read_only = path, db, read_only
@@ -120,23 +118,10 @@ class Project:
         self._next_ids[table] += 1
         return self._next_ids[table] - 1
 
-    def perform(self, build: Callable[..., Edit], *args, **kwargs) -> Edit:
-        """Build an edit from the current state and apply it, in one transaction (a person's
-        edit: it waits for other writers first, see :data:`HUMAN`)."""
-        with self.transaction(HUMAN, "the edit"):
-            edit = build(self, *args, **kwargs)
-            edit.write(self, forward=True, action=edit.name)
-        return edit
-
-    def revert(self, edit: Edit) -> None:
-        """Undo an applied edit (itself written and logged)."""
-        with self.transaction(HUMAN, "the undo"):
-            edit.write(self, forward=False, action=f"undo {edit.name}")
-
-    def reapply(self, edit: Edit) -> None:
-        """Redo a reverted edit (itself written and logged)."""
-        with self.transaction(HUMAN, "the redo"):
-            edit.write(self, forward=True, action=f"redo {edit.name}")
+    def person_transaction(self, doing: str = "the edit") -> AbstractContextManager[Database]:
+        """A transaction for a person's action (an edit, undo, redo): it goes before
+        background writers (see :data:`~annotator.core.store.locking.HUMAN`)."""
+        return self.transaction(HUMAN, doing)
 
     # -- writes inside a transaction ---------------------------------------------------------
     def write_change(
@@ -148,11 +133,39 @@ class Project:
         annotator: str | None,
         action: str,
         article_id: int | None,
+        edit_id: int | None = None,
     ) -> None:
-        """Make one row go from ``before`` to ``after`` (None: absent) and append it to the history."""
+        """Make one row go from ``before`` to ``after`` (None: absent) and append it to the
+        history, as part of the edit-log entry ``edit_id``."""
         changes.write(
-            self.db, table, before, after, annotator=annotator, action=action, article_id=article_id
+            self.db,
+            table,
+            before,
+            after,
+            annotator=annotator,
+            action=action,
+            article_id=article_id,
+            edit_id=edit_id,
         )
+
+    def current_row(self, table: str, row: dict) -> dict | None:
+        """The row a change's before/after image is about, as it is now (None: absent)."""
+        return changes.current(self.db, table, row)
+
+    def log_edit(self, entry: EditRecord) -> int:
+        """Append an entry to the edit log (inside the edit's transaction); its id."""
+        return edit_log.start(self.db, entry)
+
+    def edit_entries(self, article_id: int, annotator: str) -> list[EditRecord]:
+        """The edit log of one annotator in one article, oldest first."""
+        return edit_log.entries(self.db, article_id, annotator)
+
+    def edit_entry(self, edit_id: int) -> EditRecord | None:
+        return edit_log.entry(self.db, edit_id)
+
+    def edit_changes(self, edit_id: int) -> list[Change]:
+        """The row changes an edit-log entry wrote, in order."""
+        return edit_log.changes(self.db, edit_id)
 
     def log(self, *, annotator: str | None, action: str, after: dict, article_id: int | None = None) -> None:
         """Append a project-wide event (an import) to the history."""

@@ -28,15 +28,15 @@ def build(project, docs: list[Doc], annotator: str = "ann") -> list[int]:
     ids = [article_id for article_id, _ in placed]
     for article_id, doc in zip(ids, docs):
         span_ids = [
-            project.perform(
-                edits.add_span, article_id, s, e, label, annotator=annotator, attrs=attrs
+            edits.perform(
+                project, edits.add_span, article_id, s, e, label, annotator=annotator, attrs=attrs
             ).focus_span_id
             for s, e, label, attrs in doc.spans
         ]
         for head, child in doc.links:
-            project.perform(edits.link_speaker, span_ids[head], span_ids[child], annotator=annotator)
+            edits.perform(project, edits.link_speaker, span_ids[head], span_ids[child], annotator=annotator)
         if doc.state:
-            project.perform(edits.set_state, article_id, doc.state, annotator=annotator)
+            edits.perform(project, edits.set_state, article_id, doc.state, annotator=annotator)
     return ids
 
 

@@ -197,8 +197,8 @@ def test_existing_folder_that_is_not_an_export_is_not_replaced(new_project, tmp_
 
 def two_annotators(project) -> int:
     [article_id] = build(project, [news_doc()], annotator="ann")
-    project.perform(edits.add_span, article_id, *find("Moscow"), "LOCATION", annotator="bob")
-    project.perform(edits.set_state, article_id, "done", annotator="bob")
+    edits.perform(project, edits.add_span, article_id, *find("Moscow"), "LOCATION", annotator="bob")
+    edits.perform(project, edits.set_state, article_id, "done", annotator="bob")
     return article_id
 
 

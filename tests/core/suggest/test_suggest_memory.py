@@ -20,7 +20,7 @@ def setup(project):
     with project.transaction():
         ids = [i for i, _ in articles.insert_batch(project.db, [{"text": FIRST}, {"text": SECOND}])]
     start = FIRST.index("Abu Shouk")
-    project.perform(edits.add_span, ids[0], start, start + 9, "LOCATION", annotator="ann")
+    edits.perform(project, edits.add_span, ids[0], start, start + 9, "LOCATION", annotator="ann")
     return ids
 
 
@@ -51,6 +51,6 @@ def test_memory_can_be_turned_off(project, pipeline):
 def test_a_string_rejected_as_often_as_accepted_is_forgotten(project):
     ids = setup(project)
     start = SECOND.index("Abu Shouk")
-    edit = project.perform(edits.add_span, ids[1], start, start + 9, "LOCATION", annotator="bob")
-    project.perform(edits.reject, edit.focus_span_id, annotator="bob")
+    edit = edits.perform(project, edits.add_span, ids[1], start, start + 9, "LOCATION", annotator="bob")
+    edits.perform(project, edits.reject, edit.focus_span_id, annotator="bob")
     assert remembered(project) == {}

@@ -73,9 +73,9 @@ def test_human_decisions_survive_a_forced_rerun(project, pipeline):
     merz = find(project, aid, "ACTOR", "Friedrich Merz")
     berlin = find(project, aid, "LOCATION", "Berlin")
     bundestag = find(project, aid, "ACTOR", "Bundestag")
-    project.perform(edits.accept, merz.id, annotator="ann")
-    project.perform(edits.reject, berlin.id, annotator="ann")
-    project.perform(edits.resize, bundestag.id, bundestag.start - 7, bundestag.end, annotator="ann")
+    edits.perform(project, edits.accept, merz.id, annotator="ann")
+    edits.perform(project, edits.reject, berlin.id, annotator="ann")
+    edits.perform(project, edits.resize, bundestag.id, bundestag.start - 7, bundestag.end, annotator="ann")
     before = {s.id: s for s in rows(project, aid)}
     with project.transaction():  # the suggestions vanish; a rerun must not bring them back
         project.db.execute("DELETE FROM relations")
@@ -90,7 +90,7 @@ def test_human_decisions_survive_a_forced_rerun(project, pipeline):
 def test_a_persons_span_is_not_overlapped_and_speaks_for_the_quote(project, pipeline):
     [aid] = add_articles(project, [TEXT])
     start = TEXT.index("Friedrich Merz") + len("Friedrich ")
-    project.perform(edits.add_span, aid, start, start + 4, "ACTOR", annotator="ann")
+    edits.perform(project, edits.add_span, aid, start, start + 4, "ACTOR", annotator="ann")
     suggest_articles(project, [aid], pipeline)
     actors = [s for s in rows(project, aid) if s.label == "ACTOR" and s.start < start + 4 and start < s.end]
     assert [(s.annotator, s.start) for s in actors] == [("ann", start)]
@@ -150,7 +150,7 @@ def test_two_processes_store_the_same_as_one(project_path, tmp_path, pipeline):
         with open_project(tmp_path / name, create=True) as proj:
             ids = add_articles(proj, texts)
             start = texts[0].index("Abu Shouk")
-            proj.perform(edits.add_span, ids[0], start, start + 9, "LOCATION", annotator="ann")
+            edits.perform(proj, edits.add_span, ids[0], start, start + 9, "LOCATION", annotator="ann")
             suggest_articles(proj, ids, pipeline, batch_size=2, n_process=n_process)
             results.append(keys(proj, ids))
     assert results[0] == results[1]
@@ -162,7 +162,7 @@ def test_words_a_person_labelled_get_no_second_label(project, pipeline):
     project.set_meta("memory_enabled", False)  # memory would relabel it ACTOR and hide the rule
     [aid] = add_articles(project, [TEXT])
     start = TEXT.index("Zaporizhzhia")
-    project.perform(edits.add_span, aid, start, start + len("Zaporizhzhia"), "ACTOR", annotator="ann")
+    edits.perform(project, edits.add_span, aid, start, start + len("Zaporizhzhia"), "ACTOR", annotator="ann")
     suggest_articles(project, [aid], pipeline)
     on_those_words = [
         (s.label, s.annotator)
