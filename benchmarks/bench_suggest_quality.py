@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from annotator.core.store import articles, open_project  # noqa: E402
 from annotator.core.store import spans as span_rows  # noqa: E402
 from annotator.core.suggest import load_pipeline, suggest_articles  # noqa: E402
-from annotator.core.suggest.entities import bare_suggestions  # noqa: E402
+from annotator.core.suggest.entity_suggester import bare_suggestions  # noqa: E402
 
 LABELS = ("ACTOR", "LOCATION", "QUOTE", "CASUALTY")
 _STRIP = " \t\n\"'“”‘’.,;:!?()–—-"

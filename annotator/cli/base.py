@@ -57,11 +57,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.ensure_object(dict)["debug"] = debug
 
 
-def debug_enabled() -> bool:
-    ctx = click.get_current_context(silent=True)
-    return bool(ctx and ctx.find_root().obj and ctx.find_root().obj.get("debug"))
-
-
 @contextmanager
 def progress(description: str, total: int | None = None) -> Iterator[callable]:
     """A progress bar on a terminal (rich); silent when stderr is not a terminal.

@@ -93,3 +93,10 @@ def test_debug_shows_traceback(tmp_path):
 def test_stats_on_missing_project(tmp_path):
     result = CliRunner().invoke(cli, ["stats", str(tmp_path / "none.db")])
     assert result.exit_code == 1 and "no such project" in result.output
+
+
+def test_the_installed_version_is_the_package_version():
+    """One place holds the version (annotator/__init__.py; pyproject reads it)."""
+    from importlib.metadata import version
+
+    assert version("news-annotator") == __version__

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from annotator.core.suggest.casualties import CasualtySuggester
-from annotator.core.suggest.entities import EntitySuggester
+from annotator.core.suggest.entity_suggester import EntitySuggester
 from annotator.core.suggest.quotes import QuoteSuggester
 from annotator.core.suggest.suggestion import Suggester, Suggestion
 

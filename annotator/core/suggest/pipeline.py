@@ -15,7 +15,7 @@ from spacy.language import Language
 from annotator.core.errors import AnnotatorError
 from annotator.core.suggest import component  # noqa: F401  (registers the factory)
 from annotator.core.suggest.casualties import NUMBERS_KEY
-from annotator.core.suggest.entity_cleanup import add_common_nouns
+from annotator.core.suggest.dateline_and_wordlist_repairs import add_common_nouns
 from annotator.core.suggest.lexicon import read_patterns
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from annotator.core.suggest.entities import ACTOR_KINDS
+from annotator.core.suggest.entity_suggester import ACTOR_KINDS
 from annotator.core.suggest.lexicon import words
 from annotator.core.suggest.quote_marks import find_quotes
 from annotator.core.suggest.speakers import Actor, SpeakerFinder

@@ -15,8 +15,8 @@ from annotator.core.batching import batched
 from annotator.core.model import Relation, Span, now_iso
 from annotator.core.suggest.memory import memory_enabled, remembered
 from annotator.core.suggest.pipeline import SuggestPipeline
+from annotator.core.suggest.process_pool import suggest_stream
 from annotator.core.suggest.suggestion import Suggestion
-from annotator.core.suggest.workers import suggest_stream
 
 if TYPE_CHECKING:
     from annotator.core.store import Project

@@ -1,5 +1,5 @@
 """More repairs of the model's news names: datelines, known names the model split, and
-capitalised common words it took for names. Same shape as :mod:`entity_fixes`."""
+capitalised common words it took for names. Same shape as :mod:`entity_repairs`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from annotator.core.suggest.entity_fixes import Ent
+from annotator.core.suggest.entity_repairs import Ent
 from annotator.core.suggest.lexicon import Words, gazetteer
 
 _DASHES = {"-", "–", "—", "--"}

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from annotator.core.suggest import entity_fixes as fx
-from annotator.core.suggest.entity_cleanup import datelines, drop_common_words, known_long_names
-from annotator.core.suggest.entity_fixes import PLACE_KINDS, Ent
+from annotator.core.suggest import entity_repairs as fx
+from annotator.core.suggest.dateline_and_wordlist_repairs import (
+    datelines,
+    drop_common_words,
+    known_long_names,
+)
+from annotator.core.suggest.entity_repairs import PLACE_KINDS, Ent
 from annotator.core.suggest.lexicon import gazetteer, words
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
 

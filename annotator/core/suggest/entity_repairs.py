@@ -1,7 +1,7 @@
 """Repairs for the errors a small spaCy model makes on news names (token-level, one Doc).
 
 Each function takes and returns a list of :class:`Ent`; they run in the order of
-``annotator.core.suggest.entities.FIXES``.
+``annotator.core.suggest.entity_suggester.FIXES``.
 """
 
 from __future__ import annotations

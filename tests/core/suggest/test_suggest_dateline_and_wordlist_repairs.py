@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import labelled
 
-from annotator.core.suggest.entity_cleanup import datelines
+from annotator.core.suggest.dateline_and_wordlist_repairs import datelines
 from annotator.core.suggest.lexicon import words
 
 pytestmark = pytest.mark.model
