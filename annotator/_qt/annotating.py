@@ -47,6 +47,11 @@ class Annotating(QObject):
         self.state.reload(self.project, self.annotator, focus_id)
         self._redraw(move_focus=focus_id is not None)
 
+    def apply_changes(self, changes) -> None:
+        """Read the open article again when someone else (a background job) changed it."""
+        if changes.origin is not self and self.state is not None and changes.touches(self.state.article.id):
+            self.reload()
+
     def _redraw(self, move_focus: bool) -> None:
         self.view.set_spans(self._draw_spans(), self.state.focus_id)
         if move_focus:

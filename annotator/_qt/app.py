@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator._qt import settings as saved
 from annotator._qt.main_window import MainWindow
+from annotator._qt.suggest_ahead import SuggestWorker
 from annotator._qt.widgets import dialogs
-from annotator._qt.workers import SuggestWorker
 from annotator.core.errors import AnnotatorError
 from annotator.core.ingest.importer import default_annotator
 from annotator.core.store import open_project

@@ -8,7 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
-from annotator._qt.workers import JobThread, export_task, import_task
+from annotator._qt.background import BackgroundOp, Changes, OpContext
+from annotator.core.store import open_project
 
 IMPORT_FILTER = "Articles (*.txt *.jsonl *.json *.csv *.tsv);;All files (*)"
 
@@ -16,22 +17,27 @@ IMPORT_FILTER = "Articles (*.txt *.jsonl *.json *.csv *.tsv);;All files (*)"
 class FileJobs(QObject):
     """Starts import and export jobs for one project and reports how they ended."""
 
-    imported = Signal(object)
+    changed = Signal(object)  # Changes of a finished job
     message = Signal(str)
 
     def __init__(self, window, path: Path, annotator: Callable[[], str]):
         super().__init__(window)
         self._window, self._path, self._annotator = window, Path(path), annotator
-        self._jobs: list[JobThread] = []
+        self._jobs: list[BackgroundOp] = []
 
     def choose_import(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self._window, "Import articles", "", IMPORT_FILTER)
         if files:
             self.start_import(files)
 
-    def start_import(self, files: list[str]) -> JobThread:
-        """Import ``files`` in the background; the list refreshes when it is done."""
-        job = self._run("Importing", import_task(self._path, files, self._annotator()), "records read")
+    def start_import(self, files: list[str]) -> BackgroundOp:
+        """Import ``files`` in the background; the views refresh when it is done."""
+        job = self._run(
+            "Importing",
+            import_work(self._path, files, self._annotator()),
+            "records read",
+            changes=lambda report: Changes(articles=True),
+        )
         job.succeeded.connect(self._import_done)
         return job
 
@@ -43,13 +49,15 @@ class FileJobs(QObject):
         if out:
             self.start_export(Path(out), filters.get(chosen, "spacy"))
 
-    def start_export(self, out: Path, fmt: str) -> JobThread:
-        job = self._run("Exporting", export_task(self._path, out, fmt, None), "articles written")
+    def start_export(self, out: Path, fmt: str) -> BackgroundOp:
+        """Export the done articles to ``out`` in the background."""
+        job = self._run("Exporting", export_work(self._path, out, fmt, None), "articles written")
         job.succeeded.connect(lambda report: self._report(f"Exported to {out}", report))
         return job
 
-    def _run(self, title: str, task, unit: str) -> JobThread:
-        job = JobThread(task, self)
+    def _run(self, title: str, work, unit: str, changes=None) -> BackgroundOp:
+        job = BackgroundOp(work, changes, self)
+        job.changed.connect(self.changed)
         dialog = QProgressDialog(f"{title}…", "Cancel", 0, 0, self._window)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModal)
@@ -61,15 +69,13 @@ class FileJobs(QObject):
         job.finished.connect(dialog.reset)
         job.finished.connect(lambda: self._jobs.remove(job))
         self._jobs.append(job)
-        job.start()
-        return job
+        return job.start()
 
     def _import_done(self, report) -> None:
         self._report(
             f"Imported {report.articles_added} new articles ({report.articles_existing} already there)",
             report,
         )
-        self.imported.emit(report)
 
     def _report(self, text: str, report) -> None:
         summary = report.summary() if hasattr(report, "summary") else ""
@@ -86,6 +92,34 @@ class FileJobs(QObject):
         for job in list(self._jobs):
             job.cancel()
             job.wait()
+
+
+def import_work(path: Path, sources: list[str], annotator: str):
+    """Work importing ``sources`` into the project at ``path`` through its own connection."""
+
+    def work(ctx: OpContext):
+        from annotator.core.ingest import import_sources
+
+        with open_project(path) as project:
+            return import_sources(
+                project, sources, annotator=annotator, progress=ctx.progress, cancelled=ctx.cancelled
+            )
+
+    return work
+
+
+def export_work(path: Path, out_path: Path, fmt: str, annotator: str | None):
+    """Work exporting the done articles of the project at ``path``."""
+
+    def work(ctx: OpContext):
+        from annotator.core.export import export_project
+
+        with open_project(path) as project:
+            return export_project(
+                project, out_path, fmt, annotator=annotator, progress=ctx.progress, cancelled=ctx.cancelled
+            )
+
+    return work
 
 
 def export_filters() -> dict[str, str]:

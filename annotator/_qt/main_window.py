@@ -13,6 +13,7 @@ from annotator._qt import settings as saved
 from annotator._qt.actions import ACTIONS, MENUS, build_actions, label_action
 from annotator._qt.activity import ActivityWatcher
 from annotator._qt.annotating import Annotating
+from annotator._qt.background import ChangeBus, Changes
 from annotator._qt.file_jobs import FileJobs
 from annotator._qt.models.article_list import ArticleListModel
 from annotator._qt.widgets import dialogs
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
         self.project, self.annotator, self.settings = project, annotator, settings
         self.suggester, self._open_project_cb = suggester, open_project_cb
         self._started, self._done_here, self._closed = time.monotonic(), 0, False
+        self.bus = ChangeBus(self)  # every view refreshes itself from what changed
         self.view, self.panel = SpanTextView(), SpanPanel()
         self.annotating = Annotating(project, annotator, self.view, self.panel, self)
         self.list_model = ArticleListModel(project, ArticleQuery(annotator), self)
@@ -133,7 +135,8 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.progress_label, self.who_label = QLabel(), QLabel()
         self.activity = ActivityWatcher(self.project, self)
-        self.activity.finished.connect(self._refresh_all)  # another process's import added articles
+        # another process's import added articles
+        self.activity.finished.connect(lambda: self.bus.announce(Changes(articles=True)))
         for widget in (self.activity.label, self.progress_label, self.who_label):
             self.statusBar().addPermanentWidget(widget)
         self._update_status()
@@ -144,11 +147,14 @@ class MainWindow(QMainWindow):
         a.articleOpened.connect(self._article_opened)
         a.edited.connect(self._article_edited)
         self.jobs.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        self.jobs.imported.connect(lambda _report: self._refresh_all())
+        self.jobs.changed.connect(self.bus.announce)
+        for view in (self.list_model.apply_changes, a.apply_changes, self._changes_seen):
+            self.bus.changed.connect(view)
         self.article_list.articleChosen.connect(self.open_article)
         self.article_list.leave.connect(self.view.setFocus)
         if self.suggester is not None:
             self.suggester.stored.connect(self._suggestions_stored)
+            self.suggester.changed.connect(self.bus.announce)
             self.suggester.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
             self.suggester.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
 
@@ -203,24 +209,22 @@ class MainWindow(QMainWindow):
         return ahead
 
     def _article_edited(self, article_id: int) -> None:
-        self.list_model.refresh_article(article_id)
-        self._update_status()
+        self.bus.announce(Changes.of_articles(article_id, origin=self.annotating))
         if self.suggester is not None:  # annotation memory: what was just accepted shows up again
             self.suggester.refresh([article_id, *self._unfinished_after(article_id)])
 
     def _suggestions_stored(self, article_id: int, count: int) -> None:
+        """Say so when the open article got suggestions (the views show them: ``bus``)."""
         if self._closed:  # a signal queued by the worker before it stopped; the project is closed
             return
         state = self.annotating.state
         if state and state.article.id == article_id and count:
-            self.annotating.reload()
             self.statusBar().showMessage(f"{count} suggestions ready", 4000)
-        self.list_model.refresh_article(article_id)
 
-    def _refresh_all(self) -> None:
-        self.list_model.refresh()
+    def _changes_seen(self, changes: Changes) -> None:
+        """The status bar's counts; the first article once an empty project gets some."""
         self._update_status()
-        if self.annotating.state is None:
+        if changes.articles and self.annotating.state is None:
             self.open_start_article()
 
     def _update_status(self) -> None:
@@ -281,6 +285,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self.bus.close()
         self.activity.stop()
         if self.suggester is not None:
             self.suggester.stop()

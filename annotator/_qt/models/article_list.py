@@ -36,6 +36,14 @@ class ArticleListModel(QAbstractTableModel):
         """Read the rows again (states and counts changed)."""
         self.set_query(self._query)
 
+    def apply_changes(self, changes) -> None:
+        """Follow a change (``background.Changes``): every row, or the rows of some articles."""
+        if changes.articles:
+            self.refresh()
+            return
+        for article_id in changes.article_ids:
+            self.refresh_article(article_id)
+
     def refresh_article(self, article_id: int) -> None:
         """Re-read the page holding one article and repaint its row."""
         row = self.row_of(article_id)

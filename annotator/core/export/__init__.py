@@ -5,7 +5,8 @@ brat and CoNLL, with an alignment report that accounts for every span.
 (used by ``annotator export`` and the window).
 """
 
+from annotator.core.export.formats import FORMATS, register
 from annotator.core.export.report import AlignmentReport, ExportCancelled, ExportError
-from annotator.core.export.runner import FORMATS, export_project
+from annotator.core.export.runner import export_project
 
-__all__ = ["FORMATS", "AlignmentReport", "ExportCancelled", "ExportError", "export_project"]
+__all__ = ["FORMATS", "AlignmentReport", "ExportCancelled", "ExportError", "export_project", "register"]

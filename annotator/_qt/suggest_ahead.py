@@ -1,0 +1,100 @@
+"""Suggestions ahead of the annotator: one long background operation (see ``background``)
+that loads spaCy once and takes the articles the window asks for, newest request first.
+
+It opens its own connection to the project file in its pool thread; the GUI thread never loads
+spaCy or waits on it. Stored suggestions are announced as changes, so the views show them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator._qt.background import BackgroundOp, Changes, OpContext
+from annotator.core.store import open_project
+
+
+class SuggestWorker(QObject):
+    """Computes suggestions for requested articles, the most recently requested first."""
+
+    stored = Signal(int, int)  # article id, suggestions stored
+    changed = Signal(object)  # Changes: the articles that got suggestions
+    notice = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, path: Path, model: str | None, parent=None):
+        super().__init__(parent)
+        self._op: BackgroundOp | None = None
+        self._path, self._model = Path(path), model
+        self._wanted: deque[int] = deque()
+        self._seen: set[int] = set()
+        self._forced: set[int] = set()  # articles to look at again (annotation memory grew)
+        self._wake = threading.Condition()
+        self._stopping = False
+
+    def request(self, article_ids: list[int]) -> None:
+        """Ask for suggestions on these articles (in this order, before older requests)."""
+        with self._wake:
+            for article_id in reversed(article_ids):
+                if article_id not in self._seen:
+                    if article_id in self._wanted:
+                        self._wanted.remove(article_id)
+                    self._wanted.appendleft(article_id)
+            self._wake.notify()
+
+    def refresh(self, article_ids: list[int]) -> None:
+        """Look at these articles again, adding only what is new (memory from recent accepts)."""
+        with self._wake:
+            for article_id in article_ids:
+                self._seen.discard(article_id)
+                self._forced.add(article_id)
+        self.request(article_ids)
+
+    def start(self) -> None:
+        """Start the worker in the thread pool."""
+        self._op = BackgroundOp(self._work, parent=self)
+        self._op.changed.connect(self.changed)
+        self._op.failed.connect(lambda text: self.failed.emit(f"suggestions stopped: {text}"))
+        self._op.start()
+
+    def stop(self) -> None:
+        """Finish the article in hand, then end the work."""
+        with self._wake:
+            self._stopping = True
+            self._wake.notify()
+        if self._op is not None:
+            self._op.wait()
+
+    def _next(self) -> tuple[int, bool] | None:
+        with self._wake:
+            while not self._wanted and not self._stopping:
+                self._wake.wait()
+            if self._stopping:
+                return None
+            article_id = self._wanted.popleft()
+            self._seen.add(article_id)
+            forced = article_id in self._forced
+            self._forced.discard(article_id)
+            return article_id, forced
+
+    def _work(self, ctx: OpContext) -> None:
+        """Load the pipeline, then suggest for each requested article until stopped (an error
+        ends it as ``failed``: shown in the status bar; annotating goes on without)."""
+        try:
+            from annotator.core.suggest import load_pipeline, suggest_articles
+        except ImportError as exc:
+            self.failed.emit(f"suggestions unavailable: {exc}")
+            return
+        with open_project(self._path) as project:
+            pipeline = load_pipeline(self._model, project)
+            if getattr(pipeline, "notice", None):
+                self.notice.emit(pipeline.notice)
+            while (wanted := self._next()) is not None:
+                article_id, forced = wanted
+                count = suggest_articles(project, [article_id], pipeline, force=forced)
+                self.stored.emit(article_id, count)
+                if count:
+                    ctx.announce(Changes.of_articles(article_id))
