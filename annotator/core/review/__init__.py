@@ -1,0 +1,1 @@
+"""Review and audit: merging project files, agreement between annotators, the change history."""

@@ -1,0 +1,268 @@
+"""``annotator agreement``: how far annotators agree, per label and overall.
+
+Articles compared: those that at least two of the chosen annotators marked done (``status``
+``done``), or worked on at all (``all``: a state other than new/skipped, or accepted spans).
+On them: pairwise span F1 (exact and overlap), Cohen's kappa per pair on token labels,
+Fleiss' kappa (articles every chosen annotator did) and Krippendorff's alpha (missing
+annotators allowed) on token labels, and for QUOTE / CASUALTY the share of shared spans
+whose speaker / counts agree. Tokens are runs of word characters; a token's label is the
+set of labels of the spans covering it (a QUOTE around an ACTOR makes ``ACTOR+QUOTE``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import numpy as np
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.review import measures
+from annotator.core.review.spanmatch import (
+    PairTally,
+    exact_matches,
+    overlap_matches,
+    same_counts,
+    same_speaker,
+    shared_attribute_agreement,
+)
+from annotator.core.store import review as review_rows
+
+WORD = re.compile(r"\w+")
+WORKED = {"in_progress", "done", "flagged"}
+DISPUTED_LIMIT = 20
+
+
+@dataclass
+class _Collected:
+    """Everything gathered in one pass over the compared articles."""
+
+    names: list[str]
+    labels: list[str]
+    units: list[np.ndarray] = field(default_factory=list)
+    pairs: dict = field(default_factory=dict)
+    spans: dict = field(default_factory=dict)
+    articles: set = field(default_factory=set)
+    complete_articles: int = 0
+    attributes: dict = field(default_factory=dict)
+    disputed: list = field(default_factory=list)
+
+
+def participants(project, names: list[str] | None, status: str) -> tuple[list[str], dict[int, list[str]]]:
+    """The chosen annotators, and for each compared article which of them take part."""
+    if status not in ("done", "all"):
+        raise AnnotatorError(f"unknown --status {status!r}; use done or all")
+    db = project.db
+    rows = review_rows.states(db, names)
+    taking: dict[int, set[str]] = {}
+    for article_id, name, state in rows:
+        if state == "done" or (status == "all" and state in WORKED):
+            taking.setdefault(article_id, set()).add(name)
+    if status == "all":
+        skipped = {(a, n) for a, n, s in rows if s == "skipped"}
+        for article_id, name in review_rows.span_owners(db, names):
+            if (article_id, name) not in skipped:
+                taking.setdefault(article_id, set()).add(name)
+    chosen = sorted(names) if names else sorted({n for who in taking.values() for n in who})
+    compared = {a: sorted(who) for a, who in sorted(taking.items()) if len(who) >= 2}
+    return chosen, compared
+
+
+def agreement(
+    project, label: str | None = None, annotators: list[str] | None = None, status: str = "done"
+) -> dict:
+    """The agreement figures as ``annotator agreement --json`` prints them."""
+    labels = list(project.scheme.label_names)
+    if label is not None:
+        if label not in labels:
+            raise AnnotatorError(f"unknown label {label!r}; the scheme has {labels}")
+        labels = [label]
+    if annotators is not None and len(annotators) < 2:
+        raise AnnotatorError("agreement needs at least two annotators (--annotators A,B)")
+    names, compared = participants(project, annotators, status)
+    data = _collect(project, names, labels, compared)
+    return _report(data, status)
+
+
+def _collect(project, names: list[str], labels: list[str], compared: dict[int, list[str]]) -> _Collected:
+    data = _Collected(names=names, labels=labels)
+    if not compared:
+        return data
+    bits = {label: 1 << i for i, label in enumerate(labels)}
+    links = review_rows.speaker_links(project.db, names)
+    span_rows = review_rows.accepted_spans(project.db, names)
+    pending = next(span_rows, None)
+    for article_id, title, text in review_rows.texts(project.db, compared):
+        by_name: dict[str, list[tuple]] = {name: [] for name in compared[article_id]}
+        raw: dict[str, list[tuple]] = {name: [] for name in compared[article_id]}
+        while pending is not None and pending[0] <= article_id:
+            if pending[0] == article_id and pending[1] in raw and pending[5] in bits:
+                raw[pending[1]].append(pending)
+            pending = next(span_rows, None)
+        for name, rows in raw.items():
+            by_name[name] = _span_tuples(rows, links.get((article_id, name), {}))
+        _add_article(data, article_id, title, text, by_name, bits)
+    return data
+
+
+def _span_tuples(rows: list[tuple], links: dict[int, int]) -> list[tuple]:
+    edges = {r[2]: (r[3], r[4]) for r in rows}
+    return [
+        (r[3], r[4], r[5], json.loads(r[6] or "{}"), edges.get(links.get(r[2])) if r[5] == "QUOTE" else None)
+        for r in rows
+    ]
+
+
+def _add_article(data: _Collected, article_id: int, title: str, text: str, by_name: dict, bits: dict) -> None:
+    data.articles.add(article_id)
+    starts, ends = [], []
+    for match in WORD.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
+    block = np.full((len(data.names), len(starts)), measures.MISSING, dtype=np.int16)
+    for name, spans in by_name.items():
+        row = block[data.names.index(name)]
+        row[:] = 0
+        for start, end, label, *_ in spans:
+            row[bisect_right(ends, start) : bisect_left(starts, end)] |= bits[label]
+        for label in data.labels:
+            data.spans.setdefault(label, 0)
+            data.spans[label] += sum(1 for s in spans if s[2] == label)
+    data.units.append(block)
+    if len(by_name) == len(data.names):
+        data.complete_articles += 1
+    for first, second in combinations(sorted(by_name), 2):
+        _add_pair(data, article_id, first, second, by_name[first], by_name[second])
+    _add_dispute(data, article_id, title, by_name)
+
+
+def _add_pair(data: _Collected, article_id: int, first: str, second: str, mine: list, theirs: list) -> None:
+    for label in [None, *data.labels]:
+        a = [s for s in mine if label is None or s[2] == label]
+        b = [s for s in theirs if label is None or s[2] == label]
+        tally = data.pairs.setdefault((first, second, label), PairTally())
+        tally.exact += exact_matches(a, b)
+        tally.overlap += overlap_matches(a, b)
+        tally.spans += len(a) + len(b)
+        tally.articles.add(article_id)
+    for key, label, same in (
+        ("quote_speaker", "QUOTE", same_speaker),
+        ("casualty_count", "CASUALTY", same_counts),
+    ):
+        agree, shared = shared_attribute_agreement(mine, theirs, label, same)
+        counts = data.attributes.setdefault((first, second, key), [0, 0, set()])
+        counts[0] += agree
+        counts[1] += shared
+        if shared:
+            counts[2].add(article_id)
+
+
+def _add_dispute(data: _Collected, article_id: int, title: str, by_name: dict) -> None:
+    keys = [{(s[0], s[1], s[2]) for s in spans} for spans in by_name.values()]
+    disagreements = len(set().union(*keys) - set.intersection(*keys))
+    if disagreements:
+        data.disputed.append(
+            {"article_id": article_id, "title": " ".join(title.split())[:80], "disagreements": disagreements}
+        )
+
+
+def _ratio(tally: PairTally, attr: str) -> float | None:
+    return tally.f1(getattr(tally, attr))
+
+
+def _units(data: _Collected) -> np.ndarray:
+    if not data.units:
+        return np.zeros((len(data.names), 0), dtype=np.int16)
+    return np.concatenate(data.units, axis=1)
+
+
+def _binary(units: np.ndarray, bit: int) -> np.ndarray:
+    return np.where(units == measures.MISSING, measures.MISSING, (units & bit) > 0).astype(np.int16)
+
+
+def _report(data: _Collected, status: str) -> dict:
+    units = _units(data)
+    pair_names = list(combinations(data.names, 2))
+    labels = {}
+    for i, label in enumerate(data.labels):
+        binary = _binary(units, 1 << i)
+        labels[label] = {
+            **_f1(data, pair_names, label),
+            "kappa": measures.fleiss_kappa(binary),
+            "alpha": measures.krippendorff_alpha(binary),
+            "articles": len(data.articles),
+            "spans": data.spans.get(label, 0),
+            "kappa_articles": data.complete_articles,
+            "tokens": int(units.shape[1]),
+        }
+    overall = {
+        **_f1(data, pair_names, None),
+        "kappa": measures.fleiss_kappa(units),
+        "alpha": measures.krippendorff_alpha(units),
+        "articles": len(data.articles),
+        "spans": sum(data.spans.values()),
+        "kappa_articles": data.complete_articles,
+        "tokens": int(units.shape[1]),
+        **{key: _attribute(data, pair_names, key) for key in ("quote_speaker", "casualty_count")},
+    }
+    return {
+        "annotators": data.names,
+        "status": status,
+        "labels": labels,
+        "overall": overall,
+        "pairs": [_pair(data, units, a, b) for a, b in pair_names],
+        "disputed": sorted(data.disputed, key=lambda d: (-d["disagreements"], d["article_id"]))[
+            :DISPUTED_LIMIT
+        ],
+    }
+
+
+def _f1(data: _Collected, pair_names: list, label: str | None) -> dict:
+    total = PairTally()
+    for a, b in pair_names:
+        if (a, b, label) in data.pairs:
+            total.add(data.pairs[(a, b, label)])
+    return {"f1_exact": _ratio(total, "exact"), "f1_overlap": _ratio(total, "overlap")}
+
+
+def _attribute(data: _Collected, pair_names: list, key: str) -> dict:
+    agree = shared = 0
+    articles: set = set()
+    for a, b in pair_names:
+        counts = data.attributes.get((a, b, key), [0, 0, set()])
+        agree, shared, articles = agree + counts[0], shared + counts[1], articles | counts[2]
+    return {
+        "agree": agree,
+        "shared": shared,
+        "share": agree / shared if shared else None,
+        "articles": len(articles),
+    }
+
+
+def _pair(data: _Collected, units: np.ndarray, first: str, second: str) -> dict:
+    i, j = data.names.index(first), data.names.index(second)
+    overall = data.pairs.get((first, second, None), PairTally())
+    per_label = {}
+    for bit, label in enumerate(data.labels):
+        tally = data.pairs.get((first, second, label), PairTally())
+        binary = _binary(units[[i, j]], 1 << bit)
+        per_label[label] = {
+            "f1_exact": _ratio(tally, "exact"),
+            "f1_overlap": _ratio(tally, "overlap"),
+            "kappa": measures.cohen_kappa(binary[0], binary[1]),
+            "articles": len(tally.articles),
+            "spans": tally.spans,
+        }
+    return {
+        "annotators": [first, second],
+        "f1_exact": _ratio(overall, "exact"),
+        "f1_overlap": _ratio(overall, "overlap"),
+        "kappa": measures.cohen_kappa(units[i], units[j]),
+        "articles": len(overall.articles),
+        "spans": overall.spans,
+        "labels": per_label,
+        **{key: _attribute(data, [(first, second)], key) for key in ("quote_speaker", "casualty_count")},
+    }
