@@ -24,8 +24,9 @@ from annotator.core.store import open_project
     "--status",
     default="done",
     show_default=True,
-    type=click.Choice(["done", "all"]),
-    help="done: articles marked done (by --annotator, or by anyone); all: every article.",
+    type=click.Choice(["done", "reviewed", "all"]),
+    help="done: articles marked done (by --annotator, or by anyone); reviewed: articles a reviewer "
+    "marked reviewed, with the reviewer's spans; all: every article.",
 )
 @click.option("--annotator", help="Export only this annotator's labels.")
 @click.option(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from annotator.core.errors import EditError
-from annotator.core.model import Change, EditRecord, Relation, Span, now_iso
+from annotator.core.model import ARTICLE_STATES, Change, EditRecord, Relation, Span, now_iso
 
 if TYPE_CHECKING:
     from annotator.core.store import Project
@@ -343,10 +343,10 @@ def link_speaker(project: Project, quote_id: int, actor_id: int, annotator: str)
 
 
 def set_state(project: Project, article_id: int, state: str, annotator: str) -> Edit:
-    """Mark an article done, skipped, flagged, in progress or new for this annotator."""
+    """Mark an article done, skipped, flagged, reviewed, in progress or new for this annotator."""
     before = project.state_row(article_id, annotator)
     after = {"article_id": article_id, "annotator": annotator, "state": state, "updated_at": now_iso()}
-    if state not in ("new", "in_progress", "done", "skipped", "flagged"):
+    if state not in ARTICLE_STATES:
         raise EditError(f"unknown article state {state!r}")
     edit = Edit(name=f"mark {state}", article_id=article_id, annotator=annotator)
     edit.changes.append(Change("article_states", before, after))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from annotator.core.errors import InputError
+from annotator.core.errors import AnnotatorError
 
 
 def parse_label_map(items: Iterable[str]) -> dict[str, str]:
     """``["PER=ACTOR", "GPE=LOCATION"]`` (or comma-joined ``"PER=ACTOR,GPE=LOCATION"``) as a dict.
 
-    Raises InputError naming the item when one has no ``=``, an empty side, or maps a
+    Raises AnnotatorError naming the item when one has no ``=``, an empty side, or maps a
     label that was already mapped to something else.
     """
     mapping: dict[str, str] = {}
@@ -22,8 +22,8 @@ def parse_label_map(items: Iterable[str]) -> dict[str, str]:
             old, sep, new = part.partition("=")
             old, new = old.strip(), new.strip()
             if not sep or not old or not new:
-                raise InputError(f"--label-map {part!r}: write OLD=NEW, e.g. PER=ACTOR")
+                raise AnnotatorError(f"--label-map {part!r}: write OLD=NEW, e.g. PER=ACTOR")
             if mapping.get(old, new) != new:
-                raise InputError(f"--label-map: {old} is mapped twice ({mapping[old]} and {new})")
+                raise AnnotatorError(f"--label-map: {old} is mapped twice ({mapping[old]} and {new})")
             mapping[old] = new
     return mapping

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 ORIGINS = ("human", "model", "pattern", "memory")
 STATUSES = ("suggested", "accepted", "rejected")
-ARTICLE_STATES = ("new", "in_progress", "done", "skipped", "flagged")
+ARTICLE_STATES = ("new", "in_progress", "done", "skipped", "flagged", "reviewed")
 
 
 def now_iso() -> str:

@@ -9,8 +9,11 @@ def project_stats(project) -> dict:
     Keys: ``articles``; ``done`` (articles done by at least one annotator); ``spans``
     (accepted spans per label, every label of the scheme listed); ``suggestions``
     (pending suggestions nobody decided); ``annotators`` (per annotator: done articles
-    and accepted spans); ``scheme``; ``model``.
+    and accepted spans); ``scheme``; ``model``; ``agreement`` (as ``annotator agreement
+    --json`` prints it, over the articles at least two annotators marked done).
     """
+    from annotator.core.review.agreement import agreement
+
     accepted = {label: 0 for label in project.scheme.label_names}
     accepted.update(project.label_counts("accepted"))
     return {
@@ -21,6 +24,7 @@ def project_stats(project) -> dict:
         "annotators": {name: _annotator_stats(project, name) for name in project.annotators()},
         "scheme": project.scheme.name,
         "model": project.get_meta("model"),
+        "agreement": agreement(project),
     }
 
 

@@ -51,6 +51,16 @@ def article_meta(task: Task) -> dict:
     for key in ("title", "source"):
         if getattr(article, key):
             meta[key] = getattr(article, key)
+    if task.version.comments:
+        meta["comments"] = [
+            {
+                "annotator": note["annotator"],
+                "text": note["text"],
+                "span": [note["start"], note["end"], note["label"]] if note["span_id"] else None,
+                "at": note["created_at"],
+            }
+            for note in task.version.comments
+        ]
     return meta
 
 

@@ -71,8 +71,8 @@ def export_project(
 
 def _writer_class(fmt: str, status: str) -> type[Writer]:
     writer = writer_for(fmt)
-    if status not in ("done", "all"):
-        raise ExportError(f"unknown status {status!r}; use done or all")
+    if status not in ("done", "reviewed", "all"):
+        raise ExportError(f"unknown status {status!r}; use done, reviewed or all")
     return writer
 
 

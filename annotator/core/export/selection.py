@@ -3,7 +3,9 @@
 Rules (documented for users in the README):
 
 * ``status='done'``: articles that the named annotator (or, without ``--annotator``, anyone)
-  marked done. ``status='all'``: every article.
+  marked done. ``status='reviewed'``: the same for ``reviewed`` (a reviewer's result, in
+  their spans). ``status='all'``: every article.
+* Reviewers' notes on an article travel with every version of it (``comments``).
 * ``annotator=NAME``: NAME's accepted spans and links only.
 * Without ``annotator``, formats that hold several tasks per article (jsonl, doccano,
   labelstudio) get one version per annotator who worked on it (marked it done for
@@ -25,6 +27,7 @@ from annotator.core.batching import batched
 from annotator.core.model import Article, Relation, Span
 
 BATCH = 500
+FINISHED = {"done": "done", "reviewed": "reviewed"}  # --status: the article state it takes
 
 
 @dataclass
@@ -37,6 +40,7 @@ class Version:
     relations: list[Relation] = field(default_factory=list)
     state: str = "new"
     updated_at: str = ""
+    comments: list[dict] = field(default_factory=list)
 
     @property
     def worked(self) -> bool:
@@ -61,8 +65,8 @@ class Selection:
 
 def article_ids(project, selection: Selection) -> list[int]:
     """The ids of the articles the selection takes, in project order."""
-    if selection.status == "done":
-        return project.done_ids(selection.annotator)
+    if selection.status in FINISHED:
+        return project.ids_in_state(FINISHED[selection.status], selection.annotator)
     return project.article_ids()
 
 
@@ -78,12 +82,12 @@ def _versions_of(article: Article, rows: _BatchRows, sel: Selection) -> list[Ver
     states = rows.states.get(article.id, {})
     if sel.annotator:
         names = [sel.annotator]
-    elif sel.status == "done":
-        names = sorted(n for n, (state, _) in states.items() if state == "done")
+    elif sel.status in FINISHED:
+        names = sorted(n for n, (state, _) in states.items() if state == FINISHED[sel.status])
     else:
         names = sorted(set(states) | rows.span_owners.get(article.id, set()))
-    if sel.status == "done":
-        names = [n for n in names if states.get(n, ("new", ""))[0] == "done"]
+    if sel.status in FINISHED:
+        names = [n for n in names if states.get(n, ("new", ""))[0] == FINISHED[sel.status]]
     if sel.one_version and len(names) > 1:
         names = [max(names, key=lambda n: (states.get(n, ("", ""))[1], n))]
     if not names:
@@ -105,6 +109,7 @@ class _BatchRows:
                 continue
             self.spans.setdefault((span.article_id, span.annotator), []).append(span)
         self.span_owners: dict[int, set[str]] = project.span_owners(ids)
+        self.comments: dict[int, list[dict]] = project.review.comments(ids)
         self.relations: dict[int, list[Relation]] = {}
         for rel in project.relations_in(ids, statuses):
             self.relations.setdefault(rel.article_id, []).append(rel)
@@ -115,13 +120,15 @@ class _BatchRows:
         spans = [s for s in self.spans.get((article.id, name), []) if s.status == "accepted"]
         if not spans and state == "new" and name not in self.span_owners.get(article.id, ()):
             return self.unworked(article, name)
-        return Version(article, name, spans, self._links(article.id, spans, "accepted"), state, stamp)
+        links = self._links(article.id, spans, "accepted")
+        return Version(article, name, spans, links, state, stamp, self.comments.get(article.id, []))
 
     def unworked(self, article: Article, name: str | None = None) -> Version:
         """An article without human work: no spans, or the pending suggestions."""
         spans = self.spans.get((article.id, None), []) if self.with_suggestions else []
         pending = [s for s in spans if s.status == "suggested"]
-        return Version(article, name, pending, self._links(article.id, pending, "suggested"))
+        links = self._links(article.id, pending, "suggested")
+        return Version(article, name, pending, links, comments=self.comments.get(article.id, []))
 
     def _links(self, article_id: int, spans: list[Span], status: str) -> list[Relation]:
         ids = {s.id for s in spans}

@@ -29,7 +29,6 @@ from annotator.core.review.spanmatch import (
     same_speaker,
     shared_attribute_agreement,
 )
-from annotator.core.store import review as review_rows
 
 WORD = re.compile(r"\w+")
 WORKED = {"in_progress", "done", "flagged"}
@@ -55,15 +54,15 @@ def participants(project, names: list[str] | None, status: str) -> tuple[list[st
     """The chosen annotators, and for each compared article which of them take part."""
     if status not in ("done", "all"):
         raise AnnotatorError(f"unknown --status {status!r}; use done or all")
-    db = project.db
-    rows = review_rows.states(db, names)
+    queries = project.review
+    rows = queries.states(names)
     taking: dict[int, set[str]] = {}
     for article_id, name, state in rows:
         if state == "done" or (status == "all" and state in WORKED):
             taking.setdefault(article_id, set()).add(name)
     if status == "all":
         skipped = {(a, n) for a, n, s in rows if s == "skipped"}
-        for article_id, name in review_rows.span_owners(db, names):
+        for article_id, name in queries.span_owners(names):
             if (article_id, name) not in skipped:
                 taking.setdefault(article_id, set()).add(name)
     chosen = sorted(names) if names else sorted({n for who in taking.values() for n in who})
@@ -92,10 +91,11 @@ def _collect(project, names: list[str], labels: list[str], compared: dict[int, l
     if not compared:
         return data
     bits = {label: 1 << i for i, label in enumerate(labels)}
-    links = review_rows.speaker_links(project.db, names)
-    span_rows = review_rows.accepted_spans(project.db, names)
+    queries = project.review
+    links = queries.speaker_links(names)
+    span_rows = queries.accepted_spans(names)
     pending = next(span_rows, None)
-    for article_id, title, text in review_rows.texts(project.db, compared):
+    for article_id, title, text in queries.texts(compared):
         by_name: dict[str, list[tuple]] = {name: [] for name in compared[article_id]}
         raw: dict[str, list[tuple]] = {name: [] for name in compared[article_id]}
         while pending is not None and pending[0] <= article_id:

@@ -169,6 +169,18 @@ def _append_only(db: Database, table: str) -> None:
         )
 
 
+@migration
+def m005_comments(db: Database) -> None:
+    """Reviewers' notes on an article or on one span of it."""
+    db["comments"].create(
+        {"id": int, "article_id": int, "span_id": int, "annotator": str, "text": str, "created_at": str},
+        pk="id",
+        not_null={"article_id", "text"},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["comments"].create_index(["article_id"])
+
+
 SCHEMA_VERSION = len(_STEPS)
 
 

@@ -30,6 +30,7 @@ from annotator.core.store.connection import open_database, writable_place
 from annotator.core.store.failures import is_storage, mapped, translate
 from annotator.core.store.listing import ArticleQuery, ArticleRow
 from annotator.core.store.locking import BACKGROUND, HUMAN, WritePolicy, WriterLock, begin_immediate
+from annotator.core.store.review import ReviewQueries
 
 
 class Project:
@@ -371,6 +372,11 @@ class Project:
     def progress(self, annotator: str) -> tuple[int, int]:
         """(articles done by ``annotator``, all articles)."""
         return listing.progress(self.db, annotator)
+
+    @property
+    def review(self) -> ReviewQueries:
+        """Named queries of review, agreement, comments and the audit (store/review.py)."""
+        return ReviewQueries(self.db)
 
     def history(self, article_id: int | None = None, limit: int = 1000) -> list[dict]:
         """Most recent history rows first, for one article or the whole project."""

@@ -124,7 +124,12 @@ def test_quote_speaker_and_casualty_counts(project, tmp_path):
     overall = agreement(project)["overall"]
     assert overall["quote_speaker"] == {"agree": 0, "shared": 1, "share": 0.0, "articles": 1}
     assert overall["casualty_count"]["share"] == 0.0
-    project.perform(edits.link_speaker, _span(project, article, "bob", quote), _span(project, article, "bob", ALICE), "bob")
+    project.perform(
+        edits.link_speaker,
+        _span(project, article, "bob", quote),
+        _span(project, article, "bob", ALICE),
+        "bob",
+    )
     assert agreement(project)["overall"]["quote_speaker"]["share"] == 1.0
 
 

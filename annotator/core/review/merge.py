@@ -1,0 +1,308 @@
+"""``annotator merge``: bring other project files' articles, decisions and history into one.
+
+Articles are matched by content hash. One annotator's decisions on one article (their
+spans, relations and article state: a *group*) are taken whole from the file where they are
+newest, by the decisions' own times; equal times with different content are settled by a
+content fingerprint, so merging A into B and B into A give the same decisions, and merging
+again changes nothing. Suggestions are united by (start, end, label). History rows are
+copied unless the target already has the same event. All files go in one transaction, and
+every file is checked (readable, same project version or older, same scheme) before it starts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.errors import ProjectError
+from annotator.core.model import now_iso
+from annotator.core.scheme import scheme_from_dict
+from annotator.core.store.merge import Source, Target, chunks, history_key
+
+BATCH = 2000
+
+
+@dataclass
+class FileReport:
+    """What one merged file brought in."""
+
+    path: str
+    articles_new: int = 0
+    articles_matched: int = 0
+    decisions: dict[str, dict[str, int]] = field(default_factory=dict)
+    conflicts_by_time: int = 0
+    kept_newer_here: int = 0
+    suggestions_added: int = 0
+    history_added: int = 0
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+    def summary(self) -> str:
+        lines = [
+            f"{self.path}: {self.articles_new} new article(s), {self.articles_matched} matched; "
+            f"{self.conflicts_by_time} conflict(s) resolved by time for that file, "
+            f"{self.kept_newer_here} kept as newer here; {self.suggestions_added} suggestion(s), "
+            f"{self.history_added} history row(s) added"
+        ]
+        for name, counts in sorted(self.decisions.items()):
+            lines.append(f"  {name}: {counts['articles']} article(s), {counts['spans']} span(s) taken")
+        return "\n".join(lines)
+
+
+def merge(project, others: list[str | Path], label_map: dict[str, str] | None = None) -> list[FileReport]:
+    """Merge ``others`` into ``project`` in one transaction; refuse before writing anything."""
+    label_map = label_map or {}
+    sources: list[Source] = []
+    try:
+        for path in others:
+            if Path(path).resolve() == Path(project.path).resolve():
+                raise ProjectError(f"{path}: is the project itself; nothing to merge")
+            sources.append(Source(Path(path)))
+            _check_scheme(project, sources[-1], label_map)
+        reports = []
+        with project.transaction(doing="the merge"):
+            target = Target(project)
+            for source in sources:
+                reports.append(_merge_one(target, source, label_map))
+        return reports
+    finally:
+        for source in sources:
+            source.close()
+
+
+def _check_scheme(project, source: Source, label_map: dict[str, str]) -> None:
+    raw = source.scheme()
+    theirs = set(scheme_from_dict(raw, source=str(source.path)).label_names) if raw else set()
+    theirs |= source.used_labels()
+    unknown_keys = sorted(set(label_map) - theirs)
+    if unknown_keys:
+        raise ProjectError(
+            f"{source.path}: --label-map names labels it does not have: {', '.join(unknown_keys)}"
+        )
+    ours = set(project.scheme.label_names)
+    mapped = {label_map.get(label, label) for label in theirs}
+    extra = sorted(mapped - ours)
+    missing = sorted(ours - mapped) if not label_map and raw else []
+    if extra or missing:
+        parts = []
+        if extra:
+            parts.append(f"labels not in {project.path}: {', '.join(extra)}")
+        if missing:
+            parts.append(f"labels only in {project.path}: {', '.join(missing)}")
+        raise ProjectError(
+            f"{source.path}: a different label scheme ({'; '.join(parts)}); "
+            "map its labels with --label-map OLD=NEW"
+        )
+
+
+def _merge_one(target: Target, source: Source, label_map: dict[str, str]) -> FileReport:
+    report = FileReport(path=str(source.path))
+    article_map = _merge_articles(target, source, report)
+    take = _groups_to_take(target, source, article_map, label_map, report)
+    ids = sorted(article_map)
+    for part in chunks(ids, BATCH):
+        suggestion_map = _merge_suggestions(target, source, part, article_map, label_map, report)
+        wanted = [a for a in part if a in take]
+        if wanted:
+            _take_groups(target, source, wanted, take, article_map, suggestion_map, label_map, report)
+    _merge_history(target, source, article_map, report)
+    return report
+
+
+def _merge_articles(target: Target, source: Source, report: FileReport) -> dict[int, int]:
+    """Source article id -> target article id, inserting the articles the target lacks."""
+    ours = {h: i for i, h in target.article_hashes().items()}
+    theirs = source.article_hashes()
+    mapping = {i: ours[h] for i, h in theirs.items() if h in ours}
+    report.articles_matched = len(mapping)
+    fresh = sorted(i for i in theirs if i not in mapping)
+    for part in chunks(fresh, BATCH):
+        for source_id, (target_id, _new) in zip(part, target.add_articles(source.article_items(part))):
+            mapping[source_id] = target_id
+    report.articles_new = len(fresh)
+    return mapping
+
+
+def _groups_to_take(
+    target: Target, source: Source, article_map: dict, label_map: dict, report: FileReport
+) -> dict:
+    """{source article id: {annotator, ...}} whose decisions are newer in the source."""
+    ours = target.group_times()
+    take: dict[int, set[str]] = {}
+    ties = []
+    for (article_id, name), theirs in source.group_times().items():
+        here = ours.get((article_map[article_id], name))
+        if here is None or theirs > here:
+            take.setdefault(article_id, set()).add(name)
+            report.conflicts_by_time += here is not None
+        elif theirs == here:
+            ties.append((article_id, name))
+        else:
+            report.kept_newer_here += 1
+    for article_id, name in _ties_won(target, source, ties, article_map, label_map):
+        take.setdefault(article_id, set()).add(name)
+        report.conflicts_by_time += 1
+    return take
+
+
+def _ties_won(target: Target, source: Source, ties: list, article_map: dict, label_map: dict) -> list:
+    """Groups with equal newest times: the larger content fingerprint wins (in both directions)."""
+    won = []
+    for part in chunks(sorted({a for a, _ in ties}), BATCH):
+        theirs = _fingerprints(source.article_rows(part, people=True), label_map)
+        ours = _fingerprints(target.article_rows([article_map[a] for a in part], people=True), {})
+        for article_id, name in ties:
+            if article_id in part:
+                mine, other = (
+                    ours.get((article_map[article_id], name), ""),
+                    theirs.get((article_id, name), ""),
+                )
+                if other > mine:
+                    won.append((article_id, name))
+    return won
+
+
+def _fingerprints(rows: tuple[list, list, list], label_map: dict) -> dict[tuple[int, str], str]:
+    spans, relations, states = rows
+    keys = {s["id"]: (s["start"], s["end"], label_map.get(s["label"], s["label"])) for s in spans}
+    content: dict[tuple[int, str], list] = {}
+    for s in spans:
+        item = ("span", *keys[s["id"]], s["attrs"], s["origin"], s["status"])
+        content.setdefault((s["article_id"], s["annotator"]), []).append(item)
+    for r in relations:
+        item = ("rel", keys.get(r["head_id"]), keys.get(r["child_id"]), r["label"], r["status"])
+        content.setdefault((r["article_id"], r["annotator"]), []).append(item)
+    for st in states:
+        content.setdefault((st["article_id"], st["annotator"]), []).append(("state", st["state"]))
+    return {
+        key: hashlib.sha256(json.dumps(sorted(items, key=repr)).encode()).hexdigest()
+        for key, items in content.items()
+    }
+
+
+def _merge_suggestions(target, source, part, article_map, label_map, report) -> dict[int, int]:
+    """Unite suggestions by (article, start, end, label); source suggestion id -> target id."""
+    spans, relations, _ = source.article_rows(part, people=False)
+    if not spans:
+        return {}
+    ours_spans, ours_relations, _ = target.article_rows([article_map[a] for a in part], people=False)
+    by_key = {(s["article_id"], s["start"], s["end"], s["label"]): s["id"] for s in ours_spans}
+    mapping, fresh = {}, []
+    next_id = target.next_id("spans")
+    for s in spans:
+        row = {
+            **s,
+            "article_id": article_map[s["article_id"]],
+            "label": label_map.get(s["label"], s["label"]),
+        }
+        key = (row["article_id"], row["start"], row["end"], row["label"])
+        if key not in by_key:
+            by_key[key] = next_id
+            fresh.append({**row, "id": next_id, "suggestion_id": None})
+            next_id += 1
+        mapping[s["id"]] = by_key[key]
+    target.insert("spans", fresh)
+    report.suggestions_added += len(fresh)
+    known = {(r["head_id"], r["child_id"], r["label"]) for r in ours_relations}
+    next_rel, new_relations = target.next_id("relations"), []
+    for r in relations:
+        head, child = mapping.get(r["head_id"]), mapping.get(r["child_id"])
+        if head and child and (head, child, r["label"]) not in known:
+            known.add((head, child, r["label"]))
+            new_relations.append(
+                {
+                    **r,
+                    "id": next_rel,
+                    "article_id": article_map[r["article_id"]],
+                    "head_id": head,
+                    "child_id": child,
+                }
+            )
+            next_rel += 1
+    target.insert("relations", new_relations)
+    return mapping
+
+
+def _take_groups(target, source, part, take, article_map, suggestion_map, label_map, report) -> None:
+    spans, relations, states = source.article_rows(part, people=True)
+    chosen = {(a, n) for a in part for n in take.get(a, ())}
+    spans = [s for s in spans if (s["article_id"], s["annotator"]) in chosen]
+    relations = [r for r in relations if (r["article_id"], r["annotator"]) in chosen]
+    states = [st for st in states if (st["article_id"], st["annotator"]) in chosen]
+    keys = sorted((article_map[a], n) for a, n in chosen)
+    before = _span_counts(target.article_rows(sorted({k[0] for k in keys}), people=True)[0])
+    target.drop_groups(keys)
+    span_map = dict(suggestion_map)
+    next_id = target.next_id("spans")
+    new_spans = []
+    for s in spans:
+        span_map[s["id"]] = next_id
+        new_spans.append(
+            {
+                **s,
+                "id": next_id,
+                "article_id": article_map[s["article_id"]],
+                "label": label_map.get(s["label"], s["label"]),
+                "suggestion_id": suggestion_map.get(s["suggestion_id"]),
+            }
+        )
+        next_id += 1
+    target.insert("spans", new_spans)
+    next_rel, new_relations = target.next_id("relations"), []
+    for r in relations:
+        head, child = span_map.get(r["head_id"]), span_map.get(r["child_id"])
+        if head and child:
+            row = {**r, "id": next_rel, "article_id": article_map[r["article_id"]], "head_id": head}
+            new_relations.append({**row, "child_id": child})
+            next_rel += 1
+    target.insert("relations", new_relations)
+    target.insert("article_states", [{**st, "article_id": article_map[st["article_id"]]} for st in states])
+    after = _span_counts(new_spans)
+    _log_groups(target, source, keys, before, after, report)
+
+
+def _span_counts(spans: list[dict]) -> dict[tuple[int, str], int]:
+    counts: dict[tuple[int, str], int] = {}
+    for s in spans:
+        key = (s["article_id"], s["annotator"])
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _log_groups(target, source, keys, before, after, report) -> None:
+    stamp, rows = now_iso(), []
+    for article_id, name in keys:
+        counts = report.decisions.setdefault(name, {"articles": 0, "spans": 0})
+        counts["articles"] += 1
+        counts["spans"] += after.get((article_id, name), 0)
+        was = {"annotator": name, "spans": before.get((article_id, name), 0)}
+        now = {"annotator": name, "spans": after.get((article_id, name), 0), "from": source.path.name}
+        rows.append((stamp, name, "merge", "decisions", None, article_id, _dump(was), _dump(now)))
+    target.add_history(rows)
+
+
+def _dump(value: dict) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _merge_history(target: Target, source: Source, article_map: dict, report: FileReport) -> None:
+    """Copy the source's history rows that the target does not have yet (same event: same
+    time, person, action, table, before and after)."""
+    known = target.history_keys()
+    fresh = []
+    for row in source.history():
+        key = history_key(row)
+        if key in known:
+            continue
+        known.add(key)
+        at, annotator, action, table, _row_id, article_id, before, after = row
+        fresh.append((at, annotator, action, table, None, article_map.get(article_id), before, after))
+        if len(fresh) >= BATCH:
+            target.add_history(fresh)
+            report.history_added += len(fresh)
+            fresh = []
+    target.add_history(fresh)
+    report.history_added += len(fresh)

@@ -1,0 +1,153 @@
+"""Reads and writes for ``annotator merge``: another project file opened read-only, and the
+target's decision groups (one annotator's spans, relations and state on one article)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from annotator.core.store import articles
+from annotator.core.store.connection import open_database
+
+SPAN_COLUMNS = (
+    "id", "article_id", "start", "end", "label", "attrs", "origin", "status",
+    "annotator", "score", "suggestion_id", "created_at", "updated_at",
+)  # fmt: skip
+RELATION_COLUMNS = (
+    "id", "article_id", "head_id", "child_id", "label", "origin", "status",
+    "annotator", "created_at", "updated_at",
+)  # fmt: skip
+HISTORY_COLUMNS = ("at", "annotator", "action", "table_name", "row_id", "article_id", "before", "after")
+
+_GROUP_TIMES = """
+SELECT article_id, annotator, max(t) FROM (
+  SELECT article_id, annotator, coalesce(updated_at, created_at, '') t FROM spans WHERE annotator IS NOT NULL
+  UNION ALL SELECT article_id, annotator, coalesce(updated_at, created_at, '') FROM relations
+    WHERE annotator IS NOT NULL
+  UNION ALL SELECT article_id, annotator, coalesce(updated_at, '') FROM article_states
+) GROUP BY article_id, annotator
+"""
+
+
+def chunks(values: list, size: int) -> Iterator[list]:
+    for i in range(0, len(values), size):
+        yield values[i : i + size]
+
+
+def _marks(values) -> str:
+    return ",".join("?" * len(values))
+
+
+def history_key(row: dict | tuple) -> bytes:
+    """What makes a history row the same event in two files (ids differ between files)."""
+    at, annotator, action, table, _row_id, _article_id, before, after = (
+        row if isinstance(row, tuple) else [row[c] for c in HISTORY_COLUMNS]
+    )
+    text = "\x1f".join(str(v or "") for v in (at, annotator, action, table, before, after))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).digest()
+
+
+class Reader:
+    """Named queries a merge needs, on either file."""
+
+    def __init__(self, db: Database):
+        self.db = db
+
+    def scheme(self) -> dict | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'scheme'").fetchone()
+        return json.loads(row[0]) if row and row[0] else None
+
+    def used_labels(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT DISTINCT label FROM spans")}
+
+    def article_hashes(self) -> dict[int, str]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT id, content_hash FROM articles")}
+
+    def article_items(self, ids: list[int]) -> list[dict]:
+        """text, title, source, meta of articles, in the order of ``ids``."""
+        found = {}
+        for part in chunks(ids, 500):
+            sql = f"SELECT id, text, title, source, meta FROM articles WHERE id IN ({_marks(part)})"
+            for article_id, text, title, source, meta in self.db.execute(sql, part):
+                found[article_id] = {
+                    "text": text,
+                    "title": title,
+                    "source": source,
+                    "meta": json.loads(meta or "{}"),
+                }
+        return [found[i] for i in ids]
+
+    def group_times(self) -> dict[tuple[int, str], str]:
+        """(article_id, annotator) -> the newest time of that person's decisions there."""
+        return {(a, n): t for a, n, t in self.db.execute(_GROUP_TIMES)}
+
+    def _rows(self, table: str, columns: tuple, where: str, params: list) -> list[dict]:
+        sql = f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM {table} WHERE {where} ORDER BY id"
+        return [dict(zip(columns, r)) for r in self.db.execute(sql, params)]
+
+    def article_rows(self, ids: list[int], people: bool) -> tuple[list[dict], list[dict], list[dict]]:
+        """(spans, relations, states) of these articles: people's rows, or suggestions (no states)."""
+        who = "annotator IS NOT NULL" if people else "annotator IS NULL"
+        spans, relations, states = [], [], []
+        for part in chunks(ids, 500):
+            where = f"article_id IN ({_marks(part)}) AND {who}"
+            spans += self._rows("spans", SPAN_COLUMNS, where, part)
+            relations += self._rows("relations", RELATION_COLUMNS, where, part)
+            if people:
+                sql = f"SELECT article_id, annotator, state, updated_at FROM article_states WHERE article_id IN ({_marks(part)})"
+                states += [
+                    dict(zip(("article_id", "annotator", "state", "updated_at"), r))
+                    for r in self.db.execute(sql, part)
+                ]
+        return spans, relations, states
+
+    def history(self) -> Iterator[tuple]:
+        cols = ", ".join(f"[{c}]" for c in HISTORY_COLUMNS)
+        yield from self.db.execute(f"SELECT {cols} FROM history ORDER BY id")
+
+    def history_keys(self) -> set[bytes]:
+        return {history_key(row) for row in self.history()}
+
+
+class Source(Reader):
+    """Another project file, opened read-only (refused when newer, corrupt or not a project)."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        super().__init__(open_database(self.path, read_only=True))
+
+    def close(self) -> None:
+        self.db.close()
+
+
+class Target(Reader):
+    """The project being merged into; every write runs inside the caller's transaction."""
+
+    def __init__(self, project):
+        super().__init__(project.db)
+
+    def add_articles(self, items: list[dict]) -> list[tuple[int, bool]]:
+        return articles.insert_batch(self.db, items)
+
+    def next_id(self, table: str) -> int:
+        return self.db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM [{table}]").fetchone()[0]
+
+    def drop_groups(self, keys: list[tuple[int, str]]) -> None:
+        """Delete these people's relations, spans and states on these articles."""
+        for table in ("relations", "spans", "article_states"):
+            self.db.conn.executemany(f"DELETE FROM {table} WHERE article_id = ? AND annotator = ?", keys)
+
+    def insert(self, table: str, rows: list[dict]) -> None:
+        if not rows:
+            return
+        columns = list(rows[0])
+        sql = f"INSERT INTO {table} ({', '.join(f'[{c}]' for c in columns)}) VALUES ({_marks(columns)})"
+        self.db.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
+
+    def add_history(self, rows: list[tuple]) -> None:
+        cols = ", ".join(f"[{c}]" for c in HISTORY_COLUMNS)
+        self.db.conn.executemany(f"INSERT INTO history ({cols}) VALUES ({_marks(HISTORY_COLUMNS)})", rows)
