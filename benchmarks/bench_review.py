@@ -7,6 +7,8 @@ a3 relabelled later on half of the articles, and a4), each with one history row 
 decision, then times in fresh processes (so peak memory is each step's own):
 ``annotator agreement A --json`` (target: under 10 s and 500 MB) and ``annotator merge``
 of B into a copy of A (target: under 30 s). Prints seconds, peak RSS and the ratio to target.
+Like real labels, one person's ACTOR, LOCATION and CASUALTY spans never overlap each other;
+a QUOTE may hold them.
 """
 
 from __future__ import annotations
@@ -24,8 +26,52 @@ from pathlib import Path
 from annotator.core.model import Span
 from annotator.core.store import open_project
 
-WORDS = ["the", "minister", "said", "on", "monday", "that", "forces", "had", "entered", "the", "city", "after", "talks", "in", "the", "capital", "failed", "while", "officials", "from", "the", "united", "nations", "reported", "at", "least", "twelve", "people", "killed", "and", "dozens", "injured", "as", "residents", "fled", "towards", "the", "border", "region", "according", "to", "local", "media"]
-LABELS = ("ACTOR", "LOCATION", "QUOTE", "CASUALTY")
+WORDS = [
+    "the",
+    "minister",
+    "said",
+    "on",
+    "monday",
+    "that",
+    "forces",
+    "had",
+    "entered",
+    "the",
+    "city",
+    "after",
+    "talks",
+    "in",
+    "the",
+    "capital",
+    "failed",
+    "while",
+    "officials",
+    "from",
+    "the",
+    "united",
+    "nations",
+    "reported",
+    "at",
+    "least",
+    "twelve",
+    "people",
+    "killed",
+    "and",
+    "dozens",
+    "injured",
+    "as",
+    "residents",
+    "fled",
+    "towards",
+    "the",
+    "border",
+    "region",
+    "according",
+    "to",
+    "local",
+    "media",
+]
+ENTITY_LABELS = ("ACTOR", "LOCATION", "CASUALTY")
 STAMP = "2026-01-01T00:00:00.000+00:00"
 
 
@@ -42,11 +88,16 @@ def word_edges(text: str) -> list[tuple[int, int]]:
 
 
 def gold(rng: random.Random, edges: list) -> list[tuple[int, int, str]]:
-    spans = []
-    for _ in range(7):
-        first = rng.randrange(len(edges) - 4)
-        length = rng.choice((1, 1, 2, 3))
-        spans.append((edges[first][0], edges[first + length - 1][1], rng.choice(LABELS)))
+    """Six non-overlapping ACTOR/LOCATION/CASUALTY spans and one QUOTE that may hold some."""
+    spans, free = [], set(range(len(edges)))
+    for _ in range(6):
+        first, length = rng.randrange(len(edges) - 4), rng.choice((1, 1, 2, 3))
+        words = set(range(first, first + length))
+        if words <= free:
+            free -= words
+            spans.append((edges[first][0], edges[first + length - 1][1], rng.choice(ENTITY_LABELS)))
+    first = rng.randrange(len(edges) - 16)
+    spans.append((edges[first][0], edges[first + rng.randrange(6, 15)][1], "QUOTE"))
     return spans
 
 
@@ -57,14 +108,15 @@ def version(rng: random.Random, spans: list, edges: list) -> list[tuple[int, int
         roll = rng.random()
         if roll < 0.05:
             continue
-        if roll < 0.10:
-            label = rng.choice(LABELS)
+        if roll < 0.10 and label != "QUOTE":
+            label = rng.choice(ENTITY_LABELS)
         elif roll < 0.15:
             end = next((e for s, e in edges if s > end), end)
         out.append((start, end, label))
     if rng.random() < 0.3:
-        first = rng.randrange(len(edges) - 1)
-        out.append((edges[first][0], edges[first][1], rng.choice(LABELS)))
+        start, end = edges[rng.randrange(len(edges) - 1)]
+        if all(e <= start or s >= end for s, e, label in out if label != "QUOTE"):
+            out.append((start, end, rng.choice(ENTITY_LABELS)))
     return out
 
 

@@ -12,8 +12,7 @@ set of labels of the spans covering it (a QUOTE around an ACTOR makes ``ACTOR+QU
 from __future__ import annotations
 
 import json
-import re
-from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -23,14 +22,11 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.review import measures
 from annotator.core.review.spanmatch import (
     PairTally,
-    exact_matches,
-    overlap_matches,
-    same_counts,
-    same_speaker,
-    shared_attribute_agreement,
+    detail_agreement,
+    match_counts,
 )
+from annotator.core.review.words import word_edges
 
-WORD = re.compile(r"\w+")
 WORKED = {"in_progress", "done", "flagged"}
 DISPUTED_LIMIT = 20
 
@@ -109,28 +105,38 @@ def _collect(project, names: list[str], labels: list[str], compared: dict[int, l
 
 
 def _span_tuples(rows: list[tuple], links: dict[int, int]) -> list[tuple]:
+    """(start, end, label, what must agree) of one person's spans: a QUOTE's speaker edges,
+    a CASUALTY's (count_low, count_high)."""
     edges = {r[2]: (r[3], r[4]) for r in rows}
-    return [
-        (r[3], r[4], r[5], json.loads(r[6] or "{}"), edges.get(links.get(r[2])) if r[5] == "QUOTE" else None)
-        for r in rows
-    ]
+    out = []
+    for _article, _name, span_id, start, end, label, attrs in rows:
+        if label == "QUOTE":
+            detail = edges.get(links.get(span_id))
+        elif label == "CASUALTY":
+            values = json.loads(attrs or "{}")
+            detail = (values.get("count_low"), values.get("count_high"))
+        else:
+            detail = None
+        out.append((start, end, label, detail))
+    return out
 
 
 def _add_article(data: _Collected, article_id: int, title: str, text: str, by_name: dict, bits: dict) -> None:
     data.articles.add(article_id)
-    starts, ends = [], []
-    for match in WORD.finditer(text):
-        starts.append(match.start())
-        ends.append(match.end())
+    starts, ends = word_edges(text)
     block = np.full((len(data.names), len(starts)), measures.MISSING, dtype=np.int16)
     for name, spans in by_name.items():
         row = block[data.names.index(name)]
         row[:] = 0
-        for start, end, label, *_ in spans:
-            row[bisect_right(ends, start) : bisect_left(starts, end)] |= bits[label]
-        for label in data.labels:
-            data.spans.setdefault(label, 0)
-            data.spans[label] += sum(1 for s in spans if s[2] == label)
+        if not spans:
+            continue
+        edges = np.array([(s[0], s[1]) for s in spans])
+        firsts = np.searchsorted(ends, edges[:, 0], side="right")
+        lasts = np.searchsorted(starts, edges[:, 1], side="left")
+        for first, last, span in zip(firsts.tolist(), lasts.tolist(), spans):
+            row[first:last] |= bits[span[2]]
+        for label, n in Counter(s[2] for s in spans).items():
+            data.spans[label] = data.spans.get(label, 0) + n
     data.units.append(block)
     if len(by_name) == len(data.names):
         data.complete_articles += 1
@@ -140,19 +146,16 @@ def _add_article(data: _Collected, article_id: int, title: str, text: str, by_na
 
 
 def _add_pair(data: _Collected, article_id: int, first: str, second: str, mine: list, theirs: list) -> None:
+    exact, overlap, sizes = match_counts(mine, theirs)
     for label in [None, *data.labels]:
-        a = [s for s in mine if label is None or s[2] == label]
-        b = [s for s in theirs if label is None or s[2] == label]
-        tally = data.pairs.setdefault((first, second, label), PairTally())
-        tally.exact += exact_matches(a, b)
-        tally.overlap += overlap_matches(a, b)
-        tally.spans += len(a) + len(b)
+        tally = data.pairs.get((first, second, label))
+        if tally is None:
+            tally = data.pairs[(first, second, label)] = PairTally()
+        tally.exact += exact.get(label, 0)
+        tally.overlap += overlap.get(label, 0)
+        tally.spans += sizes.get(label, 0)
         tally.articles.add(article_id)
-    for key, label, same in (
-        ("quote_speaker", "QUOTE", same_speaker),
-        ("casualty_count", "CASUALTY", same_counts),
-    ):
-        agree, shared = shared_attribute_agreement(mine, theirs, label, same)
+    for key, (agree, shared) in detail_agreement(mine, theirs).items():
         counts = data.attributes.setdefault((first, second, key), [0, 0, set()])
         counts[0] += agree
         counts[1] += shared
@@ -179,16 +182,14 @@ def _units(data: _Collected) -> np.ndarray:
     return np.concatenate(data.units, axis=1)
 
 
-def _binary(units: np.ndarray, bit: int) -> np.ndarray:
-    return np.where(units == measures.MISSING, measures.MISSING, (units & bit) > 0).astype(np.int16)
-
-
 def _report(data: _Collected, status: str) -> dict:
-    units = _units(data)
+    units = measures.patterns(_units(data))
+    data.units.clear()
+    tokens = int(units.counts.sum())
     pair_names = list(combinations(data.names, 2))
     labels = {}
     for i, label in enumerate(data.labels):
-        binary = _binary(units, 1 << i)
+        binary = units.binary(1 << i)
         labels[label] = {
             **_f1(data, pair_names, label),
             "kappa": measures.fleiss_kappa(binary),
@@ -196,7 +197,7 @@ def _report(data: _Collected, status: str) -> dict:
             "articles": len(data.articles),
             "spans": data.spans.get(label, 0),
             "kappa_articles": data.complete_articles,
-            "tokens": int(units.shape[1]),
+            "tokens": tokens,
         }
     overall = {
         **_f1(data, pair_names, None),
@@ -205,7 +206,7 @@ def _report(data: _Collected, status: str) -> dict:
         "articles": len(data.articles),
         "spans": sum(data.spans.values()),
         "kappa_articles": data.complete_articles,
-        "tokens": int(units.shape[1]),
+        "tokens": tokens,
         **{key: _attribute(data, pair_names, key) for key in ("quote_speaker", "casualty_count")},
     }
     return {
@@ -242,17 +243,18 @@ def _attribute(data: _Collected, pair_names: list, key: str) -> dict:
     }
 
 
-def _pair(data: _Collected, units: np.ndarray, first: str, second: str) -> dict:
+def _pair(data: _Collected, units: measures.Patterns, first: str, second: str) -> dict:
     i, j = data.names.index(first), data.names.index(second)
+    both = units.pick([i, j])
     overall = data.pairs.get((first, second, None), PairTally())
     per_label = {}
     for bit, label in enumerate(data.labels):
         tally = data.pairs.get((first, second, label), PairTally())
-        binary = _binary(units[[i, j]], 1 << bit)
+        binary = both.binary(1 << bit)
         per_label[label] = {
             "f1_exact": _ratio(tally, "exact"),
             "f1_overlap": _ratio(tally, "overlap"),
-            "kappa": measures.cohen_kappa(binary[0], binary[1]),
+            "kappa": measures.cohen_kappa(binary, 0, 1),
             "articles": len(tally.articles),
             "spans": tally.spans,
         }
@@ -260,7 +262,7 @@ def _pair(data: _Collected, units: np.ndarray, first: str, second: str) -> dict:
         "annotators": [first, second],
         "f1_exact": _ratio(overall, "exact"),
         "f1_overlap": _ratio(overall, "overlap"),
-        "kappa": measures.cohen_kappa(units[i], units[j]),
+        "kappa": measures.cohen_kappa(both, 0, 1),
         "articles": len(overall.articles),
         "spans": overall.spans,
         "labels": per_label,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # A span as agreement sees it: (start, end, label, attrs JSON, speaker (start, end) or None)
-SpanKey = tuple[int, int, str]
 
 
 @dataclass
@@ -28,46 +27,62 @@ class PairTally:
         return None if self.spans == 0 else 2 * matches / self.spans
 
 
+def match_counts(first: list[tuple], second: list[tuple]) -> tuple[dict, dict, dict]:
+    """Exact matches, overlap matches and spans of both, per label and in all (key None).
+
+    Spans are compared by (start, end, label), each counted once. Overlap matching is one to
+    one between same-label spans sharing a character, exact matches first, then greedily in
+    text order.
+    """
+    left = {(s[0], s[1], s[2]) for s in first}
+    right = {(s[0], s[1], s[2]) for s in second}
+    both = left & right
+    exact: dict = {None: len(both)}
+    sizes: dict = {None: len(left) + len(right)}
+    for key in both:
+        exact[key[2]] = exact.get(key[2], 0) + 1
+    for key in left:
+        sizes[key[2]] = sizes.get(key[2], 0) + 1
+    for key in right:
+        sizes[key[2]] = sizes.get(key[2], 0) + 1
+    overlap = dict(exact)
+    if len(both) < len(left) and len(both) < len(right):
+        rest = sorted(right - both)
+        used = [False] * len(rest)
+        for start, end, label in sorted(left - both):
+            for i, (other_start, other_end, other_label) in enumerate(rest):
+                if not used[i] and other_label == label and other_start < end and start < other_end:
+                    used[i] = True
+                    overlap[label] = overlap.get(label, 0) + 1
+                    overlap[None] += 1
+                    break
+    return exact, overlap, sizes
+
+
 def exact_matches(first: list[tuple], second: list[tuple]) -> int:
-    """How many spans of ``first`` have a span of ``second`` with the same edges and label."""
-    keys = {(s[0], s[1], s[2]) for s in second}
-    return sum(1 for s in {(s[0], s[1], s[2]) for s in first} if s in keys)
+    """How many (start, end, label) of ``first`` are also in ``second``."""
+    return match_counts(first, second)[0][None]
 
 
 def overlap_matches(first: list[tuple], second: list[tuple]) -> int:
-    """One-to-one matches of same-label spans that share at least one character (exact first)."""
-    left = sorted({(s[0], s[1], s[2]) for s in first})
-    right = sorted({(s[0], s[1], s[2]) for s in second})
-    used: set[int] = set()
-    matched = 0
-    exact = {key: i for i, key in enumerate(right)}
-    pending = []
-    for key in left:
-        if key in exact:
-            used.add(exact[key])
-            matched += 1
-        else:
-            pending.append(key)
-    for start, end, label in pending:
-        for i, (other_start, other_end, other_label) in enumerate(right):
-            if i not in used and other_label == label and other_start < end and start < other_end:
-                used.add(i)
-                matched += 1
-                break
-    return matched
+    """One-to-one matches of same-label spans that share at least one character."""
+    return match_counts(first, second)[1][None]
 
 
-def shared_attribute_agreement(first: list[tuple], second: list[tuple], label: str, same) -> tuple[int, int]:
-    """(agreeing, shared): spans of ``label`` both marked exactly, and how many of those agree."""
-    mine = {(s[0], s[1]): s for s in first if s[2] == label}
-    theirs = {(s[0], s[1]): s for s in second if s[2] == label}
-    shared = mine.keys() & theirs.keys()
-    return sum(1 for key in shared if same(mine[key], theirs[key])), len(shared)
+DETAILS = {"QUOTE": "quote_speaker", "CASUALTY": "casualty_count"}
 
 
-def same_speaker(mine: tuple, theirs: tuple) -> bool:
-    return mine[4] == theirs[4]
-
-
-def same_counts(mine: tuple, theirs: tuple) -> bool:
-    return all(mine[3].get(k) == theirs[3].get(k) for k in ("count_low", "count_high"))
+def detail_agreement(first: list[tuple], second: list[tuple]) -> dict[str, tuple[int, int]]:
+    """For QUOTE (speaker) and CASUALTY (count_low/count_high): (agreeing, shared) among the
+    spans both marked with the same edges. Spans are (start, end, label, detail)."""
+    mine = {(s[0], s[1], s[2]): s[3] for s in first if s[2] in DETAILS}
+    result = {key: (0, 0) for key in DETAILS.values()}
+    if not mine:
+        return result
+    for s in second:
+        edges = (s[0], s[1], s[2])
+        if edges in mine:
+            key = DETAILS[s[2]]
+            agree, shared = result[key]
+            result[key] = (agree + (mine[edges] == s[3]), shared + 1)
+    return result

@@ -139,3 +139,14 @@ class ReviewQueries:
             for row in self.db.execute(sql, part):
                 found.setdefault(row[1], []).append(dict(zip(keys, row)))
         return found
+
+    def awaiting_review(self, reviewer: str) -> list[int]:
+        """Articles that two people other than ``reviewer`` marked done and ``reviewer`` has
+        not marked reviewed, in id order."""
+        sql = (
+            "SELECT article_id FROM article_states WHERE state = 'done' AND annotator != :r "
+            "GROUP BY article_id HAVING count(*) >= 2 AND article_id NOT IN ("
+            "SELECT article_id FROM article_states WHERE annotator = :r AND state = 'reviewed') "
+            "ORDER BY article_id"
+        )
+        return [r[0] for r in self.db.execute(sql, {"r": reviewer})]

@@ -98,7 +98,7 @@ def test_annotator_missing_an_article(project, tmp_path):
     # alpha with bob/cat missing where they did not label, against the library on the raw matrix
     nan = math.nan
     a1, b1 = [1, 0, 0, 0, 2, 0], [1, 0, 0, 0, 0, 0]
-    raw = [a1 + [1, 0, 0, 2], b1 + [1, 0, 0, 2], a1 + [nan] * 4]
+    raw = [[*a1, 1, 0, 0, 2], [*b1, 1, 0, 0, 2], a1 + [nan] * 4]
     expected = krippendorff.alpha(reliability_data=raw, level_of_measurement="nominal")
     assert result["overall"]["alpha"] == approx(expected)
     only_two = agreement(project, annotators=["ann", "bob"])
@@ -172,7 +172,7 @@ def test_krippendorff_2011_worked_example():
             [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, nan],
         ]
     )
-    assert measures.krippendorff_alpha(data) == pytest.approx(0.743, abs=5e-4)
+    assert measures.krippendorff_alpha(measures.patterns(data)) == pytest.approx(0.743, abs=5e-4)
 
 
 def test_fleiss_1971_worked_example():
@@ -199,7 +199,7 @@ def test_cohen_worked_example():
     10 no/yes, 15 no/no gives kappa = 0.4."""
     a = np.array([1] * 25 + [0] * 25)
     b = np.array([1] * 20 + [0] * 5 + [1] * 10 + [0] * 15)
-    assert measures.cohen_kappa(a, b) == pytest.approx(0.4)
+    assert measures.cohen_kappa(measures.patterns(np.vstack([a, b])), 0, 1) == pytest.approx(0.4)
 
 
 def test_folding_unanimous_units_keeps_alpha():
@@ -209,4 +209,32 @@ def test_folding_unanimous_units_keeps_alpha():
         units[:, :120] = np.where(units[:, :120] == -1, -1, 0)
         raw = np.where(units == -1, np.nan, units).astype(float)
         expected = krippendorff.alpha(reliability_data=raw, level_of_measurement="nominal")
-        assert measures.krippendorff_alpha(units) == pytest.approx(expected)
+        assert measures.krippendorff_alpha(measures.patterns(units)) == pytest.approx(expected)
+        assert measures.fleiss_kappa(measures.patterns(units)) == _fleiss_by_hand(units)
+
+
+def _fleiss_by_hand(units):
+    """statsmodels on the full units x categories table, without the pattern reduction."""
+    from statsmodels.stats.inter_rater import fleiss_kappa
+
+    complete = units[:, (units != -1).all(axis=0)]
+    table = np.stack([(complete == c).sum(axis=0) for c in np.unique(complete)], axis=1)
+    return pytest.approx(fleiss_kappa(table))
+
+
+def test_fleiss_on_patterns_equals_statsmodels_on_the_full_table():
+    rng = np.random.default_rng(3)
+    for raters in (2, 3, 5):
+        units = rng.choice([0, 0, 0, 1, 2, 3], size=(raters, 400))
+        found = measures.patterns(units)
+        table = measures.count_table(found)
+        assert measures.fleiss_from_patterns(table, found.counts) == _fleiss_by_hand(units)
+
+
+def test_alpha_on_patterns_equals_the_library():
+    rng = np.random.default_rng(5)
+    for raters in (2, 3, 4):
+        units = rng.choice([-1, 0, 0, 0, 1, 2], size=(raters, 300))
+        raw = np.where(units == -1, np.nan, units).astype(float)
+        expected = krippendorff.alpha(reliability_data=raw, level_of_measurement="nominal")
+        assert measures.alpha_from_patterns(measures.patterns(units)) == pytest.approx(expected)

@@ -8,14 +8,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.cli import cli
 from annotator.core import edits
-from annotator.core.errors import ProjectError
 from annotator.core.review.merge import merge
 from annotator.core.scheme import default_scheme, scheme_from_dict
 from annotator.core.store import open_project

@@ -34,7 +34,9 @@ def test_agreement_json_keys_and_text(project, tmp_path):
     assert {"labels", "overall", "pairs"} <= set(result)
     assert set(result["labels"]["ACTOR"]) >= {"f1_exact", "f1_overlap", "kappa", "alpha", "articles", "spans"}
     assert result["labels"]["ACTOR"]["f1_exact"] == 1.0 and result["overall"]["f1_exact"] == 2 / 3
-    only = json.loads(run("agreement", project.path, "--json", "--label", "LOCATION", "--annotators", "ann,bob"))
+    only = json.loads(
+        run("agreement", project.path, "--json", "--label", "LOCATION", "--annotators", "ann,bob")
+    )
     assert list(only["labels"]) == ["LOCATION"] and only["labels"]["LOCATION"]["f1_exact"] == 0.0
     text = run("agreement", project.path)
     assert "ACTOR" in text and "pair ann / bob" in text and "1 article(s) compared" in text

@@ -1,0 +1,374 @@
+"""Review mode: every annotator's version of an article overlaid, disagreements first in the
+side panel, settled from the keyboard into the reviewer's own decisions.
+
+Keys: ``n``/``p`` next/previous disagreement, ``1``..``9`` take annotator N's version of the
+focused region, ``a`` accept the focused (majority) version, ``x`` reject every version,
+``Shift+A`` accept everything all annotators agree on, ``Ctrl+Enter`` mark reviewed and open
+the next article needing review, ``c`` comment on the focused span (or the article),
+``Ctrl+Z``/``Ctrl+Shift+Z`` undo/redo, ``h`` history of the article / the focused span.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator._qt.review.history_panel import HistoryPanel
+from annotator._qt.review.overlay_view import PEN_STYLES, Lane, OverlayTextView
+from annotator._qt.widgets.text_view import DrawSpan
+from annotator.core import edits, undo
+from annotator.core.errors import AnnotatorError
+from annotator.core.offsets import OffsetMap
+from annotator.core.review import adjudicate
+from annotator.core.review.comments import add_comment, comments_of
+
+LANE_NAMES = {
+    Qt.SolidLine: "solid",
+    Qt.DashLine: "dashed",
+    Qt.DotLine: "dotted",
+    Qt.DashDotLine: "dash-dot",
+    Qt.DashDotDotLine: "dash-dot-dot",
+}
+
+KEYS = (
+    ("next", ("N",), "Next disagreement"),
+    ("prev", ("P",), "Previous disagreement"),
+    ("accept", ("A",), "Accept the focused version (the one most annotators gave)"),
+    ("reject", ("X",), "Reject every version of the focused region"),
+    ("accept_agreed", ("Shift+A",), "Accept everything all annotators agree on"),
+    ("reviewed_next", ("Ctrl+Return", "Ctrl+Enter"), "Mark reviewed, open the next article to review"),
+    ("comment", ("C",), "Comment on the focused span (or the article)"),
+    ("undo", ("Ctrl+Z",), "Undo"),
+    ("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo"),
+    ("history", ("H",), "History: the focused span / the whole article"),
+)
+
+
+class ReviewWindow(QMainWindow):
+    """Review mode for one reviewer on an open (writable) project."""
+
+    edited = Signal(int)
+    message = Signal(str)
+
+    def __init__(self, project, reviewer: str, parent=None):
+        super().__init__(parent)
+        self.setWindowFlag(Qt.Window, True)
+        self.project, self.reviewer = project, reviewer
+        self.colors = {label.name: label.color for label in project.scheme.labels}
+        self.article_id: int | None = None
+        self.text, self.names, self.regions, self.focus = "", [], [], 0
+        self.history_scope_span = True
+        self.view = OverlayTextView()
+        self.view.spanClicked.connect(self._clicked)
+        self.legend, self.list, self.notes = QLabel(), QListWidget(), QLabel()
+        for label in (self.legend, self.notes):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.RichText)
+        self.list.currentRowChanged.connect(self._row_chosen)
+        self.history_panel = HistoryPanel(project)
+        self._layout()
+        self._actions()
+        self.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.setWindowTitle(f"Review — {project.path.name} — reviewer {reviewer}")
+        self.resize(1280, 820)
+
+    # -- building ------------------------------------------------------------------------
+    def _layout(self) -> None:
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.addWidget(self.legend)
+        column.addWidget(QLabel("<b>Regions</b> (disagreements first)"))
+        column.addWidget(self.list, 3)
+        column.addWidget(QLabel("<b>Notes</b>"))
+        column.addWidget(self.notes, 1)
+        top = QSplitter(Qt.Horizontal)
+        top.addWidget(self.view)
+        top.addWidget(side)
+        top.setSizes([820, 420])
+        whole = QSplitter(Qt.Vertical)
+        whole.addWidget(top)
+        whole.addWidget(self.history_panel)
+        whole.setSizes([600, 200])
+        self.setCentralWidget(whole)
+
+    def _actions(self) -> None:
+        self.actions_by_name: dict[str, QAction] = {}
+        menu = self.menuBar().addMenu("&Review")
+        for name, keys, text in KEYS:
+            self._add_action(menu, name, keys, text, getattr(self, name))
+        for n in range(1, 10):
+            self._add_action(
+                menu, f"take_{n}", (str(n),), f"Take annotator {n}'s version", lambda n=n: self.take(n)
+            )
+        menu.addSeparator()
+        menu.addAction("Close review", self.close)
+
+    def _add_action(self, menu, name: str, keys: tuple, text: str, handler) -> None:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.WindowShortcut)
+        action.setEnabled(not self.project.read_only)
+        action.triggered.connect(lambda _checked=False: handler())
+        menu.addAction(action)
+        self.actions_by_name[name] = action
+        if name in ("next", "prev", "history"):
+            action.setEnabled(True)
+
+    # -- showing -------------------------------------------------------------------------
+    def open_article(self, article_id: int) -> None:
+        """Show ``article_id`` with every annotator's version; focus its first disagreement."""
+        self.article_id = article_id
+        self.text = self.project.article(article_id).text
+        self.offsets = OffsetMap(self.text, collapse_crlf=True)
+        self.names = adjudicate.review_annotators(self.project, article_id, self.reviewer)
+        self.view.show_article(self.text, [], None)
+        self.focus = 0
+        self.reload()
+        self.view.setFocus()
+
+    def open_next(self) -> bool:
+        """Open the next article needing review; False when there is none."""
+        following = adjudicate.next_to_review(self.project, self.reviewer, self.article_id or 0)
+        if following is None:
+            return False
+        self.open_article(following)
+        return True
+
+    def reload(self) -> None:
+        if self.article_id is None:
+            return
+        self.regions = adjudicate.clusters(self.project, self.article_id, self.reviewer, self.names)
+        self.focus = min(self.focus, max(len(self.regions) - 1, 0))
+        self._draw()
+        self._fill_list()
+        self._show_notes()
+        self._show_history()
+
+    def _draw(self) -> None:
+        mine = [
+            s
+            for s in self.project.spans_for(self.article_id, self.reviewer)
+            if s.annotator == self.reviewer and s.status == "accepted"
+        ]
+        spans = [
+            DrawSpan(
+                s.id, *self.offsets.span_to_units(s.start, s.end), self.colors.get(s.label, "#999"), False
+            )
+            for s in mine
+        ]
+        lanes = []
+        for lane, name in enumerate(self.names):
+            for span in self.project.spans_for(self.article_id, name):
+                if span.annotator == name and span.status == "accepted":
+                    lanes.append(
+                        Lane(
+                            *self.offsets.span_to_units(span.start, span.end),
+                            self.colors.get(span.label, "#999"),
+                            lane,
+                        )
+                    )
+        region = self.regions[self.focus] if self.regions else None
+        box = self.offsets.span_to_units(region.start, region.end) if region else None
+        self.view.set_spans(spans, None)
+        self.view.set_lanes(lanes, box)
+        if box:
+            self.view.select(*box)
+            self.view.textCursor().clearSelection()
+        self.legend.setText(self._legend_html())
+
+    def _legend_html(self) -> str:
+        state = self.project.state(self.article_id, self.reviewer)
+        rows = [f"<b>Article {self.article_id}</b> · your state: <b>{escape(state)}</b><br>"]
+        for i, name in enumerate(self.names):
+            style = LANE_NAMES[PEN_STYLES[i % len(PEN_STYLES)]]
+            rows.append(
+                f"<b>{i + 1}</b> {escape(name)} <span style='color:#666'>({style} underline, lane {i + 1})</span><br>"
+            )
+        rows.append(f"<span style='color:#666'>filled: your result as {escape(self.reviewer)}</span>")
+        return "".join(rows)
+
+    def _fill_list(self) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for region in self.regions:
+            item = QListWidgetItem(self._describe(region))
+            item.setForeground(Qt.darkGreen if region.agreed else Qt.darkRed)
+            self.list.addItem(item)
+        self.list.setCurrentRow(self.focus if self.regions else -1)
+        self.list.blockSignals(False)
+
+    def _describe(self, region: adjudicate.Cluster) -> str:
+        words = " ".join(self.text[region.start : region.end].split())
+        head = ("agreed" if region.agreed else "DISAGREE") + f": “{words[:60]}”"
+        lines = [head]
+        for i, name in enumerate(self.names):
+            lines.append(f"  {i + 1} {name}: {_keys_text(region.version_of(name))}")
+        lines.append(f"  you: {_keys_text(region.reviewer)}")
+        return "\n".join(lines)
+
+    def _show_notes(self) -> None:
+        notes = comments_of(self.project, [self.article_id]).get(self.article_id, [])
+        if not notes:
+            self.notes.setText("<span style='color:#777'>none yet (<b>c</b> adds one)</span>")
+            return
+        rows = []
+        for note in notes:
+            where = (
+                f"on {note['label']} {note['start']}..{note['end']}" if note["span_id"] else "on the article"
+            )
+            rows.append(f"<b>{escape(note['annotator'] or '')}</b> {where}: {escape(note['text'])}")
+        self.notes.setText("<br>".join(rows))
+
+    def _show_history(self) -> None:
+        span_id = self._focused_span_id() if self.history_scope_span else None
+        self.history_panel.show_for(self.article_id, span_id)
+
+    def _focused_span_id(self) -> int | None:
+        if not self.regions:
+            return None
+        region = self.regions[self.focus]
+        for span in self.project.spans_for(self.article_id, self.reviewer):
+            if (
+                span.annotator == self.reviewer
+                and span.status == "accepted"
+                and region.start <= span.start < region.end
+            ):
+                return span.id
+        return None
+
+    # -- moving --------------------------------------------------------------------------
+    def _row_chosen(self, row: int) -> None:
+        if 0 <= row < len(self.regions):
+            self.focus = row
+            self._draw()
+            self._show_history()
+
+    def _clicked(self, span_id: int) -> None:
+        span = self.project.span(span_id)
+        for i, region in enumerate(self.regions):
+            if region.start <= span.start < region.end:
+                self._row_chosen(i)
+                self.list.setCurrentRow(i)
+
+    def _step(self, delta: int) -> None:
+        disputed = [i for i, r in enumerate(self.regions) if not r.agreed] or list(range(len(self.regions)))
+        if not disputed:
+            self.message.emit("No regions in this article.")
+            return
+        later = [i for i in disputed if (i - self.focus) * delta > 0]
+        if not later:
+            self.message.emit("Last disagreement." if delta > 0 else "First disagreement.")
+            return
+        target = min(later) if delta > 0 else max(later)
+        self.list.setCurrentRow(target)
+
+    def next(self) -> None:
+        self._step(+1)
+
+    def prev(self) -> None:
+        self._step(-1)
+
+    # -- settling ------------------------------------------------------------------------
+    def _perform(self, build, *args) -> None:
+        try:
+            edit = edits.perform(self.project, build, *args)
+        except AnnotatorError as exc:
+            self.message.emit(str(exc))
+            return
+        self.message.emit(f"Saved: {edit.name}")
+        self._after_edit()
+
+    def _after_edit(self) -> None:
+        self.reload()
+        self.edited.emit(self.article_id)
+
+    def _region(self):
+        if not self.regions:
+            self.message.emit("Nothing to settle here.")
+            return None
+        return self.regions[self.focus]
+
+    def take(self, number: int) -> None:
+        """Take annotator ``number``'s version of the focused region."""
+        region = self._region()
+        if region is None:
+            return
+        if number > len(self.names):
+            self.message.emit(f"There is no annotator {number} on this article.")
+            return
+        keys = region.version_of(self.names[number - 1])
+        self._perform(adjudicate.take_version, self.article_id, self.reviewer, region, keys)
+
+    def accept(self) -> None:
+        region = self._region()
+        if region is not None:
+            self._perform(
+                adjudicate.take_version, self.article_id, self.reviewer, region, region.majority(self.names)
+            )
+
+    def reject(self) -> None:
+        region = self._region()
+        if region is not None:
+            self._perform(adjudicate.take_version, self.article_id, self.reviewer, region, [])
+
+    def accept_agreed(self) -> None:
+        if self.article_id is not None:
+            self._perform(adjudicate.accept_agreed, self.article_id, self.reviewer, self.names)
+
+    def reviewed_next(self) -> None:
+        if self.article_id is None:
+            return
+        self._perform(edits.set_state, self.article_id, "reviewed", self.reviewer)
+        if not self.open_next():
+            self.message.emit("Every article that needs review is reviewed.")
+
+    def comment(self) -> None:
+        if self.article_id is None:
+            return
+        span_id = self._focused_span_id()
+        where = "the focused span" if span_id else "the article"
+        text, ok = QInputDialog.getText(self, "Note", f"Note on {where}:")
+        if ok and text.strip():
+            self._perform(add_comment, self.article_id, text, self.reviewer, span_id)
+
+    def undo(self) -> None:
+        self._undo_redo(undo.undo)
+
+    def redo(self) -> None:
+        self._undo_redo(undo.redo)
+
+    def _undo_redo(self, step) -> None:
+        if self.article_id is None:
+            return
+        try:
+            edit = step(self.project, self.article_id, self.reviewer)
+        except AnnotatorError as exc:
+            self.message.emit(str(exc))
+            return
+        self.message.emit(
+            f"{step.__name__.capitalize()}: {edit.name}" if edit else f"Nothing to {step.__name__}."
+        )
+        self._after_edit()
+
+    def history(self) -> None:
+        self.history_scope_span = not self.history_scope_span
+        self._show_history()
+        self.message.emit(f"History of {self.history_panel.scope}")
+
+
+def _keys_text(keys: list) -> str:
+    if not keys:
+        return "—"
+    return ", ".join(f"{label} {start}..{end}" for start, end, label, _attrs in sorted(keys))
