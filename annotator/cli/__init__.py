@@ -8,7 +8,15 @@ from __future__ import annotations
 import sys
 
 # Importing a command module registers its commands: a new module is added to this line.
-from annotator.cli import export_cmd, open_cmd, project_cmds, suggest_cmd, train_cmd, undo_cmd  # noqa: F401
+from annotator.cli import (  # noqa: F401
+    export_cmd,
+    open_cmd,
+    project_cmds,
+    review_cmd,
+    suggest_cmd,
+    train_cmd,
+    undo_cmd,
+)
 from annotator.cli.base import cli
 
 

@@ -21,10 +21,10 @@ def label(project, article_id: int, annotator: str, spans: list[tuple], done: bo
     """Add ``(start, end, label[, attrs])`` spans for ``annotator``; mark done. Returns {edges: id}."""
     ids = {}
     for start, end, name, *attrs in spans:
-        edit = project.perform(
-            edits.add_span, article_id, start, end, name, annotator, attrs[0] if attrs else None
+        edit = edits.perform(
+            project, edits.add_span, article_id, start, end, name, annotator, attrs[0] if attrs else None
         )
         ids[(start, end)] = edit.focus_span_id
     if done:
-        project.perform(edits.set_state, article_id, "done", annotator)
+        edits.perform(project, edits.set_state, article_id, "done", annotator)
     return ids

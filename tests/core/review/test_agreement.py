@@ -119,12 +119,13 @@ def test_quote_speaker_and_casualty_counts(project, tmp_path):
             done=False,
         )
         if name == "ann":
-            project.perform(edits.link_speaker, ids[quote], ids[ALICE], name)
-        project.perform(edits.set_state, article, "done", name)
+            edits.perform(project, edits.link_speaker, ids[quote], ids[ALICE], name)
+        edits.perform(project, edits.set_state, article, "done", name)
     overall = agreement(project)["overall"]
     assert overall["quote_speaker"] == {"agree": 0, "shared": 1, "share": 0.0, "articles": 1}
     assert overall["casualty_count"]["share"] == 0.0
-    project.perform(
+    edits.perform(
+        project,
         edits.link_speaker,
         _span(project, article, "bob", quote),
         _span(project, article, "bob", ALICE),

@@ -72,8 +72,8 @@ def test_merge_takes_the_newest_decisions_per_annotator(tmp_path):
 def test_history_rows_come_along_once(tmp_path):
     a, _ = make(tmp_path / "a.db", tmp_path)
     b, ids = make(tmp_path / "b.db", tmp_path)
-    edit = b.perform(edits.add_span, ids[0], 0, 5, "ACTOR", "bob")
-    b.revert(edit)
+    edit = edits.perform(b, edits.add_span, ids[0], 0, 5, "ACTOR", "bob")
+    edits.revert(b, edit)
     b.close()
     merge(a, [tmp_path / "b.db"])
     actions = [r["action"] for r in a.history() if r["annotator"] == "bob"]
@@ -166,7 +166,7 @@ def _apply(project, ids, ops, undo):
         article_id = ids[article]
         if kind == "add":
             start, end = TOKENS[token] if article == 0 else (0, 5)
-            undo.append(project.perform(edits.add_span, article_id, start, end, tag, name))
+            undo.append(edits.perform(project, edits.add_span, article_id, start, end, tag, name))
         elif kind == "reject":
             mine = [
                 s
@@ -174,11 +174,11 @@ def _apply(project, ids, ops, undo):
                 if s.annotator == name and s.status == "accepted"
             ]
             if mine:
-                undo.append(project.perform(edits.reject, mine[0].id, name))
+                undo.append(edits.perform(project, edits.reject, mine[0].id, name))
         elif kind == "done":
-            project.perform(edits.set_state, article_id, "done", name)
+            edits.perform(project, edits.set_state, article_id, "done", name)
         elif undo:
-            project.revert(undo.pop())
+            edits.revert(project, undo.pop())
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

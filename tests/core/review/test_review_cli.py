@@ -52,10 +52,10 @@ def test_stats_json_carries_agreement(project, tmp_path):
 
 def test_history_lists_undo_and_redo_as_their_own_rows(project, tmp_path):
     (article,) = add_texts(project, tmp_path, [TEXT])
-    edit = project.perform(edits.add_span, article, 0, 5, "ACTOR", "ann")
-    project.revert(edit)
-    project.reapply(edit)
-    project.perform(edits.set_state, article, "done", "bob")
+    edit = edits.perform(project, edits.add_span, article, 0, 5, "ACTOR", "ann")
+    edits.revert(project, edit)
+    edits.reapply(project, edit)
+    edits.perform(project, edits.set_state, article, "done", "bob")
     project.close()
     rows = json.loads(run("history", project.path, "--article", article, "--annotator", "ann", "--json"))
     span_rows = [r for r in rows if r["table_name"] == "spans"]
@@ -74,9 +74,9 @@ def test_export_reviewed_takes_the_reviewers_spans_and_notes(project, tmp_path):
     label(project, article, "ann", [(0, 5, "ACTOR")])
     label(project, other, "ann", [(0, 5, "ACTOR")])
     ids = label(project, article, "rev", [(0, 5, "ACTOR"), (10, 13, "ACTOR")], done=False)
-    project.perform(add_comment, article, "Bob is an actor too", "rev", ids[(10, 13)])
-    project.perform(add_comment, article, "checked", "rev")
-    project.perform(edits.set_state, article, "reviewed", "rev")
+    edits.perform(project, add_comment, article, "Bob is an actor too", "rev", ids[(10, 13)])
+    edits.perform(project, add_comment, article, "checked", "rev")
+    edits.perform(project, edits.set_state, article, "reviewed", "rev")
     project.close()
     out = tmp_path / "reviewed.jsonl"
     run("export", project.path, out, "--format", "jsonl", "--status", "reviewed")
