@@ -45,9 +45,9 @@ install_python_packages() {
   local stamp="$VENV/.installed" want
   want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ] || ! "$VENV/bin/python" -c "import annotator" 2>/dev/null; then
-    say "installing the project with its model and test tools into $VENV"
+    say "installing the project with its model, test tools and PyInstaller into $VENV"
     "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e ".[model,test]"
+    "$VENV/bin/python" -m pip install -q -e ".[model,test,build]"
     echo "$want" > "$stamp"
   fi
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,12 +11,35 @@ import click
 from click_default_group import DefaultGroup
 
 from annotator import __version__
+from annotator.cli.self_check import self_check_option
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import RAW_ERRORS, translate
 
 
 class AnnotatorGroup(DefaultGroup):
-    """``annotator PROJECT`` means ``annotator open PROJECT``; errors print as one line."""
+    """``annotator PROJECT`` means ``annotator open PROJECT``; errors print as one line.
+
+    Command modules are imported only when their command runs (or help lists them), so
+    ``annotator --version`` and light commands never pay for spaCy, Qt or the store.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lazy_modules: dict[str, str] = {}  # command name -> module that registers it
+
+    def _load(self, names: list[str]) -> None:
+        for name in names:
+            module = self.lazy_modules.pop(name, None)
+            if module and name not in self.commands:
+                importlib.import_module(module)
+
+    def get_command(self, ctx: click.Context, cmd_name: str):
+        self._load([cmd_name] if cmd_name in self.lazy_modules else [self.default_cmd_name])
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load(list(self.lazy_modules))
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -47,6 +71,7 @@ def _explained(exc: BaseException) -> str:
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 @click.version_option(__version__, prog_name="annotator")
+@self_check_option
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:

@@ -21,11 +21,48 @@ def test_version():
     assert result.exit_code == 0 and __version__ in result.output
 
 
-@pytest.mark.parametrize("command", sorted(cli.commands))
+ALL_COMMANDS = cli.list_commands(None)  # imports every command module (they load lazily)
+
+
+def test_every_command_module_is_in_the_lazy_map():
+    """A command module whose names are missing from cli/__init__.py would never load."""
+    import importlib
+    import pkgutil
+
+    import annotator.cli as package
+
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name.endswith(("_cmd", "_cmds")):
+            importlib.import_module(f"annotator.cli.{info.name}")
+    assert set(cli.commands) == set(ALL_COMMANDS)
+    assert {"open", "init", "import", "stats", "suggest", "export", "undo", "redo"} <= set(ALL_COMMANDS)
+
+
+@pytest.mark.parametrize("command", ALL_COMMANDS)
 def test_every_command_has_help(command):
     result = run(command, "--help")
     assert result.exit_code == 0
     assert "Usage:" in result.output and len(result.output.splitlines()) > 3
+
+
+def test_version_imports_neither_spacy_nor_qt_nor_the_store():
+    """`annotator --version` (and light commands) must not pay for spaCy's import."""
+    code = (
+        "import sys\nfrom annotator.cli import main\n"
+        "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('spacy', 'PySide6', 'annotator.core.store') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("[]"), out
+
+
+def test_command_modules_do_not_import_spacy():
+    code = (
+        "import sys\nfrom annotator.cli import cli\ncli.list_commands(None)\n"
+        "print('spacy' in sys.modules, 'PySide6' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
 
 
 def test_init_import_stats(tmp_path):

@@ -12,12 +12,13 @@ links are kept in ``doc.user_data``::
 
 from __future__ import annotations
 
-from spacy.tokens import DocBin
-from spacy.tokens import Span as SpacySpan
-from spacy.util import filter_spans
+from typing import TYPE_CHECKING
 
 from annotator.core.export.align import OutSpan, Task
 from annotator.core.export.base import Writer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
 
 SPANS_KEY = "sc"
 # The tokenizer sets no tags, lemmas or parses: storing only these columns keeps the DocBin
@@ -32,6 +33,9 @@ def span_ref(span: OutSpan) -> dict:
 
 def entity_spans(task: Task, labels: set[str], report) -> list[SpacySpan]:
     """The non-overlapping entities of a task (counted in ``report`` when some overlap)."""
+    from spacy.tokens import Span as SpacySpan  # spaCy is imported where it is used
+    from spacy.util import filter_spans
+
     candidates = [
         SpacySpan(task.doc, s.token_start, s.token_end + 1, label=s.label)
         for s in task.spans
@@ -52,10 +56,14 @@ class DocBinWriter(Writer):
 
     def __init__(self, path, scheme, report):
         super().__init__(path, scheme, report)
+        from spacy.tokens import DocBin
+
         self.docbin = DocBin(attrs=DOCBIN_ATTRS, store_user_data=True)
         self.ent_labels = {label.name for label in scheme.labels if label.in_ents}
 
     def write(self, task: Task) -> None:
+        from spacy.tokens import Span as SpacySpan
+
         doc = task.doc
         doc.spans[SPANS_KEY] = [
             SpacySpan(doc, s.token_start, s.token_end + 1, label=s.label) for s in task.spans

@@ -1,0 +1,158 @@
+"""``annotator --self-check``: prove an installation (wheel or built app) works end to end.
+
+Each step prints one line with its time; the first failing step is named and the exit
+status is 1. Everything happens in a temporary folder; the user's settings are not touched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+
+class StepFailed(Exception):
+    """A self-check step found something wrong (its message says what)."""
+
+
+def _model(state: dict) -> str:
+    from annotator.core.suggest import load_pipeline
+    from annotator.core.suggest.pipeline import RULES_NAME
+
+    pipeline = load_pipeline(state.get("model"))
+    if pipeline.model_name == RULES_NAME:
+        raise StepFailed("no statistical spaCy model found (only the rules fallback)")
+    state["pipeline"] = pipeline
+    return pipeline.model_name
+
+
+def _project(state: dict) -> str:
+    from annotator.core.store import open_project
+
+    path = Path(state["tmp"]) / "self-check.annotator.db"
+    state["project"] = open_project(path, create=True)
+    state["path"] = path
+    return str(path)
+
+
+def _import(state: dict) -> str:
+    from annotator.core.ingest import import_sources
+    from annotator.paths import samples_dir
+
+    report = import_sources(state["project"], [str(samples_dir())], fmt="txt", annotator="self-check")
+    if report.articles_added == 0:
+        raise StepFailed(f"no article imported from {samples_dir()}")
+    return f"{report.articles_added} sample article(s)"
+
+
+def _suggest(state: dict) -> str:
+    from annotator.core.store import articles
+    from annotator.core.suggest import suggest_articles
+
+    project = state["project"]
+    stored = suggest_articles(project, articles.ids(project.db), state["pipeline"])
+    if stored == 0:
+        raise StepFailed("the model suggested nothing for the sample articles")
+    return f"{stored} suggestion(s)"
+
+
+def _export(fmt: str, name: str) -> Callable[[dict], str]:
+    def step(state: dict) -> str:
+        from annotator.core.export import export_project
+
+        out = Path(state["tmp"]) / name
+        export_project(state["project"], out, fmt, status="all", include_suggestions=True)
+        if not out.is_file() or out.stat().st_size == 0:
+            raise StepFailed(f"{out.name} was not written")
+        if fmt == "spacy":
+            return f"{_docbin_docs(out)} doc(s) in {out.name}"
+        return f"{sum(1 for _ in out.open(encoding='utf-8'))} line(s) in {out.name}"
+
+    return step
+
+
+def _docbin_docs(path: Path) -> int:
+    import spacy
+    from spacy.tokens import DocBin
+
+    docs = list(DocBin().from_disk(path).get_docs(spacy.blank("en").vocab))
+    if not docs or not any(doc.spans.get("sc") for doc in docs):
+        raise StepFailed(f"{path.name} holds no labelled doc")
+    return len(docs)
+
+
+def _window(state: dict) -> str:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the check must run on a machine without a display
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from annotator._qt.app import open_window
+
+    state.pop("project").close()  # the window opens the project itself, locked
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    settings = QSettings(str(Path(state["tmp"]) / "settings.ini"), QSettings.IniFormat)
+    window = open_window(state["path"], "self-check", settings, suggest=False)
+    window.show()
+    app.processEvents()
+    shown = window.isVisible() and window.view.toPlainText().strip() != ""
+    window.close()
+    app.processEvents()
+    if not shown:
+        raise StepFailed("the window opened without an article's text")
+    return f"platform {app.platformName()}"
+
+
+STEPS: list[tuple[str, Callable[[dict], str]]] = [
+    ("model", _model),
+    ("project", _project),
+    ("import", _import),
+    ("suggest", _suggest),
+    ("export-docbin", _export("spacy", "self-check.spacy")),
+    ("export-jsonl", _export("jsonl", "self-check.jsonl")),
+    ("window", _window),
+]
+
+
+def run_self_check(model: str | None = None, echo: Callable[[str], None] = click.echo) -> int:
+    """Run every step; 0 when all pass, else 1 after naming the failing step."""
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="annotator-self-check-") as tmp:
+        state: dict = {"tmp": tmp, "model": model}
+        try:
+            for name, step in STEPS:
+                t0 = time.perf_counter()
+                try:
+                    detail = step(state)
+                except Exception as exc:
+                    echo(f"FAIL {name:<14} {time.perf_counter() - t0:6.2f} s  {type(exc).__name__}: {exc}")
+                    echo(f"self-check failed at step '{name}'")
+                    return 1
+                echo(f"ok   {name:<14} {time.perf_counter() - t0:6.2f} s  {detail}")
+        finally:
+            project = state.get("project")
+            if project is not None:
+                project.close()
+    echo(f"self-check passed in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+def self_check_option(func):
+    """The group's ``--self-check`` flag: run the checks and exit with their status."""
+
+    def callback(ctx: click.Context, _param, value: bool) -> None:
+        if value and not ctx.resilient_parsing:
+            ctx.exit(run_self_check())
+
+    return click.option(
+        "--self-check",
+        is_flag=True,
+        expose_value=False,
+        is_eager=True,
+        callback=callback,
+        help="Check this installation end to end (model, project, import, suggest, export, window).",
+    )(func)
