@@ -13,7 +13,6 @@ from click_default_group import DefaultGroup
 from annotator import __version__
 from annotator.cli.self_check import self_check_option
 from annotator.core.errors import AnnotatorError
-from annotator.core.store import RAW_ERRORS, translate
 
 
 class AnnotatorGroup(DefaultGroup):
@@ -42,6 +41,8 @@ class AnnotatorGroup(DefaultGroup):
         return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context):
+        from annotator.core.store import RAW_ERRORS  # loaded when a command runs, not for --version
+
         try:
             return super().invoke(ctx)
         except (AnnotatorError, *RAW_ERRORS, RecursionError, MemoryError) as exc:
@@ -60,6 +61,8 @@ def _explained(exc: BaseException) -> str:
         return "the input is nested too deeply to read (refused)"
     if isinstance(exc, MemoryError):
         return "out of memory; the input is too large for this machine"
+    from annotator.core.store import RAW_ERRORS, translate
+
     mapped = translate(exc, getattr(exc, "filename", None) or "project", "the command")
     return str(mapped if isinstance(exc, RAW_ERRORS) and mapped else exc)
 
