@@ -51,11 +51,10 @@ def _import(state: dict) -> str:
 
 
 def _suggest(state: dict) -> str:
-    from annotator.core.store import articles
     from annotator.core.suggest import suggest_articles
 
     project = state["project"]
-    stored = suggest_articles(project, articles.ids(project.db), state["pipeline"])
+    stored = suggest_articles(project, project.article_ids(), state["pipeline"])
     if stored == 0:
         raise StepFailed("the model suggested nothing for the sample articles")
     return f"{stored} suggestion(s)"
