@@ -32,7 +32,8 @@ from annotator.core.store.activity import announced
 @click.option(
     "--force",
     is_flag=True,
-    help="Suggest again for articles already done (adds only what is missing; never changes existing rows).",
+    help="Suggest again for articles already done with this model (adds only what is missing; never changes "
+    "existing rows). Not needed after a model change: another model's pending suggestions are replaced.",
 )
 @click.option(
     "--memory/--no-memory",
@@ -54,7 +55,7 @@ def suggest(
     change or duplicate a span a person accepted, edited or rejected.
     """
     from annotator.core.suggest import load_pipeline, suggest_articles
-    from annotator.core.suggest.runner import pending_ids
+    from annotator.core.suggest.runner import pending_ids, stale_ids
 
     with open_project(project) as proj:  # shares the file with a window or an import (README)
         if memory is not None:
@@ -63,7 +64,8 @@ def suggest(
         if pipeline.notice:
             click.echo(f"note: {pipeline.notice}", err=True)
         ids = proj.untouched_ids() if only_new else proj.article_ids()
-        todo = ids if force else pending_ids(proj, ids)
+        todo = ids if force else pending_ids(proj, ids, pipeline.model_name)
+        replaced = len(stale_ids(proj, todo, pipeline.model_name))
         with (
             announced(proj, "suggesting"),
             progress(f"suggesting ({pipeline.model_name})", total=len(todo)) as advance,
@@ -80,4 +82,5 @@ def suggest(
     click.echo(
         f"{len(todo)} article(s) processed, {len(ids) - len(todo)} already done; "
         f"{stored} suggestion(s) stored with {pipeline.model_name}"
+        + (f"; {replaced} article(s) had another model's pending suggestions, replaced" if replaced else "")
     )

@@ -181,6 +181,12 @@ def m005_comments(db: Database) -> None:
     db["comments"].create_index(["article_id"])
 
 
+@migration
+def m006_suggest_model(db: Database) -> None:
+    """Which model made an article's suggestions, so a new model replaces the pending ones."""
+    db["suggest_done"].add_column("model", str)
+
+
 SCHEMA_VERSION = len(_STEPS)
 
 

@@ -221,9 +221,15 @@ class Project:
         """Long jobs (import, suggest) other living processes are running on this file."""
         return activity.others(self.db)
 
-    def mark_suggested(self, article_ids: list[int], suggester: str, stamp: str) -> None:
-        """Record that ``suggester`` finished these articles."""
-        suggest_runs.mark_done(self.db, article_ids, suggester, stamp)
+    def mark_suggested(
+        self, article_ids: list[int], suggester: str, stamp: str, model: str | None = None
+    ) -> None:
+        """Record that ``suggester`` finished these articles (with ``model``)."""
+        suggest_runs.mark_done(self.db, article_ids, suggester, stamp, model)
+
+    def drop_pending_suggestions(self, article_id: int) -> int:
+        """Delete an article's undecided model suggestions (see ``suggest_runs``)."""
+        return suggest_runs.drop_pending_suggestions(self.db, article_id)
 
     # -- articles ----------------------------------------------------------------------------
     def article(self, article_id: int) -> Article:
@@ -263,6 +269,10 @@ class Project:
     def suggested_ids(self, suggester: str) -> set[int]:
         """Articles ``suggester`` has finished."""
         return suggest_runs.done_ids(self.db, suggester)
+
+    def suggested_models(self, suggester: str) -> dict[int, str | None]:
+        """``{article_id: model}`` of the articles ``suggester`` has finished."""
+        return suggest_runs.done_models(self.db, suggester)
 
     # -- states ------------------------------------------------------------------------------
     def state(self, article_id: int, annotator: str) -> str:

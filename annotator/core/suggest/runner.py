@@ -3,7 +3,9 @@
 Never touches human work: a suggestion whose (start, end, label) already exists as any row of
 the article, that overlaps a person's span of the same label, or that covers exactly the words
 of a span a person accepted with another label, is not stored; existing rows
-are never changed. Finished articles get a ``suggest_done`` row, so an interrupted run resumes.
+are never changed. Finished articles get a ``suggest_done`` row naming the model, so an
+interrupted run resumes; when the project's model changes, an article's pending (undecided)
+suggestions from the other model are replaced by the new model's.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import TYPE_CHECKING
 from annotator.core.batching import batched
 from annotator.core.model import Relation, Span, now_iso
 from annotator.core.suggest.memory import memory_enabled, remembered
-from annotator.core.suggest.pipeline import SuggestPipeline
+from annotator.core.suggest.pipeline import DEFAULT_MODELS, RULES_NAME, SuggestPipeline
 from annotator.core.suggest.process_pool import suggest_stream
 from annotator.core.suggest.suggestion import Suggestion
 
@@ -25,10 +27,25 @@ SUGGESTER = "news"
 WRITE_BATCH = 32
 
 
-def pending_ids(project: Project, article_ids: Iterable[int]) -> list[int]:
-    """The articles of ``article_ids`` that have no ``suggest_done`` row yet."""
-    done = project.suggested_ids(SUGGESTER)
-    return [i for i in article_ids if i not in done]
+def pending_ids(project: Project, article_ids: Iterable[int], model: str | None = None) -> list[int]:
+    """The articles of ``article_ids`` with no ``suggest_done`` row yet, or (given ``model``)
+    whose suggestions another model made."""
+    done = project.suggested_models(SUGGESTER)
+    return [i for i in article_ids if i not in done or (model and _other_model(done[i], model))]
+
+
+def stale_ids(project: Project, article_ids: Iterable[int], model: str) -> set[int]:
+    """The articles of ``article_ids`` whose suggestions a model other than ``model`` made."""
+    done = project.suggested_models(SUGGESTER)
+    return {i for i in article_ids if i in done and _other_model(done[i], model)}
+
+
+def _other_model(made_by: str | None, model: str) -> bool:
+    """Whether suggestions ``made_by`` a model are another model's than ``model``'s. Rows
+    from before models were recorded count as the default models' (or the rules')."""
+    if made_by is None:
+        return model not in (*DEFAULT_MODELS, RULES_NAME)
+    return made_by != model
 
 
 def suggest_articles(
@@ -44,14 +61,16 @@ def suggest_articles(
     """Suggest for ``article_ids`` (skipping done ones unless ``force``); returns how many
     suggestions were stored. ``progress(n)`` is called after each committed batch;
     ``cancelled()`` returning True stops after the current batch."""
-    todo = list(article_ids) if force else pending_ids(project, article_ids)
+    model = pipeline.model_name
+    todo = list(article_ids) if force else pending_ids(project, article_ids, model)
+    stale = stale_ids(project, todo, model)
     pipeline.suggester.reported_speech = project.scheme.reported_speech
     strings = remembered(project) if memory_enabled(project) else {}
     found = suggest_stream(pipeline, project.article_texts(todo), strings, batch_size, n_process)
     stored = 0
     try:
         for chunk in batched(found, WRITE_BATCH):
-            stored += _write(project, chunk)
+            stored += _write(project, chunk, model, stale)
             if progress:
                 progress(len(chunk))
             if cancelled and cancelled():
@@ -61,14 +80,17 @@ def suggest_articles(
     return stored
 
 
-def _write(project: Project, chunk: list[tuple[int, list[Suggestion]]]) -> int:
-    """Store one batch of articles' suggestions and mark them done, in one transaction."""
+def _write(project: Project, chunk: list[tuple[int, list[Suggestion]]], model: str, stale: set[int]) -> int:
+    """Store one batch of articles' suggestions (first dropping the pending ones of ``stale``
+    articles) and mark them done by ``model``, in one transaction."""
     stored = 0
     with project.transaction():
         stamp = now_iso()
         for article_id, found in chunk:
+            if article_id in stale:
+                project.drop_pending_suggestions(article_id)
             stored += _store(project, article_id, found, stamp)
-        project.mark_suggested([article_id for article_id, _ in chunk], SUGGESTER, stamp)
+        project.mark_suggested([article_id for article_id, _ in chunk], SUGGESTER, stamp, model)
     return stored
 
 
