@@ -52,8 +52,8 @@ def test_a_new_model_replaces_pending_suggestions_and_keeps_decisions(project, p
     suggest_articles(project, [aid], pipeline)
     accepted = _find(project, aid, "ACTOR", "Friedrich Merz")
     rejected = _find(project, aid, "LOCATION", "Berlin")
-    project.perform(edits.accept, accepted.id, "ana")
-    project.perform(edits.reject, rejected.id, "ana")
+    edits.perform(project, edits.accept, accepted.id, "ana")
+    edits.perform(project, edits.reject, rejected.id, "ana")
     before = {s.id for s in span_rows.pending_suggestions(project.db, aid)}
     people = [s for s in span_rows.by_article(project.db, aid) if s.annotator]
 
