@@ -30,6 +30,13 @@ def _as(pipeline, name: str) -> SuggestPipeline:
     return SuggestPipeline(pipeline.nlp, name)
 
 
+def _pending(project, aid):
+    """Suggestions nobody has decided on yet."""
+    rows = span_rows.by_article(project.db, aid)
+    decided = {s.suggestion_id for s in rows if s.suggestion_id}
+    return [s for s in rows if s.annotator is None and s.status == "suggested" and s.id not in decided]
+
+
 def _find(project, aid, label, words):
     text = project.article(aid).text
     return next(
@@ -54,12 +61,12 @@ def test_a_new_model_replaces_pending_suggestions_and_keeps_decisions(project, p
     rejected = _find(project, aid, "LOCATION", "Berlin")
     edits.perform(project, edits.accept, accepted.id, "ana")
     edits.perform(project, edits.reject, rejected.id, "ana")
-    before = {s.id for s in span_rows.pending_suggestions(project.db, aid)}
+    before = {s.id for s in _pending(project, aid)}
     people = [s for s in span_rows.by_article(project.db, aid) if s.annotator]
 
     stored = suggest_articles(project, [aid], _as(pipeline, "/models/trained"))
 
-    after = span_rows.pending_suggestions(project.db, aid)
+    after = _pending(project, aid)
     assert stored == len(after) > 0
     assert before and before.isdisjoint(s.id for s in after)  # replaced, not added to
     assert [s for s in span_rows.by_article(project.db, aid) if s.annotator] == people
@@ -87,10 +94,10 @@ def test_migration_adds_the_model_column_and_keeps_done_rows(tmp_path):
     from annotator.core.store import open_project
     from annotator.core.store.migrations import MIGRATIONS
 
-    path = tmp_path / "v4.db"
+    path = tmp_path / "v5.db"
     db = Database(path)
-    MIGRATIONS.apply(db, stop_before="m005_suggest_model")
-    db.execute("PRAGMA user_version = 4")
+    MIGRATIONS.apply(db, stop_before="m006_suggest_model")
+    db.execute("PRAGMA user_version = 5")
     db["meta"].insert({"key": "app", "value": '"news-annotator"'})
     db["articles"].insert({"id": 1, "text": "kept", "content_hash": "h", "meta": "{}"})
     db["suggest_done"].insert({"article_id": 1, "suggester": SUGGESTER, "done_at": "then"})
