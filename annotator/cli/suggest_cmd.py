@@ -67,7 +67,7 @@ def suggest(
         todo = ids if force else pending_ids(proj, ids, pipeline.model_name)
         replaced = len(stale_ids(proj, todo, pipeline.model_name))
         with (
-            announced(proj, "suggesting"),
+            announced(proj, "suggesting", "the suggest run"),
             progress(f"suggesting ({pipeline.model_name})", total=len(todo)) as advance,
         ):
             stored = suggest_articles(

@@ -112,3 +112,28 @@ def test_window_shows_another_process_importing_and_keeps_working(qtbot, window,
         importer.wait()
     assert _accepted(qt_project_path) == 1
     assert window.list_model.rowCount() > 40_000 - 1  # the list shows what the other process added
+
+
+def test_window_on_read_only_media_opens_read_only_and_says_edits_are_off(qtbot, open_win, qt_project_path):
+    import pytest
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent.parent / "reliability"))
+    from reliability_helpers import can_mount, read_only_bind
+
+    if not can_mount():
+        pytest.skip("needs a read-only bind mount (root)")
+    folder = qt_project_path.parent / "media"
+    folder.mkdir()
+    path = folder / qt_project_path.name
+    path.write_bytes(qt_project_path.read_bytes())
+    with read_only_bind(folder):
+        window = open_win(path)
+        try:
+            assert window.project.read_only
+            assert "read-only folder or on read-only media (edits are off)" in window.banner.text()
+            qtbot.keyClick(window.view, Qt.Key_N)
+            qtbot.keyClick(window.view, Qt.Key_A)  # editing keys are off: nothing happens
+            assert not window.annotating.stacks.canUndo()
+        finally:
+            window.shutdown()
+        assert sorted(p.name for p in folder.iterdir()) == [path.name]

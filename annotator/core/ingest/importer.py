@@ -79,7 +79,7 @@ def import_sources(
     if not found:
         where = ", ".join(str(path) for path, _ in files) or ", ".join(sources)
         raise InputError(where, None, "no article found to import; nothing was written")
-    with announced(project, "importing") as job.name:
+    with announced(project, "importing", "the import") as job.name:
         try:
             job.write_all(_records(files, options), progress, cancelled)
             with project.transaction(doing="the import"):

@@ -20,12 +20,12 @@ _PREFIX = "job:"
 
 
 @contextmanager
-def announced(project, kind: str) -> Iterator[str]:
+def announced(project, kind: str, doing: str = "the job") -> Iterator[str]:
     """Show ``kind`` ("importing", "suggesting") to other processes while the block runs;
     yields a job name unique to this run (``PID:random``)."""
     key = f"{_PREFIX}{os.getpid()}"
     job = f"{os.getpid()}:{secrets.token_hex(6)}"
-    with project.transaction(doing=f"the {kind}"):
+    with project.transaction(doing=doing):
         _forget_dead(project.db)
         project.db["meta"].upsert(
             {"key": key, "value": json.dumps({"kind": kind, "pid": os.getpid(), "since": now_iso()})},
@@ -35,7 +35,7 @@ def announced(project, kind: str) -> Iterator[str]:
         yield job
     finally:
         try:
-            with project.transaction(doing=f"the {kind}"):
+            with project.transaction(doing=doing):
                 project.db.execute("DELETE FROM meta WHERE key = ?", [key])
         except Exception:  # the job's own error matters more; the stale row is ignored later
             pass

@@ -34,6 +34,8 @@ def open_database(path: Path, create: bool = False, read_only: bool = False) -> 
         raise ProjectError(f"{path}: an empty file, not a project (use `annotator init` to make one)")
     if exists:
         _check_header(path)
+    if not read_only and not exists and path.parent.is_dir() and not writable_place(path):
+        raise ReadOnlyError(f"{path}: cannot create a project here: the folder is read-only")
     if not read_only and exists and not writable_place(path):
         raise ReadOnlyError(
             f"{path}: the project file or its folder is read-only, so it cannot be changed; "

@@ -394,7 +394,7 @@ class Project:
 
 
 OTHER_WINDOW = "read-only: another window is editing this project"
-READ_ONLY_MEDIA = "read-only: the project is in a read-only folder or on read-only media, so edits are off"
+READ_ONLY_MEDIA = "read-only: the project is in a read-only folder or on read-only media (edits are off)"
 
 
 def open_project(
