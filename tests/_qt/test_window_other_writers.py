@@ -133,7 +133,7 @@ def test_window_on_read_only_media_opens_read_only_and_says_edits_are_off(qtbot,
             assert "read-only folder or on read-only media (edits are off)" in window.banner.text()
             qtbot.keyClick(window.view, Qt.Key_N)
             qtbot.keyClick(window.view, Qt.Key_A)  # editing keys are off: nothing happens
-            assert not window.annotating.stacks.canUndo()
+            assert window.annotating.undo_state().undo is None
         finally:
             window.shutdown()
         assert sorted(p.name for p in folder.iterdir()) == [path.name]
