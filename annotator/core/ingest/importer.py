@@ -154,6 +154,8 @@ class _Job:
             pass
 
     def write(self, batch: list[Record]) -> None:
+        for record in batch:  # checked again: the file may have changed since the first pass
+            self._check(record)
         rows = [{"text": r.text, "title": r.title, "source": r.source, "meta": r.meta} for r in batch]
         placed = self.project.add_articles(rows)
         self.report.records += len(batch)

@@ -1,8 +1,8 @@
 """Long jobs say what they are doing, so other processes (the window) can tell the user.
 
-A job (import, suggest) writes a ``job:PID`` row to ``meta`` while it runs and removes it when
-it ends. A killed job leaves its row behind; rows of processes that are gone are ignored
-(and removed by the next job that announces itself).
+A job (import, suggest) writes a ``job:PID:TOKEN`` row to ``meta`` while it runs and removes
+it when it ends. A killed job leaves its row behind; rows of processes that are gone are
+ignored (and removed by the next job that announces itself).
 """
 
 from __future__ import annotations
@@ -17,14 +17,16 @@ from annotator.core.model import now_iso
 from annotator.core.store import import_journal
 
 _PREFIX = "job:"
+_RUNNING: set[str] = set()  # jobs of this process that have not ended (several threads may run one)
 
 
 @contextmanager
 def announced(project, kind: str, doing: str = "the job") -> Iterator[str]:
     """Show ``kind`` ("importing", "suggesting") to other processes while the block runs;
     yields a job name unique to this run (``PID:random``)."""
-    key = f"{_PREFIX}{os.getpid()}"
     job = f"{os.getpid()}:{secrets.token_hex(6)}"
+    key = f"{_PREFIX}{job}"
+    _RUNNING.add(job)
     with project.transaction(doing=doing):
         _forget_dead(project.db)
         project.db["meta"].upsert(
@@ -34,6 +36,7 @@ def announced(project, kind: str, doing: str = "the job") -> Iterator[str]:
     try:
         yield job
     finally:
+        _RUNNING.discard(job)
         try:
             with project.transaction(doing=doing):
                 project.db.execute("DELETE FROM meta WHERE key = ?", [key])
@@ -57,8 +60,7 @@ def others(db) -> list[dict]:
 
 def _forget_dead(db) -> None:
     for (key,) in db.execute("SELECT key FROM meta WHERE key LIKE 'job:%'").fetchall():
-        pid = key[len(_PREFIX) :]
-        if pid.isdigit() and not _alive(int(pid)):
+        if not _job_alive(key[len(_PREFIX) :]):
             db.execute("DELETE FROM meta WHERE key = ?", [key])
 
 
@@ -73,8 +75,13 @@ def take_back_stopped_imports(project) -> int:
 
 
 def _job_alive(job: str) -> bool:
+    """Whether the job ``PID:TOKEN`` still runs: in this process, or in a living other one."""
     pid = job.split(":", 1)[0]
-    return pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid))
+    if not pid.isdigit():
+        return False
+    if int(pid) == os.getpid():
+        return job in _RUNNING
+    return _alive(int(pid))
 
 
 def _alive(pid: int) -> bool:
