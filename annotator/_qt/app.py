@@ -10,26 +10,25 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator._qt import settings as saved
+from annotator._qt import startup_probe
+from annotator._qt.first_run import show_welcome
 from annotator._qt.main_window import MainWindow
 from annotator._qt.suggest_ahead import SuggestWorker
-from annotator._qt.widgets import dialogs
 from annotator.core.errors import AnnotatorError
 from annotator.core.ingest.importer import default_annotator
 from annotator.core.store import open_project
 from annotator.core.tokens import tokenizer
 
 
-def choose_annotator(settings: QSettings, given: str | None) -> str | None:
-    """``--annotator`` wins; else the saved name; else ask once and save the answer."""
+def choose_annotator(settings: QSettings, given: str | None) -> tuple[str, bool]:
+    """``--annotator`` wins; else the saved name; else the login name for now, and True: the
+    welcome panel asks (first run)."""
     if given:
-        return given
+        return given, False
     name = saved.annotator_name(settings)
     if name:
-        return name
-    name = dialogs.ask_name(None, default_annotator())
-    if name:
-        saved.set_annotator_name(settings, name)
-    return name
+        return name, False
+    return default_annotator(), True
 
 
 def open_window(
@@ -70,12 +69,13 @@ def run(path: Path, annotator: str | None, model: str | None) -> int:
     app.setApplicationName("annotator")
     app.setOrganizationName("news-annotator")
     threading.Thread(target=tokenizer, daemon=True).start()  # warm token snapping off the GUI thread
+    startup_probe.install(app)
     settings = saved.app_settings()
-    name = choose_annotator(settings, annotator)
-    if not name:
-        return 1
+    name, first_run = choose_annotator(settings, annotator)
     window = open_window(Path(path), name, settings, model)
     app._windows = [window]
+    if first_run:
+        show_welcome(window, name)
     window.show()
     if window.project.read_only:
         reason = window.project.read_only_reason

@@ -239,8 +239,13 @@ class MainWindow(QMainWindow):
     # -- menus ---------------------------------------------------------------------------
     def change_annotator(self) -> None:
         name = dialogs.ask_name(self, self.annotator)
-        if name and name != self.annotator:
-            saved.set_annotator_name(self.settings, name)
+        if name:
+            self.set_annotator(name)
+
+    def set_annotator(self, name: str) -> None:
+        """Work (and save the name) as ``name`` from now on."""
+        saved.set_annotator_name(self.settings, name)
+        if name != self.annotator:
             self.annotator = self.annotating.annotator = name
             self.list_model.set_query(ArticleQuery(name))
             self.open_start_article()

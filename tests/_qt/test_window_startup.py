@@ -3,23 +3,52 @@ dropping files on the window."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from annotator._qt import app as app_module
 from annotator._qt import settings as saved
+from annotator._qt.first_run import show_welcome
 from annotator._qt.widgets import dialogs
 
 
-def test_annotator_name_is_asked_once_then_kept(qt_settings, monkeypatch):
-    asked = []
-    monkeypatch.setattr(dialogs, "ask_name", lambda parent, current: asked.append(current) or "maria")
-    assert app_module.choose_annotator(qt_settings, "given") == "given"
-    assert asked == []
-    assert app_module.choose_annotator(qt_settings, None) == "maria"
-    assert app_module.choose_annotator(qt_settings, None) == "maria"
-    assert len(asked) == 1 and saved.annotator_name(qt_settings) == "maria"
+def test_no_name_dialog_before_the_window(qt_settings, monkeypatch):
+    """First run: the login name for now, and the welcome panel asks; given or saved names win."""
+    monkeypatch.setattr(dialogs, "ask_name", lambda parent, current: pytest.fail("a bare dialog was shown"))
+    monkeypatch.setattr(app_module, "default_annotator", lambda: "login")
+    assert app_module.choose_annotator(qt_settings, "given") == ("given", False)
+    assert app_module.choose_annotator(qt_settings, None) == ("login", True)
+    saved.set_annotator_name(qt_settings, "maria")
+    assert app_module.choose_annotator(qt_settings, None) == ("maria", False)
+
+
+def test_first_run_welcome_panel_asks_the_name_inside_the_window(qtbot, window):
+    panel = show_welcome(window, "login")
+    window.show()
+    qtbot.waitExposed(window)
+    assert panel.isVisible() and panel.name_edit.text() == "login"
+    text = panel.findChild(QLabel).text()
+    for key in ("n", "a", "x", "1–4", "Ctrl+Enter", "F1"):
+        assert f"<b>{key}</b>" in text
+    assert str(window.project.path.resolve()) in text and "dashed underline" in text
+    panel.name_edit.setText("ines")
+    qtbot.keyClick(panel.name_edit, Qt.Key_Return)
+    assert not panel.isVisible()
+    assert window.annotator == "ines" and saved.annotator_name(window.settings) == "ines"
+
+
+def test_welcome_buttons_reach_open_and_import(qtbot, window, monkeypatch):
+    panel = show_welcome(window, "login")
+    triggered = []
+    window.actions["open"].triggered.connect(lambda: triggered.append("open"))
+    window.actions["import"].triggered.connect(lambda: triggered.append("import"))
+    for name in ("getOpenFileName", "getOpenFileNames"):  # the file dialogs answer "cancel"
+        monkeypatch.setattr(QFileDialog, name, staticmethod(lambda *a, **k: ("", "")))
+    panel.open_requested.emit()
+    panel.import_requested.emit()
+    assert triggered == ["open", "import"]
 
 
 def test_change_annotator_from_the_menu(qtbot, window, monkeypatch):
