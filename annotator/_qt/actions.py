@@ -95,7 +95,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("prev_article", "Previous article", "Article", ("Ctrl+Up",), help="Open the previous article"),
     ActionSpec("search", "&Search articles", "Article", ("Ctrl+F",), help="Search the article list"),
     ActionSpec("annotator", "Change &annotator name…", "Settings", (), help="Work under another name"),
+    ActionSpec(
+        "settings",
+        "&Settings…",
+        "Settings",
+        ("Ctrl+,",),
+        help="Name, model, theme, font size, suggestions, annotation memory, blind mode",
+    ),
     ActionSpec("shortcuts", "&Keyboard shortcuts", "Help", ("F1",), help="Show this sheet"),
+    ActionSpec("about", "&About annotator", "Help", (), help="Versions of the app, spaCy, the model and Qt"),
 )
 
 MENUS = ("File", "Edit", "Span", "Article", "Settings", "Help")

@@ -14,6 +14,7 @@ from annotator._qt import startup_probe
 from annotator._qt.first_run import show_welcome
 from annotator._qt.main_window import MainWindow
 from annotator._qt.suggest_ahead import SuggestWorker
+from annotator._qt.widgets.settings_dialog import apply_appearance, flag
 from annotator.core.errors import AnnotatorError
 from annotator.core.ingest.importer import default_annotator
 from annotator.core.store import open_project
@@ -37,7 +38,8 @@ def open_window(
     """Open ``path`` (locked for writing; read-only when another process holds it) in a window."""
     project = open_project(path, lock=True)
     suggester = None
-    if suggest and not project.read_only:
+    model = model or str(settings.value("model", "") or "") or None
+    if suggest and flag(settings, "suggestions", True) and not project.read_only:
         suggester = SuggestWorker(path, model)
         suggester.start()
     saved.add_recent(settings, path)
@@ -71,6 +73,7 @@ def run(path: Path, annotator: str | None, model: str | None) -> int:
     threading.Thread(target=tokenizer, daemon=True).start()  # warm token snapping off the GUI thread
     startup_probe.install(app)
     settings = saved.app_settings()
+    apply_appearance(settings, app)
     name, first_run = choose_annotator(settings, annotator)
     window = open_window(Path(path), name, settings, model)
     app._windows = [window]

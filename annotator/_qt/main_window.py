@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
+from annotator._qt import preferences
 from annotator._qt import settings as saved
 from annotator._qt.actions import ACTIONS, MENUS, build_actions, label_action
 from annotator._qt.activity import ActivityWatcher
@@ -109,6 +110,8 @@ class MainWindow(QMainWindow):
             "search": self.article_list.focus_search,
             "annotator": self.change_annotator,
             "shortcuts": self.show_shortcuts,
+            "settings": lambda: preferences.open_settings(self),
+            "about": lambda: preferences.about(self),
         }
         actions = build_actions(self, handlers)
         menus = {name: self.menuBar().addMenu("&" + name) for name in MENUS}

@@ -1,0 +1,159 @@
+"""The Settings dialog (QSettings): name, model, theme, font size, suggestions, annotation memory,
+blind mode; and applying the appearance settings to the running application."""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+THEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+DEFAULT_MODEL = ""  # the default order: the project's model, then the installed English models
+
+
+def flag(settings: QSettings, key: str, default: bool) -> bool:
+    """A boolean setting (QSettings' INI files give strings back)."""
+    value = settings.value(key, default)
+    return value if isinstance(value, bool) else str(value).lower() in ("true", "1", "yes")
+
+
+def installed_models() -> list[str]:
+    """spaCy pipelines installed as packages (read from package metadata: spaCy is not imported)."""
+    return sorted({entry.name for entry in entry_points(group="spacy_models")})
+
+
+def dark_palette() -> QPalette:
+    """A dark palette (set explicitly: many platform themes ignore a requested colour scheme)."""
+    palette = QPalette()
+    for role, colour in (
+        (QPalette.Window, "#2b2b2b"),
+        (QPalette.WindowText, "#e6e6e6"),
+        (QPalette.Base, "#1e1e1e"),
+        (QPalette.AlternateBase, "#333333"),
+        (QPalette.Text, "#e6e6e6"),
+        (QPalette.Button, "#3a3a3a"),
+        (QPalette.ButtonText, "#e6e6e6"),
+        (QPalette.Highlight, "#3d6fb4"),
+        (QPalette.HighlightedText, "#ffffff"),
+        (QPalette.ToolTipBase, "#333333"),
+        (QPalette.ToolTipText, "#e6e6e6"),
+        (QPalette.PlaceholderText, "#9a9a9a"),
+    ):
+        palette.setColor(role, QColor(colour))
+    return palette
+
+
+def apply_appearance(settings: QSettings, app: QApplication | None = None) -> None:
+    """Theme (light, dark, or the system's) and font size from ``settings``."""
+    app = app or QApplication.instance()
+    theme = str(settings.value("theme", "system"))
+    if theme in ("light", "dark"):
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
+    size = int(settings.value("font_size", 0) or 0)
+    if size > 0:
+        font = app.font()
+        font.setPointSize(size)
+        app.setFont(font)
+
+
+class SettingsDialog(QDialog):
+    """Edit the settings; ``save()`` writes them (the caller applies what changed)."""
+
+    def __init__(self, settings: QSettings, memory_on: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.settings = settings
+        self.name = QLineEdit(str(settings.value("annotator", "") or ""))
+        self.name.setToolTip("Your labels are saved under this name")
+        self.model = QComboBox()
+        self.model.setEditable(True)
+        self.model.addItem("(default: the project's, else an installed English model)", DEFAULT_MODEL)
+        for name in installed_models():
+            self.model.addItem(name, name)
+        self._select(self.model, str(settings.value("model", DEFAULT_MODEL) or DEFAULT_MODEL))
+        self.model.setToolTip("spaCy pipeline for suggestions: an installed package or a model folder")
+        browse = QPushButton("Folder…")
+        browse.setToolTip("Use a trained model folder (e.g. the output of spacy train)")
+        browse.clicked.connect(self._browse)
+        model_row = QHBoxLayout()
+        model_row.addWidget(self.model, 1)
+        model_row.addWidget(browse)
+        self.theme = QComboBox()
+        for key, text in THEMES.items():
+            self.theme.addItem(text, key)
+        self._select(self.theme, str(settings.value("theme", "system")))
+        self.font_size = QSpinBox()
+        self.font_size.setRange(0, 32)
+        self.font_size.setSpecialValueText("system default")
+        self.font_size.setValue(int(settings.value("font_size", 0) or 0))
+        self.suggestions = QCheckBox("Show the model's suggestions")
+        self.suggestions.setChecked(flag(settings, "suggestions", True))
+        self.memory = QCheckBox("Annotation memory: suggest again what you accepted elsewhere")
+        self.memory.setChecked(memory_on)
+        self.blind = QCheckBox("Blind mode: hide other annotators' work")
+        self.blind.setChecked(flag(settings, "blind", False))
+        form = QFormLayout(self)
+        form.addRow("Annotator name:", self.name)
+        form.addRow("Model:", model_row)
+        form.addRow("Theme:", self.theme)
+        form.addRow("Font size:", self.font_size)
+        form.addRow(self.suggestions)
+        form.addRow(self.memory)
+        form.addRow(self.blind)
+        note = QLabel("A new model or turning suggestions on or off applies when a project is next opened.")
+        note.setWordWrap(True)
+        form.addRow(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    @staticmethod
+    def _select(combo: QComboBox, value: str) -> None:
+        index = combo.findData(value)
+        if index < 0:
+            combo.addItem(value, value)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "spaCy model folder")
+        if folder:
+            self._select(self.model, folder)
+
+    def chosen_model(self) -> str:
+        text = self.model.currentText()
+        data = self.model.currentData()
+        return data if data is not None and self.model.itemText(self.model.currentIndex()) == text else text
+
+    def save(self) -> None:
+        """Write every setting (annotation memory is the project's: the caller stores it)."""
+        values = {
+            "model": self.chosen_model(),
+            "theme": self.theme.currentData(),
+            "font_size": self.font_size.value(),
+            "suggestions": self.suggestions.isChecked(),
+            "blind": self.blind.isChecked(),
+        }
+        if self.name.text().strip():
+            values["annotator"] = self.name.text().strip()
+        for key, value in values.items():
+            self.settings.setValue(key, value)
+        self.settings.sync()
