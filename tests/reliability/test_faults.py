@@ -22,7 +22,6 @@ from pathlib import Path
 import pytest
 from edit_loop import parse_output, verify_saved
 from reliability_helpers import (
-    CLI,
     can_mount,
     cli,
     integrity,
@@ -198,44 +197,80 @@ def test_read_only_file_and_folder(tmp_path, what):
 
 @pytest.mark.slow
 def test_kill_9_at_random_moments(tmp_path):
+    """Editor, import, export (and every fourth round suggest) run together; once the editor has
+    saved and the import writes, all are killed at a random moment (in odd rounds the moment
+    the export starts writing its file)."""
     seed = _seed(tmp_path)
-    data = write_articles(tmp_path / "data.jsonl", 4000, start=50_000, size=1500)
+    data = write_articles(tmp_path / "data.jsonl", 1500, start=50_000, size=1500)
     rng = random.Random(9)
     counts = {"rounds": 0, "edits_saved": 0, "lost": 0, "import_whole": 0, "import_taken_back": 0}
-    counts["export_leftovers_removed"] = 0
+    counts.update(export_killed_mid_file=0, export_leftovers_removed=0)
+    out_file = tmp_path / "out.jsonl"
     for round_no in range(ROUNDS):
         path = tmp_path / f"P{round_no}.db"
         shutil.copy(seed, path)
         edits_out = tmp_path / f"edits{round_no}.out"
-        editor = _editor(path, 60, round_no, edits_out)
+        editor = _editor(path, 120, round_no, edits_out)
         importer = spawn("import", path, data, "--annotator", "bulk")
-        exporter = spawn("export", path, tmp_path / "out.jsonl", "--format", "jsonl", "--status", "all")
         suggester = spawn("suggest", path) if round_no % 4 == 0 else None
-        time.sleep(rng.uniform(0.3, 4.0))
+        _until(
+            lambda e=edits_out, p=path, i=importer: (
+                e.stat().st_size > 0 and (_jobs(p) or i.poll() is not None)
+            )
+        )
+        exporter = spawn("export", path, out_file, "--format", "jsonl", "--status", "all")
+        if round_no % 2:
+            _until(lambda x=exporter: _partials(tmp_path) or x.poll() is not None, 30)
+            counts["export_killed_mid_file"] += bool(_partials(tmp_path)) and exporter.poll() is None
+        else:
+            time.sleep(rng.uniform(0.0, 3.0))
         for proc in (editor, importer, exporter, suggester):
             if proc is not None:
                 proc.send_signal(signal.SIGKILL)
-        editor.communicate()
-        out = edits_out.read_text()
-        for proc in (importer, exporter, suggester):
+        for proc in (editor, importer, exporter, suggester):
             if proc is not None:
                 proc.communicate()
-        saved, _ = parse_output(out)
+        saved, _ = parse_output(edits_out.read_text())
         assert integrity(path) == "ok"
         problems = verify_saved(path, saved)
         assert problems == []
         with open_project(path) as project:  # the next writer takes a killed import back
             articles = project.article_count()
-        assert articles in (120, 4120), articles  # the import is there whole, or not at all
-        counts["import_whole" if articles == 4120 else "import_taken_back"] += 1
-        result = cli("export", path, tmp_path / "out.jsonl", "--format", "jsonl", "--status", "all")
+        assert articles in (120, 1620), articles  # the import is there whole, or not at all
+        counts["import_whole" if articles == 1620 else "import_taken_back"] += 1
+        result = cli("export", path, out_file, "--format", "jsonl", "--status", "all")
         assert result.returncode == 0, result.stderr
         counts["export_leftovers_removed"] += "unfinished file" in result.stdout
-        assert not [p for p in tmp_path.iterdir() if ".partial-" in p.name]
+        assert not _partials(tmp_path)
         counts["rounds"] += 1
         counts["edits_saved"] += len(saved)
         counts["lost"] += len(problems)
     _report("kill -9", counts)
 
 
-_unused = CLI
+def _until(ready, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if ready():
+                return
+        except FileNotFoundError:
+            pass
+        time.sleep(0.01)
+
+
+def _partials(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if ".partial-" in p.name]
+
+
+def _jobs(path: Path) -> int:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        return conn.execute("SELECT count(*) FROM meta WHERE key LIKE 'job:%'").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+    finally:
+        conn.close()
