@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fast gates that run before the tests (in .ci/run): lint and format.
+# Fast gates that run before the tests (in .ci/run): lint, format, layer contracts.
 # Needs the .venv made by `bash scripts/dev.sh setup`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,3 +12,5 @@ echo "[gates] ruff check"
 echo "[gates] ruff format --check"
 # shellcheck disable=SC2086
 "$VENV/bin/ruff" format --check $PATHS
+echo "[gates] lint-imports (layer contracts in pyproject.toml [tool.importlinter])"
+"$VENV/bin/lint-imports" --no-cache

@@ -16,7 +16,7 @@ from annotator._qt.main_window import MainWindow
 from annotator._qt.suggest_ahead import SuggestWorker
 from annotator._qt.widgets.settings_dialog import apply_appearance, flag
 from annotator.core.errors import AnnotatorError
-from annotator.core.ingest.importer import default_annotator
+from annotator.core.ingest import default_annotator
 from annotator.core.store import open_project
 from annotator.core.tokens import tokenizer
 

@@ -9,8 +9,7 @@ import click
 
 from annotator.cli.base import cli, progress, project_argument
 from annotator.core.errors import ProjectError
-from annotator.core.ingest import ImportOptions, import_sources
-from annotator.core.ingest.formats import READERS
+from annotator.core.ingest import READERS, ImportOptions, import_sources
 from annotator.core.scheme import load_scheme
 from annotator.core.stats import project_stats
 from annotator.core.store import open_project

@@ -8,9 +8,8 @@ import click
 
 from annotator.cli.base import cli, project_argument
 from annotator.core.label_map import parse_label_map
-from annotator.core.review.agreement import agreement as compute_agreement
-from annotator.core.review.history import history_entries, iso_date
-from annotator.core.review.merge import merge as merge_files
+from annotator.core.review import compute_agreement, history_entries, iso_date
+from annotator.core.review import merge_projects as merge_files
 from annotator.core.store import open_project
 
 

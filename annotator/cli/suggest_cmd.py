@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 
 from annotator.cli.base import cli, progress, project_argument
-from annotator.core.store import open_project
-from annotator.core.store.activity import announced
+from annotator.core.store import announced, open_project
 
 
 @cli.command()
@@ -54,8 +53,7 @@ def suggest(
     Resumable: articles finished by an earlier (interrupted) run are skipped. Suggestions never
     change or duplicate a span a person accepted, edited or rejected.
     """
-    from annotator.core.suggest import load_pipeline, suggest_articles
-    from annotator.core.suggest.runner import pending_ids, stale_ids
+    from annotator.core.suggest import load_pipeline, pending_ids, stale_ids, suggest_articles
 
     with open_project(project) as proj:  # shares the file with a window or an import (README)
         if memory is not None:

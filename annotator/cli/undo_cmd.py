@@ -10,7 +10,7 @@ import click
 from annotator.cli.base import cli, project_argument
 from annotator.core import undo as core_undo
 from annotator.core.errors import EditError
-from annotator.core.ingest.importer import default_annotator
+from annotator.core.ingest import default_annotator
 from annotator.core.store import open_project
 
 

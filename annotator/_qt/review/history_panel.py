@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from annotator.core.review.history import history_entries
+from annotator.core.review import history_entries
 
 COLUMNS = ("when (UTC)", "who", "action", "what")
 

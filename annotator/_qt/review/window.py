@@ -29,10 +29,10 @@ from annotator._qt.review.history_panel import HistoryPanel
 from annotator._qt.review.overlay_view import PEN_STYLES, Lane, OverlayTextView
 from annotator._qt.widgets.text_view import DrawSpan
 from annotator.core import edits, undo
+from annotator.core import review as adjudicate
 from annotator.core.errors import AnnotatorError
 from annotator.core.offsets import OffsetMap
-from annotator.core.review import adjudicate
-from annotator.core.review.comments import add_comment, comments_of
+from annotator.core.review import add_comment, comments_of
 
 LANE_NAMES = {
     Qt.SolidLine: "solid",

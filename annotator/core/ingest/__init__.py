@@ -1,7 +1,15 @@
 """Reading articles (and labels that come with them) from files into a project."""
 
 from annotator.core.ingest import interop  # noqa: F401  (registers the other tools' formats)
-from annotator.core.ingest.importer import ImportCancelled, ImportReport, import_sources
+from annotator.core.ingest.formats import READERS
+from annotator.core.ingest.importer import ImportCancelled, ImportReport, default_annotator, import_sources
 from annotator.core.ingest.options import ImportOptions
 
-__all__ = ["ImportCancelled", "ImportOptions", "ImportReport", "import_sources"]
+__all__ = [
+    "READERS",
+    "ImportCancelled",
+    "ImportOptions",
+    "ImportReport",
+    "default_annotator",
+    "import_sources",
+]

@@ -4,8 +4,9 @@ Only this package talks to the database. Everything else asks an open :class:`Pr
 (``open_project``) and gets model objects back.
 """
 
+from annotator.core.store.activity import announced
 from annotator.core.store.failures import RAW_ERRORS, translate
 from annotator.core.store.listing import ArticleQuery, ArticleRow
 from annotator.core.store.project import Project, open_project
 
-__all__ = ["RAW_ERRORS", "ArticleQuery", "ArticleRow", "Project", "open_project", "translate"]
+__all__ = ["RAW_ERRORS", "ArticleQuery", "ArticleRow", "Project", "announced", "open_project", "translate"]

@@ -5,7 +5,7 @@ pipeline, stored as shared ``suggested`` span rows that never override human wor
 """
 
 from annotator.core.suggest.pipeline import ModelError, SuggestPipeline, load_pipeline
-from annotator.core.suggest.runner import suggest_articles
+from annotator.core.suggest.runner import pending_ids, stale_ids, suggest_articles
 from annotator.core.suggest.suggestion import Suggestion
 
-__all__ = ["ModelError", "SuggestPipeline", "Suggestion", "load_pipeline", "suggest_articles"]
+__all__ = ["ModelError", "SuggestPipeline", "Suggestion", "load_pipeline", "pending_ids", "suggest_articles"]
