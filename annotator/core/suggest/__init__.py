@@ -8,4 +8,12 @@ from annotator.core.suggest.pipeline import ModelError, SuggestPipeline, load_pi
 from annotator.core.suggest.runner import pending_ids, stale_ids, suggest_articles
 from annotator.core.suggest.suggestion import Suggestion
 
-__all__ = ["ModelError", "SuggestPipeline", "Suggestion", "load_pipeline", "pending_ids", "suggest_articles"]
+__all__ = [
+    "ModelError",
+    "SuggestPipeline",
+    "Suggestion",
+    "load_pipeline",
+    "pending_ids",
+    "stale_ids",
+    "suggest_articles",
+]
