@@ -21,8 +21,7 @@ class StepFailed(Exception):
 
 
 def _model(state: dict) -> str:
-    from annotator.core.suggest import load_pipeline
-    from annotator.core.suggest.pipeline import RULES_NAME
+    from annotator.core.suggest import RULES_NAME, load_pipeline
 
     pipeline = load_pipeline(state.get("model"))
     if pipeline.model_name == RULES_NAME:

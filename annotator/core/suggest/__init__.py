@@ -4,11 +4,12 @@ pipeline, stored as shared ``suggested`` span rows that never override human wor
 ``load_pipeline`` picks the model; ``suggest_articles`` computes and stores suggestions.
 """
 
-from annotator.core.suggest.pipeline import ModelError, SuggestPipeline, load_pipeline
+from annotator.core.suggest.pipeline import RULES_NAME, ModelError, SuggestPipeline, load_pipeline
 from annotator.core.suggest.runner import pending_ids, stale_ids, suggest_articles
 from annotator.core.suggest.suggestion import Suggestion
 
 __all__ = [
+    "RULES_NAME",
     "ModelError",
     "SuggestPipeline",
     "Suggestion",
