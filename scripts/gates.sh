@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fast gates that run before the tests (in .ci/run): lint, format, layer contracts.
+# Fast gates that run before the tests (in .ci/run): lint, format, layer contracts, types.
 # Needs the .venv made by `bash scripts/dev.sh setup`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,3 +14,5 @@ echo "[gates] ruff format --check"
 "$VENV/bin/ruff" format --check $PATHS
 echo "[gates] lint-imports (layer contracts in pyproject.toml [tool.importlinter])"
 "$VENV/bin/lint-imports" --no-cache
+echo "[gates] mypy (strict; the modules listed in pyproject.toml [tool.mypy] files)"
+"$VENV/bin/mypy"

@@ -9,12 +9,20 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from spacy.tokens import Doc
+
+    Tokenizer = Callable[[str], Doc]  # spacy.tokenizer is compiled and has no stub
 
 _lock = threading.Lock()
-_tokenizer = None
+_tokenizer: Tokenizer | None = None
 
 
-def tokenizer():
+def tokenizer() -> Tokenizer:
     """The shared blank English tokenizer (spaCy is imported on first use)."""
     global _tokenizer
     with _lock:

@@ -43,6 +43,7 @@ def stacks(entries: list[EditRecord]) -> tuple[list[int], list[int]]:
 
 
 def _move(edit_id: int | None, source: list[int], target: list[int]) -> None:
+    assert edit_id is not None, "undo and redo entries name the edit they move"
     if edit_id in source:
         source.remove(edit_id)
     target.append(edit_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from annotator.core.export.align import Task
 from annotator.core.export.report import AlignmentReport
@@ -43,7 +44,7 @@ class Writer:
             self.report.not_carried["links between spans"] += len(task.relations)
 
 
-def article_meta(task: Task) -> dict:
+def article_meta(task: Task) -> dict[str, Any]:
     """The article's meta plus its id, title and source (read back by every importer)."""
     article = task.version.article
     meta = dict(article.meta)

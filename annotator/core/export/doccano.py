@@ -7,9 +7,12 @@ attributes or links: the report counts them as not carried.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from annotator.core.export.align import Task
 from annotator.core.export.base import Writer, article_meta
+from annotator.core.export.report import AlignmentReport
+from annotator.core.scheme import Scheme
 
 
 class DoccanoWriter(Writer):
@@ -17,7 +20,7 @@ class DoccanoWriter(Writer):
 
     name, suffix = "doccano", ".jsonl"
 
-    def __init__(self, path, scheme, report):
+    def __init__(self, path: Path, scheme: Scheme, report: AlignmentReport) -> None:
         super().__init__(path, scheme, report)
         self.handle = open(path, "w", encoding="utf-8", newline="\n")
         self.count = 0

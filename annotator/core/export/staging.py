@@ -49,7 +49,7 @@ def _same_file(a: Path, b: Path) -> bool:
 def remove_leftovers(out: Path) -> list[str]:
     """Delete ``.OUT.partial-PID`` / ``.OUT.old-PID`` left by exports whose process is gone;
     returns their names (an export still running in another process is left alone)."""
-    removed = []
+    removed: list[str] = []
     if not out.parent.is_dir():
         return removed
     for entry in out.parent.iterdir():

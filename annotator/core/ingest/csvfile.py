@@ -30,7 +30,7 @@ def read(path: Path, options: ImportOptions) -> Iterator[Record]:
         raise InputError(path, reader.line_num, f"malformed CSV: {exc}") from None
 
 
-def _rows(reader: csv.DictReader, path: Path, column: str) -> Iterator[Record]:
+def _rows(reader: csv.DictReader[str], path: Path, column: str) -> Iterator[Record]:
     if reader.fieldnames is None:
         raise InputError(path, 1, "empty CSV file: expected a header row")
     if column not in reader.fieldnames:

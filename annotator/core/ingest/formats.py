@@ -7,7 +7,7 @@ formats with :func:`register`; ``auto`` picks a reader by the file's ending.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -31,7 +31,7 @@ def register(name: str, reader: Reader, endings: tuple[str, ...] = (), auto: boo
         ENDINGS[ending] = name
 
 
-def has_ending(path: Path, endings) -> bool:
+def has_ending(path: Path, endings: Iterable[str]) -> bool:
     """Whether the file name ends with one of ``endings`` (case-insensitive)."""
     return any(path.name.lower().endswith(e) for e in endings)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -12,7 +13,7 @@ class SpanIn:
     start: int
     end: int
     label: str
-    attrs: dict = field(default_factory=dict)
+    attrs: dict[str, Any] = field(default_factory=dict)
     key: object = None  # the file's own id for the span, for relations
 
 
@@ -34,7 +35,7 @@ class Record:
     line: int
     title: str = ""
     source: str = ""
-    meta: dict = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
     spans: list[SpanIn] = field(default_factory=list)
     relations: list[RelationIn] = field(default_factory=list)
     answer: str | None = None  # Prodigy's accept / reject / ignore, when given

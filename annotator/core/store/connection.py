@@ -170,5 +170,6 @@ def _upgrade(db: Database) -> None:
 
 def _mark(db: Database) -> None:
     with db.atomic():
-        db["meta"].upsert({"key": "app", "value": json.dumps(APP_MARKER)}, pk="key")
-        db["meta"].upsert({"key": "schema_version", "value": json.dumps(SCHEMA_VERSION)}, pk="key")
+        meta = db.table("meta")
+        meta.upsert({"key": "app", "value": json.dumps(APP_MARKER)}, pk="key")
+        meta.upsert({"key": "schema_version", "value": json.dumps(SCHEMA_VERSION)}, pk="key")

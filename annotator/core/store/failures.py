@@ -41,7 +41,7 @@ def is_storage(exc: BaseException) -> bool:
 
 
 def _primary(exc: sqlite3.Error) -> int | None:
-    code = getattr(exc, "sqlite_errorcode", None)
+    code: int | None = getattr(exc, "sqlite_errorcode", None)
     if code is None:
         text = str(exc).lower()
         if "locked" in text or "busy" in text:
@@ -112,4 +112,7 @@ def mapped(path: object, doing: str = "the last change") -> Iterator[None]:
     try:
         yield
     except (sqlite3.Error, OSError) as exc:
-        raise translate(exc, Path(str(path)), doing) from exc
+        error = translate(exc, Path(str(path)), doing)
+        if error is None:  # translate maps every sqlite3.Error and OSError
+            raise
+        raise error from exc

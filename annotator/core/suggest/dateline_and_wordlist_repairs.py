@@ -3,10 +3,11 @@ capitalised common words it took for names. Same shape as :mod:`entity_repairs`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from annotator.core.suggest.entity_repairs import Ent
 from annotator.core.suggest.lexicon import Words, gazetteer
@@ -44,7 +45,7 @@ def _mentions(doc: Doc, name: str, kind: str, ents: list[Ent]) -> list[Ent]:
     ]
 
 
-def _find_all(doc: Doc, name: str, text: str):
+def _find_all(doc: Doc, name: str, text: str) -> Iterator[Span]:
     """Every place ``name`` occurs in ``doc`` (whose ``doc.text`` is ``text``: spaCy rebuilds it
     from the tokens on every access, so callers read it once) on token boundaries, as spans."""
     at = text.find(name)
@@ -154,7 +155,7 @@ def _reaches_out(doc: Doc, ent: Ent, name: Ent) -> bool:
     return any(not t.is_lower and not t.is_punct for t in outside)
 
 
-def _opens_sentence(token) -> bool:
+def _opens_sentence(token: Token) -> bool:
     previous = token.nbor(-1) if token.i > 0 else None
     return previous is None or bool(token.is_sent_start) or previous.is_space or previous.text in ('"', "“")
 

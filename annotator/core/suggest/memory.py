@@ -26,7 +26,7 @@ def remembered(project: Project) -> dict[str, str]:
     """String -> label for accepted spans of labels without attributes (not QUOTE); a string
     people rejected (with that label) as often as they accepted it is left out."""
     labels = {lab.name for lab in project.scheme.labels if not lab.attributes and lab.name != "QUOTE"}
-    votes: Counter = Counter()
+    votes: Counter[tuple[str, str]] = Counter()
     for label, status, words in project.decided_words():
         if label in labels and words and words.strip() == words:
             votes[(words, label)] += 1 if status == "accepted" else -1

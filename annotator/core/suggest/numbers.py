@@ -67,7 +67,7 @@ def parse_count(words: list[str]) -> tuple[int, int] | None:
 
 
 def _exact(words: list[str]) -> int | None:
-    total, current = 0, 0
+    total, current = 0.0, 0.0
     for word in words:
         if word == "-":
             continue

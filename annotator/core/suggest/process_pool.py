@@ -11,6 +11,7 @@ import multiprocessing
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
+from multiprocessing.pool import AsyncResult
 
 from annotator.core.batching import batched
 from annotator.core.suggest.component import suggestions_of
@@ -50,7 +51,9 @@ def suggest_stream(
     with multiprocessing.get_context().Pool(
         n_process, initializer=_start, initargs=(pipeline.model_name, reported, strings)
     ) as pool:
-        pending: deque = deque()  # a bounded window keeps the order and the memory use small
+        pending: deque[AsyncResult[list[Found]]] = (
+            deque()
+        )  # a bounded window keeps the order and the memory use small
         for batch in batched(items, batch_size):
             pending.append(pool.apply_async(_work, (batch,)))
             if len(pending) >= 2 * n_process:
@@ -69,5 +72,6 @@ def _start(model_name: str, reported_speech: bool, strings: dict[str, str]) -> N
 
 
 def _work(batch: list[tuple[str, int]]) -> list[Found]:
+    assert _worker is not None, "_start runs in every worker first"
     pipeline, memory = _worker
     return list(found_in(pipeline, memory, batch, len(batch)))

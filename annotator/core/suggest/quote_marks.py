@@ -32,13 +32,14 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return [q for q in (_trim(text, s, e) for s, e in quotes) if q]
 
 
-def _scan(text: str, start: int, end: int, continuing: bool):
+def _scan(text: str, start: int, end: int, continuing: bool) -> tuple[list[tuple[int, int]], int | None]:
     """Quotes closed inside one paragraph, and where a quote left open starts (or None).
 
     With ``continuing``, a paragraph that begins with an opening mark continues the open
     quote: its first closed quote (or the open one) starts at -1 for the caller to fill in."""
     found: list[tuple[int, int]] = []
-    open_at, kind = None, None
+    open_at: int | None = None
+    kind: str | None = None
     lead = len(text[start:end]) - len(text[start:end].lstrip())
     for mark in _MARK.finditer(text, start, end):
         i = mark.start()
@@ -46,7 +47,7 @@ def _scan(text: str, start: int, end: int, continuing: bool):
             kind = _opening(text, i, start)
             if kind:
                 open_at = -1 if continuing and i == start + lead else i + 1
-        elif _closing(text, i, kind):
+        elif open_at is not None and _closing(text, i, kind):
             found.append((open_at, i))
             kind, open_at = None, None
     if kind == "single":  # an unclosed single mark is an apostrophe far more often than a quote

@@ -3,6 +3,7 @@ or for "he said" the nearest fitting actor before it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -83,7 +84,7 @@ class SpeakerFinder:
                 return actor
         return None
 
-    def _subjects(self, verb: Token):
+    def _subjects(self, verb: Token) -> Iterator[Token]:
         """Candidate speakers, nearest clause first, climbing at most four clauses."""
         for _ in range(4):
             for child in verb.children:

@@ -12,7 +12,7 @@ BATCH_WORDS = 1000
 LOGGER = "annotator.train_progress.v1"
 
 
-def _q(value) -> str:
+def _q(value: object) -> str:
     return json.dumps(str(value))
 
 

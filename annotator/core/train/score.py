@@ -8,6 +8,10 @@ benchmark does).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from annotator.core.suggest.pipeline import SuggestPipeline
 
 _STRIP = " \t\n\"'“”‘’.,;:!?()–—-"
 
@@ -48,7 +52,7 @@ def per_label(
     return out
 
 
-def suggested_spans(pipeline, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+def suggested_spans(pipeline: SuggestPipeline, texts: list[str]) -> list[list[tuple[int, int, str]]]:
     """What the suggestion ``pipeline`` finds in each text (no annotation memory)."""
     from annotator.core.suggest.component import suggestions_of
 

@@ -70,8 +70,7 @@ class _Doc:
         prefix, _, label = tag.partition("-")
         if prefix not in ("B", "I", "E", "L", "S", "U") or not label:
             raise InputError(self.path, line_no, f"tag {tag!r} is not O or B-/I-/E-/L-/S-/U-LABEL")
-        continues = prefix in ("I", "E", "L") and self.open is not None and self.open.label == label
-        if continues:
+        if prefix in ("I", "E", "L") and self.open is not None and self.open.label == label:
             self.open.end = end
         else:
             self.open = SpanIn(start, end, label)

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.limits import check_inflated_size
 from annotator.core.ingest.options import ImportOptions
 from annotator.core.ingest.records import Record, RelationIn, SpanIn
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 SPANS_KEY = "sc"
 
@@ -31,7 +35,7 @@ def read(path: Path, options: ImportOptions) -> Iterator[Record]:
         yield _record(doc, path, number)
 
 
-def _record(doc, path: Path, number: int) -> Record:
+def _record(doc: Doc, path: Path, number: int) -> Record:
     record = Record(text=doc.text, path=str(path), line=number, source=path.name, answer="accept")
     index: dict[tuple[int, int, str], int] = {}
     found = list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []
