@@ -72,7 +72,7 @@ class Scheme:
     labels: tuple[Label, ...]
     relations: tuple[RelationType, ...] = ()
     reported_speech: bool = False
-    raw: dict = field(default_factory=dict, compare=False, repr=False)
+    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def label_names(self) -> list[str]:
@@ -90,7 +90,7 @@ class Scheme:
         """The label bound to hotkey ``key``, if any."""
         return next((label for label in self.labels if label.hotkey == key), None)
 
-    def check_attrs(self, label: str, attrs: dict) -> str | None:
+    def check_attrs(self, label: str, attrs: dict[str, Any]) -> str | None:
         """A problem with ``attrs`` for ``label``, or None when they fit."""
         known = {a.name: a for a in self.label(label).attributes}
         for key, value in attrs.items():
@@ -155,7 +155,7 @@ def scheme_from_dict(data: Any, source: str = "scheme") -> Scheme:
     )
 
 
-def _label_from_dict(item: dict) -> Label:
+def _label_from_dict(item: dict[str, Any]) -> Label:
     attrs = tuple(
         Attribute(
             name=a["name"],
@@ -176,7 +176,7 @@ def _label_from_dict(item: dict) -> Label:
     )
 
 
-def _check_consistency(data: dict, source: str) -> None:
+def _check_consistency(data: dict[str, Any], source: str) -> None:
     """Rules JSON Schema cannot express: unique names and hotkeys, relations over known labels."""
     names, hotkeys = set(), set()
     for i, label in enumerate(data["labels"]):

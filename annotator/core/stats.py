@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
 
-def project_stats(project) -> dict:
+if TYPE_CHECKING:
+    from annotator.core.store import Project
+
+
+def project_stats(project: Project) -> dict[str, Any]:
     """Counts a user or a script wants to see about a project.
 
     Keys: ``articles``; ``done`` (articles done by at least one annotator); ``spans``
@@ -28,5 +33,5 @@ def project_stats(project) -> dict:
     }
 
 
-def _annotator_stats(project, name: str) -> dict:
+def _annotator_stats(project: Project, name: str) -> dict[str, int]:
     return {"done": project.done_count(name), "spans": project.accepted_count(name)}

@@ -9,11 +9,15 @@ out, as brat has no null). SPEAKER links are ``R`` lines with ``Arg1`` the head 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from annotator.core.export.align import Task
 from annotator.core.export.base import Writer
+from annotator.core.export.report import AlignmentReport
+from annotator.core.scheme import Scheme
 
 
-def encode_value(value) -> str:
+def encode_value(value: object) -> str:
     """An attribute value as one brat word."""
     return str(value).replace(" ", "_")
 
@@ -40,7 +44,7 @@ class BratWriter(Writer):
 
     name, suffix, folder, one_version = "brat", "", True, True
 
-    def __init__(self, path, scheme, report):
+    def __init__(self, path: Path, scheme: Scheme, report: AlignmentReport) -> None:
         super().__init__(path, scheme, report)
         path.mkdir(parents=True, exist_ok=True)
 
@@ -56,7 +60,7 @@ class BratWriter(Writer):
         (self.path / "annotation.conf").write_text(annotation_conf(self.scheme), encoding="utf-8")
 
 
-def annotation_conf(scheme) -> str:
+def annotation_conf(scheme: Scheme) -> str:
     """brat's configuration for the scheme: entities, relations, attributes."""
     lines = ["[entities]", *scheme.label_names, "", "[relations]"]
     lines += [f"{r.name}\tArg1:{r.head}, Arg2:{r.child}" for r in scheme.relations]

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from annotator.core.store import Project
+
 from annotator.core.edits import Change, Edit
 from annotator.core.errors import EditError
 from annotator.core.model import now_iso
 
 
-def add_comment(project, article_id: int, text: str, annotator: str, span_id: int | None = None) -> Edit:
+def add_comment(
+    project: Project, article_id: int, text: str, annotator: str, span_id: int | None = None
+) -> Edit:
     """Attach ``text`` to the article (or to ``span_id`` in it). Build it with ``project.perform``."""
     text = text.strip()
     if not text:
@@ -27,6 +34,6 @@ def add_comment(project, article_id: int, text: str, annotator: str, span_id: in
     return edit
 
 
-def comments_of(project, article_ids: list[int]) -> dict[int, list[dict]]:
+def comments_of(project: Project, article_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     """article id -> its notes (``span_id``, ``annotator``, ``text``, ``created_at``), oldest first."""
     return project.review.comments(list(article_ids))

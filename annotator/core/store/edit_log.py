@@ -7,6 +7,7 @@ can be read back and taken back after a restart.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -19,7 +20,9 @@ def start(db: Database, entry: EditRecord) -> int:
     """Append ``entry`` (its id is ignored) and return its id."""
     row = {k: getattr(entry, k) for k in _COLUMNS if k != "id"}
     row["at"] = row["at"] or now_iso()
-    return db["edits"].insert(row).last_pk
+    pk = db.table("edits").insert(row).last_pk
+    assert pk is not None, "the edits table has an integer primary key"
+    return int(pk)
 
 
 def entries(db: Database, article_id: int, annotator: str) -> list[EditRecord]:
@@ -40,5 +43,5 @@ def changes(db: Database, edit_id: int) -> list[Change]:
     return [Change(table, _load(before), _load(after)) for table, before, after in db.execute(sql, [edit_id])]
 
 
-def _load(text: str | None) -> dict | None:
+def _load(text: str | None) -> dict[str, Any] | None:
     return None if text is None else json.loads(text)

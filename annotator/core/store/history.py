@@ -18,13 +18,13 @@ def record(
     table: str,
     row_id: int | None,
     article_id: int | None,
-    before: dict | None,
-    after: dict | None,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
     edit_id: int | None = None,
 ) -> None:
     """Append one change (of the edit-log entry ``edit_id``, if any). Call inside the
     transaction that makes the change."""
-    db["history"].insert(
+    db.table("history").insert(
         {
             "edit_id": edit_id,
             "at": now_iso(),
@@ -39,7 +39,7 @@ def record(
     )
 
 
-def _dump(row: dict | None) -> str | None:
+def _dump(row: dict[str, Any] | None) -> str | None:
     return None if row is None else json.dumps(row, ensure_ascii=False, sort_keys=True)
 
 

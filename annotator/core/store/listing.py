@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -45,7 +46,7 @@ def fts_terms(search: str) -> str:
 _UNTYPABLE = {"Cc", "Cs", "Co", "Cn"}
 
 
-def _where(query: ArticleQuery) -> tuple[str, dict]:
+def _where(query: ArticleQuery) -> tuple[str, dict[str, Any]]:
     clauses, params = [], {"annotator": query.annotator}
     if query.state:
         if query.state not in ARTICLE_STATES:
@@ -77,7 +78,7 @@ def count(db: Database, query: ArticleQuery) -> int:
     where, params = _where(query)
     if not where:
         return articles.count(db)
-    return db.execute(f"SELECT count(*) {_FROM}{where}", params).fetchone()[0]
+    return int(db.execute(f"SELECT count(*) {_FROM}{where}", params).fetchone()[0])
 
 
 def page(db: Database, query: ArticleQuery, offset: int, limit: int) -> list[ArticleRow]:
@@ -98,7 +99,7 @@ def row_of(db: Database, query: ArticleQuery, article_id: int) -> int | None:
     if db.execute(check, {**params, "id": article_id}).fetchone() is None:
         return None
     sql = f"SELECT count(*) {_FROM}{where}{' AND' if where else ' WHERE'} a.id < :id"
-    return db.execute(sql, {**params, "id": article_id}).fetchone()[0]
+    return int(db.execute(sql, {**params, "id": article_id}).fetchone()[0])
 
 
 def progress(db: Database, annotator: str) -> tuple[int, int]:

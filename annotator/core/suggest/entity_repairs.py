@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from annotator.core.suggest.lexicon import Words, gazetteer
 
@@ -175,7 +175,7 @@ def trim_edges(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     return out
 
 
-def _trimmable(token, kind: str, words: Words) -> bool:
+def _trimmable(token: Token, kind: str, words: Words) -> bool:
     if token.lower_ in _EDGE_TRIM:
         return True
     if kind != "PERSON":  # "State Department" keeps its first word
@@ -267,7 +267,7 @@ def keep_acting_groups(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     return out
 
 
-def _is_demonym(token) -> bool:
+def _is_demonym(token: Token) -> bool:
     return token.tag_ in ("JJ", "NNPS") or token.lower_.endswith(("ian", "ean", "ese", "ish"))
 
 
@@ -294,7 +294,7 @@ def speaking_places(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     return ents
 
 
-def _speaks(token, words: Words) -> bool:
+def _speaks(token: Token, words: Words) -> bool:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     if token.dep_ in ("compound", "poss", "amod") and token.head.pos_ in ("NOUN", "PROPN"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from spacy.tokens import Doc
 
@@ -19,14 +19,14 @@ class Suggestion:
     label: str
     origin: str = "model"
     score: float = 0.8
-    attrs: dict = field(default_factory=dict)
+    attrs: dict[str, Any] = field(default_factory=dict)
     speaker: tuple[int, int] | None = None
 
     @property
     def key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.label)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """A plain dict (pickles and msgpacks across ``nlp.pipe`` worker processes)."""
         return {
             "start": self.start,
@@ -39,7 +39,7 @@ class Suggestion:
         }
 
     @classmethod
-    def from_dict(cls, item: dict) -> Suggestion:
+    def from_dict(cls, item: dict[str, Any]) -> Suggestion:
         speaker = tuple(item["speaker"]) if item.get("speaker") else None
         return cls(
             item["start"],
