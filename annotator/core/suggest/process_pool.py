@@ -10,7 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import signal
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from multiprocessing.pool import AsyncResult
 
 from annotator.core.batching import batched
@@ -39,7 +39,7 @@ def suggest_stream(
     strings: dict[str, str],
     batch_size: int = 64,
     n_process: int = 1,
-) -> Iterator[Found]:
+) -> Generator[Found, None, None]:
     """Suggestions for each item in order; ``strings`` is the annotation memory (may be empty)."""
     if n_process <= 1:
         memory = Memory(pipeline.nlp, strings) if strings else None

@@ -139,7 +139,11 @@ def _overlaps_human(s: Suggestion, human: list[Span]) -> bool:
 
 
 def _link_speakers(
-    project: Project, article_id: int, found: list[Suggestion], ids: dict, human: list[Span]
+    project: Project,
+    article_id: int,
+    found: list[Suggestion],
+    ids: dict[tuple[int, int, str], int],
+    human: list[Span],
 ) -> None:
     for s in found:
         if s.label != "QUOTE" or s.speaker is None or s.key not in ids:
@@ -163,7 +167,7 @@ def _link_speakers(
             )
 
 
-def _new_actor_over(ids: dict, where: tuple[int, int]) -> int | None:
+def _new_actor_over(ids: dict[tuple[int, int, str], int], where: tuple[int, int]) -> int | None:
     """A just-stored ACTOR overlapping the speaker (memory may have reshaped the entity)."""
     start, end = where
     return next((i for (a, b, label), i in ids.items() if label == "ACTOR" and a < end and start < b), None)

@@ -5,9 +5,13 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.export.selection import Selection, versions
+
+if TYPE_CHECKING:
+    from annotator.core.store import Project
 
 MIN_ARTICLES = 10
 
@@ -32,11 +36,11 @@ class TrainingData:
     train: list[Example]
     dev: list[Example]
     labels: list[str]
-    counts: Counter = field(default_factory=Counter)
+    counts: Counter[str] = field(default_factory=Counter)
 
 
 def gather(
-    project,
+    project: Project,
     labels: list[str] | None = None,
     status: str = "done",
     annotator: str | None = None,
@@ -84,7 +88,7 @@ def _check_labels(labels: list[str] | None, entity_labels: list[str], known: lis
     return list(dict.fromkeys(labels))
 
 
-def _finished(project, status: str, annotator: str | None) -> list[Example]:
+def _finished(project: Project, status: str, annotator: str | None) -> list[Example]:
     ids = project.ids_in_state(status, annotator)
     out = []
     selection = Selection(status="all", annotator=annotator, one_version=True)
