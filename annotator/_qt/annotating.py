@@ -24,6 +24,7 @@ class Annotating(QObject):
         super().__init__(parent)
         self.project, self.annotator = project, annotator
         self.view, self.panel = view, panel
+        self.blind = False  # blind labelling: no memory suggestions (others' decisions)
         self.state: ArticleState | None = None
         self.colors = {label.name: label.color for label in project.scheme.labels}
         view.snapper = lambda a, b: self.state.snap_qt(a, b) if self.state else None
@@ -34,7 +35,7 @@ class Annotating(QObject):
     def open_article(self, article_id: int) -> None:
         """Show an article with its spans, the focus in its text."""
         self.state = ArticleState(self.project.article(article_id))
-        self.state.reload(self.project, self.annotator)
+        self.state.reload(self.project, self.annotator, blind=self.blind)
         self.view.show_article(self.state.article.text, self._draw_spans(), None)
         self.view.setFocus()
         self._show_panel()
@@ -44,7 +45,7 @@ class Annotating(QObject):
         """Read the open article's spans again (after an edit, undo, or new suggestions)."""
         if self.state is None:
             return
-        self.state.reload(self.project, self.annotator, focus_id)
+        self.state.reload(self.project, self.annotator, focus_id, blind=self.blind)
         self._redraw(move_focus=focus_id is not None)
 
     def apply_changes(self, changes) -> None:

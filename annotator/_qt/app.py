@@ -33,7 +33,12 @@ def choose_annotator(settings: QSettings, given: str | None) -> tuple[str, bool]
 
 
 def open_window(
-    path: Path, annotator: str, settings: QSettings, model: str | None = None, suggest: bool = True
+    path: Path,
+    annotator: str,
+    settings: QSettings,
+    model: str | None = None,
+    suggest: bool = True,
+    blind: bool | None = None,
 ) -> MainWindow:
     """Open ``path`` (locked for writing; read-only when another process holds it) in a window."""
     project = open_project(path, lock=True)
@@ -49,6 +54,7 @@ def open_window(
         settings,
         suggester,
         open_project_cb=lambda other: _replace(window, other, annotator, settings, model),
+        blind=blind,
     )
     window.open_start_article()
     return window
@@ -65,8 +71,11 @@ def _replace(window: MainWindow, path: Path, annotator: str, settings: QSettings
     QApplication.instance()._windows = [new]
 
 
-def run(path: Path, annotator: str | None, model: str | None) -> int:
-    """Show the window on the project at ``path`` until the user quits; the exit status."""
+def run(
+    path: Path, annotator: str | None, model: str | None, review: bool = False, blind: bool = False
+) -> int:
+    """Show the window on the project at ``path`` until the user quits; the exit status.
+    ``review`` opens review mode too; ``blind`` turns blind labelling on (else the setting)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("annotator")
     app.setOrganizationName("news-annotator")
@@ -80,6 +89,8 @@ def run(path: Path, annotator: str | None, model: str | None) -> int:
     if first_run:
         show_welcome(window, name)
     window.show()
+    if review:
+        window.view_menu.open_review()
     if window.project.read_only:
         reason = window.project.read_only_reason
         window.statusBar().showMessage(reason[0].upper() + reason[1:], 0)

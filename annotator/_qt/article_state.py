@@ -30,10 +30,15 @@ class ArticleState:
         self._tokens: Tokens | None = None
 
     # -- loading -----------------------------------------------------------------------
-    def reload(self, project, annotator: str, focus_id: int | None = None) -> None:
-        """Read the spans again; keep the focus on ``focus_id``, or near where it was."""
+    def reload(self, project, annotator: str, focus_id: int | None = None, blind: bool = False) -> None:
+        """Read the spans again; keep the focus on ``focus_id``, or near where it was. ``blind``
+        leaves out memory suggestions (they repeat what other people accepted)."""
         old_index = self.focus_index()
-        spans = [s for s in project.spans_for(self.article.id, annotator) if s.status != "rejected"]
+        spans = [
+            s
+            for s in project.spans_for(self.article.id, annotator)
+            if s.status != "rejected" and not (blind and s.annotator is None and s.origin == "memory")
+        ]
         self.spans = sorted(spans, key=_reading_order)
         self._load_speakers(project, annotator)
         self._refocus(focus_id, old_index)

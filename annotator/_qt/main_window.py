@@ -17,6 +17,7 @@ from annotator._qt.annotating import Annotating
 from annotator._qt.background import ChangeBus, Changes
 from annotator._qt.file_jobs import FileJobs
 from annotator._qt.models.article_list import ArticleListModel
+from annotator._qt.review.view_menu import ViewMenu, blind_setting
 from annotator._qt.widgets import dialogs
 from annotator._qt.widgets.article_list import ArticleListPane
 from annotator._qt.widgets.shortcuts_sheet import ShortcutsSheet
@@ -37,6 +38,7 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         suggester=None,
         open_project_cb: Callable[[Path], None] | None = None,
+        blind: bool | None = None,
     ):
         super().__init__()
         self.project, self.annotator, self.settings = project, annotator, settings
@@ -50,6 +52,7 @@ class MainWindow(QMainWindow):
         self.jobs = FileJobs(self, project.path, lambda: self.annotator)
         self._build_layout()
         self.actions = self._build_menus()
+        self.view_menu = ViewMenu(self, blind_setting(settings) if blind is None else blind)
         self._build_status_bar()
         self._connect()
         self.setAcceptDrops(not project.read_only)

@@ -22,11 +22,14 @@ class HistoryPanel(QTreeWidget):
         self.setAlternatingRowColors(True)
         self.scope = ""
 
-    def show_for(self, article_id: int | None, span_id: int | None = None) -> None:
+    def show_for(
+        self, article_id: int | None, span_id: int | None = None, annotator: str | None = None
+    ) -> None:
+        """The changes to ``span_id`` (or, without one, to the article), by ``annotator`` or anyone."""
         self.clear()
         if article_id is None:
             return
-        entries = history_entries(self.project, article_id=article_id, span_id=span_id, limit=500)
+        entries = history_entries(self.project, article_id, annotator, span_id=span_id, limit=500)
         self.scope = f"span {span_id}" if span_id is not None else f"article {article_id}"
         for entry in reversed(entries):
             when = entry["at"].replace("T", " ")[:19]

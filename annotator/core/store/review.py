@@ -150,3 +150,14 @@ class ReviewQueries:
             "ORDER BY article_id"
         )
         return [r[0] for r in self.db.execute(sql, {"r": reviewer})]
+
+    def label_counts_by_annotator(self) -> dict[str, dict[str, int]]:
+        """annotator -> label -> accepted spans."""
+        sql = (
+            "SELECT annotator, label, count(*) FROM spans WHERE status = 'accepted' "
+            "AND annotator IS NOT NULL GROUP BY annotator, label"
+        )
+        counts: dict[str, dict[str, int]] = {}
+        for name, label, n in self.db.execute(sql):
+            counts.setdefault(name, {})[label] = n
+        return counts
