@@ -1,6 +1,6 @@
 """Agreement and merge at scale: 20,000 articles labelled by 3 annotators (about 400,000 spans).
 
-    python benchmarks/bench_review.py [--articles 20000] [--keep DIR]
+    python benchmarks/bench_review.py [--articles 20000] [--keep DIR [--reuse]]
 
 Builds two project files of the same articles (file A: annotators a1, a2, a3; file B: a2 and
 a3 relabelled later on half of the articles, and a4), each with one history row per
@@ -184,10 +184,27 @@ def measure(args: list[str]) -> tuple[float, float, str]:
     return float(seconds), float(peak), done.stdout
 
 
+def build_both(a: Path, b: Path, texts: list[str], annotator, articles: int) -> None:
+    """File A: a1, a2, a3 on every article; file B: a2 and a3 again, later, on half, and a4."""
+    started = time.perf_counter()
+    for path in (a, b):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    spans_a = build(a, texts, {n: annotator(i, STAMP) for i, n in enumerate(("a1", "a2", "a3"))})
+    later = "2026-02-01T00:00:00.000+00:00"
+    plan_b = {"a2": annotator(20, later, True), "a3": annotator(30, later, True), "a4": annotator(4, STAMP)}
+    spans_b = build(b, texts, plan_b)
+    print(
+        f"built {articles:,} articles: A {spans_a:,} spans (a1-a3), B {spans_b:,} spans "
+        f"in {time.perf_counter() - started:.0f} s"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--keep", help="Build the files in this folder and keep them.")
+    parser.add_argument("--reuse", action="store_true", help="Measure the files already in --keep.")
     options = parser.parse_args()
     folder = Path(options.keep or tempfile.mkdtemp(prefix="bench_review_"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -203,19 +220,9 @@ def main() -> None:
 
         return label
 
-    started = time.perf_counter()
     a, b = folder / "a.db", folder / "b.db"
-    for path in (a, b):
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    spans_a = build(a, texts, {n: annotator(i, STAMP) for i, n in enumerate(("a1", "a2", "a3"))})
-    later = "2026-02-01T00:00:00.000+00:00"
-    plan_b = {"a2": annotator(20, later, True), "a3": annotator(30, later, True), "a4": annotator(4, STAMP)}
-    spans_b = build(b, texts, plan_b)
-    print(
-        f"built {options.articles:,} articles: A {spans_a:,} spans (a1-a3), B {spans_b:,} spans in {time.perf_counter() - started:.0f} s"
-    )
-
+    if not (options.reuse and a.exists() and b.exists()):
+        build_both(a, b, texts, annotator, options.articles)
     seconds, peak, out = measure(["agreement", str(a), "--json"])
     overall = json.loads(out)["overall"]
     print(

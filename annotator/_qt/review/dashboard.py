@@ -153,10 +153,10 @@ def _agreement(ax, agreement: dict) -> None:
         xs = [j + i * width for j in range(len(labels))]
         ax.bar(xs, [row[key] or 0 for row in rows], width, label=title)
     ax.set_xticks([j + 0.4 - width / 2 for j in range(len(labels))], labels, fontsize=8)
-    ax.set_ylim(min(0, *[row[k] or 0 for row in rows for k, _ in MEASURES]), 1)
+    ax.set_ylim(min(0, *[row[k] or 0 for row in rows for k, _ in MEASURES]), 1.18)
     ax.axhline(0.8, color="#999", lw=0.8, ls="--")
     ax.set_title(f"Agreement per label ({agreement['overall']['articles']:,} articles)")
-    ax.legend(fontsize=7, ncol=2, loc="lower left")
+    ax.legend(fontsize=7, ncol=4, loc="upper center")
 
 
 def _disputed(ax, disputed: list[dict]) -> None:
