@@ -89,6 +89,8 @@ def run(
     if first_run:
         show_welcome(window, name)
     window.show()
+    if blind:
+        window.view_menu.actions["blind"].setChecked(True)
     if review:
         window.view_menu.open_review()
     if window.project.read_only:
