@@ -83,7 +83,12 @@ def test_run_opens_the_window_and_returns_when_it_closes(qtbot, qt_project_path,
     seen = []
 
     def close_it():
-        window = QApplication.activeWindow() or QApplication.topLevelWidgets()[0]
+        # the visible main window (other tests' closed windows may still be top-level widgets)
+        window = next(
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, app_module.MainWindow) and w.isVisible()
+        )
         seen.append(window.annotating.state.article.id)
         window.close()
 
