@@ -137,3 +137,14 @@ def test_history_written_before_the_edit_log_is_simply_not_undoable(saved):
         )  # a change with no edit-log entry, as every change before schema 4
     with open_project(path) as project:
         assert undo.undo(project, first, "ann") is None and project.state(first, "ann") == "done"
+
+
+def test_a_stopped_import_keeps_an_article_someone_edited_even_after_undo(project):
+    with project.transaction():
+        [(article, _)] = project.add_articles([{"text": TEXT}])
+        project.note_import("job-1", "articles", [article])
+    edits.perform(project, edits.add_span, article, *_word("Moscow"), "LOCATION", annotator="ann")
+    undo.undo(project, article, "ann")
+    with project.transaction():  # the import stops: its rows are taken back, the edited article stays
+        assert project.take_back_import("job-1") == 1
+    assert project.has_article(article) and undo.state(project, article, "ann").redo == "add LOCATION"

@@ -63,8 +63,9 @@ def take_back(db, job: str) -> int:
 def _touched_by_others(db, article_id: int) -> bool:
     row = db.execute(
         "SELECT EXISTS (SELECT 1 FROM spans WHERE article_id = ? AND annotator IS NOT NULL) "
-        "OR EXISTS (SELECT 1 FROM article_states WHERE article_id = ?)",
-        [article_id, article_id],
+        "OR EXISTS (SELECT 1 FROM article_states WHERE article_id = ?) "
+        "OR EXISTS (SELECT 1 FROM edits WHERE article_id = ?)",  # edited, even if undone since
+        [article_id, article_id, article_id],
     ).fetchone()
     return bool(row[0])
 
