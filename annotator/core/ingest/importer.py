@@ -26,7 +26,7 @@ from annotator.core.ingest.options import ImportOptions
 from annotator.core.ingest.records import Record
 from annotator.core.ingest.sources import expand_sources
 from annotator.core.model import Relation, Span, now_iso
-from annotator.core.store.activity import announced
+from annotator.core.store import announced
 
 BATCH = 500
 BATCH_SECONDS = 0.05  # a batch commits early when it has taken this long
