@@ -60,6 +60,31 @@ def test_migration_from_version_one(tmp_path):
         assert project.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
+def test_migration_to_the_edit_log_keeps_the_history(tmp_path):
+    """A schema-3 file gains the edit log; its old history stays and is simply not undoable."""
+    from sqlite_utils import Database
+
+    from annotator.core import edits, undo
+    from annotator.core.store.migrations import MIGRATIONS
+
+    path = tmp_path / "v3.db"
+    db = Database(path)
+    MIGRATIONS.apply(db, stop_before="m004_edit_log")
+    db.execute("PRAGMA user_version = 3")
+    db["meta"].insert({"key": "app", "value": '"news-annotator"'})
+    db["articles"].insert({"text": "Putin spoke in Kyiv.", "content_hash": "h", "meta": "{}"})
+    db["history"].insert({"action": "mark done", "table_name": "article_states", "article_id": 1})
+    db.conn.commit()
+    db.close()
+    with open_project(path) as project:
+        assert "edits" in project.db.table_names()
+        assert [(r["action"], r["edit_id"]) for r in project.history(1)] == [("mark done", None)]
+        assert undo.undo(project, 1, "ann") is None
+        edits.perform(project, edits.add_span, 1, 0, 5, "ACTOR", annotator="ann")
+        assert undo.undo(project, 1, "ann").name == "add ACTOR"
+        assert project.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
 def test_missing_project_is_refused_without_creating(tmp_path):
     path = tmp_path / "nope.db"
     with pytest.raises(ProjectError, match="no such project"):
