@@ -35,7 +35,8 @@ from annotator.core.store.review import ReviewQueries
 
 class Project:
     """An open project file. Writes go through :meth:`transaction` (a person's edits through
-    :func:`annotator.core.edits.perform`)."""
+    :func:`annotator.core.edits.perform`). Everything else is a named query that returns model
+    objects; ``db`` is the store's own handle, never used outside ``annotator/core/store``."""
 
     def __init__(self, path: Path, db: Database, read_only: bool = False, lock: WriterLock | None = None):
         self.path, self.db, self.read_only = path, db, read_only
