@@ -16,10 +16,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.batching import batched
 from annotator.core.errors import ProjectError
 from annotator.core.model import now_iso
 from annotator.core.scheme import scheme_from_dict
-from annotator.core.store.merge import Source, Target, chunks, history_key
+from annotator.core.store.merge import Source, Target, history_key
 
 BATCH = 2000
 
@@ -103,7 +104,7 @@ def _merge_one(target: Target, source: Source, label_map: dict[str, str]) -> Fil
     article_map = _merge_articles(target, source, report)
     take = _groups_to_take(target, source, article_map, label_map, report)
     ids = sorted(article_map)
-    for part in chunks(ids, BATCH):
+    for part in batched(ids, BATCH):
         suggestion_map = _merge_suggestions(target, source, part, article_map, label_map, report)
         wanted = [a for a in part if a in take]
         if wanted:
@@ -119,7 +120,7 @@ def _merge_articles(target: Target, source: Source, report: FileReport) -> dict[
     mapping = {i: ours[h] for i, h in theirs.items() if h in ours}
     report.articles_matched = len(mapping)
     fresh = sorted(i for i in theirs if i not in mapping)
-    for part in chunks(fresh, BATCH):
+    for part in batched(fresh, BATCH):
         for source_id, (target_id, _new) in zip(part, target.add_articles(source.article_items(part))):
             mapping[source_id] = target_id
     report.articles_new = len(fresh)
@@ -151,7 +152,7 @@ def _groups_to_take(
 def _ties_won(target: Target, source: Source, ties: list, article_map: dict, label_map: dict) -> list:
     """Groups with equal newest times: the larger content fingerprint wins (in both directions)."""
     won = []
-    for part in chunks(sorted({a for a, _ in ties}), BATCH):
+    for part in batched(sorted({a for a, _ in ties}), BATCH):
         theirs = _fingerprints(source.article_rows(part, people=True), label_map)
         ours = _fingerprints(target.article_rows([article_map[a] for a in part], people=True), {})
         for article_id, name in ties:

@@ -16,13 +16,17 @@ from annotator.core.model import Change, EditRecord, now_iso
 _COLUMNS = ("id", "article_id", "annotator", "name", "kind", "undoes", "focus_span_id", "at")
 
 
+_INSERT = f"INSERT INTO edits ({', '.join(_COLUMNS[1:])}) VALUES ({', '.join('?' * len(_COLUMNS[1:]))})"
+
+
 def start(db: Database, entry: EditRecord) -> int:
-    """Append ``entry`` (its id is ignored) and return its id."""
-    row = {k: getattr(entry, k) for k in _COLUMNS if k != "id"}
-    row["at"] = row["at"] or now_iso()
-    pk = db.table("edits").insert(row).last_pk
-    assert pk is not None, "the edits table has an integer primary key"
-    return int(pk)
+    """Append ``entry`` (its id is ignored) and return its id. (Plain SQL: one entry per edit,
+    and sqlite-utils' insert reads the table's columns every time.)"""
+    values = [getattr(entry, k) for k in _COLUMNS[1:]]
+    values[-1] = values[-1] or now_iso()
+    row_id = db.execute(_INSERT, values).lastrowid
+    assert row_id is not None, "the edits table has an integer primary key"
+    return int(row_id)
 
 
 def entries(db: Database, article_id: int, annotator: str) -> list[EditRecord]:

@@ -9,6 +9,11 @@ from sqlite_utils import Database
 
 from annotator.core.model import now_iso
 
+_INSERT = (
+    "INSERT INTO history (edit_id, at, annotator, action, table_name, row_id, article_id, before, after) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)  # plain SQL: a row per changed row, and sqlite-utils' insert reads the columns every time
+
 
 def record(
     db: Database,
@@ -24,18 +29,9 @@ def record(
 ) -> None:
     """Append one change (of the edit-log entry ``edit_id``, if any). Call inside the
     transaction that makes the change."""
-    db.table("history").insert(
-        {
-            "edit_id": edit_id,
-            "at": now_iso(),
-            "annotator": annotator,
-            "action": action,
-            "table_name": table,
-            "row_id": row_id,
-            "article_id": article_id,
-            "before": _dump(before),
-            "after": _dump(after),
-        }
+    db.execute(
+        _INSERT,
+        [edit_id, now_iso(), annotator, action, table, row_id, article_id, _dump(before), _dump(after)],
     )
 
 

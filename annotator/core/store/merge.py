@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from annotator.core.batching import batched
 from annotator.core.store import articles
 from annotator.core.store.connection import open_database
 
@@ -31,11 +32,6 @@ SELECT article_id, annotator, max(t) FROM (
   UNION ALL SELECT article_id, annotator, coalesce(updated_at, '') FROM article_states
 ) GROUP BY article_id, annotator
 """
-
-
-def chunks(values: list, size: int) -> Iterator[list]:
-    for i in range(0, len(values), size):
-        yield values[i : i + size]
 
 
 def _marks(values) -> str:
@@ -70,7 +66,7 @@ class Reader:
     def article_items(self, ids: list[int]) -> list[dict]:
         """text, title, source, meta of articles, in the order of ``ids``."""
         found = {}
-        for part in chunks(ids, 500):
+        for part in batched(ids, 500):
             sql = f"SELECT id, text, title, source, meta FROM articles WHERE id IN ({_marks(part)})"
             for article_id, text, title, source, meta in self.db.execute(sql, part):
                 found[article_id] = {
@@ -93,7 +89,7 @@ class Reader:
         """(spans, relations, states) of these articles: people's rows, or suggestions (no states)."""
         who = "annotator IS NOT NULL" if people else "annotator IS NULL"
         spans, relations, states = [], [], []
-        for part in chunks(ids, 500):
+        for part in batched(ids, 500):
             where = f"article_id IN ({_marks(part)}) AND {who}"
             spans += self._rows("spans", SPAN_COLUMNS, where, part)
             relations += self._rows("relations", RELATION_COLUMNS, where, part)
