@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 SPEAKER = "SPEAKER"
 
-__all__ = ["Change", "Edit", "perform", "reapply", "revert"]
+__all__ = ["Change", "Edit", "check_unchanged", "perform", "reapply", "revert"]
 
 
 @dataclass
@@ -47,17 +47,15 @@ def perform(project: Project, build: Callable[..., Edit], *args, **kwargs) -> Ed
 
 
 def revert(project: Project, edit: Edit) -> None:
-    """Take back an applied edit (itself written and logged as ``undo NAME``); EditError when
-    the rows it wrote have changed since."""
+    """Take back an applied edit (itself written and logged as ``undo NAME``), as recorded;
+    :func:`annotator.core.undo.undo` first checks nothing else changed its rows."""
     with project.person_transaction("the undo"):
-        _check_unchanged(project, edit, forward=False)
         _write(project, edit, "undo")
 
 
 def reapply(project: Project, edit: Edit) -> None:
     """Make a reverted edit again (itself written and logged as ``redo NAME``)."""
     with project.person_transaction("the redo"):
-        _check_unchanged(project, edit, forward=True)
         _write(project, edit, "redo")
 
 
@@ -89,9 +87,9 @@ def _write(project: Project, edit: Edit, kind: str) -> int:
     return entry_id
 
 
-def _check_unchanged(project: Project, edit: Edit, forward: bool) -> None:
-    """Refuse to undo (redo) when a row is no longer as the edit (its undo) left it: the
-    state each row must be in is the one the edit left (for a redo: found) it in."""
+def check_unchanged(project: Project, edit: Edit, forward: bool) -> None:
+    """EditError when undoing (``forward``: redoing) ``edit`` would overwrite a change made
+    since by something else: each row must still be as the edit (for a redo: its undo) left it."""
     expected: dict[tuple, tuple[str, dict, dict | None]] = {}
     for change in edit.changes if forward else reversed(edit.changes):
         row = change.before or change.after

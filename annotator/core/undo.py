@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from annotator.core.edits import Edit, reapply, revert
+from annotator.core.edits import Edit, check_unchanged, reapply, revert
 from annotator.core.errors import EditError
 from annotator.core.model import EditRecord
 
@@ -66,6 +66,7 @@ def undo(project: Project, article_id: int, annotator: str) -> Edit | None:
         if not done:
             return None
         edit = load(project, done[-1])
+        check_unchanged(project, edit, forward=False)
         revert(project, edit)
     return edit
 
@@ -77,6 +78,7 @@ def redo(project: Project, article_id: int, annotator: str) -> Edit | None:
         if not undone:
             return None
         edit = load(project, undone[-1])
+        check_unchanged(project, edit, forward=True)
         reapply(project, edit)
     return edit
 

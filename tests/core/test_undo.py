@@ -148,3 +148,15 @@ def test_a_stopped_import_keeps_an_article_someone_edited_even_after_undo(projec
     with project.transaction():  # the import stops: its rows are taken back, the edited article stays
         assert project.take_back_import("job-1") == 1
     assert project.has_article(article) and undo.state(project, article, "ann").redo == "add LOCATION"
+
+
+def test_redo_refuses_when_something_else_changed_the_rows_since(saved):
+    path, first, _ = saved
+    with open_project(path) as project:
+        edits.perform(project, edits.add_span, first, *_word("Moscow"), "LOCATION", annotator="ann")
+        undo.undo(project, first, "ann")
+        with project.transaction():
+            project.write_state(first, "ann", "flagged")
+        with pytest.raises(EditError, match="cannot redo 'add LOCATION'"):
+            undo.redo(project, first, "ann")
+        assert project.state(first, "ann") == "flagged" and _mine(project, first) == []
