@@ -75,9 +75,9 @@ class LabelMap:
 
     mapping: dict[str, str] = field(default_factory=dict)
     drop_unmapped: bool = False
-    kept: Counter = field(default_factory=Counter)
-    mapped: Counter = field(default_factory=Counter)
-    dropped: Counter = field(default_factory=Counter)
+    kept: Counter[str] = field(default_factory=Counter)
+    mapped: Counter[str] = field(default_factory=Counter)
+    dropped: Counter[str] = field(default_factory=Counter)
 
     def apply(self, label: str, known: Iterable[str]) -> str | None:
         """The label to store for ``label`` (None: leave the span out). ``known``: scheme labels."""
@@ -95,11 +95,15 @@ class LabelMap:
         have = set(known)
         return sorted({t for t in self.mapping.values() if t not in have})
 
-    def summary(self) -> dict[str, dict]:
+    def summary(self) -> dict[str, dict[str, int | str]]:
         """``{label: {"kept": n, "mapped": n, "to": TO, "dropped": n}}`` for every label seen."""
-        out = {}
+        out: dict[str, dict[str, int | str]] = {}
         for label in sorted(set(self.kept) | set(self.mapped) | set(self.dropped)):
-            row = {"kept": self.kept[label], "mapped": self.mapped[label], "dropped": self.dropped[label]}
+            row: dict[str, int | str] = {
+                "kept": self.kept[label],
+                "mapped": self.mapped[label],
+                "dropped": self.dropped[label],
+            }
             if label in self.mapping:
                 row["to"] = self.mapping[label]
             out[label] = row

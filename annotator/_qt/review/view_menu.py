@@ -14,9 +14,9 @@ from annotator._qt.background import Changes
 from annotator._qt.review.dashboard import Dashboard
 from annotator._qt.review.history_panel import HistoryPanel
 from annotator._qt.review.window import ReviewWindow
-from annotator.core.review import adjudicate
+from annotator.core import review as adjudicate
 
-BLIND_KEY = "blind_labelling"
+BLIND_KEY = "blind"  # the Settings dialog's key too
 
 ITEMS = (
     (
