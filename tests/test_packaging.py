@@ -38,7 +38,7 @@ def assert_self_check(command: list[str], cwd: Path) -> None:
 @pytest.mark.model
 def test_built_app_passes_its_self_check(tmp_path):
     pytest.importorskip("PyInstaller", reason="the build extra (scripts/dev.sh installs it)")
-    venv_dir = Path(sys.executable).resolve().parents[1]
+    venv_dir = Path(sys.prefix)  # the venv itself: resolving the python symlink would leave it
     env = {**os.environ, "VENV": str(venv_dir), "DIST_DIR": str(tmp_path / "dist"), "SKIP_CHECK": "1"}
     env["WORK_DIR"] = str(tmp_path / "build")
     subprocess.run(["bash", "scripts/build_app.sh"], cwd=ROOT, env=env, check=True, timeout=1800)

@@ -6,15 +6,19 @@ the history shows only the annotator's own changes, so nobody sees another's wor
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from annotator._qt.background import Changes
-from annotator._qt.review.dashboard import Dashboard
 from annotator._qt.review.history_panel import HistoryPanel
 from annotator._qt.review.window import ReviewWindow
 from annotator.core import review as adjudicate
+
+if TYPE_CHECKING:
+    from annotator._qt.review.dashboard import Dashboard
 
 BLIND_KEY = "blind"  # the Settings dialog's key too
 
@@ -104,6 +108,8 @@ class ViewMenu:
             self.window.statusBar().showMessage("Blind labelling is on: the dashboard is off.", 6000)
             return None
         if self.dashboard is None:
+            from annotator._qt.review.dashboard import Dashboard  # matplotlib loads only when asked for
+
             self.dashboard = Dashboard(self.window.project.path, self.window)
             self.dashboard.openReview.connect(lambda a: self.open_review(article_id=a))
         self.dashboard.refresh()

@@ -13,6 +13,7 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from annotator.core.errors import DiskFullError
 from annotator.core.model import now_iso
 from annotator.core.store import import_journal
 
@@ -68,9 +69,14 @@ def take_back_stopped_imports(project) -> int:
     """Take back the rows of imports whose process is gone (killed mid-way); how many."""
     stopped = [job for job in import_journal.jobs(project.db) if not _job_alive(job)]
     for job in stopped:
-        with project.transaction(doing="taking back a stopped import"):
-            if not _job_alive(job):
-                import_journal.take_back(project.db, job)
+        try:
+            with project.transaction(doing="taking back a stopped import"):
+                if not _job_alive(job):
+                    import_journal.take_back(project.db, job)
+        except DiskFullError:
+            # Deleting needs room in the WAL too. The journal still names the rows, so the
+            # next writer that has room takes them back; opening the project must not fail.
+            return 0
     return len(stopped)
 
 
