@@ -10,6 +10,7 @@ import click
 from annotator.cli.base import cli, progress, project_argument
 from annotator.core.errors import ProjectError
 from annotator.core.ingest import READERS, ImportOptions, import_sources
+from annotator.core.label_map import LabelMap, parse_label_map
 from annotator.core.scheme import load_scheme
 from annotator.core.stats import project_stats
 from annotator.core.store import open_project
@@ -48,7 +49,20 @@ def init(project: str, scheme_file: str | None) -> None:
 @click.option("--annotator", help="Whose labels the imported spans are (default: your login name).")
 @click.option("--text-column", default="text", show_default=True, help="CSV column holding the text.")
 @click.option("--encoding", help="Input encoding when the files are not UTF-8.")
-@click.option("--add-labels", is_flag=True, help="Add labels unknown to the scheme instead of refusing them.")
+@click.option(
+    "--add-labels",
+    is_flag=True,
+    help="Add labels and relation types unknown to the scheme instead of refusing them.",
+)
+@click.option(
+    "--label-map",
+    "label_map",
+    multiple=True,
+    help="Rename labels of the files: FROM=TO[,FROM=TO...] (repeatable) or a JSON file {FROM: TO}.",
+)
+@click.option(
+    "--drop-unmapped", is_flag=True, help="Leave out spans whose label is neither in the scheme nor mapped."
+)
 @click.option(
     "--scheme",
     "scheme_file",
@@ -63,6 +77,8 @@ def import_(
     text_column: str,
     encoding: str | None,
     add_labels: bool,
+    label_map: tuple[str, ...],
+    drop_unmapped: bool,
     scheme_file: str | None,
 ) -> None:
     """Import articles from files, folders or globs (creates PROJECT if missing).
@@ -84,6 +100,7 @@ def import_(
                 annotator=annotator,
                 options=options,
                 add_labels=add_labels,
+                label_map=LabelMap(parse_label_map(label_map), drop_unmapped),
                 progress=advance,
             )
     except BaseException:
@@ -96,6 +113,19 @@ def import_(
         f"{report.articles_existing} already present, {report.spans_added} span(s) added, "
         f"{report.spans_existing} already present"
     )
+    if report.suggestions_added:
+        click.echo(f"{report.suggestions_added} suggestion(s) added (pre-annotations, to accept or reject)")
+    if report.relations_added:
+        click.echo(f"{report.relations_added} relation(s) added")
+    for kind, n in sorted(report.skipped.items()):
+        click.echo(f"skipped {n} line(s) of kind {kind}")
+    if report.labels_added or report.relation_types_added:
+        click.echo(f"added to the scheme: {', '.join(report.labels_added + report.relation_types_added)}")
+    if label_map or drop_unmapped:
+        click.echo("spans per label:")
+        for label, row in report.labels.items():
+            to = f" -> {row['to']}" if "to" in row else ""
+            click.echo(f"  {label}{to}: {row['kept']} kept, {row['mapped']} mapped, {row['dropped']} dropped")
 
 
 @cli.command()

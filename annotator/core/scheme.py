@@ -13,6 +13,22 @@ import jsonschema
 from annotator.core.errors import SchemeError
 from annotator.paths import default_scheme_path, schemas_dir
 
+# Colours for labels added on import (Tableau 20, dark and light): far from the bundled ones.
+ADDED_COLOURS = (
+    "#9c755f",
+    "#17becf",
+    "#bcbd22",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#aec7e8",
+    "#ffbb78",
+    "#98df8a",
+    "#c5b0d5",
+    "#c49c94",
+    "#dbdb8d",
+)
+
 
 @dataclass(frozen=True)
 class Attribute:
@@ -101,24 +117,39 @@ class Scheme:
                 return problem
         return None
 
-    def with_labels(self, names: list[str]) -> Scheme:
-        """A copy with extra plain labels appended (for ``--add-labels``)."""
+    def with_labels(self, names: list[str], entities: bool = False) -> Scheme:
+        """A copy with extra plain labels appended (for ``--add-labels``): each gets a colour
+        not yet used and, while one is free, a hotkey. ``entities``: the labels come from an
+        NER format, so exports put them in ``doc.ents`` (and CoNLL) as well as span groups."""
         raw = json.loads(json.dumps(self.raw))
-        used = {label["hotkey"] for label in raw["labels"]}
-        free = [k for k in "123456789" if k not in used]
+        used_keys = {label["hotkey"] for label in raw["labels"]}
+        free_keys = [k for k in "123456789" if k not in used_keys]
+        used_colours = {label["color"].lower() for label in raw["labels"]}
+        free_colours = [c for c in ADDED_COLOURS if c not in used_colours]
         for name in names:
-            if name in self.label_names:
+            if name in self.label_names or any(label["name"] == name for label in raw["labels"]):
                 continue
-            hotkey = free.pop(0) if free else "9"
             raw["labels"].append(
                 {
                     "name": name,
-                    "color": "#9c755f",
-                    "hotkey": hotkey,
+                    "color": free_colours.pop(0) if free_colours else ADDED_COLOURS[len(raw["labels"]) % 12],
+                    "hotkey": free_keys.pop(0) if free_keys else "",
                     "guideline": f"Added on import: {name}.",
-                    "spacy": ["spans"],
+                    "spacy": ["ents", "spans"] if entities else ["spans"],
                 }
             )
+        return scheme_from_dict(raw, source="--add-labels")
+
+    def with_relations(self, types: list[tuple[str, str, str]]) -> Scheme:
+        """A copy with relation types ``(name, head label, child label)`` appended."""
+        raw = json.loads(json.dumps(self.raw))
+        have = {r["name"] for r in raw.get("relations", [])}
+        for name, head, child in types:
+            if name not in have:
+                have.add(name)
+                raw.setdefault("relations", []).append(
+                    {"name": name, "head": head, "child": child, "description": f"Added on import: {name}."}
+                )
         return scheme_from_dict(raw, source="--add-labels")
 
     def to_json(self) -> str:
@@ -182,7 +213,7 @@ def _check_consistency(data: dict[str, Any], source: str) -> None:
     for i, label in enumerate(data["labels"]):
         if label["name"] in names:
             raise SchemeError(f"{source}: at labels/{i}/name: duplicate label {label['name']!r}")
-        if label["hotkey"] in hotkeys:
+        if label["hotkey"] and label["hotkey"] in hotkeys:
             raise SchemeError(f"{source}: at labels/{i}/hotkey: hotkey {label['hotkey']!r} is used twice")
         names.add(label["name"])
         hotkeys.add(label["hotkey"])

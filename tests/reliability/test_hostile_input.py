@@ -79,13 +79,25 @@ def test_import_that_finds_nothing_is_an_error(tmp_path, project_path):
 
 
 def test_add_labels_error_names_the_line_the_label_came_from(tmp_path, project):
+    tasks = [{"text": f"word{i} here", "spans": [{"start": 0, "end": 4, "label": f"L{i}"}]} for i in range(3)]
+    tasks.append({"text": "word3 here", "spans": [{"start": 0, "end": 4, "label": "BAD\tLABEL"}]})
+    path = _lines(tmp_path, *tasks)
+    with pytest.raises(InputError, match=r"in.jsonl:4: cannot add label 'BAD\\tLABEL'"):
+        _import(project, path, add_labels=True)
+    assert project.article_count() == 0
+
+
+def test_add_labels_beyond_the_free_hotkeys_adds_them_without_one(tmp_path, project):
     tasks = [
         {"text": f"word{i} here", "spans": [{"start": 0, "end": 4, "label": f"L{i}"}]} for i in range(12)
     ]
-    path = _lines(tmp_path, *tasks)
-    with pytest.raises(InputError, match=r"in.jsonl:\d+: cannot add label 'L\d+'"):
-        _import(project, path, add_labels=True)
-    assert project.article_count() == 0
+    _import(project, _lines(tmp_path, *tasks), add_labels=True)
+    added = [label for label in project.scheme.labels if label.guideline.startswith("Added on import")]
+    assert len(added) == 12
+    hotkeys = [label.hotkey for label in project.scheme.labels if label.hotkey]
+    assert len(hotkeys) == len(set(hotkeys)) == 9
+    assert added[-1].hotkey == ""
+    assert len({label.color for label in added}) == 12
 
 
 def test_csv_cell_over_the_cap_is_refused(tmp_path, project, monkeypatch):

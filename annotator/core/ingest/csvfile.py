@@ -19,10 +19,13 @@ csv.field_size_limit(MAX_CSV_FIELD)
 def read(path: Path, options: ImportOptions) -> Iterator[Record]:
     """Yield one Record a row; the line number is the row's first line in the file."""
     lines = (line for _, line in numbered_lines(path, options.encoding))
-    reader = csv.DictReader(lines)
+    reader = csv.DictReader(lines, strict=True)
+    row_start = [1]  # the first line of the row being read, set by _rows
     try:
-        yield from _rows(reader, path, options.text_column)
+        yield from _rows(reader, path, options.text_column, row_start)
     except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            raise InputError(path, row_start[0], "unterminated quote (refused)") from None
         if "field larger than field limit" in str(exc):
             raise InputError(
                 path, reader.line_num + 1, f"a cell longer than {MAX_CSV_FIELD:,} characters (refused)"
@@ -30,7 +33,7 @@ def read(path: Path, options: ImportOptions) -> Iterator[Record]:
         raise InputError(path, reader.line_num, f"malformed CSV: {exc}") from None
 
 
-def _rows(reader: csv.DictReader[str], path: Path, column: str) -> Iterator[Record]:
+def _rows(reader: csv.DictReader[str], path: Path, column: str, row_start: list[int]) -> Iterator[Record]:
     if reader.fieldnames is None:
         raise InputError(path, 1, "empty CSV file: expected a header row")
     if column not in reader.fieldnames:
@@ -39,7 +42,7 @@ def _rows(reader: csv.DictReader[str], path: Path, column: str) -> Iterator[Reco
             1,
             f"no column {column!r} (columns: {', '.join(reader.fieldnames)}); choose one with --text-column",
         )
-    line = reader.line_num + 1
+    line = row_start[0] = reader.line_num + 1
     for row in reader:
         if None in row:
             raise InputError(
@@ -60,4 +63,4 @@ def _rows(reader: csv.DictReader[str], path: Path, column: str) -> Iterator[Reco
             title=meta.get("title", ""),
             source=meta.get("source", path.name),
         )
-        line = reader.line_num + 1
+        line = row_start[0] = reader.line_num + 1

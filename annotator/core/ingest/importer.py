@@ -15,6 +15,7 @@ back; if it is killed, the next process that opens the project for writing does.
 from __future__ import annotations
 
 import getpass
+import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,7 +26,9 @@ from annotator.core.ingest.formats import reader_for
 from annotator.core.ingest.options import ImportOptions
 from annotator.core.ingest.records import Record
 from annotator.core.ingest.sources import expand_sources
+from annotator.core.label_map import LabelMap
 from annotator.core.model import Relation, Span, now_iso
+from annotator.core.scheme import scheme_from_dict
 from annotator.core.store import announced
 
 BATCH = 500
@@ -47,7 +50,11 @@ class ImportReport:
     spans_added: int = 0
     spans_existing: int = 0
     relations_added: int = 0
+    suggestions_added: int = 0
     labels_added: list[str] = field(default_factory=list)
+    relation_types_added: list[str] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)  # lines left out of the files, per kind
+    labels: dict[str, dict] = field(default_factory=dict)  # per label: kept / mapped / dropped
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)
@@ -68,13 +75,14 @@ def import_sources(
     annotator: str | None = None,
     options: ImportOptions = ImportOptions(),
     add_labels: bool = False,
+    label_map: LabelMap | None = None,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Import every file of ``sources`` into ``project`` as one transaction."""
     files = expand_sources(sources, fmt)
     report = ImportReport(files=len(files))
-    job = _Job(project, annotator or default_annotator(), add_labels, report)
+    job = _Job(project, annotator or default_annotator(), add_labels, report, label_map or LabelMap())
     found = job.check_all(_records(files, options), cancelled)
     if not found:
         where = ", ".join(str(path) for path, _ in files) or ", ".join(sources)
@@ -101,25 +109,39 @@ def _records(files, options: ImportOptions) -> Iterator[Record]:
 class _Job:
     """The state of one import: the scheme as it grows, the report, and what was written."""
 
-    def __init__(self, project, annotator: str, add_labels: bool, report: ImportReport):
+    def __init__(self, project, annotator: str, add_labels: bool, report: ImportReport, label_map: LabelMap):
         self.project, self.annotator, self.add_labels = project, annotator, add_labels
-        self.scheme, self.report = project.scheme, report
+        self.scheme, self.report, self.label_map = project.scheme, report, label_map
         self.old_scheme = project.scheme
         self.name = ""  # the job name its rows are noted under in the import journal
+        self.overlapping: set[str] = set()  # added labels whose spans overlap: not entity-like
+        missing = label_map.targets_missing(self.scheme.label_names)
+        if missing and not add_labels:
+            raise InputError(
+                "--label-map",
+                None,
+                f"maps to {', '.join(missing)}, not in the scheme; use --add-labels to add",
+            )
 
     def check_all(self, records: Iterable[Record], cancelled) -> int:
         """Read and check every record without writing; returns how many there are."""
         count = 0
         for count, record in enumerate(records, start=1):
+            map_labels(record, self.label_map, self.scheme.label_names)
             self._check(record)
+            for kind, n in record.skipped.items():
+                self.report.skipped[kind] = self.report.skipped.get(kind, 0) + n
             if cancelled and count % BATCH == 0 and cancelled():
                 raise ImportCancelled("import cancelled; nothing was written")
         return count
 
     def write_all(self, records: Iterable[Record], progress, cancelled) -> None:
         """Write checked records in short transactions (see the module docstring)."""
-        if self.report.labels_added:
+        if self.report.labels_added or self.report.relation_types_added:
+            self.scheme = self._entity_like(self.scheme)
             self.project.set_scheme(self.scheme)
+        self.report.labels = self.label_map.summary()
+        self.label_map = LabelMap(self.label_map.mapping, self.label_map.drop_unmapped)  # uncounted
         iterator = iter(records)
         while True:
             if cancelled and cancelled():
@@ -148,13 +170,14 @@ class _Job:
         try:
             with self.project.transaction(doing="taking back the import"):
                 self.project.take_back_import(self.name)
-            if self.report.labels_added:
+            if self.report.labels_added or self.report.relation_types_added:
                 self.project.set_scheme(self.old_scheme)
         except Exception:  # e.g. still no disk space: what was written stays, and is whole
             pass
 
     def write(self, batch: list[Record]) -> None:
         for record in batch:  # checked again: the file may have changed since the first pass
+            map_labels(record, self.label_map, self.old_scheme.label_names)
             self._check(record)
         rows = [{"text": r.text, "title": r.title, "source": r.source, "meta": r.meta} for r in batch]
         placed = self.project.add_articles(rows)
@@ -167,43 +190,102 @@ class _Job:
                 self.report.articles_existing += 1
             if record.spans or record.answer:
                 self._labels(record, article_id)
+            if record.suggestions:
+                self._suggestions(record, article_id)
 
     def _check(self, record: Record) -> None:
-        length = len(record.text)
-        for span in record.spans:
-            if not 0 <= span.start < span.end <= length:
-                raise InputError(
-                    record.path,
-                    record.line,
-                    f"span {span.start}..{span.end} ({span.label}) is outside the text "
-                    f"(0..{length}) or does not start before it ends",
-                )
-            if span.label not in self.scheme.label_names:
+        for span in [*record.spans, *record.suggestions]:
+            self._check_span(record, span)
+        self._note_overlaps(record)
+        known = {r.name for r in self.scheme.relations}
+        for rel in record.relations:
+            if rel.label not in known:
                 if not self.add_labels:
                     raise InputError(
                         record.path,
                         record.line,
-                        f"label {span.label!r} is not in the scheme "
-                        f"({', '.join(self.scheme.label_names)}); use --add-labels to add it",
+                        f"relation {rel.label!r} is not in the scheme ({', '.join(sorted(known))}); "
+                        "use --add-labels to add it",
                     )
-                try:
-                    self.scheme = self.scheme.with_labels([span.label])
-                except SchemeError as exc:
-                    raise InputError(
-                        record.path, record.line, f"cannot add label {span.label!r}: {exc}"
-                    ) from None
-                self.report.labels_added.append(span.label)
-            problem = self.scheme.check_attrs(span.label, span.attrs)
-            if problem:
-                raise InputError(record.path, record.line, f"span {span.start}..{span.end}: {problem}")
-        known = {r.name for r in self.scheme.relations}
-        for rel in record.relations:
-            if rel.label not in known:
+                head, child = record.spans[rel.head].label, record.spans[rel.child].label
+                self.scheme = self.scheme.with_relations([(rel.label, head, child)])
+                self.report.relation_types_added.append(rel.label)
+                known.add(rel.label)
+
+    def _check_span(self, record: Record, span) -> None:
+        length = len(record.text)
+        if not 0 <= span.start < span.end <= length:
+            raise InputError(
+                record.path,
+                record.line,
+                f"span {span.start}..{span.end} ({span.label}) is outside the text "
+                f"(0..{length}) or does not start before it ends",
+            )
+        if span.text is not None and record.text[span.start : span.end] != span.text:
+            raise InputError(
+                record.path,
+                record.line,
+                f"span {span.start}..{span.end} ({span.label}) says its text is {span.text!r}, "
+                f"but the text there is {record.text[span.start : span.end]!r}",
+            )
+        if span.label not in self.scheme.label_names:
+            if not self.add_labels:
                 raise InputError(
                     record.path,
                     record.line,
-                    f"relation {rel.label!r} is not in the scheme ({', '.join(sorted(known))})",
+                    f"label {span.label!r} is not in the scheme "
+                    f"({', '.join(self.scheme.label_names)}); use --add-labels to add it",
                 )
+            try:
+                self.scheme = self.scheme.with_labels([span.label], entities=True)
+            except SchemeError as exc:
+                raise InputError(
+                    record.path, record.line, f"cannot add label {span.label!r}: {exc}"
+                ) from None
+            self.report.labels_added.append(span.label)
+        problem = self.scheme.check_attrs(span.label, span.attrs)
+        if problem:
+            raise InputError(record.path, record.line, f"span {span.start}..{span.end}: {problem}")
+
+    def _note_overlaps(self, record: Record) -> None:
+        """Added labels whose spans overlap another span cannot be entities (doc.ents, CoNLL)."""
+        reach = None  # the span reaching furthest right so far
+        for span in sorted(record.spans, key=lambda sp: (sp.start, sp.end)):
+            if reach is not None and span.start < reach.end:
+                self.overlapping.update({reach.label, span.label})
+            if reach is None or span.end > reach.end:
+                reach = span
+
+    def _entity_like(self, scheme):
+        """The scheme with added labels that overlapped made span-group-only (not ``doc.ents``)."""
+        spans_only = self.overlapping & set(self.report.labels_added)
+        if not spans_only:
+            return scheme
+        raw = json.loads(scheme.to_json())
+        for label in raw["labels"]:
+            if label["name"] in spans_only:
+                label["spacy"] = ["spans"]
+        return scheme_from_dict(raw, source="--add-labels")
+
+    def _suggestions(self, record: Record, article_id: int) -> None:
+        """Pre-annotations (Label Studio ``predictions``) become pending suggestions."""
+        for span in record.suggestions:
+            if self.project.suggestion_at(article_id, span.start, span.end, span.label) is None:
+                span_id = self.project.add_span(
+                    Span(
+                        article_id,
+                        span.start,
+                        span.end,
+                        span.label,
+                        attrs=span.attrs,
+                        origin=span.origin or "import",
+                        status="suggested",
+                        annotator=None,
+                        score=span.score,
+                    )
+                )
+                self.project.note_import(self.name, "spans", [span_id])
+                self.report.suggestions_added += 1
 
     def _labels(self, record: Record, article_id: int) -> None:
         existing = {
@@ -262,3 +344,27 @@ class _Job:
             action="import",
             after={"files": paths, **self.report.as_dict(), "at": now_iso()},
         )
+
+
+def map_labels(record: Record, label_map: LabelMap, known: list[str]) -> None:
+    """Apply ``--label-map`` / ``--drop-unmapped`` to a record: rename spans and suggestions,
+    leave dropped ones (and relations touching them) out."""
+    index, kept = {}, []
+    for i, span in enumerate(record.spans):
+        label = label_map.apply(span.label, known)
+        if label is not None:
+            span.label = label
+            index[i] = len(kept)
+            kept.append(span)
+    record.spans = kept
+    record.relations = [r for r in record.relations if r.head in index and r.child in index]
+    for rel in record.relations:
+        rel.head, rel.child = index[rel.head], index[rel.child]
+    suggestions = []
+    for span in record.suggestions:
+        if span.label in label_map.mapping:
+            span.label = label_map.mapping[span.label]
+        elif label_map.drop_unmapped and span.label not in known:
+            continue
+        suggestions.append(span)
+    record.suggestions = suggestions

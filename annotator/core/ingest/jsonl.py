@@ -1,5 +1,5 @@
 """``.jsonl``: one article a line. ``text`` is required, ``meta`` is kept, and labels that come
-in Prodigy form (``spans``, ``relations``) or doccano form (``label`` / ``entities``) are read."""
+in Prodigy form (``spans``, ``relations``) or doccano form (``label`` / ``labels`` / ``entities``) are read."""
 
 from __future__ import annotations
 
@@ -62,8 +62,9 @@ def _spans(task: dict, where) -> tuple[list[SpanIn], dict]:
     elif isinstance(task.get("entities"), list):
         for item in task["entities"]:
             spans.append(_doccano_entity(item, where))
-    elif isinstance(task.get("label"), list):
-        for item in task["label"]:
+    elif isinstance(task.get("label"), list) or isinstance(task.get("labels"), list):
+        # doccano: ``label`` (1.x) or ``labels`` (older exports), items [start, end, label]
+        for item in task["label"] if isinstance(task.get("label"), list) else task["labels"]:
             if not (isinstance(item, (list, tuple)) and len(item) == 3):
                 raise InputError(*where, f"doccano label must be [start, end, label], got {item!r}")
             spans.append(SpanIn(*_ints(item[0], item[1], where), str(item[2])))
@@ -88,7 +89,8 @@ def _prodigy_span(item, where) -> SpanIn:
     attrs = item.get("attrs") or {}
     if not isinstance(attrs, dict):
         raise InputError(*where, 'span "attrs" must be an object')
-    return SpanIn(start, end, str(item["label"]), attrs, key=item.get("id"))
+    shown = item.get("text") if isinstance(item.get("text"), str) else None
+    return SpanIn(start, end, str(item["label"]), attrs, key=item.get("id"), text=shown)
 
 
 def _doccano_entity(item, where) -> SpanIn:

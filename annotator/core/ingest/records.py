@@ -15,6 +15,9 @@ class SpanIn:
     label: str
     attrs: dict[str, Any] = field(default_factory=dict)
     key: object = None  # the file's own id for the span, for relations
+    text: str | None = None  # the text the file says is at the offsets, when it says so
+    origin: str | None = None  # a suggestion's origin (e.g. Label Studio's model_version)
+    score: float | None = None  # a suggestion's score
 
 
 @dataclass
@@ -39,3 +42,5 @@ class Record:
     spans: list[SpanIn] = field(default_factory=list)
     relations: list[RelationIn] = field(default_factory=list)
     answer: str | None = None  # Prodigy's accept / reject / ignore, when given
+    suggestions: list[SpanIn] = field(default_factory=list)  # pre-annotations, not labels
+    skipped: dict[str, int] = field(default_factory=dict)  # lines/items left out, per kind

@@ -77,4 +77,10 @@ def json_lines(path: Path, encoding: str | None = None) -> Iterator[tuple[int, o
         try:
             yield line_no, loads_json(line, path, line_no)
         except json.JSONDecodeError as exc:
-            raise InputError(path, line_no, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+            hint = ""
+            if line.strip() in ("{", "["):  # e.g. doccano's pretty-printed export
+                hint = (
+                    "; this looks like JSON spread over many lines (pretty-printed): JSONL needs "
+                    "one object a line (for a JSON list of tasks use --format labelstudio or re-save it)"
+                )
+            raise InputError(path, line_no, f"not valid JSON: {exc.msg} (column {exc.colno}){hint}") from None

@@ -1,10 +1,15 @@
 """brat standoff: ``NAME.ann`` beside ``NAME.txt``.
 
-``T`` lines are spans (code-point offsets; a discontinuous span is refused), ``A``/``M``
-lines attributes (a value that is an integer becomes an int, ``_`` becomes a space, no value
-means ``true``), ``R`` lines links with ``Arg1`` the head and ``Arg2`` the child. A ``T``
-line's text must match the text at its offsets (line breaks may be spaces), so shifted
-offsets are refused. ``#`` notes are ignored; events and other line types are refused.
+``T`` lines are spans (code-point offsets), ``A``/``M`` lines attributes (a value that is an
+integer becomes an int, ``_`` becomes a space, no value means ``true``), ``R`` lines links with
+``Arg1`` the head and ``Arg2`` the child. A ``T`` line's text must match the text at its
+offsets (line breaks may be spaces), so shifted offsets are refused. Ids may be used before
+the line defining them (real files do), so ``T`` lines are read first.
+
+What has no place here is left out and counted per kind in the import report: events
+(``E``), equivalences (``*``), normalisations (``N``), notes (``#``), discontinuous spans
+(``T1 Label 0 5;9 12``: the span alone, with the attributes and relations that use it), and
+attributes or relations whose target is not a span (an event, say).
 """
 
 from __future__ import annotations
@@ -30,36 +35,74 @@ def read(path: Path, options: ImportOptions) -> Iterator[Record]:
     record = Record(
         text=text, path=str(ann), line=1, source=txt.name, meta={"file": txt.name}, answer="accept"
     )
+    lines = [
+        (line_no, raw.rstrip("\r\n"))
+        for line_no, raw in (numbered_lines(ann, options.encoding) if ann.is_file() else ())
+        if raw.strip()
+    ]
     spans: dict[str, int] = {}
-    for line_no, raw in numbered_lines(ann, options.encoding) if ann.is_file() else ():
-        line = raw.rstrip("\r\n")
-        if line.strip() and not line.startswith("#"):
-            _line(line, (ann, line_no), text, record, spans)
+    for line_no, line in lines:  # spans first: other lines may name a T defined later
+        if line.startswith("T"):
+            _text_bound(line, (ann, line_no), text, record, spans)
+    for line_no, line in lines:
+        if not line.startswith("T"):
+            _line(line, (ann, line_no), record, spans)
     yield record
 
 
-def _line(line: str, where, text: str, record: Record, spans: dict[str, int]) -> None:
-    ident, _, rest = line.partition("\t")
-    kind = ident[:1]
-    if kind == "T":
-        spans[ident] = len(record.spans)
-        record.spans.append(_span(rest, where, text))
-    elif kind in ("A", "M"):
+SKIPPED_KINDS = {"E": "E (events)", "*": "* (equivalences)", "N": "N (normalisations)", "#": "# (notes)"}
+
+
+def _skip(record: Record, kind: str) -> None:
+    record.skipped[kind] = record.skipped.get(kind, 0) + 1
+
+
+def _fields(line: str, where) -> tuple[str, str]:
+    ident, tab, rest = line.partition("\t")
+    if not tab:
+        if " " in line:
+            raise InputError(
+                *where,
+                f"no tab after the id {line.split(' ', 1)[0]!r}: brat separates fields with tabs, not spaces",
+            )
+        raise InputError(*where, f"expected 'ID<tab>...', got {line!r}")
+    return ident, rest
+
+
+def _text_bound(line: str, where, text: str, record: Record, spans: dict[str, int]) -> None:
+    ident, rest = _fields(line, where)
+    if ";" in rest.partition("\t")[0]:
+        _skip(record, "T (discontinuous spans)")
+        return
+    spans[ident] = len(record.spans)
+    record.spans.append(_span(rest, where, text))
+
+
+def _line(line: str, where, record: Record, spans: dict[str, int]) -> None:
+    kind = line[:1]
+    if kind in SKIPPED_KINDS:
+        _skip(record, SKIPPED_KINDS[kind])
+        return
+    ident, rest = _fields(line, where)
+    if kind in ("A", "M"):
         name, target, value = _attribute(rest, where)
         if target not in spans:
-            raise InputError(*where, f"attribute of unknown span {target!r}")
+            _skip(record, f"{kind} (target not an imported span)")
+            return
         record.spans[spans[target]].attrs[name] = value
     elif kind == "R":
-        record.relations.append(_relation(rest, where, spans))
+        relation = _relation(rest, where, spans)
+        if relation is None:
+            _skip(record, "R (argument not an imported span)")
+        else:
+            record.relations.append(relation)
     else:
-        raise InputError(*where, f"unsupported brat line {ident!r} (spans T, attributes A, relations R)")
+        raise InputError(*where, f"unknown brat line {ident!r} (T, A, M, R, E, *, N, #)")
 
 
 def _span(rest: str, where, text: str) -> SpanIn:
     head, _, shown = rest.partition("\t")
     parts = head.split(" ")
-    if ";" in head:
-        raise InputError(*where, "discontinuous spans are not supported")
     if len(parts) != 3 or not all(_INT.fullmatch(p) for p in parts[1:]):
         raise InputError(*where, f"expected 'LABEL START END', got {head!r}")
     start, end = int(parts[1]), int(parts[2])
@@ -84,9 +127,11 @@ def _attribute(rest: str, where):
     return parts[0], parts[1], int(value) if _INT.fullmatch(value) else value.replace("_", " ")
 
 
-def _relation(rest: str, where, spans: dict[str, int]) -> RelationIn:
+def _relation(rest: str, where, spans: dict[str, int]) -> RelationIn | None:
     parts = rest.split(" ")
     args = dict(p.split(":", 1) for p in parts[1:] if ":" in p)
-    if len(parts) != 3 or args.get("Arg1") not in spans or args.get("Arg2") not in spans:
-        raise InputError(*where, f"expected 'LABEL Arg1:T.. Arg2:T..' over spans of this file, got {rest!r}")
+    if len(parts) != 3 or "Arg1" not in args or "Arg2" not in args:
+        raise InputError(*where, f"expected 'LABEL Arg1:ID Arg2:ID', got {rest!r}")
+    if args["Arg1"] not in spans or args["Arg2"] not in spans:
+        return None
     return RelationIn(spans[args["Arg1"]], spans[args["Arg2"]], parts[0])

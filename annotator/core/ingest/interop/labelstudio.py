@@ -3,8 +3,9 @@
 A task's last annotation that was not cancelled gives its spans (``labels`` regions), their
 attributes (``number``/``choices``/``textarea`` results with the region's ``id`` and the
 attribute's name as ``from_name``) and links (``relation`` results). A task whose annotations
-were all cancelled is imported as skipped, without spans. ``predictions`` are not imported:
-they are a model's guesses, not labels.
+were all cancelled is imported as skipped, without spans. ``predictions`` (a model's
+pre-annotations) arrive as pending suggestions, their origin the prediction's ``model_version``
+and their score its ``score``, to accept or reject like the app's own.
 
 Some Label Studio versions count offsets in UTF-16 units, others in code points. The file
 is read both ways and each region's ``value.text`` is compared with the text at its offsets:
@@ -78,7 +79,8 @@ class _Task:
         self.regions = [r for r in results if isinstance(r, dict) and r.get("type") == "labels"]
         self.extras = [r for r in results if isinstance(r, dict) and r.get("type") in ATTRIBUTE_TYPES]
         self.links = [r for r in results if isinstance(r, dict) and r.get("type") == "relation"]
-        for region in self.regions:
+        self.predicted = _predicted_regions(item.get("predictions") or [], path, line)
+        for region in self.regions + [region for region, _, _ in self.predicted]:
             value = region.get("value")
             if not isinstance(value, dict) or not all(
                 isinstance(value.get(k), int) for k in ("start", "end")
@@ -89,11 +91,13 @@ class _Task:
 
     def fits(self, utf16: bool) -> bool:
         """Whether every region's ``value.text`` matches the text under this way of counting."""
-        return all(self._offsets(r, utf16) is not None for r in self.regions)
+        regions = self.regions + [region for region, _, _ in self.predicted]
+        return all(self._offsets(r, utf16) is not None for r in regions)
 
     def differs(self) -> bool:
         """Whether reading the offsets as UTF-16 would move any region."""
-        return any(self._offsets(r, True) != self._offsets(r, False) for r in self.regions)
+        regions = self.regions + [region for region, _, _ in self.predicted]
+        return any(self._offsets(r, True) != self._offsets(r, False) for r in regions)
 
     def _offsets(self, region: dict, utf16: bool) -> tuple[int, int] | None:
         start, end = region["value"]["start"], region["value"]["end"]
@@ -121,6 +125,10 @@ class _Task:
             title=str(self.meta.get("title", "")),
             source=str(self.meta.get("source", "")),
         )
+        for region, origin, score in self.predicted:
+            start, end = self._offsets(region, utf16)
+            for label in region["value"].get("labels") or []:
+                record.suggestions.append(SpanIn(start, end, str(label), origin=origin, score=score))
         if self.annotation is None:
             return record
         if self.annotation.get("was_cancelled"):  # skipped in Label Studio: no labels to take
@@ -174,6 +182,22 @@ def _chosen_annotation(annotations: list, path: Path, line: int) -> dict | None:
     if usable:
         return usable[-1]
     return annotations[-1] if annotations and isinstance(annotations[-1], dict) else None
+
+
+def _predicted_regions(predictions, path: Path, line: int) -> list[tuple[dict, str, float | None]]:
+    """``(region, origin, score)`` for every ``labels`` region of every prediction."""
+    if not isinstance(predictions, list):
+        raise InputError(path, line, '"predictions" must be a list')
+    out = []
+    for prediction in predictions:
+        if not isinstance(prediction, dict):
+            continue
+        origin = str(prediction.get("model_version") or "prediction")
+        for region in prediction.get("result") or []:
+            if isinstance(region, dict) and region.get("type") == "labels":
+                score = region.get("score", prediction.get("score"))
+                out.append((region, origin, float(score) if isinstance(score, (int, float)) else None))
+    return out
 
 
 def _attribute_value(result: dict):
