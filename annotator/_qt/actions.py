@@ -138,7 +138,11 @@ def shortcut_rows(labels: list[tuple[str, str]]) -> list[tuple[str, str]]:
         for spec in ACTIONS
         if spec.keys
     ]
-    rows += [(hotkey, f"Label the selection (or relabel the focused span) {name}") for name, hotkey in labels if hotkey]
+    rows += [
+        (hotkey, f"Label the selection (or relabel the focused span) {name}")
+        for name, hotkey in labels
+        if hotkey
+    ]
     return rows
 
 
