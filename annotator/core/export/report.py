@@ -59,6 +59,9 @@ class AlignmentReport:
     cases: list[Case] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     leftovers_removed: list[str] = field(default_factory=list)  # partials of killed exports
+    overlaps: int = 0  # pairs of overlapping spans, for formats whose tools refuse them by default
+    overlap_cases: list[Case] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # format-specific remarks for the reader
 
     @property
     def dropped_total(self) -> int:
@@ -69,6 +72,11 @@ class AlignmentReport:
         """Remember a snapped or dropped span for the listing (the first ``MAX_LISTED``)."""
         if len(self.cases) < MAX_LISTED:
             self.cases.append(case)
+
+    def note_overlap(self, case: Case) -> None:
+        """Remember a span that overlaps another (the first ``MAX_LISTED``)."""
+        if len(self.overlap_cases) < MAX_LISTED:
+            self.overlap_cases.append(case)
 
     def summary(self) -> str:
         """A few lines for people: totals, then reasons, then the first cases."""
@@ -88,6 +96,10 @@ class AlignmentReport:
         hidden = self.snapped + self.dropped_total - len(self.cases)
         if hidden > 0 and len(self.cases) >= MAX_LISTED:
             lines.append(f"  ... and {hidden} more")
+        lines += ["  overlap: " + case.line() for case in self.overlap_cases]
+        if self.overlaps > len(self.overlap_cases):
+            lines.append(f"  ... and {self.overlaps - len(self.overlap_cases)} more overlapping pair(s)")
+        lines += [f"  note: {note}" for note in self.notes]
         lines += [f"  wrote {path}" for path in self.files]
         if self.leftovers_removed:
             lines.append(
@@ -111,5 +123,8 @@ class AlignmentReport:
             "relations_dropped": dict(self.relations_dropped),
             "not_carried": dict(self.not_carried),
             "skipped_articles": dict(self.skipped_articles),
+            "overlaps": self.overlaps,
+            "overlapping_spans": [case.line() for case in self.overlap_cases],
+            "notes": list(self.notes),
             "files": list(self.files),
         }

@@ -15,6 +15,7 @@ from pathlib import Path
 from annotator.core.export.align import Aligner, load_tokenizer
 from annotator.core.export.base import Writer
 from annotator.core.export.formats import writer_for
+from annotator.core.export.labelstudio_config import config_path, config_xml
 from annotator.core.export.report import AlignmentReport, ExportCancelled, ExportError
 from annotator.core.export.selection import Selection, article_ids, versions
 from annotator.core.export.split import PART_NAMES, assign, parse_split
@@ -66,6 +67,10 @@ def export_project(
             for writer in writers.values():
                 writer.close()
     report.files = [str(out / name) for name in _part_files(writer_cls, fractions)] or [str(out)]
+    if fmt == "labelstudio":  # the labelling config Label Studio needs to read the tasks
+        config = config_path(out, folder)
+        config.write_text(config_xml(project.scheme), encoding="utf-8")
+        report.files.append(str(config))
     return report
 
 
