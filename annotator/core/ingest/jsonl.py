@@ -3,21 +3,51 @@ in Prodigy form (``spans``, ``relations``) or doccano form (``label`` / ``labels
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.options import ImportOptions
 from annotator.core.ingest.records import Record, RelationIn, SpanIn
-from annotator.core.ingest.textfile import json_lines
+from annotator.core.ingest.textfile import json_lines, numbered_lines, read_whole
 
 ANSWERS = ("accept", "reject", "ignore")
 
 
 def read(path: Path, options: ImportOptions) -> Iterator[Record]:
     """Yield one Record a non-blank line; a bad line raises ``FILE:LINE: problem``."""
-    for line_no, task in json_lines(path, options.encoding):
+    tasks = (
+        pretty_documents(path, options) if _is_pretty(path, options) else json_lines(path, options.encoding)
+    )
+    for line_no, task in tasks:
         yield record_from_task(task, path, line_no)
+
+
+def _is_pretty(path: Path, options: ImportOptions) -> bool:
+    """Whether the file starts with a JSON object spread over many lines (``{`` alone on a
+    line), as doccano's example files and pretty-printed exports do."""
+    for _, line in numbered_lines(path, options.encoding):
+        if line.strip():
+            return line.strip() == "{"
+    return False
+
+
+def pretty_documents(path: Path, options: ImportOptions) -> Iterator[tuple[int, object]]:
+    """``(line, object)`` for each JSON object of a file of pretty-printed objects, one after another."""
+    text = read_whole(path, options.encoding)
+    decoder, i = json.JSONDecoder(), 0
+    while True:
+        while i < len(text) and text[i] in " \t\r\n":
+            i += 1
+        if i >= len(text):
+            return
+        line = text.count("\n", 0, i) + 1
+        try:
+            task, i = decoder.raw_decode(text, i)
+        except json.JSONDecodeError as exc:
+            raise InputError(path, exc.lineno, f"not valid JSON: {exc.msg} (column {exc.colno})") from None
+        yield line, task
 
 
 def record_from_task(task: object, path: Path, line_no: int) -> Record:
