@@ -83,7 +83,9 @@ def load_tokenizer(model: str | None = None):
 
 def snap(doc, start: int, end: int):
     """The token span a character span snaps to, or None when nothing but whitespace is left."""
-    if not 0 <= start < end <= len(doc.text):
+    # the text's length from the last token: ``doc.text`` would rebuild the whole text per span
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if not 0 <= start < end <= length:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
