@@ -64,7 +64,7 @@ def canonical(fmt: str, path: Path):
     if fmt == "jsonl":
         return [(t["text"], t["tokens"], t["spans"], t["relations"]) for t in read_jsonl(path)]
     if fmt == "doccano":
-        return [(t["text"], t["label"]) for t in read_jsonl(path)]
+        return [(t["text"], t.get("label"), t.get("entities"), t.get("relations")) for t in read_jsonl(path)]
     if fmt == "labelstudio":
         tasks = json.loads(path.read_text(encoding="utf-8"))
         return [(t["data"]["text"], [a["result"] for a in t["annotations"]]) for t in tasks]
