@@ -14,14 +14,15 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
-from annotator.core.export.align import Task
+from annotator.core.export.align import OutSpan, Task
 from annotator.core.export.base import Writer, article_meta
 from annotator.core.export.report import AlignmentReport, Case
 from annotator.core.scheme import Scheme
 
 
-def entity_form(task: Task, line: dict) -> dict:
+def entity_form(task: Task, line: dict[str, Any]) -> dict[str, Any]:
     """The relation-extraction form of a line: ``entities`` and ``relations`` instead of ``label``."""
     ids = {id(span): index for index, span in enumerate(task.spans, start=1)}
     entities = [
@@ -35,9 +36,10 @@ def entity_form(task: Task, line: dict) -> dict:
     return {**rest, "entities": entities, "relations": relations}
 
 
-def overlapping(task: Task) -> list[tuple]:
+def overlapping(task: Task) -> list[tuple[OutSpan, OutSpan]]:
     """Pairs of spans of the task that overlap (nested or crossing)."""
-    pairs, open_spans = [], []
+    pairs: list[tuple[OutSpan, OutSpan]] = []
+    open_spans: list[OutSpan] = []
     for span in sorted(task.spans, key=lambda s: (s.start, -s.end)):
         open_spans = [o for o in open_spans if o.end > span.start]
         pairs += [(o, span) for o in open_spans]

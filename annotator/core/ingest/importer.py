@@ -139,7 +139,8 @@ class _Job:
         """Write checked records in short transactions (see the module docstring)."""
         if self.report.labels_added or self.report.relation_types_added:
             self.scheme = self._entity_like(self.scheme)
-            self.project.set_scheme(self.scheme)
+            with self.project.transaction(doing="the import"):  # errors mapped like the rest
+                self.project.set_scheme(self.scheme)
         self.report.labels = self.label_map.summary()
         self.label_map = LabelMap(self.label_map.mapping, self.label_map.drop_unmapped)  # uncounted
         iterator = iter(records)
@@ -170,8 +171,8 @@ class _Job:
         try:
             with self.project.transaction(doing="taking back the import"):
                 self.project.take_back_import(self.name)
-            if self.report.labels_added or self.report.relation_types_added:
-                self.project.set_scheme(self.old_scheme)
+                if self.report.labels_added or self.report.relation_types_added:
+                    self.project.set_scheme(self.old_scheme)
         except Exception:  # e.g. still no disk space: what was written stays, and is whole
             pass
 
