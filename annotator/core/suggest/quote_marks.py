@@ -59,12 +59,23 @@ def _opening(text: str, i: int, para_start: int) -> str | None:
     ch, prev = text[i], text[i - 1] if i > para_start else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if nxt.isspace():
-        return None
+        return "double" if _spaced_opening(text, i, prev) else None
     if ch in _DOUBLE_OPEN or (ch == '"' and prev in _BEFORE_OPEN):
         return "double"
     if (ch in _SINGLE_OPEN or ch == "'") and prev in _BEFORE_OPEN and nxt.isalnum():
         return "single"
     return None
+
+
+def _spaced_opening(text: str, i: int, prev: str) -> bool:
+    """A mark standing apart on both sides, as in tokenised wire text (`" We will win , " he
+    said .`), opens a quote when words follow it on the same line and another mark comes later
+    (to close it, or to open the paragraph it continues into)."""
+    if text[i] not in '"“„' or not prev.isspace() or not _MARK.search(text, i + 1):
+        return False
+    line_end = text.find("\n", i)
+    rest = text[i + 1 : line_end if line_end >= 0 else len(text)].lstrip(" \t")
+    return bool(rest) and (rest[0].isalnum() or rest[0] in "'‘(")
 
 
 def _closing(text: str, i: int, kind: str) -> bool:

@@ -6,6 +6,12 @@ from spacy.tokens import Doc, Span
 
 from annotator.core.suggest.entity_suggester import ACTOR_KINDS
 from annotator.core.suggest.lexicon import words
+from annotator.core.suggest.quote_attribution import (
+    according_to,
+    colon_subject,
+    headline_alone,
+    is_named_thing,
+)
 from annotator.core.suggest.quote_marks import find_quotes
 from annotator.core.suggest.speakers import Actor, SpeakerFinder
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
@@ -24,13 +30,21 @@ class QuoteSuggester:
         ranges = [(a, b, span) for a, b, span in ranges if span is not None and len(span)]
         finder = SpeakerFinder(doc, _actors(doc), [span for *_, span in ranges], words())
         out, previous = [], None
+        text = doc.text
         for start, end, span in ranges:
+            if is_named_thing(span, text):
+                continue
             verb = finder.speech_verb(span)
             actor = finder.speaker_of(verb) if verb is not None else None
-            if verb is None and not _whole_sentences(span, finder.quoted):
+            source = None if verb is not None else _source(span, finder)
+            if source is not None:
+                actor = finder.actor_for(source)
+            elif verb is None and (not _whole_sentences(span, finder.quoted) or headline_alone(span, text)):
                 continue
             if actor is None and verb is None and _follows(previous, span):
                 actor = previous[1]
+            if actor is None and verb is None and source is None:
+                actor = finder.person_before(span)
             previous = (span, actor)
             out.append(
                 Suggestion(
@@ -40,6 +54,13 @@ class QuoteSuggester:
         if self.reported_speech:
             out += _reported(doc, finder)
         return out
+
+
+def _source(span: Span, finder: SpeakerFinder):
+    """Who a quote is attributed to without a verb of saying ("according to X", "X: ...")."""
+    if not finder.parsed:
+        return None
+    return according_to(span, finder.quoted) or colon_subject(span, finder.quoted)
 
 
 def _actors(doc: Doc) -> list[Actor]:

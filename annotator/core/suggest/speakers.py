@@ -62,13 +62,16 @@ class SpeakerFinder:
         return min(verbs, key=lambda t: min(abs(t.i - quote.start), abs(t.i - quote.end)), default=None)
 
     def _window(self, quote: Span) -> list[Token]:
+        """The quote's sentences and a short tag after it, within the quote's paragraphs
+        (news attributes a quote inside its own paragraph)."""
         first, last = quote[0].sent, quote[-1].sent
         tokens = list(self.doc[first.start : last.end])
         if last.end < len(self.doc) and quote.end >= last.end - 2:
             after = self.doc[last.end].sent
             if len(after) <= 8:  # only a short tag: "… over." she said.
                 tokens += list(after)
-        return tokens
+        low, high = _paragraph_bounds(self.doc, quote)
+        return [t for t in tokens if low <= t.i < high]
 
     def speaker_of(self, verb: Token) -> Actor | None:
         """The actor who says, for the verb ``verb``: its subject, or the subject of the clause
@@ -76,13 +79,42 @@ class SpeakerFinder:
         if not self.parsed:
             return self._adjacent_actor(verb)
         for subject in self._subjects(verb):
-            if subject.lower_ in _PERSONAL | _GROUP | {"who"}:
-                actor = self.resolve_pronoun(subject)
-            else:
-                actor = self._actor_at(subject)
+            actor = self.actor_for(subject)
             if actor is not None:
                 return actor
         return None
+
+    def actor_for(self, token: Token) -> Actor | None:
+        """The actor a subject or source token stands for: itself, for a pronoun the actor
+        before it, for a bare title ("the minister said") the person named before it."""
+        if token.lower_ in _PERSONAL | _GROUP | {"who"}:
+            return self.resolve_pronoun(token)
+        actor = self._actor_at(token)
+        if actor is None and self._is_bare_title(token):
+            return self._nearest_before(token.i, token.sent.start, personal=True)
+        return actor
+
+    def _is_bare_title(self, token: Token) -> bool:
+        """ "the minister", "the agency's spokeswoman": a title noun with no name in its phrase."""
+        return token.lower_ in self.words.title_core and not any(
+            t.is_title and t.pos_ == "PROPN" for t in token.subtree
+        )
+
+    def person_before(self, quote: Span) -> Actor | None:
+        """For a quote nobody is said to say: the person the paragraph before it is about
+        (news introduces a speaker, then quotes them in the next paragraph)."""
+        low, _ = _paragraph_bounds(self.doc, quote)
+        if low == 0:
+            return None
+        previous_low = _paragraph_bounds(self.doc, self.doc[low - 1 : low])[0]
+        people = [
+            a
+            for a in self.actors
+            if previous_low <= a.start < low and a.kind == "PERSON" and a.start not in self.quoted
+        ]
+        subjects = [a for a in people if self._is_subject(a)]
+        pool = subjects or people
+        return pool[0] if pool else None
 
     def _subjects(self, verb: Token) -> Iterator[Token]:
         """Candidate speakers, nearest clause first, climbing at most four clauses."""
@@ -121,15 +153,17 @@ class SpeakerFinder:
         if pronoun.lower_ == "who":
             verb = pronoun.head
             return self._actor_at(verb.head) if verb.dep_ == "relcl" else None
-        personal = pronoun.lower_ in _PERSONAL
+        return self._nearest_before(pronoun.i, pronoun.sent.start, pronoun.lower_ in _PERSONAL)
+
+    def _nearest_before(self, i: int, sent_start: int, personal: bool) -> Actor | None:
         before = [
             a
             for a in self.actors
-            if a.end <= pronoun.i and a.start not in self.quoted and (a.kind == "PERSON" or not personal)
+            if a.end <= i and a.start not in self.quoted and (a.kind == "PERSON" or not personal)
         ]
         subjects = [a for a in before if self._is_subject(a)]
         for pool in (subjects[-1:], before[-1:]):
-            if pool and pronoun.sent.start - pool[0].start < 120:
+            if pool and sent_start - pool[0].start < 120:
                 return pool[0]
         return None
 
@@ -141,3 +175,17 @@ class SpeakerFinder:
             root = root.head
         verb = root.head
         return root.dep_ in _SUBJECTS and verb.dep_ not in ("relcl", "acl", "pcomp")
+
+
+def _paragraph_bounds(doc: Doc, span: Span) -> tuple[int, int]:
+    """Token range of the paragraphs ``span`` lies in (paragraphs end at a newline)."""
+    low, high = span.start, span.end
+    while low > 0 and not _breaks(doc[low - 1]):
+        low -= 1
+    while high < len(doc) and not _breaks(doc[high]):
+        high += 1
+    return low, high
+
+
+def _breaks(token: Token) -> bool:
+    return token.is_space and "\n" in token.text

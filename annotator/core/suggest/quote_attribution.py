@@ -1,0 +1,88 @@
+"""Whether words in quote marks are attributed words (a QUOTE) or a name, title, headline or
+scare quote, and the attributions a verb of saying does not carry ("according to X", "X: …")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+# Nouns and verbs that introduce a name or title in marks: the charity "Have no fear", the
+# headline "Storm hits town", a film titled "…", the so-called "peace plan".
+NAMING_WORDS = frozenset(
+    ["headline", "headlines", "title", "titled", "entitled", "named", "dubbed", "nicknamed", "codenamed", "code-named", "so-called", "slogan", "slogans", "motto", "hashtag", "banner", "banners", "sign", "signs", "placard", "placards", "caption", "label", "brand", "film", "movie", "documentary", "series", "show", "programme", "program", "episode", "song", "album", "single", "track", "book", "novel", "memoir", "poem", "play", "opera", "musical", "painting", "exhibition", "magazine", "newspaper", "column", "article", "report", "essay", "blog", "podcast", "website", "app", "game", "charity", "foundation", "group", "movement", "campaign", "operation", "initiative", "project", "plan", "scheme", "party", "alliance", "coalition", "company", "firm", "team", "club", "band", "choir", "nickname", "term", "word", "phrase", "words"]
+)
+_KNOWN_AS = ("known as", "referred to as", "billed as", "branded as", "marketed as")
+_SENTENCE_END = ".!?…"
+_TITLE_MAX_WORDS = 8
+_SMALL_WORDS = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "as", "is", "are"])
+
+
+def is_named_thing(span: Span, text: str) -> bool:
+    """Whether the quoted ``span`` (marks outside it) names something rather than quotes words:
+    a naming word before the mark, or a short title-cased run inside a sentence."""
+    before = _words_before(text, span.start_char, 4)
+    if before and before[-1] in NAMING_WORDS:
+        return True
+    if (before and " ".join(before[-2:]) in _KNOWN_AS) or " ".join(before[-3:]) in _KNOWN_AS:
+        return True
+    return _title_cased(span) and _inside_sentence(span, text)
+
+
+def _words_before(text: str, at: int, n: int) -> list[str]:
+    """The ``n`` lower-case words before the opening mark at ``at`` ("the" and "a" skipped)."""
+    head = text[max(0, at - 80) : at].rstrip(" \"'“„‘")
+    words = [w.strip(",:;()").lower() for w in head.split()[-n - 2 :]]
+    return [w for w in words if w and w not in ("the", "a", "an", "its", "his", "her", "their")][-n:]
+
+
+def _title_cased(span: Span) -> bool:
+    """A name or title: at most a few words, every word that is not small starts upper case,
+    no end-of-sentence punctuation."""
+    words = [t for t in span if t.is_alpha]
+    if not words or len(words) > _TITLE_MAX_WORDS or span.text.rstrip()[-1:] in _SENTENCE_END:
+        return False
+    return all(t.text[0].isupper() for t in words if t.lower_ not in _SMALL_WORDS or t.i == span.start)
+
+
+def _inside_sentence(span: Span, text: str) -> bool:
+    """Whether words stand before the quote in its line (it does not open a sentence)."""
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    before = text[line_start : span.start_char].rstrip(" \"'“„‘")
+    return bool(before) and before[-1] not in _SENTENCE_END + ":"
+
+
+def according_to(span: Span, quoted: set[int]) -> Token | None:
+    """The object of "according to" in the quote's sentence, outside any quote, if any."""
+    doc = span.doc
+    first, last = span[0].sent, span[-1].sent
+    for token in doc[first.start : last.end - 1]:
+        if token.i in quoted or token.lower_ != "according":
+            continue
+        to = doc[token.i + 1]
+        if to.lower_ == "to" and token.i + 2 < len(doc):
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            return objects[0] if objects else doc[token.i + 2]
+    return None
+
+
+def colon_subject(span: Span, quoted: set[int]) -> Token | None:
+    """ "Maria Lopez was blunt: "The camp is full."": the subject of the clause that a colon
+    right before the opening mark ends."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    if i < 1 or doc[i].text != ":" or i in quoted:
+        return None
+    clause = doc[doc[i].sent.start : i]
+    subjects = [t for t in clause if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted]
+    return subjects[-1] if subjects else None
+
+
+def headline_alone(span: Span, text: str) -> bool:
+    """A short quote standing alone on its line with no closing punctuation: a quoted headline
+    or title, not a spoken sentence."""
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip(" \"'“”„‘’")
+    inner = span.text.strip()
+    return line == inner and inner[-1:] not in _SENTENCE_END + "," and len(span) <= _TITLE_MAX_WORDS

@@ -1,0 +1,105 @@
+"""QUOTE only for attributed words: spaced marks of tokenised wire text, names and titles in
+marks, "according to" and colon attribution, speakers across sentences and paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import labelled
+
+from annotator.core.suggest.quote_marks import find_quotes
+
+
+def quoted(text: str) -> list[str]:
+    return [text[a:b] for a, b in find_quotes(text)]
+
+
+def speakers(found, text):
+    return {
+        covered: (text[s.speaker[0] : s.speaker[1]] if s.speaker else None)
+        for label, covered, s in found
+        if label == "QUOTE"
+    }
+
+
+def test_marks_standing_apart_from_the_words_are_found():
+    assert quoted('" We will win , " he said .') == ["We will win ,"]
+    assert quoted('BRUSSELS 1996-12-06 - " It is serious . " He left .') == ["It is serious ."]
+
+
+def test_a_spaced_quote_continues_into_the_next_paragraph():
+    text = '" First part .\n" Second part , " he said .'
+    assert quoted(text) == ['First part .\n" Second part ,']
+
+
+def test_curly_quote_continues_into_the_next_paragraph():
+    assert quoted("“First part.\n\n“Second part,” she said.") == ["First part.\n\n“Second part,"]
+
+
+def test_a_lone_mark_before_nothing_opens_no_quote():
+    assert quoted('He measured 5 " and left.\nNext line.') == []
+
+
+@pytest.mark.model
+def test_tokenised_wire_quote_with_its_speaker(suggest):
+    text = '" We need more tents , " said Maria Lopez , the agency spokeswoman .'
+    assert speakers(suggest(text), text) == {"We need more tents ,": "Maria Lopez"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The newspaper ran the headline "Storm hits town" on Monday, the editor said.',
+        'Police said the group, known as "Red Hand", was behind the attack.',
+        'He said he watched the film "Star Wars" twice.',
+        'The company said its new phone, the "Galaxy Max", sold well.',
+        'The so-called "peace plan" was rejected on Monday by both sides, Smith said.',
+        'Supporters of the "Yellow Vests" marched in Paris, police said.',
+        'The charity "Have no fear", which John Smith founded, said it had raised $5,000.',
+        'He told the BBC programme "Newsnight" that the plan was dead.',
+        '"Storm hits town"\nThe paper sold out.',
+    ],
+)
+def test_names_titles_and_headlines_in_marks_are_no_quotes(suggest, text):
+    assert labelled(suggest(text), "QUOTE") == []
+
+
+@pytest.mark.model
+def test_partial_quotes_of_a_speaker_stay(suggest):
+    text = 'Maria Lopez said the plan was "workable" and "a good start".'
+    assert labelled(suggest(text), "QUOTE") == ["workable", "a good start"]
+
+
+@pytest.mark.model
+def test_according_to_and_colon_attribution(suggest):
+    text = 'According to Maria Lopez, "the camp is full". Ahmed Bello was blunt: "We need tents."'
+    assert speakers(suggest(text), text) == {
+        "the camp is full": "Maria Lopez",
+        "We need tents.": "Ahmed Bello",
+    }
+
+
+@pytest.mark.model
+def test_a_bare_title_speaker_is_the_person_named_before(suggest):
+    text = 'Maria Lopez arrived in Goma on Monday. She visited the camp.\n"We need tents," the minister said.'
+    assert speakers(suggest(text), text) == {"We need tents,": "Maria Lopez"}
+
+
+@pytest.mark.model
+def test_an_unattributed_paragraph_quote_goes_to_the_person_before(suggest):
+    text = (
+        "Maria Lopez has spent 30 years rescuing people. She says the floods are getting worse.\n\n"
+        '"When I started, a big flood came once a decade. Now it comes every year."'
+    )
+    assert speakers(suggest(text), text) == {
+        "When I started, a big flood came once a decade. Now it comes every year.": "Maria Lopez"
+    }
+
+
+@pytest.mark.model
+def test_the_next_paragraphs_verb_does_not_take_a_quote(suggest):
+    text = (
+        '"The evidence is clear," Judge Anna Kowal said. "He knew what he was doing."\n'
+        "Tomas Wierz, who denies wrongdoing, said he would appeal."
+    )
+    assert speakers(suggest(text), text)["He knew what he was doing."] == "Anna Kowal"
