@@ -50,6 +50,7 @@ class Words:
     name_particles: frozenset[str]
     people_nouns: frozenset[str]
     not_names: frozenset[str]
+    naming_words: frozenset[str]
     health_counts: frozenset[str]
     health_words: frozenset[str]
     harm: dict[str, str]
@@ -78,6 +79,7 @@ def words() -> Words:
         name_particles=low("name_particles"),
         people_nouns=low("people_nouns"),
         not_names=low("not_names"),
+        naming_words=low("naming_words"),
         health_counts=low("health_counts"),
         health_words=low("health_words"),
         harm=harm,

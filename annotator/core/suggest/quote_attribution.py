@@ -5,22 +5,39 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-# Nouns and verbs that introduce a name or title in marks: the charity "Have no fear", the
-# headline "Storm hits town", a film titled "…", the so-called "peace plan".
-NAMING_WORDS = frozenset(
-    ["headline", "headlines", "title", "titled", "entitled", "named", "dubbed", "nicknamed", "codenamed", "code-named", "so-called", "slogan", "slogans", "motto", "hashtag", "banner", "banners", "sign", "signs", "placard", "placards", "caption", "label", "brand", "film", "movie", "documentary", "series", "show", "programme", "program", "episode", "song", "album", "single", "track", "book", "novel", "memoir", "poem", "play", "opera", "musical", "painting", "exhibition", "magazine", "newspaper", "column", "article", "report", "essay", "blog", "podcast", "website", "app", "game", "charity", "foundation", "group", "movement", "campaign", "operation", "initiative", "project", "plan", "scheme", "party", "alliance", "coalition", "company", "firm", "team", "club", "band", "choir", "nickname", "term", "word", "phrase", "words"]
-)
+from annotator.core.suggest.lexicon import words
+
 _KNOWN_AS = ("known as", "referred to as", "billed as", "branded as", "marketed as")
 _SENTENCE_END = ".!?…"
 _TITLE_MAX_WORDS = 8
-_SMALL_WORDS = frozenset(["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "as", "is", "are"])
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "by",
+        "from",
+        "as",
+        "is",
+        "are",
+    ]
+)
 
 
 def is_named_thing(span: Span, text: str) -> bool:
     """Whether the quoted ``span`` (marks outside it) names something rather than quotes words:
     a naming word before the mark, or a short title-cased run inside a sentence."""
     before = _words_before(text, span.start_char, 4)
-    if before and before[-1] in NAMING_WORDS:
+    if before and before[-1] in words().naming_words:
         return True
     if (before and " ".join(before[-2:]) in _KNOWN_AS) or " ".join(before[-3:]) in _KNOWN_AS:
         return True
