@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from annotator.core.suggest.casualty_filters import hypothetical, not_a_count
 from annotator.core.suggest.lexicon import Words, words
 from annotator.core.suggest.numbers import parse_count
 from annotator.core.suggest.suggestion import Suggestion
@@ -14,7 +15,7 @@ NUMBERS_KEY = "casualty_numbers"
 _NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 _OPEN_HIGH = {"at least", "more than"}
 _OPEN_LOW = {"up to", "fewer than"}
-_FORWARD, _BACKWARD = 12, 6
+_FORWARD, _BACKWARD = 14, 6
 _LONGEST_HARM = 4  # words in the longest harm phrase of words.json ("sleeping in the open")
 
 
@@ -46,10 +47,10 @@ def _same_sentence_kind(number: Span, previous: tuple[Span, str] | None) -> str 
 
 
 def _casualty(doc: Doc, number: Span, w: Words, fallback: str | None = None) -> Suggestion | None:
-    if _is_other_quantity(doc, number):
+    end, noun = _people_after(doc, number, w)
+    if _is_other_quantity(doc, number, noun is not None) or not_a_count(doc, number):
         return None
     counted = parse_count([t.lower_ for t in number])
-    end, noun = _people_after(doc, number, w)
     if counted is None or (noun is None and _thing_after(doc, number.end, w)):
         return None
     if noun is not None and noun.lower_ in w.health_counts and not _names_illness(doc, number, w):
@@ -58,6 +59,8 @@ def _casualty(doc: Doc, number: Span, w: Words, fallback: str | None = None) -> 
     if kind is None:
         return None
     start, qualifier = _qualifier(doc, number.start, w)
+    if hypothetical(doc, start, end, w):
+        return None
     low, high = counted
     if qualifier in _OPEN_HIGH:
         high = None
@@ -74,8 +77,11 @@ def _names_illness(doc: Doc, number: Span, w: Words) -> bool:
     return any(t.lower_ in w.health_words for t in sent)
 
 
-def _is_other_quantity(doc: Doc, number: Span) -> bool:
-    if any(t.ent_type_ in _NOT_COUNTS for t in number):
+def _is_other_quantity(doc: Doc, number: Span, counts_people: bool) -> bool:
+    """A date, time, sum or measure; the model's DATE on "Two people" after a dateline is
+    overruled by the people noun."""
+    kinds = {t.ent_type_ for t in number} & _NOT_COUNTS
+    if kinds and not (counts_people and kinds == {"DATE"} and number[0].is_alpha):
         return True
     text = number.text
     return len(number) == 1 and text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
@@ -101,7 +107,9 @@ def _people_after(doc: Doc, number: Span, w: Words) -> tuple[int, object]:
             or token.pos_ == "ADJ"
             or token.tag_ == "VBN"
             or token.lower_ in ("-", "more", "other")
-        ):  # "250,000 suspected infections"
+            or token.lower_ in w.health_words
+            or (token.is_title and token.pos_ == "PROPN" and not after_of)
+        ):  # "250,000 suspected infections", "50 cholera cases", "two Chelsea fans"
             j += 1
             continue
         break

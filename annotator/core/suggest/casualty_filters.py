@@ -1,0 +1,105 @@
+"""Figures that look like counts of harmed people but are not: digits of a date, a clock time or
+a score ("1996-12-06", "10:30", "2-1"), counts of families or homes, a parent "of five", a
+repeated "two, three, four times", and tolls that are only feared ("500 lives in danger",
+"could kill 1,000 people")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.core.suggest.lexicon import Words
+
+_SIGNS = "-/:."  # glue a number to another in a date, a time or a score
+_CLOCK_AFTER = {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "hrs", "hours", "h", "local"}
+_CLOCK_BEFORE = {"at", "until", "till", "since", "by", "before", "after", "from", "around"}
+_CLOCK = re.compile(r"^\d{1,2}[.:]\d{2}$|^\d{4}$")
+_UNITS = {"families", "family", "households", "household", "homes", "houses", "buildings"}
+_KIN = {"mother", "father", "parent", "grandmother", "grandfather", "family"}
+_HYPOTHETICAL_AFTER = (
+    "in danger",
+    "at stake",
+    "under threat",
+    "at risk",
+    "are in danger",
+    "were in danger",
+    "are at risk",
+    "were at risk",
+    "could be",
+)
+_MODALS = {"could", "would", "might", "may", "threatens", "threaten", "threatened", "risk", "risks", "can"}
+_LIST = {",", "or", "and", "to", "-", "–"}
+
+
+def not_a_count(doc: Doc, number: Span) -> bool:
+    """Whether the figure ``number`` is part of a date, time or score, counts units of people
+    (families, homes) or a parent's children, or one of a list of repetitions."""
+    return (
+        _glued_to_digits(doc, number)
+        or _clock_time(doc, number)
+        or _counts_units(doc, number)
+        or _kin_count(doc, number)
+        or _repetitions(doc, number)
+    )
+
+
+def _glued_to_digits(doc: Doc, number: Span) -> bool:
+    """ "1996-12-06", "06/12", "10:30", "2-1": the number touches another through - / : or ."""
+    text, start, end = doc.text, number.start_char, number.end_char
+    before = start >= 2 and text[start - 1] in _SIGNS and text[start - 2].isdigit()
+    after = end + 1 < len(text) and text[end] in _SIGNS and text[end + 1].isdigit()
+    return before or after
+
+
+def _clock_time(doc: Doc, number: Span) -> bool:
+    """ "at 9 pm", "at 10.30", "until 0600 GMT"."""
+    after = doc[number.end].lower_ if number.end < len(doc) else ""
+    before = doc[number.start - 1].lower_ if number.start else ""
+    return after in _CLOCK_AFTER or (before in _CLOCK_BEFORE and bool(_CLOCK.match(number.text)))
+
+
+def _counts_units(doc: Doc, number: Span) -> bool:
+    for token in doc[number.end : number.end + 3]:
+        if token.lower_ in _UNITS:
+            return True
+        if token.pos_ not in ("ADJ", "PROPN") and not token.is_title:
+            return False
+    return False
+
+
+def _kin_count(doc: Doc, number: Span) -> bool:
+    """ "a mother of five", "aged 12": the figure is no count of harmed people."""
+    if number.start >= 1 and doc[number.start - 1].lower_ in ("aged", "age"):
+        return True
+    return number.start >= 2 and doc[number.start - 1].lower_ == "of" and doc[number.start - 2].lower_ in _KIN
+
+
+def _repetitions(doc: Doc, number: Span) -> bool:
+    """ "displaced two, three, four times": a list of numbers ending in "times"."""
+    j = number.end
+    while j < len(doc) and (doc[j].lower_ in _LIST or doc[j].like_num):
+        j += 1
+    return j > number.end and j < len(doc) and doc[j].lower_ in ("times", "occasions", "rounds")
+
+
+def hypothetical(doc: Doc, start: int, end: int, words: Words) -> bool:
+    """ "500 lives were in danger", "the storm could kill 1,000 people", "1,000 people could die":
+    a toll that is feared, not counted (``start``/``end``: the phrase with its hedge)."""
+    after = " ".join(t.lower_ for t in doc[end : end + 4])
+    if doc[end - 1].lower_ == "lives" and any(after.startswith(p) for p in _HYPOTHETICAL_AFTER):
+        return True
+    modal = any(t.text in _MODALS for t in doc[max(0, start - 3) : start - 1])  # not "In May"
+    if start >= 2 and modal and _is_harm(doc[start - 1], words):
+        return True
+    nxt = doc[end : end + 3]
+    return (
+        len(nxt) == 3
+        and nxt[0].text in _MODALS
+        and nxt[1].lower_ != "have"
+        and (_is_harm(nxt[1], words) or _is_harm(nxt[2], words))
+    )
+
+
+def _is_harm(token: Token, words: Words) -> bool:
+    return token.lower_ in words.harm or token.lemma_.lower() in words.harm
