@@ -14,5 +14,5 @@ echo "[gates] ruff format --check"
 "$VENV/bin/ruff" format --check $PATHS
 echo "[gates] lint-imports (layer contracts in pyproject.toml [tool.importlinter])"
 "$VENV/bin/lint-imports" --no-cache
-echo "[gates] mypy (strict; the modules listed in pyproject.toml [tool.mypy] files)"
+echo "[gates] mypy (annotator/: strict on core, looser on _qt and cli; pyproject.toml [tool.mypy])"
 "$VENV/bin/mypy"

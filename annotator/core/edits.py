@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import EditError
 from annotator.core.model import ARTICLE_STATES, Change, EditRecord, Relation, Span, now_iso
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 SPEAKER = "SPEAKER"
 
-__all__ = ["Change", "Edit", "check_unchanged", "perform", "reapply", "revert"]
+__all__ = ["Change", "Edit", "check_unchanged", "mark_in_progress", "perform", "reapply", "revert"]
 
 
 @dataclass
@@ -38,7 +38,7 @@ class Edit:
     id: int | None = None
 
 
-def perform(project: Project, build: Callable[..., Edit], *args, **kwargs) -> Edit:
+def perform(project: Project, build: Callable[..., Edit], *args: Any, **kwargs: Any) -> Edit:
     """Build an edit from the current state and apply it, in one transaction."""
     with project.person_transaction("the edit"):
         edit = build(project, *args, **kwargs)
@@ -74,11 +74,8 @@ def _write(project: Project, edit: Edit, kind: str) -> int:
     entry_id = project.log_edit(entry)
     action = edit.name if kind == "do" else f"{kind} {edit.name}"
     for change in edit.changes if forward else reversed(edit.changes):
-        before, after = (change.before, change.after) if forward else (change.after, change.before)
         project.write_change(
-            change.table,
-            before,
-            after,
+            change if forward else change.reversed(),
             annotator=edit.annotator,
             action=action,
             article_id=edit.article_id,
@@ -90,9 +87,10 @@ def _write(project: Project, edit: Edit, kind: str) -> int:
 def check_unchanged(project: Project, edit: Edit, forward: bool) -> None:
     """EditError when undoing (``forward``: redoing) ``edit`` would overwrite a change made
     since by something else: each row must still be as the edit (for a redo: its undo) left it."""
-    expected: dict[tuple, tuple[str, dict, dict | None]] = {}
+    expected: dict[tuple[Any, ...], tuple[str, dict[str, Any], dict[str, Any] | None]] = {}
     for change in edit.changes if forward else reversed(edit.changes):
         row = change.before or change.after
+        assert row is not None, "a change has a before or an after image"
         image = change.before if forward else change.after
         expected.setdefault(_row_key(change.table, row), (change.table, row, image))
     for table, row, image in expected.values():
@@ -101,24 +99,24 @@ def check_unchanged(project: Project, edit: Edit, forward: bool) -> None:
             raise EditError(f"cannot {verb} {edit.name!r}: the article was changed since")
 
 
-def _row_key(table: str, row: dict) -> tuple:
+def _row_key(table: str, row: dict[str, Any]) -> tuple[Any, ...]:
     if table == "article_states":
         return (table, row["article_id"], row["annotator"])
     return (table, row["id"])
 
 
-def _same(table: str, now: dict | None, image: dict | None) -> bool:
+def _same(table: str, now: dict[str, Any] | None, image: dict[str, Any] | None) -> bool:
     if now is None or image is None:
         return now is None and image is None
     if table == "article_states":  # its time stamp is set when written, not copied
-        return now["state"] == image["state"]
+        return bool(now["state"] == image["state"])
     return all(now.get(k) == v for k, v in image.items())
 
 
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def _own(project: Project, edit: Edit, span: Span, **changes) -> Span:
+def _own(project: Project, edit: Edit, span: Span, **changes: Any) -> Span:
     """Make ``span`` the annotator's own with ``changes``: update their row, or copy a suggestion."""
     stamp = now_iso()
     if span.annotator == edit.annotator:
@@ -141,7 +139,9 @@ def _own(project: Project, edit: Edit, span: Span, **changes) -> Span:
     return new
 
 
-def _mark_in_progress(project: Project, edit: Edit) -> None:
+def mark_in_progress(project: Project, edit: Edit) -> None:
+    """Add the change that makes the article ``in_progress`` for the edit's annotator, unless
+    they have already started it (or finished it)."""
     before = project.state_row(edit.article_id, edit.annotator)
     if before is None or before["state"] == "new":
         after = {
@@ -159,7 +159,7 @@ def _check_range(project: Project, article_id: int, start: int, end: int) -> Non
         raise EditError(f"span {start}..{end} is outside the article (0..{length}) or empty")
 
 
-def _check_label(project: Project, label: str, attrs: dict | None = None) -> None:
+def _check_label(project: Project, label: str, attrs: dict[str, Any] | None = None) -> None:
     if label not in project.scheme.label_names:
         raise EditError(f"unknown label {label!r}; the scheme has {project.scheme.label_names}")
     problem = project.scheme.check_attrs(label, attrs or {})
@@ -169,7 +169,7 @@ def _check_label(project: Project, label: str, attrs: dict | None = None) -> Non
 
 def _start(project: Project, name: str, span: Span, annotator: str) -> Edit:
     edit = Edit(name=name, article_id=span.article_id, annotator=annotator)
-    _mark_in_progress(project, edit)
+    mark_in_progress(project, edit)
     return edit
 
 
@@ -179,12 +179,12 @@ def _accept_suggested_relations(project: Project, edit: Edit, old: Span, new: Sp
         if rel.head_id != old.id or rel.annotator is not None:
             continue
         child = _decision_for(project, edit, project.span(rel.child_id))
-        if child is None or child.status == "rejected":
+        if child.status == "rejected":
             continue
-        _add_relation(project, edit, new.id, child.id, rel.label, origin=rel.origin)
+        _add_relation(project, edit, new.stored_id, child.stored_id, rel.label, origin=rel.origin)
 
 
-def _decision_for(project: Project, edit: Edit, span: Span) -> Span | None:
+def _decision_for(project: Project, edit: Edit, span: Span) -> Span:
     """The annotator's own version of ``span``, accepting the suggestion when there is none."""
     if span.annotator == edit.annotator:
         return span
@@ -232,13 +232,13 @@ def add_span(
     end: int,
     label: str,
     annotator: str,
-    attrs: dict | None = None,
+    attrs: dict[str, Any] | None = None,
 ) -> Edit:
     """A person marks ``[start, end)`` with ``label``."""
     _check_range(project, article_id, start, end)
     _check_label(project, label, attrs)
     edit = Edit(name=f"add {label}", article_id=article_id, annotator=annotator)
-    _mark_in_progress(project, edit)
+    mark_in_progress(project, edit)
     stamp = now_iso()
     span = Span(
         article_id=article_id,
@@ -271,13 +271,13 @@ def accept(project: Project, span_id: int, annotator: str) -> Edit:
 def accept_all(project: Project, article_id: int, annotator: str) -> Edit:
     """Accept every suggestion the annotator has not decided on in this article."""
     edit = Edit(name="accept all", article_id=article_id, annotator=annotator)
-    _mark_in_progress(project, edit)
+    mark_in_progress(project, edit)
     pending = [s for s in project.spans_for(article_id, annotator) if s.annotator is None]
     decided: dict[int, Span] = {}
     for span in pending:
-        decided[span.id] = _decision_for(project, edit, span)
+        decided[span.stored_id] = _decision_for(project, edit, span)
     for span in pending:
-        _accept_suggested_relations(project, edit, span, decided[span.id])
+        _accept_suggested_relations(project, edit, span, decided[span.stored_id])
     return edit
 
 
@@ -287,7 +287,7 @@ def reject(project: Project, span_id: int, annotator: str) -> Edit:
     name = "reject" if span.annotator is None else "delete"
     edit = _start(project, f"{name} {span.label}", span, annotator)
     new = _own(project, edit, span, status="rejected")
-    _reject_relations_of(project, edit, new.id)
+    _reject_relations_of(project, edit, new.stored_id)
     return edit
 
 
@@ -313,7 +313,7 @@ def resize(project: Project, span_id: int, start: int, end: int, annotator: str)
     return edit
 
 
-def set_attrs(project: Project, span_id: int, attrs: dict, annotator: str) -> Edit:
+def set_attrs(project: Project, span_id: int, attrs: dict[str, Any], annotator: str) -> Edit:
     """Replace a span's attributes (CASUALTY numbers, qualifier, kind)."""
     span = project.span(span_id)
     _check_label(project, span.label, attrs)
@@ -334,8 +334,8 @@ def link_speaker(project: Project, quote_id: int, actor_id: int, annotator: str)
     for span in (own_quote, own_actor):
         if span.status != "accepted":
             _own(project, edit, span, status="accepted")
-    _reject_relations_of(project, edit, own_quote.id, only_head=True)
-    _add_relation(project, edit, own_quote.id, own_actor.id, SPEAKER)
+    _reject_relations_of(project, edit, own_quote.stored_id, only_head=True)
+    _add_relation(project, edit, own_quote.stored_id, own_actor.stored_id, SPEAKER)
     edit.focus_span_id = own_quote.id
     return edit
 

@@ -6,6 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from typing import Any
 
 ORIGINS = ("human", "model", "pattern", "memory")
 STATUSES = ("suggested", "accepted", "rejected")
@@ -30,11 +31,11 @@ class Article:
     text: str
     title: str = ""
     source: str = ""
-    meta: dict = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
     content_hash: str = ""
 
     @classmethod
-    def from_row(cls, row: dict) -> Article:
+    def from_row(cls, row: dict[str, Any]) -> Article:
         return cls(
             id=row["id"],
             text=row["text"],
@@ -57,7 +58,7 @@ class Span:
     start: int
     end: int
     label: str
-    attrs: dict = field(default_factory=dict)
+    attrs: dict[str, Any] = field(default_factory=dict)
     origin: str = "human"
     status: str = "accepted"
     annotator: str | None = None
@@ -71,13 +72,19 @@ class Span:
     def is_suggestion(self) -> bool:
         return self.status == "suggested"
 
+    @property
+    def stored_id(self) -> int:
+        """The id of a span read from (or allocated in) the project; one without an id is a bug."""
+        assert self.id is not None, "a span that is not in the project yet has no id"
+        return self.id
+
     def text_in(self, text: str) -> str:
         return text[self.start : self.end]
 
-    def evolve(self, **changes) -> Span:
+    def evolve(self, **changes: Any) -> Span:
         return replace(self, **changes)
 
-    def to_row(self) -> dict:
+    def to_row(self) -> dict[str, Any]:
         row = {k: getattr(self, k) for k in _SPAN_COLUMNS}
         row["attrs"] = json.dumps(self.attrs, ensure_ascii=False, sort_keys=True)
         if self.id is None:
@@ -85,7 +92,7 @@ class Span:
         return row
 
     @classmethod
-    def from_row(cls, row: dict) -> Span:
+    def from_row(cls, row: dict[str, Any]) -> Span:
         values = {k: row[k] for k in _SPAN_COLUMNS}
         values["attrs"] = json.loads(row["attrs"] or "{}")
         return cls(**values)
@@ -123,17 +130,17 @@ class Relation:
     created_at: str = ""
     updated_at: str = ""
 
-    def evolve(self, **changes) -> Relation:
+    def evolve(self, **changes: Any) -> Relation:
         return replace(self, **changes)
 
-    def to_row(self) -> dict:
+    def to_row(self) -> dict[str, Any]:
         row = {k: getattr(self, k) for k in _RELATION_COLUMNS}
         if self.id is None:
             del row["id"]
         return row
 
     @classmethod
-    def from_row(cls, row: dict) -> Relation:
+    def from_row(cls, row: dict[str, Any]) -> Relation:
         return cls(**{k: row[k] for k in _RELATION_COLUMNS})
 
 
@@ -156,8 +163,12 @@ class Change:
     """One row of ``table`` going from ``before`` to ``after`` (None: absent)."""
 
     table: str
-    before: dict | None
-    after: dict | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+    def reversed(self) -> Change:
+        """The change that takes this one back (``after`` to ``before``)."""
+        return Change(self.table, self.after, self.before)
 
 
 EDIT_KINDS = ("do", "undo", "redo")

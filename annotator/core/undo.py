@@ -61,25 +61,24 @@ def state(project: Project, article_id: int, annotator: str) -> UndoState:
 def undo(project: Project, article_id: int, annotator: str) -> Edit | None:
     """Take back the annotator's last edit in the article (None: nothing to undo). EditError
     when its rows were changed since by something else."""
-    with project.person_transaction("the undo"):
-        done, _ = stacks(project.edit_entries(article_id, annotator))
-        if not done:
-            return None
-        edit = load(project, done[-1])
-        check_unchanged(project, edit, forward=False)
-        revert(project, edit)
-    return edit
+    return _step(project, article_id, annotator, forward=False)
 
 
 def redo(project: Project, article_id: int, annotator: str) -> Edit | None:
     """Make the last undone edit again (None: nothing to redo)."""
-    with project.person_transaction("the redo"):
-        _, undone = stacks(project.edit_entries(article_id, annotator))
-        if not undone:
+    return _step(project, article_id, annotator, forward=True)
+
+
+def _step(project: Project, article_id: int, annotator: str, forward: bool) -> Edit | None:
+    """Redo (``forward``) or undo the top edit of its stack, in one person's transaction."""
+    with project.person_transaction("the redo" if forward else "the undo"):
+        done, undone = stacks(project.edit_entries(article_id, annotator))
+        stack = undone if forward else done
+        if not stack:
             return None
-        edit = load(project, undone[-1])
-        check_unchanged(project, edit, forward=True)
-        reapply(project, edit)
+        edit = load(project, stack[-1])
+        check_unchanged(project, edit, forward=forward)
+        (reapply if forward else revert)(project, edit)
     return edit
 
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from annotator.cli import cli
 from annotator.core import edits, undo
 from annotator.core.errors import EditError
-from annotator.core.model import Span
+from annotator.core.model import Change, Span
 from annotator.core.store import open_project
 
 TEXT = "Putin said “we agree” in Moscow, said Ushakov."
@@ -128,9 +128,11 @@ def test_history_written_before_the_edit_log_is_simply_not_undoable(saved):
     path, first, _ = saved
     with open_project(path) as project, project.transaction():
         project.write_change(
-            "article_states",
-            None,
-            {"article_id": first, "annotator": "ann", "state": "done", "updated_at": ""},
+            Change(
+                "article_states",
+                None,
+                {"article_id": first, "annotator": "ann", "state": "done", "updated_at": ""},
+            ),
             annotator="ann",
             action="mark done",
             article_id=first,

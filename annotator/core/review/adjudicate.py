@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from annotator.core.edits import Change, Edit
+from annotator.core.edits import Change, Edit, mark_in_progress
 from annotator.core.errors import EditError
 from annotator.core.model import Span, now_iso
 
@@ -83,7 +83,7 @@ def take_version(project, article_id: int, reviewer: str, region: Cluster, keys:
     """Make the reviewer's spans in ``region`` exactly ``keys`` (empty: reject every version)."""
     name = "reject all versions" if not keys else "take version"
     edit = Edit(name=name, article_id=article_id, annotator=reviewer)
-    _mark_in_progress(project, edit)
+    mark_in_progress(project, edit)
     wanted = {k[:3]: k for k in keys}
     stamp = now_iso()
     for span in _reviewer_spans(project, article_id, reviewer):
@@ -108,7 +108,7 @@ def accept_agreed(project, article_id: int, reviewer: str, names: list[str] | No
     if len(names) < 2:
         raise EditError("fewer than two annotators marked this article done: nothing to agree on")
     edit = Edit(name="accept agreed spans", article_id=article_id, annotator=reviewer)
-    _mark_in_progress(project, edit)
+    mark_in_progress(project, edit)
     sets = [
         {_key(s) for s in project.spans_for(article_id, n) if s.annotator == n and s.status == "accepted"}
         for n in names
@@ -142,15 +142,3 @@ def _add(project, edit: Edit, article_id: int, reviewer: str, key: Key, stamp: s
                 id=project.new_id("spans"), created_at=stamp, updated_at=stamp)  # fmt: skip
     edit.changes.append(Change("spans", None, span.to_row()))
     edit.focus_span_id = edit.focus_span_id or span.id
-
-
-def _mark_in_progress(project, edit: Edit) -> None:
-    before = project.state_row(edit.article_id, edit.annotator)
-    if before is None or before["state"] == "new":
-        after = {
-            "article_id": edit.article_id,
-            "annotator": edit.annotator,
-            "state": "in_progress",
-            "updated_at": now_iso(),
-        }
-        edit.changes.append(Change("article_states", before, after))

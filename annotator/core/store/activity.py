@@ -12,17 +12,23 @@ import os
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
 
 from annotator.core.errors import DiskFullError
 from annotator.core.model import now_iso
 from annotator.core.store import import_journal
+
+if TYPE_CHECKING:
+    from annotator.core.store.project import Project
 
 _PREFIX = "job:"
 _RUNNING: set[str] = set()  # jobs of this process that have not ended (several threads may run one)
 
 
 @contextmanager
-def announced(project, kind: str, doing: str = "the job") -> Iterator[str]:
+def announced(project: Project, kind: str, doing: str = "the job") -> Iterator[str]:
     """Show ``kind`` ("importing", "suggesting") to other processes while the block runs;
     yields a job name unique to this run (``PID:random``)."""
     job = f"{os.getpid()}:{secrets.token_hex(6)}"
@@ -30,7 +36,7 @@ def announced(project, kind: str, doing: str = "the job") -> Iterator[str]:
     _RUNNING.add(job)
     with project.transaction(doing=doing):
         _forget_dead(project.db)
-        project.db["meta"].upsert(
+        project.db.table("meta").upsert(
             {"key": key, "value": json.dumps({"kind": kind, "pid": os.getpid(), "since": now_iso()})},
             pk="key",
         )
@@ -45,9 +51,9 @@ def announced(project, kind: str, doing: str = "the job") -> Iterator[str]:
             pass
 
 
-def others(db) -> list[dict]:
+def others(db: Database) -> list[dict[str, Any]]:
     """Jobs of other, living processes: ``{"kind", "pid", "since"}`` each."""
-    found = []
+    found: list[dict[str, Any]] = []
     for _key, value in db.execute("SELECT key, value FROM meta WHERE key LIKE 'job:%'"):
         try:
             job = json.loads(value)
@@ -59,13 +65,13 @@ def others(db) -> list[dict]:
     return found
 
 
-def _forget_dead(db) -> None:
+def _forget_dead(db: Database) -> None:
     for (key,) in db.execute("SELECT key FROM meta WHERE key LIKE 'job:%'").fetchall():
         if not _job_alive(key[len(_PREFIX) :]):
             db.execute("DELETE FROM meta WHERE key = ?", [key])
 
 
-def take_back_stopped_imports(project) -> int:
+def take_back_stopped_imports(project: Project) -> int:
     """Take back the rows of imports whose process is gone (killed mid-way); how many."""
     stopped = [job for job in import_journal.jobs(project.db) if not _job_alive(job)]
     for job in stopped:

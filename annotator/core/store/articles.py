@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -14,7 +15,7 @@ from annotator.core.model import ARTICLE_STATES, Article, content_hash, now_iso
 IN_LIMIT = 500  # ids per ``IN (...)`` query, well under SQLite's variable limit
 
 
-def insert_batch(db: Database, items: list[dict]) -> list[tuple[int, bool]]:
+def insert_batch(db: Database, items: list[dict[str, Any]]) -> list[tuple[int, bool]]:
     """Insert articles (``text``, ``title``, ``source``, ``meta``) that are not there yet.
 
     Returns ``(article_id, is_new)`` for each item in order; an item whose text is
@@ -23,11 +24,13 @@ def insert_batch(db: Database, items: list[dict]) -> list[tuple[int, bool]]:
     hashes = [content_hash(item["text"]) for item in items]
     known = _ids_by_hash(db, set(hashes))
     stamp = now_iso()
-    fresh, new_positions = [], set()
+    fresh: list[tuple[str, str, str, str, str, str]] = []
+    new_positions: set[int] = set()
+    inserting: set[str] = set()
     for position, (item, digest) in enumerate(zip(items, hashes)):
-        if digest in known:
-            continue
-        known[digest] = None  # a repeat inside this batch is not new either
+        if digest in known or digest in inserting:
+            continue  # a repeat inside this batch is not new either
+        inserting.add(digest)
         new_positions.add(position)
         fresh.append(
             (
@@ -96,12 +99,13 @@ def exists(db: Database, article_id: int) -> bool:
 
 def first_id(db: Database) -> int | None:
     """The lowest article id (None in an empty project)."""
-    return db.execute("SELECT min(id) FROM articles").fetchone()[0]
+    first = db.execute("SELECT min(id) FROM articles").fetchone()[0]
+    return None if first is None else int(first)
 
 
 def count(db: Database) -> int:
     """How many articles the project holds."""
-    return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    return int(db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
 def ids(db: Database) -> list[int]:
@@ -117,7 +121,7 @@ def state(db: Database, article_id: int, annotator: str) -> str:
     return row[0] if row else "new"
 
 
-def state_row(db: Database, article_id: int, annotator: str) -> dict | None:
+def state_row(db: Database, article_id: int, annotator: str) -> dict[str, Any] | None:
     row = db.execute(
         "SELECT * FROM article_states WHERE article_id = ? AND annotator = ?", [article_id, annotator]
     ).fetchone()
@@ -135,7 +139,7 @@ def write_state(db: Database, article_id: int, annotator: str, new_state: str | 
         return
     if new_state not in ARTICLE_STATES:
         raise EditError(f"unknown article state {new_state!r}; use one of {ARTICLE_STATES}")
-    db["article_states"].upsert(
+    db.table("article_states").upsert(
         {"article_id": article_id, "annotator": annotator, "state": new_state, "updated_at": now_iso()},
         pk=("article_id", "annotator"),
     )
@@ -180,9 +184,11 @@ def states_of(db: Database, ids: list[int]) -> dict[int, dict[str, tuple[str, st
 
 def done_count(db: Database, annotator: str) -> int:
     """How many articles this annotator marked done."""
-    return db.execute(
-        "SELECT count(*) FROM article_states WHERE annotator = ? AND state = 'done'", [annotator]
-    ).fetchone()[0]
+    return int(
+        db.execute(
+            "SELECT count(*) FROM article_states WHERE annotator = ? AND state = 'done'", [annotator]
+        ).fetchone()[0]
+    )
 
 
 def done_ids(db: Database, annotator: str | None = None) -> list[int]:

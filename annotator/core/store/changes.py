@@ -3,37 +3,40 @@ reading a changed row as it is now (undo checks nothing else changed it since)."
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlite_utils import Database
 
+from annotator.core.model import Change
 from annotator.core.store import articles, history
 
 
 def write(
     db: Database,
-    table: str,
-    before: dict | None,
-    after: dict | None,
+    change: Change,
     *,
     annotator: str | None,
     action: str,
     article_id: int | None,
     edit_id: int | None = None,
 ) -> None:
-    """Make the row of ``table`` go from ``before`` to ``after`` (None: absent) and log it
-    (as part of the edit-log entry ``edit_id``)."""
+    """Make the row of ``change.table`` go from ``change.before`` to ``change.after`` (None:
+    absent) and log it (as part of the edit-log entry ``edit_id``)."""
+    table, before, after = change.table, change.before, change.after
+    row = after or before
+    assert row is not None, "a change has a before or an after image"
     if table == "article_states":
-        row = after or before
-        articles.write_state(db, row["article_id"], row["annotator"], after and after["state"])
+        articles.write_state(db, row["article_id"], row["annotator"], after["state"] if after else None)
     elif after is None:
-        db[table].delete(before["id"])
+        db.table(table).delete(row["id"])
     else:
-        db[table].upsert(after, pk="id")
+        db.table(table).upsert(after, pk="id")
     history.record(
         db,
         annotator=annotator,
         action=action,
         table=table,
-        row_id=(after or before).get("id"),
+        row_id=row.get("id"),
         article_id=article_id,
         before=before,
         after=after,
@@ -41,11 +44,11 @@ def write(
     )
 
 
-def current(db: Database, table: str, row: dict) -> dict | None:
+def current(db: Database, table: str, row: dict[str, Any]) -> dict[str, Any] | None:
     """The row of ``table`` that ``row`` (a before or after image) is about, as it is now."""
     if table == "article_states":
         where, params = "article_id = ? AND annotator = ?", [row["article_id"], row["annotator"]]
     else:
         where, params = "id = ?", [row["id"]]
-    found = list(db[table].rows_where(where, params))
+    found = list(db.table(table).rows_where(where, params))
     return found[0] if found else None

@@ -4,10 +4,12 @@ with a message that says what happened and what to do."""
 from __future__ import annotations
 
 import errno
+import functools
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from annotator.core.errors import (
     AnnotatorError,
@@ -116,3 +118,42 @@ def mapped(path: object, doing: str = "the last change") -> Iterator[None]:
         if error is None:  # translate maps every sqlite3.Error and OSError
             raise
         raise error from exc
+
+
+READING = "reading the project"
+
+P = ParamSpec("P")
+R = TypeVar("R")
+Y = TypeVar("Y")
+
+
+class _OnFile(Protocol):
+    """Something that reads one project file (named in error messages)."""
+
+    path: Path
+
+
+S = TypeVar("S", bound=_OnFile)
+
+
+def reading(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
+    """A read method whose ``sqlite3``/OS errors come out as the core's errors (a read outside
+    a transaction has no :meth:`Project.transaction` to map them)."""
+
+    @functools.wraps(method)
+    def read(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with mapped(self.path, READING):
+            return method(self, *args, **kwargs)
+
+    return read
+
+
+def streaming(method: Callable[Concatenate[S, P], Iterator[Y]]) -> Callable[Concatenate[S, P], Iterator[Y]]:
+    """Like :func:`reading`, for a read that streams rows: errors while iterating are mapped too."""
+
+    @functools.wraps(method)
+    def read(self: S, /, *args: P.args, **kwargs: P.kwargs) -> Iterator[Y]:
+        with mapped(self.path, READING):
+            yield from method(self, *args, **kwargs)
+
+    return read

@@ -42,4 +42,4 @@ def _dump(row: dict[str, Any] | None) -> str | None:
 def rows(db: Database, article_id: int | None = None, limit: int = 1000) -> list[dict[str, Any]]:
     """Most recent history rows first, for one article or the whole project."""
     where, params = ("article_id = ?", [article_id]) if article_id is not None else (None, [])
-    return list(db["history"].rows_where(where, params, order_by="id desc", limit=limit))
+    return list(db.table("history").rows_where(where, params, order_by="id desc", limit=limit))

@@ -8,32 +8,34 @@ that was killed is taken back by the next process that opens the project for wri
 
 from __future__ import annotations
 
+from sqlite_utils import Database
+
 from annotator.core.store import articles
 
 _ADD = "INSERT INTO import_rows (job, kind, row_id, annotator, before) VALUES (?, ?, ?, ?, ?)"
 
 
-def note(db, job: str, kind: str, ids: list[int]) -> None:
+def note(db: Database, job: str, kind: str, ids: list[int]) -> None:
     """Remember new rows of ``kind`` (articles, spans, relations) written by ``job``."""
     db.conn.executemany(_ADD, [(job, kind, i, None, None) for i in ids])
 
 
-def note_state(db, job: str, article_id: int, annotator: str, before: str | None) -> None:
+def note_state(db: Database, job: str, article_id: int, annotator: str, before: str | None) -> None:
     """Remember an article state ``job`` set, and what it was before (None: no row)."""
     db.execute(_ADD, [job, "state", article_id, annotator, before])
 
 
-def finish(db, job: str) -> None:
+def finish(db: Database, job: str) -> None:
     """The import is complete: its rows are no longer provisional."""
     db.execute("DELETE FROM import_rows WHERE job = ?", [job])
 
 
-def jobs(db) -> list[str]:
+def jobs(db: Database) -> list[str]:
     """Imports with provisional rows (running, stopped or killed)."""
     return [r[0] for r in db.execute("SELECT DISTINCT job FROM import_rows")]
 
 
-def take_back(db, job: str) -> int:
+def take_back(db: Database, job: str) -> int:
     """Delete what ``job`` wrote (call inside a transaction); returns how many of its new
     articles stay because someone else already worked on them."""
     rows = db.execute(
@@ -60,7 +62,7 @@ def take_back(db, job: str) -> int:
     return kept
 
 
-def _touched_by_others(db, article_id: int) -> bool:
+def _touched_by_others(db: Database, article_id: int) -> bool:
     row = db.execute(
         "SELECT EXISTS (SELECT 1 FROM spans WHERE article_id = ? AND annotator IS NOT NULL) "
         "OR EXISTS (SELECT 1 FROM article_states WHERE article_id = ?) "
@@ -70,7 +72,7 @@ def _touched_by_others(db, article_id: int) -> bool:
     return bool(row[0])
 
 
-def _delete(db, table: str, ids: list[int]) -> None:
+def _delete(db: Database, table: str, ids: list[int]) -> None:
     for i in range(0, len(ids), 500):
         part = ids[i : i + 500]
         db.execute(f"DELETE FROM [{table}] WHERE id IN ({','.join('?' * len(part))})", part)

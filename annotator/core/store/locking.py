@@ -18,15 +18,19 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import BinaryIO
 
 from annotator.core.store.failures import is_busy
 
+_fcntl: ModuleType | None
 try:
-    import fcntl
+    import fcntl as _fcntl
 except ImportError:  # Windows: no advisory locks; SQLite's own locking still protects the data
-    fcntl = None
+    _fcntl = None
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,7 @@ class WritePolicy:
     max_pause: float
     after_commit: float  # pause after each commit, so waiting edits get in
 
-    def pauses(self):
+    def pauses(self) -> Iterator[float]:
         """Back-off pauses with jitter: first_pause, doubling, capped at max_pause."""
         pause = self.first_pause
         while True:
@@ -80,17 +84,17 @@ def begin_immediate(conn: sqlite3.Connection, policy: WritePolicy) -> int:
 class WriterLock:
     """An advisory, non-blocking lock held by the window that edits the project."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self._handle = None
+        self._handle: BinaryIO | None = None
 
     def acquire(self) -> bool:
         """Take the lock; False when another process holds it."""
-        if fcntl is None:
+        if _fcntl is None:
             return True
         handle = open(self.path, "rb")
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _fcntl.flock(handle, _fcntl.LOCK_EX | _fcntl.LOCK_NB)
         except OSError:
             handle.close()
             return False

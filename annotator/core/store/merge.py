@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sized
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
 from annotator.core.batching import batched
 from annotator.core.store import articles
 from annotator.core.store.connection import open_database
+
+if TYPE_CHECKING:
+    from annotator.core.store.project import Project
 
 SPAN_COLUMNS = (
     "id", "article_id", "start", "end", "label", "attrs", "origin", "status",
@@ -34,11 +38,11 @@ SELECT article_id, annotator, max(t) FROM (
 """
 
 
-def _marks(values) -> str:
+def _marks(values: Sized) -> str:
     return ",".join("?" * len(values))
 
 
-def history_key(row: dict | tuple) -> bytes:
+def history_key(row: dict[str, Any] | tuple[Any, ...]) -> bytes:
     """What makes a history row the same event in two files (ids differ between files)."""
     at, annotator, action, table, _row_id, _article_id, before, after = (
         row if isinstance(row, tuple) else [row[c] for c in HISTORY_COLUMNS]
@@ -53,7 +57,7 @@ class Reader:
     def __init__(self, db: Database):
         self.db = db
 
-    def scheme(self) -> dict | None:
+    def scheme(self) -> dict[str, Any] | None:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'scheme'").fetchone()
         return json.loads(row[0]) if row and row[0] else None
 
@@ -63,9 +67,9 @@ class Reader:
     def article_hashes(self) -> dict[int, str]:
         return {r[0]: r[1] for r in self.db.execute("SELECT id, content_hash FROM articles")}
 
-    def article_items(self, ids: list[int]) -> list[dict]:
+    def article_items(self, ids: list[int]) -> list[dict[str, Any]]:
         """text, title, source, meta of articles, in the order of ``ids``."""
-        found = {}
+        found: dict[int, dict[str, Any]] = {}
         for part in batched(ids, 500):
             sql = f"SELECT id, text, title, source, meta FROM articles WHERE id IN ({_marks(part)})"
             for article_id, text, title, source, meta in self.db.execute(sql, part):
@@ -81,14 +85,20 @@ class Reader:
         """(article_id, annotator) -> the newest time of that person's decisions there."""
         return {(a, n): t for a, n, t in self.db.execute(_GROUP_TIMES)}
 
-    def _rows(self, table: str, columns: tuple, where: str, params: list) -> list[dict]:
+    def _rows(
+        self, table: str, columns: tuple[str, ...], where: str, params: list[int]
+    ) -> list[dict[str, Any]]:
         sql = f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM {table} WHERE {where} ORDER BY id"
         return [dict(zip(columns, r)) for r in self.db.execute(sql, params)]
 
-    def article_rows(self, ids: list[int], people: bool) -> tuple[list[dict], list[dict], list[dict]]:
+    def article_rows(
+        self, ids: list[int], people: bool
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
         """(spans, relations, states) of these articles: people's rows, or suggestions (no states)."""
         who = "annotator IS NOT NULL" if people else "annotator IS NULL"
-        spans, relations, states = [], [], []
+        spans: list[dict[str, Any]] = []
+        relations: list[dict[str, Any]] = []
+        states: list[dict[str, Any]] = []
         for part in batched(ids, 500):
             where = f"article_id IN ({_marks(part)}) AND {who}"
             spans += self._rows("spans", SPAN_COLUMNS, where, part)
@@ -101,7 +111,7 @@ class Reader:
                 ]
         return spans, relations, states
 
-    def history(self) -> Iterator[tuple]:
+    def history(self) -> Iterator[tuple[Any, ...]]:
         cols = ", ".join(f"[{c}]" for c in HISTORY_COLUMNS)
         yield from self.db.execute(f"SELECT {cols} FROM history ORDER BY id")
 
@@ -123,27 +133,27 @@ class Source(Reader):
 class Target(Reader):
     """The project being merged into; every write runs inside the caller's transaction."""
 
-    def __init__(self, project):
+    def __init__(self, project: Project) -> None:
         super().__init__(project.db)
 
-    def add_articles(self, items: list[dict]) -> list[tuple[int, bool]]:
+    def add_articles(self, items: list[dict[str, Any]]) -> list[tuple[int, bool]]:
         return articles.insert_batch(self.db, items)
 
     def next_id(self, table: str) -> int:
-        return self.db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM [{table}]").fetchone()[0]
+        return int(self.db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM [{table}]").fetchone()[0])
 
     def drop_groups(self, keys: list[tuple[int, str]]) -> None:
         """Delete these people's relations, spans and states on these articles."""
         for table in ("relations", "spans", "article_states"):
             self.db.conn.executemany(f"DELETE FROM {table} WHERE article_id = ? AND annotator = ?", keys)
 
-    def insert(self, table: str, rows: list[dict]) -> None:
+    def insert(self, table: str, rows: list[dict[str, Any]]) -> None:
         if not rows:
             return
         columns = list(rows[0])
         sql = f"INSERT INTO {table} ({', '.join(f'[{c}]' for c in columns)}) VALUES ({_marks(columns)})"
         self.db.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
 
-    def add_history(self, rows: list[tuple]) -> None:
+    def add_history(self, rows: list[tuple[Any, ...]]) -> None:
         cols = ", ".join(f"[{c}]" for c in HISTORY_COLUMNS)
         self.db.conn.executemany(f"INSERT INTO history ({cols}) VALUES ({_marks(HISTORY_COLUMNS)})", rows)

@@ -25,8 +25,8 @@ def migration(step: Callable[[Database], None]) -> Callable[[Database], None]:
 @migration
 def m001_initial(db: Database) -> None:
     """Articles, per-annotator states, spans, relations, history, meta, FTS."""
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["articles"].create(
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("articles").create(
         {
             "id": int,
             "text": str,
@@ -39,13 +39,13 @@ def m001_initial(db: Database) -> None:
         pk="id",
         not_null={"text", "content_hash"},
     )
-    db["articles"].create_index(["content_hash"], unique=True)
-    db["article_states"].create(
+    db.table("articles").create_index(["content_hash"], unique=True)
+    db.table("article_states").create(
         {"article_id": int, "annotator": str, "state": str, "updated_at": str},
         pk=("article_id", "annotator"),
         foreign_keys=[("article_id", "articles", "id")],
     )
-    db["spans"].create(
+    db.table("spans").create(
         {
             "id": int,
             "article_id": int,
@@ -65,10 +65,10 @@ def m001_initial(db: Database) -> None:
         not_null={"article_id", "start", "end", "label", "origin", "status"},
         foreign_keys=[("article_id", "articles", "id"), ("suggestion_id", "spans", "id")],
     )
-    db["spans"].create_index(["article_id", "annotator"])
-    db["spans"].create_index(["article_id", "start", "end", "label"])
-    db["spans"].create_index(["suggestion_id"])
-    db["relations"].create(
+    db.table("spans").create_index(["article_id", "annotator"])
+    db.table("spans").create_index(["article_id", "start", "end", "label"])
+    db.table("spans").create_index(["suggestion_id"])
+    db.table("relations").create(
         {
             "id": int,
             "article_id": int,
@@ -89,15 +89,15 @@ def m001_initial(db: Database) -> None:
             ("child_id", "spans", "id"),
         ],
     )
-    db["relations"].create_index(["article_id"])
+    db.table("relations").create_index(["article_id"])
     _create_history(db)
-    db["articles"].enable_fts(
+    db.table("articles").enable_fts(
         ["title", "text"], fts_version="FTS5", create_triggers=True, tokenize="unicode61"
     )
 
 
 def _create_history(db: Database) -> None:
-    db["history"].create(
+    db.table("history").create(
         {
             "id": int,
             "at": str,
@@ -111,14 +111,14 @@ def _create_history(db: Database) -> None:
         },
         pk="id",
     )
-    db["history"].create_index(["article_id"])
+    db.table("history").create_index(["article_id"])
     _append_only(db, "history")  # the database itself refuses to rewrite it
 
 
 @migration
 def m002_suggest_runs(db: Database) -> None:
     """Which articles a suggester has finished, so ``annotator suggest`` resumes."""
-    db["suggest_done"].create(
+    db.table("suggest_done").create(
         {"article_id": int, "suggester": str, "done_at": str},
         pk=("article_id", "suggester"),
         foreign_keys=[("article_id", "articles", "id")],
@@ -128,18 +128,18 @@ def m002_suggest_runs(db: Database) -> None:
 @migration
 def m003_import_journal(db: Database) -> None:
     """Rows an import has committed but not finished: taken back if that import stops."""
-    db["import_rows"].create(
+    db.table("import_rows").create(
         {"job": str, "kind": str, "row_id": int, "annotator": str, "before": str},
         not_null={"job", "kind", "row_id"},
     )
-    db["import_rows"].create_index(["job"])
+    db.table("import_rows").create_index(["job"])
 
 
 @migration
 def m004_edit_log(db: Database) -> None:
     """The edit log: each edit, undo and redo a person makes, and which history rows it wrote
     (``history.edit_id``), so undo and redo work from the file and survive a restart."""
-    db["edits"].create(
+    db.table("edits").create(
         {
             "id": int,
             "article_id": int,
@@ -154,10 +154,10 @@ def m004_edit_log(db: Database) -> None:
         not_null={"article_id", "annotator", "name", "kind"},
         foreign_keys=[("article_id", "articles", "id"), ("undoes", "edits", "id")],
     )
-    db["edits"].create_index(["article_id", "annotator"])
+    db.table("edits").create_index(["article_id", "annotator"])
     _append_only(db, "edits")
-    db["history"].add_column("edit_id", int)
-    db["history"].create_index(["edit_id"])
+    db.table("history").add_column("edit_id", int)
+    db.table("history").create_index(["edit_id"])
 
 
 def _append_only(db: Database, table: str) -> None:
@@ -172,19 +172,19 @@ def _append_only(db: Database, table: str) -> None:
 @migration
 def m005_comments(db: Database) -> None:
     """Reviewers' notes on an article or on one span of it."""
-    db["comments"].create(
+    db.table("comments").create(
         {"id": int, "article_id": int, "span_id": int, "annotator": str, "text": str, "created_at": str},
         pk="id",
         not_null={"article_id", "text"},
         foreign_keys=[("article_id", "articles", "id")],
     )
-    db["comments"].create_index(["article_id"])
+    db.table("comments").create_index(["article_id"])
 
 
 @migration
 def m006_suggest_model(db: Database) -> None:
     """Which model made an article's suggestions, so a new model replaces the pending ones."""
-    db["suggest_done"].add_column("model", str)
+    db.table("suggest_done").add_column("model", str)
 
 
 SCHEMA_VERSION = len(_STEPS)

@@ -1,24 +1,30 @@
 """Reads for review and agreement: who worked on what, accepted spans and speaker links by
-article (streamed in article order), and the filtered history."""
+article (streamed in article order), and the filtered history. Their ``sqlite3`` errors come
+out as the core's errors, like every read of a ``Project``."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
+from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
+from annotator.core.store.failures import reading, streaming
 
-def _marks(values: list) -> str:
+
+def _marks(values: Sized) -> str:
     return ",".join("?" * len(values))
 
 
 class ReviewQueries:
     """Named queries of review, agreement and the audit, bound to one open project file."""
 
-    def __init__(self, db: Database):
-        self.db = db
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db, self.path = db, path
 
+    @reading
     def states(self, annotators: list[str] | None = None) -> list[tuple[int, str, str]]:
         """(article_id, annotator, state) of every stored article state, optionally for some people."""
         sql, params = "SELECT article_id, annotator, state FROM article_states", []
@@ -27,6 +33,7 @@ class ReviewQueries:
             params = list(annotators)
         return [tuple(r) for r in self.db.execute(sql + " ORDER BY article_id, annotator", params)]
 
+    @reading
     def span_owners(self, annotators: list[str] | None = None) -> set[tuple[int, str]]:
         """(article_id, annotator) pairs that have at least one accepted span."""
         sql, params = (
@@ -38,7 +45,8 @@ class ReviewQueries:
             params = list(annotators)
         return {tuple(r) for r in self.db.execute(sql, params)}
 
-    def accepted_spans(self, annotators: list[str]) -> Iterator[tuple]:
+    @streaming
+    def accepted_spans(self, annotators: list[str]) -> Iterator[tuple[Any, ...]]:
         """(article_id, annotator, id, start, end, label, attrs JSON) of accepted spans, by article."""
         sql = (
             "SELECT article_id, annotator, id, start, end, label, attrs FROM spans "
@@ -46,6 +54,7 @@ class ReviewQueries:
         )
         yield from self.db.execute(sql, list(annotators))
 
+    @reading
     def speaker_links(self, annotators: list[str]) -> dict[tuple[int, str], dict[int, int]]:
         """(article_id, annotator) -> {quote span id: speaker span id} of accepted SPEAKER links."""
         sql = (
@@ -57,6 +66,7 @@ class ReviewQueries:
             links.setdefault((article_id, name), {})[head] = child
         return links
 
+    @streaming
     def texts(self, article_ids: Iterable[int], batch: int = 500) -> Iterator[tuple[int, str, str]]:
         """(id, title, text) of the given articles, in the order given, read in batches."""
         wanted = list(article_ids)
@@ -72,6 +82,7 @@ class ReviewQueries:
                 if article_id in rows:
                     yield rows[article_id]
 
+    @reading
     def history_rows(
         self,
         article_id: int | None = None,
@@ -79,12 +90,13 @@ class ReviewQueries:
         since: str | None = None,
         row_ids: dict[str, set[int]] | None = None,
         limit: int | None = None,
-    ) -> list[dict]:
+    ) -> list[dict[str, Any]]:
         """History rows in the order they were written, filtered by article, person and time.
 
         ``row_ids`` ({table: ids}) keeps the rows about those rows only (one span's story).
         """
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[Any] = []
         if article_id is not None:
             clauses.append("article_id = ?")
             params.append(article_id)
@@ -96,8 +108,8 @@ class ReviewQueries:
             params.append(since)
         if row_ids:
             ors = []
-            for table, ids in row_ids.items():
-                ids = sorted(ids)
+            for table, row_set in row_ids.items():
+                ids = sorted(row_set)
                 ors.append(f"(table_name = ? AND row_id IN ({_marks(ids)}))")
                 params += [table, *ids]
             clauses.append("(" + " OR ".join(ors) + ")")
@@ -116,6 +128,7 @@ class ReviewQueries:
             out.append(item)
         return out
 
+    @reading
     def reviewed_ids(self, reviewer: str | None = None) -> list[int]:
         """Articles marked reviewed (by ``reviewer``, or by anyone)."""
         sql, params = "SELECT DISTINCT article_id FROM article_states WHERE state = 'reviewed'", []
@@ -125,9 +138,10 @@ class ReviewQueries:
         return [r[0] for r in self.db.execute(sql + " ORDER BY article_id", params)]
 
     # -- comments ------------------------------------------------------------------------------
-    def comments(self, article_ids: list[int]) -> dict[int, list[dict]]:
+    @reading
+    def comments(self, article_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
         """article id -> its notes, oldest first."""
-        found: dict[int, list[dict]] = {}
+        found: dict[int, list[dict[str, Any]]] = {}
         keys = ("id", "article_id", "span_id", "annotator", "text", "created_at", "start", "end", "label")
         for i in range(0, len(article_ids), 500):
             part = article_ids[i : i + 500]
@@ -140,6 +154,7 @@ class ReviewQueries:
                 found.setdefault(row[1], []).append(dict(zip(keys, row)))
         return found
 
+    @reading
     def awaiting_review(self, reviewer: str) -> list[int]:
         """Articles that two people other than ``reviewer`` marked done and ``reviewer`` has
         not marked reviewed, in id order."""
@@ -151,6 +166,7 @@ class ReviewQueries:
         )
         return [r[0] for r in self.db.execute(sql, {"r": reviewer})]
 
+    @reading
     def label_counts_by_annotator(self) -> dict[str, dict[str, int]]:
         """annotator -> label -> accepted spans."""
         sql = (

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from sqlite_utils import Database
+from sqlite_utils.db import Table
 
 from annotator.core.batching import batched
 from annotator.core.errors import EditError
@@ -22,7 +24,7 @@ ORDER BY s.start, s.end DESC, s.id
 """
 
 
-def _spans(db: Database, sql: str, params) -> list[Span]:
+def _spans(db: Database, sql: str, params: Sequence[Any] | dict[str, Any]) -> list[Span]:
     cursor = db.execute(sql, params)
     cols = [c[0] for c in cursor.description]
     return [Span.from_row(dict(zip(cols, row))) for row in cursor]
@@ -90,7 +92,7 @@ def by_article(db: Database, article_id: int) -> list[Span]:
 def accepted(db: Database, article_id: int, annotator: str | None = None) -> list[Span]:
     """Accepted spans of an article, of one annotator or of everyone."""
     sql = "SELECT * FROM spans WHERE article_id = ? AND status = 'accepted'"
-    params: list = [article_id]
+    params: list[Any] = [article_id]
     if annotator:
         sql += " AND annotator = ?"
         params.append(annotator)
@@ -114,7 +116,14 @@ def insert(db: Database, span: Span) -> int:
     """Insert one span row (stamped with times) and return its id."""
     stamp = now_iso()
     row = span.evolve(created_at=span.created_at or stamp, updated_at=stamp).to_row()
-    return db["spans"].insert(row).last_pk
+    return _new_id(db.table("spans").insert(row))
+
+
+def _new_id(table: Table) -> int:
+    """The integer key of the row ``table`` has just inserted."""
+    pk = table.last_pk
+    assert pk is not None, "spans and relations have integer primary keys"
+    return int(pk)
 
 
 def relations_of(
@@ -126,7 +135,7 @@ def relations_of(
     """Relations of an article, optionally limited to one annotator (plus shared suggestions)."""
     statuses = list(statuses)
     sql = f"SELECT * FROM relations WHERE article_id = ? AND status IN ({','.join('?' * len(statuses))})"
-    params: list = [article_id, *statuses]
+    params: list[Any] = [article_id, *statuses]
     if annotator is not None:
         sql += " AND (annotator = ? OR annotator IS NULL)"
         params.append(annotator)
@@ -153,7 +162,7 @@ def insert_relation(db: Database, relation: Relation) -> int:
     """Insert one relation row (stamped with times) and return its id."""
     stamp = now_iso()
     row = relation.evolve(created_at=relation.created_at or stamp, updated_at=stamp).to_row()
-    return db["relations"].insert(row).last_pk
+    return _new_id(db.table("relations").insert(row))
 
 
 def existing_keys(db: Database, article_id: int) -> set[tuple[int, int, str]]:
@@ -171,17 +180,21 @@ def label_counts(db: Database, status: str = "accepted") -> dict[str, int]:
 
 def undecided_count(db: Database) -> int:
     """Suggestions nobody has decided on yet."""
-    return db.execute(
-        "SELECT count(*) FROM spans s WHERE annotator IS NULL AND status = 'suggested' "
-        "AND NOT EXISTS (SELECT 1 FROM spans d WHERE d.suggestion_id = s.id)"
-    ).fetchone()[0]
+    return int(
+        db.execute(
+            "SELECT count(*) FROM spans s WHERE annotator IS NULL AND status = 'suggested' "
+            "AND NOT EXISTS (SELECT 1 FROM spans d WHERE d.suggestion_id = s.id)"
+        ).fetchone()[0]
+    )
 
 
 def accepted_count(db: Database, annotator: str) -> int:
     """How many spans ``annotator`` has accepted."""
-    return db.execute(
-        "SELECT count(*) FROM spans WHERE annotator = ? AND status = 'accepted'", [annotator]
-    ).fetchone()[0]
+    return int(
+        db.execute(
+            "SELECT count(*) FROM spans WHERE annotator = ? AND status = 'accepted'", [annotator]
+        ).fetchone()[0]
+    )
 
 
 _DECISIONS = """
