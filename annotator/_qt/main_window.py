@@ -18,6 +18,7 @@ from annotator._qt.background import ChangeBus, Changes
 from annotator._qt.file_jobs import FileJobs
 from annotator._qt.models.article_list import ArticleListModel
 from annotator._qt.review.view_menu import ViewMenu, blind_setting
+from annotator._qt.train_dialog import add_model_menu
 from annotator._qt.widgets import dialogs
 from annotator._qt.widgets.article_list import ArticleListPane
 from annotator._qt.widgets.shortcuts_sheet import ShortcutsSheet
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(not self.project.read_only)
             menus["Span"].addAction(action)
             actions[f"label:{label.name}"] = action
+        add_model_menu(self)
         return actions
 
     def _fill_recent(self) -> None:

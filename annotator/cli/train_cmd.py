@@ -75,9 +75,9 @@ def train(project, output, base, labels, dev, seed, max_minutes, max_epochs, ann
         annotator=annotator,
         status=status,
     )
-    with open_project(project, lock=output is None) as proj:
+    with open_project(project) as proj:  # shares the file with a window (README)
         if output is None and proj.read_only:
-            raise ProjectError(f"{project}: another window is writing it; give --output or close it")
+            raise ProjectError(f"{project}: opened read-only; give --output to save the model elsewhere")
         result = train_project(proj, options, report=lambda line: click.echo(line))
     click.echo(score_table(result.scores))
     click.echo(f"model: {result.output}  (annotator suggest {project} --model {result.output})")
