@@ -45,16 +45,16 @@ class TrainDialog(QDialog):
         self.status = QLabel("Learns ACTOR and LOCATION from the articles marked done.")
         self.start_button, self.stop_button = QPushButton("&Start"), QPushButton("S&top")
         self.stop_button.setEnabled(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        buttons.addButton(self.start_button, QDialogButtonBox.ActionRole)
-        buttons.addButton(self.stop_button, QDialogButtonBox.ActionRole)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.stop_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for widget in (self.status, self.minutes, self.bar, self.log, buttons):
             layout.addWidget(widget)
         self.resize(640, 420)
         self.process = QProcess(self)
-        self.process.setProcessChannelMode(QProcess.MergedChannels)
+        self.process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
         self.process.readyReadStandardOutput.connect(self._read)
         self.process.finished.connect(self._finished)
         self.start_button.clicked.connect(self.start)
@@ -79,7 +79,7 @@ class TrainDialog(QDialog):
         self.stop_button.setEnabled(False)
 
     def _read(self) -> None:
-        text = bytes(self.process.readAllStandardOutput()).decode("utf-8", "replace")
+        text = bytes(self.process.readAllStandardOutput().data()).decode("utf-8", "replace")
         for line in text.splitlines():
             self.log.appendPlainText(line)
             if match := _EPOCH.match(line):
@@ -96,7 +96,7 @@ class TrainDialog(QDialog):
 
     def reject(self) -> None:
         """Close; while training, the first Close stops it (the window never waits for it)."""
-        if self.process.state() != QProcess.NotRunning:
+        if self.process.state() != QProcess.ProcessState.NotRunning:
             self.stop()
             self.status.setText("Stopping: the best model so far is being saved; close again when done.")
             return
