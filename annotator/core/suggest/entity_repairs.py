@@ -114,6 +114,8 @@ def _in_place_context(doc: Doc, ent: Ent) -> bool:
     if ent.end < len(doc) and doc[ent.end].lower_ in _PLACE_NOUNS:
         return True
     root = doc[ent.start : ent.end].root
+    while root.dep_ == "conj" and root.head.i != root.i and root.head.pos_ == "PROPN":
+        root = root.head  # "in Krakow and Gdansk"
     if not doc.has_annotation("DEP") or root.dep_ != "pobj" or doc[ent.start].is_sent_start:
         return False
     prep = root.head

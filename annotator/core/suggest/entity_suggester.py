@@ -12,6 +12,11 @@ from annotator.core.suggest.dateline_and_wordlist_repairs import (
 )
 from annotator.core.suggest.entity_repairs import PLACE_KINDS, Ent
 from annotator.core.suggest.lexicon import gazetteer, words
+from annotator.core.suggest.name_repairs import (
+    aged_persons,
+    titled_persons,
+    unknown_speakers,
+)
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
 
 ACTOR_KINDS = ("PERSON", "ORG", "NORP")
@@ -33,6 +38,9 @@ FIXES = (
     fx.merge_particles,
     fx.trim_edges,
     fx.split_titled_names,
+    titled_persons,
+    aged_persons,
+    unknown_speakers,
     fx.propagate_names,
     fx.drop_title_modifiers,
     fx.keep_acting_groups,

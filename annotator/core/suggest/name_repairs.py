@@ -1,0 +1,168 @@
+"""Person names the model gets wrong or does not know: a name after a title ("Mrs Florence
+Pugh", a "President X" taken for a place), a name with an age ("Okafor, 51,"), and a capitalised
+name that says something ("Lopez told reporters") with no entity on it. Same shape as
+:mod:`entity_repairs`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from annotator.core.suggest.entity_repairs import Ent
+from annotator.core.suggest.lexicon import Words, gazetteer
+
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madame", "monsieur"}
+# Titles put right before a person's name (not "General", "Chief", "Head": "General Motors").
+_PERSON_TITLES = {
+    "president",
+    "minister",
+    "chancellor",
+    "secretary",
+    "governor",
+    "senator",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "premier",
+    "judge",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "professor",
+    "prof.",
+    "coach",
+    "ceo",
+    "mp",
+    "sen.",
+    "rep.",
+    "gen.",
+    "col.",
+    "capt.",
+    "lt.",
+    "sgt.",
+    "colonel",
+    "captain",
+    "sergeant",
+    "lieutenant",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "rabbi",
+    "imam",
+    "sheikh",
+    "emir",
+    "sultan",
+    "ayatollah",
+    "lord",
+    "commissioner",
+    "negotiator",
+    "adviser",
+    "advisor",
+    "aide",
+    "lawmaker",
+}
+_NOT_PEOPLE = ("GPE", "LOC", "FAC", "ORG", "NORP")
+_LONGEST_NAME = 4
+
+
+def titled_persons(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
+    """A name right after a capitalised title ("Mrs Florence Pugh", "President Kagame") is a
+    person: the model's place or body there becomes PERSON; a name it missed is added."""
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    for ent in ents:
+        known = doc[ent.start : ent.end].text in gazetteer()
+        if (
+            ent.origin == "model"
+            and ent.kind in _NOT_PEOPLE
+            and _after_title(doc, ent.start, words)
+            and not known
+        ):
+            ent.kind = "PERSON"
+    added = []
+    for token in doc:
+        if token.i + 1 < len(doc) and _is_title(token, words) and token.i + 1 not in covered:
+            end = _name_end(doc, token.i + 1, covered, words)
+            if end > token.i + 1 and doc[token.i + 1 : end].text not in gazetteer():
+                added.append(Ent(token.i + 1, end, "PERSON", "pattern"))
+                covered.update(range(token.i + 1, end))
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+def _is_title(token: Token, words: Words) -> bool:
+    """A capitalised title or honorific ("Mrs", "President"), not a sentence's first word
+    standing alone ("Minister" opening a sentence is still a title)."""
+    low = token.lower_
+    return token.is_title and (low in _HONORIFICS or low in _PERSON_TITLES)
+
+
+def _after_title(doc: Doc, i: int, words: Words) -> bool:
+    return i >= 1 and _is_title(doc[i - 1], words)
+
+
+def _name_end(doc: Doc, i: int, covered: set[int], words: Words) -> int:
+    """End of the run of capitalised proper nouns at ``i`` (at most four words, no title)."""
+    end = i
+    while (
+        end < len(doc)
+        and end - i < _LONGEST_NAME
+        and end not in covered
+        and doc[end].is_title
+        and doc[end].pos_ == "PROPN"
+        and doc[end].lower_ not in words.title_words
+    ):
+        end += 1
+    return end
+
+
+def aged_persons(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
+    """ "Okafor, 51, said": only people are given an age in an apposition."""
+    for ent in ents:
+        after = doc[ent.end : ent.end + 3]
+        if (
+            ent.origin == "model"
+            and ent.kind in _NOT_PEOPLE
+            and len(after) == 3
+            and after[0].text == ","
+            and after[1].like_num
+            and after[1].text.isdigit()
+            and 0 < int(after[1].text) < 120
+            and after[2].text == ","
+        ):
+            ent.kind = "PERSON"
+    return ents
+
+
+def unknown_speakers(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
+    """A capitalised proper name no entity covers that is the subject of a verb of saying
+    ("Lopez told reporters", "said Okafor") is a person the model does not know."""
+    if not doc.has_annotation("DEP"):
+        return ents
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    known = gazetteer()
+    added = []
+    for token in doc:
+        if token.dep_ not in ("nsubj", "nsubjpass") or not words.is_speech(token.head):
+            continue
+        if token.i in covered or token.pos_ != "PROPN" or not token.is_title:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if doc[start].is_title and _is_title(doc[start], words):
+            start += 1  # "Minister Okafor": the title stays outside
+        name = doc[start : token.i + 1]
+        if (
+            start <= token.i
+            and not covered & set(range(start, token.i + 1))
+            and name.text not in known
+            and all(t.is_title for t in name)
+            and not any(t.lower_ in words.not_names or t.lower_ in words.title_words for t in name)
+        ):
+            added.append(Ent(start, token.i + 1, "PERSON", "pattern"))
+    return sorted(ents + added, key=lambda e: e.start) if added else ents

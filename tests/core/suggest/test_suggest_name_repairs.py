@@ -1,0 +1,56 @@
+"""Person names the model gets wrong or does not know, and places in a list after "in"."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import labelled
+
+from annotator.core.suggest.entity_repairs import Ent, places_by_context
+from annotator.core.suggest.lexicon import words
+from annotator.core.suggest.name_repairs import aged_persons, titled_persons, unknown_speakers
+
+
+def kinds(doc, ents):
+    return [(doc[e.start : e.end].text, e.kind) for e in ents]
+
+
+def ent_over(doc, text, kind):
+    start = next(t.i for t in doc if t.text == text.split()[0])
+    return Ent(start, start + len(text.split()), kind)
+
+
+@pytest.mark.model
+def test_a_name_after_a_title_is_a_person(pipeline):
+    doc = pipeline.nlp("President Kagame met the envoy. Mrs Florence Pugh arrived on Monday.")
+    ents = titled_persons(doc, [ent_over(doc, "Kagame", "GPE")], words())
+    assert kinds(doc, ents) == [("Kagame", "PERSON"), ("Florence Pugh", "PERSON")]
+
+
+@pytest.mark.model
+def test_general_motors_is_no_titled_person(pipeline):
+    doc = pipeline.nlp("General Motors cut jobs, Head Office said.")
+    assert kinds(doc, titled_persons(doc, [], words())) == []
+
+
+@pytest.mark.model
+def test_a_name_with_an_age_is_a_person(pipeline):
+    doc = pipeline.nlp("Okafor, 51, said he would appeal.")
+    assert kinds(doc, aged_persons(doc, [ent_over(doc, "Okafor", "GPE")], words())) == [("Okafor", "PERSON")]
+
+
+@pytest.mark.model
+def test_a_speaker_the_model_does_not_know_is_a_person(pipeline):
+    doc = pipeline.nlp("Minister Okonkwo Adebayo told reporters the camp was full.")
+    assert kinds(doc, unknown_speakers(doc, [], words())) == [("Okonkwo Adebayo", "PERSON")]
+
+
+@pytest.mark.model
+def test_a_place_name_joined_to_a_place_after_in(pipeline):
+    doc = pipeline.nlp("The party will organise protests in Krakow and Gdansk this weekend.")
+    ents = [ent_over(doc, "Krakow", "GPE"), ent_over(doc, "Gdansk", "ORG")]
+    assert kinds(doc, places_by_context(doc, ents, words())) == [("Krakow", "GPE"), ("Gdansk", "GPE")]
+
+
+@pytest.mark.model
+def test_a_titled_name_the_model_missed_is_suggested(suggest):
+    assert "Florence Pugh" in labelled(suggest("Mrs Florence Pugh arrived on Monday."), "ACTOR")
