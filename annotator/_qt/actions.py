@@ -35,14 +35,21 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("redo", "&Redo", "Edit", ("Ctrl+Shift+Z", "Ctrl+Y"), True, "Redo"),
     ActionSpec("next_span", "&Next span", "Span", ("N",), help="Focus the next span or suggestion"),
     ActionSpec("prev_span", "&Previous span", "Span", ("P",), help="Focus the previous span or suggestion"),
-    ActionSpec("accept", "&Accept suggestion", "Span", ("A",), True, "Accept the focused suggestion"),
+    ActionSpec(
+        "accept",
+        "&Accept suggestion",
+        "Span",
+        ("A",),
+        True,
+        "Accept the focused suggestion; the focus moves on to the next span",
+    ),
     ActionSpec(
         "reject",
         "Re&ject / delete",
         "Span",
         ("X", "Delete"),
         True,
-        "Reject the focused suggestion or delete the focused span",
+        "Reject the focused suggestion or delete the focused span; the focus moves on to the next span",
     ),
     ActionSpec(
         "accept_all",

@@ -186,16 +186,28 @@ class Annotating(QObject):
         self._show_panel()
 
     def accept(self) -> None:
+        """Accept the focused suggestion and move on to the next span (as ``x`` does)."""
         span = self._focused("a suggestion")
         if span and not span.is_suggestion:
             self.message.emit(f"This {span.label} is already accepted")
-        elif span:
-            self.perform(edits.accept, span.id)
+        elif span and self.perform(edits.accept, span.id):
+            self._move_on()
 
     def reject(self) -> None:
+        """Reject the focused suggestion (or delete the span); the focus moves to the next one."""
         span = self._focused()
         if span:
             self.perform(edits.reject, span.id)
+
+    def _move_on(self) -> None:
+        """Focus the span after the focused one: after ``a`` as after ``x``, so "a n" and
+        "x n" both skip one item, and neither needs an ``n`` in between."""
+        index = self.state.focus_index() if self.state else None
+        if index is None or index + 1 >= len(self.state.spans):
+            return
+        self.state.focus_id = self.state.spans[index + 1].id
+        self.view.set_focus_span(self.state.focus_id)
+        self._show_panel()
 
     def accept_all(self) -> None:
         pending = len(self.state.pending()) if self.state else 0

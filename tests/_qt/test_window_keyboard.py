@@ -52,22 +52,40 @@ def test_n_and_p_walk_spans_in_reading_order(qtbot, window):
     assert _focused_text(window) == "at least 19 people"
 
 
-def test_a_accepts_and_x_rejects_the_focused_suggestion(qtbot, window):
+def test_a_accepts_and_x_rejects_the_focused_suggestion_and_both_move_on(qtbot, window):
     qtbot.keyClick(window.view, Qt.Key_N)
     qtbot.keyClick(window.view, Qt.Key_A)
     assert _mine(window) == [("Putin", "ACTOR")]
-    assert window.annotating.state.focused().annotator == "ann"
-    qtbot.keyClick(window.view, Qt.Key_N)
+    assert _focused_text(window) == "We will not retreat from Donbas"  # a moves on, as x does
     qtbot.keyClick(window.view, Qt.Key_X)
     assert _mine(window, "rejected") == [("We will not retreat from Donbas", "QUOTE")]
-    assert _focused_text(window) == "Donbas"  # the focus stays in place, on the next span
+    assert _focused_text(window) == "Donbas"  # x moves on to the next span
     qtbot.keyClick(window.view, Qt.Key_Delete)
     assert ("Donbas", "LOCATION") in _mine(window, "rejected")
+
+
+def test_a_then_n_skips_one_item_like_x_then_n(qtbot, window):
+    """The habit "decide, n" steps over the next item after a and after x alike."""
+    for key in (Qt.Key_N, Qt.Key_A, Qt.Key_N):
+        qtbot.keyClick(window.view, key)
+    after_a = _focused_text(window)
+    qtbot.keyClick(window.view, Qt.Key_P)
+    qtbot.keyClick(window.view, Qt.Key_X)
+    qtbot.keyClick(window.view, Qt.Key_N)
+    assert (after_a, _focused_text(window)) == ("Donbas", "at least 19 people")
+
+
+def test_a_on_the_last_span_keeps_the_focus_there(qtbot, window):
+    for _ in range(5):
+        qtbot.keyClick(window.view, Qt.Key_N)
+    qtbot.keyClick(window.view, Qt.Key_A)
+    assert _focused_text(window) == "Kyiv" and not window.annotating.state.focused().is_suggestion
 
 
 def test_delete_removes_an_accepted_span(qtbot, window):
     qtbot.keyClick(window.view, Qt.Key_N)
     qtbot.keyClick(window.view, Qt.Key_A)
+    qtbot.keyClick(window.view, Qt.Key_P)  # back from the next span to the accepted ACTOR
     qtbot.keyClick(window.view, Qt.Key_Delete)
     assert _mine(window) == [] and _mine(window, "rejected") == [("Putin", "ACTOR")]
     assert "Putin" not in [s.text_in(QUOTE_TEXT) for s in window.annotating.state.spans]

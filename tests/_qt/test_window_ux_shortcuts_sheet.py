@@ -33,3 +33,20 @@ def test_closing_the_sheet_gives_the_keys_back_to_the_window(qtbot, window):
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     qtbot.keyClick(window.view, Qt.Key_N)
     assert window.annotating.state.focused() is not None
+
+
+def test_the_sheet_welcome_panel_and_readme_say_a_and_x_both_move_on():
+    """One promise about the focus after a and x, wherever the keys are explained."""
+    from pathlib import Path
+
+    from annotator._qt.actions import shortcut_rows
+    from annotator._qt.widgets.welcome import KEYS
+
+    rows = dict(shortcut_rows([]))
+    assert "moves on" in rows["A"] and "moves on" in rows["X / Del"]
+    welcome = dict(KEYS)
+    assert "moves on" in welcome["a"] and "moves on" in welcome["x"]
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    table = [line for line in readme.splitlines() if line.startswith(("| `a` |", "| `x` or `Delete` |"))]
+    assert len(table) == 2 and all("moves on" in line for line in table)
+    assert "focus stays" not in readme

@@ -31,7 +31,7 @@ def test_undo_in_a_reopened_window_takes_back_the_last_session_edit(qtbot, open_
     qtbot.keyClick(window.view, Qt.Key_N)
     qtbot.keyClick(window.view, Qt.Key_A)
     article = window.annotating.state.article.id
-    assert not window.annotating.state.focused().is_suggestion
+    assert [s.annotator for s in window.annotating.state.spans].count("ann") == 1
     window.close()
     window = open_win(qt_project_path)
     assert window.annotating.state.article.id == article

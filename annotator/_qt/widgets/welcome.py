@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButto
 
 KEYS = (
     ("n", "next span or suggestion (p goes back)"),
-    ("a", "accept the suggestion (the focus stays on it)"),
+    ("a", "accept the suggestion (the focus moves on)"),
     ("x", "reject the suggestion or delete the span (the focus moves on)"),
     ("1–4", "label the selected words (or relabel the focused span)"),
     ("Ctrl+Enter", "article done, open the next one"),
