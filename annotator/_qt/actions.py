@@ -96,7 +96,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Article",
         ("Ctrl+Return", "Ctrl+Enter"),
         True,
-        "Mark the article done and open the next unfinished one",
+        "Mark the article done and open the next unfinished one (asks first while suggestions are undecided)",
     ),
     ActionSpec("next_article", "Next article", "Article", ("Ctrl+Down",), help="Open the next article"),
     ActionSpec("prev_article", "Previous article", "Article", ("Ctrl+Up",), help="Open the previous article"),

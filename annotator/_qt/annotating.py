@@ -258,11 +258,12 @@ class Annotating(QObject):
         actor_id = dialogs.pick_speaker(
             self.view, choices, self.state.likely_speaker(span, actors), span.text_in(text)
         )
-        self._back_to_text()
+        self.back_to_text()
         if actor_id is not None:
             self.perform(edits.link_speaker, span.id, actor_id)
 
-    def _back_to_text(self) -> None:
+    def back_to_text(self) -> None:
+        """Give the keys back to the text after a dialog closed."""
         # Without a window manager (or with a slow one) the closed dialog leaves no active
         # window, and the next key would be lost.
         self.view.window().activateWindow()
@@ -277,7 +278,7 @@ class Annotating(QObject):
             self.message.emit(f"{span.label} has no attributes")
             return
         values = dialogs.edit_attributes(self.view, span.label, attributes, span.attrs)
-        self._back_to_text()
+        self.back_to_text()
         if values is not None:
             self.perform(edits.set_attrs, span.id, values)
 

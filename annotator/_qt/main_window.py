@@ -21,6 +21,7 @@ from annotator._qt.review.view_menu import ViewMenu, blind_setting
 from annotator._qt.train_dialog import add_model_menu
 from annotator._qt.widgets import dialogs
 from annotator._qt.widgets.article_list import ArticleListPane
+from annotator._qt.widgets.settings_dialog import ASK_DONE, flag
 from annotator._qt.widgets.shortcuts_sheet import ShortcutsSheet
 from annotator._qt.widgets.span_panel import SpanPanel
 from annotator._qt.widgets.text_view import SpanTextView
@@ -180,6 +181,10 @@ class MainWindow(QMainWindow):
         self.annotating.open_article(article_id)
 
     def done_next(self) -> None:
+        """Ctrl+Enter: mark the article done (asking first while suggestions are undecided,
+        unless told not to) and open the next unfinished one."""
+        if not self._confirm_done():
+            return
         following = self.annotating.mark_done()
         if following is None:
             if (
@@ -191,6 +196,18 @@ class MainWindow(QMainWindow):
             return
         self._done_here += 1
         self.open_article(following)
+
+    def _confirm_done(self) -> bool:
+        state = self.annotating.state
+        pending = len(state.pending()) if state else 0
+        if not pending or self.project.read_only or not flag(self.settings, ASK_DONE, True):
+            return True
+        go, never = dialogs.confirm_done(self, pending)
+        self.annotating.back_to_text()
+        if never:
+            self.settings.setValue(ASK_DONE, False)
+            self.settings.sync()
+        return go
 
     def _neighbour(self, delta: int) -> None:
         state = self.annotating.state

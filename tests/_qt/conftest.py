@@ -17,8 +17,12 @@ from annotator.core.store import spans as span_rows
 
 @pytest.fixture
 def qt_settings(tmp_path):
-    """Settings in a temporary INI file, never the user's."""
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+    """Settings in a temporary INI file, never the user's. Ctrl+Enter does not ask about
+    undecided suggestions (as after "don't ask again"): a modal question would stop a test
+    that does not expect it; the question's own tests turn it on."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+    settings.setValue("ask_done_undecided", False)
+    return settings
 
 
 @pytest.fixture

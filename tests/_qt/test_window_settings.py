@@ -30,6 +30,7 @@ def test_settings_are_saved_and_applied(qtbot, window, monkeypatch):
             self.suggestions.setChecked(False)
             self.memory.setChecked(False)
             self.blind.setChecked(True)
+            self.ask_done.setChecked(True)  # the fixture starts with "don't ask again"
             return QDialog.Accepted
 
     monkeypatch.setattr(preferences, "SettingsDialog", Answered)
@@ -40,6 +41,7 @@ def test_settings_are_saved_and_applied(qtbot, window, monkeypatch):
         assert s.value("model") == "/models/trained" and s.value("theme") == "dark"
         assert int(s.value("font_size")) == 13 and QApplication.instance().font().pointSize() == 13
         assert flag(s, "suggestions", True) is False and flag(s, "blind", False) is True
+        assert flag(s, "ask_done_undecided", False) is True
         assert window.project.get_meta("memory_enabled") is False
         assert app.palette().color(QPalette.Window).lightness() < 80  # dark
     finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
 )
 
 from annotator._qt.widgets.speaker_picker import SpeakerPicker
@@ -33,6 +35,23 @@ def pick_speaker(parent, choices: list[tuple[int, str]], current: int = 0, quote
         return None
     picker = SpeakerPicker(parent, choices, current, quote)
     return picker.chosen() if picker.exec() == QDialog.Accepted else None
+
+
+def confirm_done(parent, pending: int) -> tuple[bool, bool]:
+    """Ask before marking an article done while ``pending`` suggestions are undecided:
+    ``(mark it done, don't ask again)``; "don't ask again" counts only with "Mark done"."""
+    box = QMessageBox(QMessageBox.Question, "Mark done?", "", QMessageBox.NoButton, parent)
+    plural = "s are" if pending > 1 else " is"
+    box.setText(f"{pending} suggestion{plural} still undecided in this article.")
+    box.setInformativeText("Undecided suggestions are not exported. Mark the article done anyway?")
+    done = box.addButton("Mark done", QMessageBox.AcceptRole)
+    box.addButton("Keep labelling", QMessageBox.RejectRole)
+    box.setDefaultButton(done)
+    never = QCheckBox("Don't ask again")
+    box.setCheckBox(never)
+    box.exec()
+    go = box.clickedButton() is done
+    return go, go and never.isChecked()
 
 
 class AttributesDialog(QDialog):

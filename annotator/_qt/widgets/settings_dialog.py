@@ -1,5 +1,5 @@
 """The Settings dialog (QSettings): name, model, theme, font size, suggestions, annotation memory,
-blind mode; and applying the appearance settings to the running application."""
+blind mode, whether Ctrl+Enter asks about undecided suggestions; and applying the appearance settings to the running application."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 THEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+ASK_DONE = "ask_done_undecided"  # Ctrl+Enter asks while suggestions are undecided
 DEFAULT_MODEL = ""  # the default order: the project's model, then the installed English models
 
 
@@ -109,6 +110,8 @@ class SettingsDialog(QDialog):
         self.memory.setChecked(memory_on)
         self.blind = QCheckBox("Blind mode: hide other annotators' work")
         self.blind.setChecked(flag(settings, "blind", False))
+        self.ask_done = QCheckBox("Ask before Ctrl+Enter marks done an article with undecided suggestions")
+        self.ask_done.setChecked(flag(settings, ASK_DONE, True))
         form = QFormLayout(self)
         form.addRow("Annotator name:", self.name)
         form.addRow("Model:", model_row)
@@ -117,6 +120,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.suggestions)
         form.addRow(self.memory)
         form.addRow(self.blind)
+        form.addRow(self.ask_done)
         note = QLabel("A new model or turning suggestions on or off applies when a project is next opened.")
         note.setWordWrap(True)
         form.addRow(note)
@@ -151,6 +155,7 @@ class SettingsDialog(QDialog):
             "font_size": self.font_size.value(),
             "suggestions": self.suggestions.isChecked(),
             "blind": self.blind.isChecked(),
+            ASK_DONE: self.ask_done.isChecked(),
         }
         if self.name.text().strip():
             values["annotator"] = self.name.text().strip()

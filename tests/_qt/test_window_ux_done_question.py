@@ -1,0 +1,73 @@
+"""Ctrl+Enter on an article with undecided suggestions asks once, with "don't ask again"
+(QSettings ``ask_done_undecided``); an article with nothing undecided is marked done at once."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator._qt.widgets.settings_dialog import ASK_DONE, flag
+
+
+@pytest.fixture
+def asking(window):
+    window.settings.setValue(ASK_DONE, True)
+    return window
+
+
+def _ctrl_enter_answering(qtbot, window, button: str | None, never: bool = False) -> list[str]:
+    """Press Ctrl+Enter; if a question comes, tick "don't ask again" (``never``) and click
+    ``button``. The questions' texts."""
+    asked = []
+
+    def answer(tries=100):
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if tries:
+                QTimer.singleShot(20, lambda: answer(tries - 1))
+            return
+        asked.append(box.text())
+        box.checkBox().setChecked(never)
+        next(b for b in box.buttons() if b.text() == button).click()
+
+    if button is not None:
+        QTimer.singleShot(0, answer)
+    qtbot.keyClick(window.view, Qt.Key_Return, Qt.ControlModifier)
+    if asked:  # the keys come back to the text once the window is active again
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view, timeout=2000)
+    return asked
+
+
+def test_keep_labelling_leaves_the_article_open_and_not_done(qtbot, asking):
+    first = asking.annotating.state.article.id
+    asked = _ctrl_enter_answering(qtbot, asking, "Keep labelling")
+    assert asked == ["5 suggestions are still undecided in this article."]
+    assert asking.project.state(first, "ann") != "done"
+    assert asking.annotating.state.article.id == first
+    assert flag(asking.settings, ASK_DONE, False) is True
+
+
+def test_mark_done_goes_on_and_asks_again_next_time(qtbot, asking):
+    first = asking.annotating.state.article.id
+    assert _ctrl_enter_answering(qtbot, asking, "Mark done") != []
+    assert asking.project.state(first, "ann") == "done"
+    assert asking.annotating.state.article.id != first
+    asking.view.select(0, 2)
+    qtbot.keyClick(asking.view, Qt.Key_1)  # nothing undecided here: a made span only
+    asking.settings.setValue(ASK_DONE, True)
+    second = asking.annotating.state.article.id
+    assert asking.annotating.state.pending() == []
+    assert _ctrl_enter_answering(qtbot, asking, None) == []  # no question without undecided ones
+    assert asking.project.state(second, "ann") == "done"
+
+
+def test_dont_ask_again_is_remembered(qtbot, asking, open_win, qt_project_path):
+    first = asking.annotating.state.article.id
+    assert len(_ctrl_enter_answering(qtbot, asking, "Mark done", never=True)) == 1
+    assert asking.project.state(first, "ann") == "done"
+    assert flag(asking.settings, ASK_DONE, True) is False
+    asking.open_article(first)  # its suggestions are still undecided
+    assert asking.annotating.state.pending()
+    assert _ctrl_enter_answering(qtbot, asking, None) == []  # a modal question would block here
+    assert asking.annotating.state.article.id != first
