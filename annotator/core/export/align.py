@@ -15,9 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.export.report import AlignmentReport, Case, ExportError
 from annotator.core.export.selection import Version
+from annotator.core.model import Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as TokenSpan
 
 
 @dataclass
@@ -27,11 +34,17 @@ class OutSpan:
     start: int
     end: int
     label: str
-    attrs: dict = field(default_factory=dict)
+    attrs: dict[str, Any] = field(default_factory=dict)
     origin: str = "human"
     key: int | None = None  # the span's row id, for links
     token_start: int | None = None
     token_end: int | None = None  # inclusive, as Prodigy counts
+
+    @property
+    def token_range(self) -> tuple[int, int]:
+        """``(first, end)`` token indexes (end exclusive, as spaCy slices) of a snapped span."""
+        assert self.token_start is not None and self.token_end is not None, "token formats snap every span"
+        return self.token_start, self.token_end + 1
 
 
 @dataclass
@@ -50,16 +63,22 @@ class Task:
     version: Version
     spans: list[OutSpan]
     relations: list[OutRelation]
-    doc: object = None  # a spaCy Doc for token formats
+    doc: Doc | None = None  # a spaCy Doc for token formats
 
     @property
     def text(self) -> str:
         """The article text."""
         return self.version.article.text
 
+    @property
+    def tokens(self) -> Doc:
+        """The spaCy Doc of a token format's task."""
+        assert self.doc is not None, "token formats tokenize every task"
+        return self.doc
+
 
 @lru_cache(maxsize=4)
-def load_tokenizer(model: str | None = None):
+def load_tokenizer(model: str | None = None) -> Language:
     """The project's model (tokenizer only) when ``model`` names an installed pipeline,
     else ``spacy.blank("en")`` (the same English tokenizer rules)."""
     import spacy
@@ -81,7 +100,7 @@ def load_tokenizer(model: str | None = None):
     return spacy.blank("en")
 
 
-def snap(doc, start: int, end: int):
+def snap(doc: Doc, start: int, end: int) -> TokenSpan | None:
     """The token span a character span snaps to, or None when nothing but whitespace is left."""
     # the text's length from the last token: ``doc.text`` would rebuild the whole text per span
     length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
@@ -101,7 +120,7 @@ def snap(doc, start: int, end: int):
 class Aligner:
     """Turns versions into tasks, counting into ``report``."""
 
-    def __init__(self, report: AlignmentReport, nlp=None, strict: bool = False):
+    def __init__(self, report: AlignmentReport, nlp: Language | None = None, strict: bool = False) -> None:
         self.report, self.nlp, self.strict = report, nlp, strict
 
     def task(self, version: Version) -> Task:
@@ -120,23 +139,26 @@ class Aligner:
             else:
                 unique[key] = out
                 self.report.kept += 1
-            placed[span.id] = unique[key]
+            placed[span.stored_id] = unique[key]
         ordered = [unique[key] for key in sorted(unique)]  # snapping can change the order
         return Task(version, ordered, self._links(version, placed), doc)
 
-    def _place(self, version: Version, span, doc) -> OutSpan | None:
+    def _place(self, version: Version, span: Span, doc: Doc | None) -> OutSpan | None:
         self.report.spans += 1
         text = version.article.text
         if not 0 <= span.start < span.end <= len(text):
-            return self._drop(version, span, "empty or outside the text")
+            self._drop(version, span, "empty or outside the text")
+            return None
         if not text[span.start : span.end].strip():
-            return self._drop(version, span, "whitespace only")
+            self._drop(version, span, "whitespace only")
+            return None
         out = OutSpan(span.start, span.end, span.label, dict(span.attrs), span.origin, span.id)
         if doc is None:
             return out
         tokens = snap(doc, span.start, span.end)
         if tokens is None:
-            return self._drop(version, span, "no token left after snapping")
+            self._drop(version, span, "no token left after snapping")
+            return None
         out.start, out.end = tokens.start_char, tokens.end_char
         out.token_start, out.token_end = tokens.start, tokens.end - 1
         if (out.start, out.end) != (span.start, span.end):
@@ -145,7 +167,8 @@ class Aligner:
         return out
 
     def _links(self, version: Version, placed: dict[int, OutSpan]) -> list[OutRelation]:
-        links, seen = [], set()
+        links: list[OutRelation] = []
+        seen: set[tuple[int, int, str]] = set()
         for rel in version.relations:
             self.report.relations += 1
             if rel.head_id not in placed or rel.child_id not in placed:
@@ -160,12 +183,11 @@ class Aligner:
             self.report.relations_kept += 1
         return links
 
-    def _drop(self, version: Version, span, reason: str) -> None:
+    def _drop(self, version: Version, span: Span, reason: str) -> None:
         self.report.dropped[reason] += 1
         self._case(version, span, f"dropped: {reason}")
-        return None
 
-    def _case(self, version: Version, span, what: str) -> None:
+    def _case(self, version: Version, span: Span, what: str) -> None:
         case = Case(version.article.id, version.annotator, span.label, span.start, span.end, what)
         if self.strict:
             raise ExportError(f"{case.line()} (--strict: no span may move or be left out)")

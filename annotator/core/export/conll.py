@@ -8,22 +8,26 @@ entities, attributes and links are counted in the report as not carried.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from annotator.core.export.align import Task
 from annotator.core.export.base import Writer
+from annotator.core.export.report import AlignmentReport
 from annotator.core.export.spacy_docbin import entity_spans
+from annotator.core.scheme import Scheme
 
 DOCSTART = "-DOCSTART-"
 
 
-def conll_lines(task: Task, labels: set[str], report) -> list[str]:
+def conll_lines(task: Task, labels: set[str], report: AlignmentReport) -> list[str]:
     """The lines of one article (with its DOCSTART header)."""
-    tags = ["O"] * len(task.doc)
+    tags = ["O"] * len(task.tokens)
     for ent in entity_spans(task, labels, report):
         tags[ent.start] = f"B-{ent.label_}"
         for i in range(ent.start + 1, ent.end):
             tags[i] = f"I-{ent.label_}"
     lines = [f"{DOCSTART}\tO", ""]
-    for token, tag in zip(task.doc, tags):
+    for token, tag in zip(task.tokens, tags):
         if token.is_space:
             if "\n" in token.text and lines[-1] != "" and tag == "O":  # not inside an entity
                 lines.append("")
@@ -39,7 +43,7 @@ class ConllWriter(Writer):
 
     name, suffix, one_version, tokens = "conll", ".conll", True, True
 
-    def __init__(self, path, scheme, report):
+    def __init__(self, path: Path, scheme: Scheme, report: AlignmentReport) -> None:
         super().__init__(path, scheme, report)
         self.handle = open(path, "w", encoding="utf-8", newline="\n")
         self.ent_labels = {label.name for label in scheme.labels if label.in_ents}

@@ -11,14 +11,18 @@ go to ``predictions`` instead of ``annotations``.
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 
 from annotator.core.export.align import OutSpan, Task
 from annotator.core.export.base import Writer, article_meta
+from annotator.core.export.report import AlignmentReport
+from annotator.core.scheme import Scheme
 
 TEXT_TAG, LABEL_TAG = "text", "label"
 
 
-def region(span: OutSpan, text: str, rid: str) -> dict:
+def region(span: OutSpan, text: str, rid: str) -> dict[str, Any]:
     """A ``labels`` result for one span."""
     value = {
         "start": span.start,
@@ -29,7 +33,7 @@ def region(span: OutSpan, text: str, rid: str) -> dict:
     return {"id": rid, "from_name": LABEL_TAG, "to_name": TEXT_TAG, "type": "labels", "value": value}
 
 
-def attribute_result(scheme, span: OutSpan, rid: str, name: str, value) -> dict:
+def attribute_result(scheme: Scheme, span: OutSpan, rid: str, name: str, value: object) -> dict[str, Any]:
     """A per-region result holding one attribute of the region ``rid``."""
     kinds = {a.name: a.type for a in scheme.label(span.label).attributes}
     kind = kinds.get(name, "string")
@@ -43,9 +47,10 @@ def attribute_result(scheme, span: OutSpan, rid: str, name: str, value) -> dict:
     return {"id": rid, "from_name": name, "to_name": TEXT_TAG, "type": typed, "value": {**base, **body}}
 
 
-def results(task: Task, scheme) -> list[dict]:
+def results(task: Task, scheme: Scheme) -> list[dict[str, Any]]:
     """The result list of one annotation: regions, their attributes, then relations."""
-    out, ids = [], {}
+    out: list[dict[str, Any]] = []
+    ids: dict[int, str] = {}
     for index, span in enumerate(task.spans):
         rid = ids[id(span)] = f"r{index}"
         out.append(region(span, task.text, rid))
@@ -68,7 +73,7 @@ class LabelStudioWriter(Writer):
 
     name, suffix = "labelstudio", ".json"
 
-    def __init__(self, path, scheme, report):
+    def __init__(self, path: Path, scheme: Scheme, report: AlignmentReport) -> None:
         super().__init__(path, scheme, report)
         self.handle = open(path, "w", encoding="utf-8", newline="\n")
         self.handle.write("[")
@@ -78,7 +83,7 @@ class LabelStudioWriter(Writer):
         self.count += 1
         version = task.version
         meta = {**article_meta(task), "annotator": version.annotator}
-        item = {
+        item: dict[str, Any] = {
             "id": self.count,
             "data": {"text": task.text},
             "meta": meta,

@@ -11,9 +11,10 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from annotator.core.export.labelstudio import LABEL_TAG, TEXT_TAG
+from annotator.core.scheme import Attribute, Scheme
 
 
-def config_xml(scheme) -> str:
+def config_xml(scheme: Scheme) -> str:
     """The ``<View>`` config for ``scheme``."""
     lines = ["<View>", f"  <Labels name={quoteattr(LABEL_TAG)} toName={quoteattr(TEXT_TAG)}>"]
     lines += [
@@ -35,7 +36,7 @@ def config_xml(scheme) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _control(attr) -> str:
+def _control(attr: Attribute) -> str:
     common = f'name={quoteattr(attr.name)} toName={quoteattr(TEXT_TAG)} perRegion="true"'
     if attr.type == "int":
         return f"<Number {common}/>"

@@ -10,25 +10,29 @@ line is ``schemas/prodigy_task.schema.json``.
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 
 from murmurhash.mrmr import hash as murmur
 
 from annotator.core.export.align import OutSpan, Task
 from annotator.core.export.base import Writer, article_meta, timestamp
+from annotator.core.export.report import AlignmentReport
+from annotator.core.scheme import Scheme
 
 
 def input_hash(text: str) -> int:
     """Hash of the input (the text), as Prodigy uses it to find the same article."""
-    return murmur(json.dumps({"text": text}, ensure_ascii=False))
+    return int(murmur(json.dumps({"text": text}, ensure_ascii=False)))
 
 
-def task_hash(in_hash: int, spans: list[dict], annotator: str | None) -> int:
+def task_hash(in_hash: int, spans: list[dict[str, Any]], annotator: str | None) -> int:
     """Hash of the question asked about the input: its spans and who answered."""
     key = [in_hash, [(s["start"], s["end"], s["label"]) for s in spans], annotator]
-    return murmur(json.dumps(key, ensure_ascii=False))
+    return int(murmur(json.dumps(key, ensure_ascii=False)))
 
 
-def span_json(span: OutSpan) -> dict:
+def span_json(span: OutSpan) -> dict[str, Any]:
     """The offsets and label of a span, as Prodigy writes them."""
     return {
         "start": span.start,
@@ -39,7 +43,7 @@ def span_json(span: OutSpan) -> dict:
     }
 
 
-def task_json(task: Task) -> dict:
+def task_json(task: Task) -> dict[str, Any]:
     """One Prodigy task as a dict."""
     spans = []
     for span in task.spans:
@@ -59,7 +63,7 @@ def task_json(task: Task) -> dict:
     ]
     tokens = [
         {"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)}
-        for t in task.doc
+        for t in task.tokens
     ]
     in_hash = input_hash(task.text)
     return {
@@ -81,7 +85,7 @@ class ProdigyWriter(Writer):
 
     name, suffix, tokens = "jsonl", ".jsonl", True
 
-    def __init__(self, path, scheme, report):
+    def __init__(self, path: Path, scheme: Scheme, report: AlignmentReport) -> None:
         super().__init__(path, scheme, report)
         self.handle = open(path, "w", encoding="utf-8", newline="\n")
 

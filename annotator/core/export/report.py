@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from annotator.core.errors import AnnotatorError, Cancelled
 
@@ -50,12 +51,12 @@ class AlignmentReport:
     spans: int = 0
     kept: int = 0
     snapped: int = 0
-    dropped: Counter = field(default_factory=Counter)
+    dropped: Counter[str] = field(default_factory=Counter)
     relations: int = 0
     relations_kept: int = 0
-    relations_dropped: Counter = field(default_factory=Counter)
-    not_carried: Counter = field(default_factory=Counter)
-    skipped_articles: Counter = field(default_factory=Counter)
+    relations_dropped: Counter[str] = field(default_factory=Counter)
+    not_carried: Counter[str] = field(default_factory=Counter)
+    skipped_articles: Counter[str] = field(default_factory=Counter)
     cases: list[Case] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     leftovers_removed: list[str] = field(default_factory=list)  # partials of killed exports
@@ -108,7 +109,7 @@ class AlignmentReport:
             )
         return "\n".join(lines)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """The counts as plain JSON-able values."""
         return {
             "format": self.format,

@@ -11,25 +11,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.core.export.align import Aligner, load_tokenizer
 from annotator.core.export.base import Writer
 from annotator.core.export.formats import writer_for
 from annotator.core.export.labelstudio_config import config_path, config_xml
 from annotator.core.export.report import AlignmentReport, ExportCancelled, ExportError
-from annotator.core.export.selection import Selection, article_ids, versions
+from annotator.core.export.selection import Selection, Version, article_ids, versions
 from annotator.core.export.split import PART_NAMES, assign, parse_split
 from annotator.core.export.staging import refuse_project_as_output, remove_leftovers, staged
+from annotator.core.scheme import Scheme
+
+if TYPE_CHECKING:
+    from annotator.core.store import Project
 
 
 def export_project(
-    project,
-    out_path,
+    project: Project,
+    out_path: str | Path,
     fmt: str,
     status: str = "done",
     annotator: str | None = None,
     include_suggestions: bool = False,
-    split=None,
+    split: str | tuple[float, ...] | None = None,
     seed: int = 0,
     strict: bool = False,
     progress: Callable[[int], None] | None = None,
@@ -81,11 +86,17 @@ def _writer_class(fmt: str, status: str) -> type[Writer]:
     return writer
 
 
-def _part_files(writer_cls, fractions) -> list[str]:
+def _part_files(writer_cls: type[Writer], fractions: tuple[float, ...] | None) -> list[str]:
     return [name + writer_cls.suffix for name in PART_NAMES[: len(fractions)]] if fractions else []
 
 
-def _open_writers(writer_cls, tmp: Path, scheme, report, fractions) -> dict:
+def _open_writers(
+    writer_cls: type[Writer],
+    tmp: Path,
+    scheme: Scheme,
+    report: AlignmentReport,
+    fractions: tuple[float, ...] | None,
+) -> dict[str | None, Writer]:
     if not fractions:
         return {None: writer_cls(tmp, scheme, report)}
     return {
@@ -94,7 +105,7 @@ def _open_writers(writer_cls, tmp: Path, scheme, report, fractions) -> dict:
     }
 
 
-def _write_article(group, aligner: Aligner, writer: Writer, report: AlignmentReport) -> None:
+def _write_article(group: list[Version], aligner: Aligner, writer: Writer, report: AlignmentReport) -> None:
     if not group[0].article.text.strip():
         report.skipped_articles["no text (nothing to label)"] += 1
         return

@@ -22,9 +22,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.batching import batched
 from annotator.core.model import Article, Relation, Span
+
+if TYPE_CHECKING:
+    from annotator.core.store import Project
 
 BATCH = 500
 FINISHED = {"done": "done", "reviewed": "reviewed"}  # --status: the article state it takes
@@ -40,7 +44,7 @@ class Version:
     relations: list[Relation] = field(default_factory=list)
     state: str = "new"
     updated_at: str = ""
-    comments: list[dict] = field(default_factory=list)
+    comments: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def worked(self) -> bool:
@@ -63,14 +67,14 @@ class Selection:
     one_version: bool = False
 
 
-def article_ids(project, selection: Selection) -> list[int]:
+def article_ids(project: Project, selection: Selection) -> list[int]:
     """The ids of the articles the selection takes, in project order."""
     if selection.status in FINISHED:
         return project.ids_in_state(FINISHED[selection.status], selection.annotator)
     return project.article_ids()
 
 
-def versions(project, selection: Selection, ids: list[int]) -> Iterator[list[Version]]:
+def versions(project: Project, selection: Selection, ids: list[int]) -> Iterator[list[Version]]:
     """For each article id, its versions to export (a list, possibly empty)."""
     for batch in batched(ids, BATCH):
         rows = _BatchRows(project, batch, selection.include_suggestions)
@@ -98,7 +102,7 @@ def _versions_of(article: Article, rows: _BatchRows, sel: Selection) -> list[Ver
 class _BatchRows:
     """Articles, states, accepted spans and links of a batch of articles, read at once."""
 
-    def __init__(self, project, ids: list[int], with_suggestions: bool):
+    def __init__(self, project: Project, ids: list[int], with_suggestions: bool) -> None:
         self.with_suggestions = with_suggestions
         self.articles = project.articles(ids)
         self.states: dict[int, dict[str, tuple[str, str]]] = project.states_of(ids)
@@ -109,7 +113,7 @@ class _BatchRows:
                 continue
             self.spans.setdefault((span.article_id, span.annotator), []).append(span)
         self.span_owners: dict[int, set[str]] = project.span_owners(ids)
-        self.comments: dict[int, list[dict]] = project.review.comments(ids)
+        self.comments: dict[int, list[dict[str, Any]]] = project.review.comments(ids)
         self.relations: dict[int, list[Relation]] = {}
         for rel in project.relations_in(ids, statuses):
             self.relations.setdefault(rel.article_id, []).append(rel)

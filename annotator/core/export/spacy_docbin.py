@@ -12,10 +12,13 @@ links are kept in ``doc.user_data``::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.export.align import OutSpan, Task
 from annotator.core.export.base import Writer
+from annotator.core.export.report import AlignmentReport
+from annotator.core.scheme import Scheme
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -26,20 +29,18 @@ SPANS_KEY = "sc"
 DOCBIN_ATTRS = ("ORTH", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID")
 
 
-def span_ref(span: OutSpan) -> dict:
+def span_ref(span: OutSpan) -> dict[str, Any]:
     """How ``user_data`` names a span: its character offsets and label."""
     return {"start": span.start, "end": span.end, "label": span.label}
 
 
-def entity_spans(task: Task, labels: set[str], report) -> list[SpacySpan]:
+def entity_spans(task: Task, labels: set[str], report: AlignmentReport) -> list[SpacySpan]:
     """The non-overlapping entities of a task (counted in ``report`` when some overlap)."""
     from spacy.tokens import Span as SpacySpan  # spaCy is imported where it is used
     from spacy.util import filter_spans
 
     candidates = [
-        SpacySpan(task.doc, s.token_start, s.token_end + 1, label=s.label)
-        for s in task.spans
-        if s.label in labels
+        SpacySpan(task.tokens, *s.token_range, label=s.label) for s in task.spans if s.label in labels
     ]
     ents = filter_spans(candidates)
     if len(ents) < len(candidates):
@@ -54,7 +55,7 @@ class DocBinWriter(Writer):
 
     name, suffix, one_version, tokens = "spacy", ".spacy", True, True
 
-    def __init__(self, path, scheme, report):
+    def __init__(self, path: Path, scheme: Scheme, report: AlignmentReport) -> None:
         super().__init__(path, scheme, report)
         from spacy.tokens import DocBin
 
@@ -64,10 +65,8 @@ class DocBinWriter(Writer):
     def write(self, task: Task) -> None:
         from spacy.tokens import Span as SpacySpan
 
-        doc = task.doc
-        doc.spans[SPANS_KEY] = [
-            SpacySpan(doc, s.token_start, s.token_end + 1, label=s.label) for s in task.spans
-        ]
+        doc = task.tokens
+        doc.spans[SPANS_KEY] = [SpacySpan(doc, *s.token_range, label=s.label) for s in task.spans]
         doc.ents = entity_spans(task, self.ent_labels, self.report)
         doc.user_data.update(user_data(task))
         self.docbin.add(doc)
@@ -76,7 +75,7 @@ class DocBinWriter(Writer):
         self.docbin.to_disk(self.path)
 
 
-def user_data(task: Task) -> dict:
+def user_data(task: Task) -> dict[str, Any]:
     """What the Doc keeps beyond spans: article id, annotator, attributes and links."""
     return {
         "article_id": task.version.article.id,

@@ -20,16 +20,18 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from pathlib import Path
+from typing import Any
 
 from annotator.core.errors import Cancelled, InputError, SchemeError
 from annotator.core.ingest.formats import reader_for
 from annotator.core.ingest.options import ImportOptions
-from annotator.core.ingest.records import Record
+from annotator.core.ingest.records import Record, SpanIn
 from annotator.core.ingest.sources import expand_sources
 from annotator.core.label_map import LabelMap
 from annotator.core.model import Relation, Span, now_iso
-from annotator.core.scheme import scheme_from_dict
-from annotator.core.store import announced
+from annotator.core.scheme import Scheme, scheme_from_dict
+from annotator.core.store import Project, announced
 
 BATCH = 500
 BATCH_SECONDS = 0.05  # a batch commits early when it has taken this long
@@ -54,9 +56,9 @@ class ImportReport:
     labels_added: list[str] = field(default_factory=list)
     relation_types_added: list[str] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)  # lines left out of the files, per kind
-    labels: dict[str, dict] = field(default_factory=dict)  # per label: kept / mapped / dropped
+    labels: dict[str, dict[str, Any]] = field(default_factory=dict)  # per label: kept / mapped / dropped
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
 
@@ -69,7 +71,7 @@ def default_annotator() -> str:
 
 
 def import_sources(
-    project,
+    project: Project,
     sources: list[str],
     fmt: str = "auto",
     annotator: str | None = None,
@@ -98,7 +100,7 @@ def import_sources(
     return report
 
 
-def _records(files, options: ImportOptions) -> Iterator[Record]:
+def _records(files: list[tuple[Path, str]], options: ImportOptions) -> Iterator[Record]:
     for path, fmt in files:
         try:
             yield from reader_for(fmt)(path, options)
@@ -109,7 +111,9 @@ def _records(files, options: ImportOptions) -> Iterator[Record]:
 class _Job:
     """The state of one import: the scheme as it grows, the report, and what was written."""
 
-    def __init__(self, project, annotator: str, add_labels: bool, report: ImportReport, label_map: LabelMap):
+    def __init__(
+        self, project: Project, annotator: str, add_labels: bool, report: ImportReport, label_map: LabelMap
+    ) -> None:
         self.project, self.annotator, self.add_labels = project, annotator, add_labels
         self.scheme, self.report, self.label_map = project.scheme, report, label_map
         self.old_scheme = project.scheme
@@ -123,7 +127,7 @@ class _Job:
                 f"maps to {', '.join(missing)}, not in the scheme; use --add-labels to add",
             )
 
-    def check_all(self, records: Iterable[Record], cancelled) -> int:
+    def check_all(self, records: Iterable[Record], cancelled: Callable[[], bool] | None) -> int:
         """Read and check every record without writing; returns how many there are."""
         count = 0
         for count, record in enumerate(records, start=1):
@@ -135,7 +139,12 @@ class _Job:
                 raise ImportCancelled("import cancelled; nothing was written")
         return count
 
-    def write_all(self, records: Iterable[Record], progress, cancelled) -> None:
+    def write_all(
+        self,
+        records: Iterable[Record],
+        progress: Callable[[int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
         """Write checked records in short transactions (see the module docstring)."""
         if self.report.labels_added or self.report.relation_types_added:
             self.scheme = self._entity_like(self.scheme)
@@ -213,7 +222,7 @@ class _Job:
                 self.report.relation_types_added.append(rel.label)
                 known.add(rel.label)
 
-    def _check_span(self, record: Record, span) -> None:
+    def _check_span(self, record: Record, span: SpanIn) -> None:
         length = len(record.text)
         if not 0 <= span.start < span.end <= length:
             raise InputError(
@@ -257,7 +266,7 @@ class _Job:
             if reach is None or span.end > reach.end:
                 reach = span
 
-    def _entity_like(self, scheme):
+    def _entity_like(self, scheme: Scheme) -> Scheme:
         """The scheme with added labels that overlapped made span-group-only (not ``doc.ents``)."""
         spans_only = self.overlapping & set(self.report.labels_added)
         if not spans_only:
@@ -290,11 +299,11 @@ class _Job:
 
     def _labels(self, record: Record, article_id: int) -> None:
         existing = {
-            (s.start, s.end, s.label): s.id
+            (s.start, s.end, s.label): s.stored_id
             for s in self.project.spans_for(article_id, self.annotator)
             if s.annotator == self.annotator
         }
-        ids = []
+        ids: list[int] = []
         for span in record.spans:
             key = (span.start, span.end, span.label)
             if key in existing:
@@ -318,7 +327,7 @@ class _Job:
         self._relations(record, article_id, ids)
         state = "skipped" if record.answer == "ignore" else "done"
         before = self.project.state_row(article_id, self.annotator)
-        self.project.note_import_state(self.name, article_id, self.annotator, before and before["state"])
+        self.project.note_import_state(self.name, article_id, self.annotator, before["state"] if before else None)
         self.project.write_state(article_id, self.annotator, state)
 
     def _relations(self, record: Record, article_id: int, ids: list[int]) -> None:
@@ -350,7 +359,8 @@ class _Job:
 def map_labels(record: Record, label_map: LabelMap, known: list[str]) -> None:
     """Apply ``--label-map`` / ``--drop-unmapped`` to a record: rename spans and suggestions,
     leave dropped ones (and relations touching them) out."""
-    index, kept = {}, []
+    index: dict[int, int] = {}
+    kept: list[SpanIn] = []
     for i, span in enumerate(record.spans):
         label = label_map.apply(span.label, known)
         if label is not None:

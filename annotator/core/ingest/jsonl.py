@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.options import ImportOptions
-from annotator.core.ingest.records import Record, RelationIn, SpanIn
+from annotator.core.ingest.records import Record, RelationIn, SpanIn, Where
 from annotator.core.ingest.textfile import json_lines, numbered_lines, read_whole
 
 ANSWERS = ("accept", "reject", "ignore")
@@ -84,7 +85,7 @@ def record_from_task(task: object, path: Path, line_no: int) -> Record:
     return record
 
 
-def _spans(task: dict, where) -> tuple[list[SpanIn], dict]:
+def _spans(task: dict[str, Any], where: Where) -> tuple[list[SpanIn], dict[object, int]]:
     spans: list[SpanIn] = []
     if isinstance(task.get("spans"), list):
         for item in task["spans"]:
@@ -98,7 +99,7 @@ def _spans(task: dict, where) -> tuple[list[SpanIn], dict]:
             if not (isinstance(item, (list, tuple)) and len(item) == 3):
                 raise InputError(*where, f"doccano label must be [start, end, label], got {item!r}")
             spans.append(SpanIn(*_ints(item[0], item[1], where), str(item[2])))
-    keys = {}
+    keys: dict[object, int] = {}
     for index, span in enumerate(spans):
         keys[(span.start, span.end, span.label)] = index
         if span.key is not None:
@@ -106,13 +107,18 @@ def _spans(task: dict, where) -> tuple[list[SpanIn], dict]:
     return spans, keys
 
 
-def _ints(start, end, where) -> tuple[int, int]:
-    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
-        raise InputError(*where, f"span offsets must be integers, got {start!r}..{end!r}")
-    return start, end
+def _ints(start: object, end: object, where: Where) -> tuple[int, int]:
+    if (
+        isinstance(start, int)
+        and isinstance(end, int)
+        and not isinstance(start, bool)
+        and not isinstance(end, bool)
+    ):
+        return start, end
+    raise InputError(*where, f"span offsets must be integers, got {start!r}..{end!r}")
 
 
-def _prodigy_span(item, where) -> SpanIn:
+def _prodigy_span(item: object, where: Where) -> SpanIn:
     if not isinstance(item, dict) or "label" not in item:
         raise InputError(*where, f"a span needs start, end and label, got {item!r}")
     start, end = _ints(item.get("start"), item.get("end"), where)
@@ -123,18 +129,20 @@ def _prodigy_span(item, where) -> SpanIn:
     return SpanIn(start, end, str(item["label"]), attrs, key=item.get("id"), text=shown)
 
 
-def _doccano_entity(item, where) -> SpanIn:
+def _doccano_entity(item: object, where: Where) -> SpanIn:
     if not isinstance(item, dict) or "label" not in item:
         raise InputError(*where, f"an entity needs start_offset, end_offset and label, got {item!r}")
     start, end = _ints(item.get("start_offset"), item.get("end_offset"), where)
     return SpanIn(start, end, str(item["label"]), key=item.get("id"))
 
 
-def _relations(task: dict, keys: dict, where) -> list[RelationIn]:
-    out = []
+def _relations(task: dict[str, Any], keys: dict[object, int], where: Where) -> list[RelationIn]:
+    out: list[RelationIn] = []
     for item in task.get("relations") or []:
         if not isinstance(item, dict):
             raise InputError(*where, f"a relation must be an object, got {item!r}")
+        head: object
+        child: object
         if "head_span" in item or "child_span" in item:  # Prodigy
             if not ("head_span" in item and "child_span" in item):
                 raise InputError(*where, f"a relation needs head_span and child_span, got {item!r}")
@@ -149,7 +157,7 @@ def _relations(task: dict, keys: dict, where) -> list[RelationIn]:
     return out
 
 
-def _span_key(span, where):
+def _span_key(span: object, where: Where) -> tuple[object, object, object]:
     if not isinstance(span, dict):
         raise InputError(*where, f"relation end must be a span object, got {span!r}")
     return (span.get("start"), span.get("end"), span.get("label"))

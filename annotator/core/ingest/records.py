@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+Where = tuple[object, "int | None"]
+"""The file and line a problem is reported at: ``InputError(*where, problem)``."""
+
 
 @dataclass
 class SpanIn:

@@ -15,6 +15,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Any
 
 import numpy as np
 
@@ -38,11 +39,11 @@ class _Collected:
     names: list[str]
     labels: list[str]
     units: list[np.ndarray] = field(default_factory=list)
-    pairs: dict = field(default_factory=dict)
-    spans: dict = field(default_factory=dict)
+    pairs: dict[str, Any] = field(default_factory=dict)
+    spans: dict[str, Any] = field(default_factory=dict)
     articles: set = field(default_factory=set)
     complete_articles: int = 0
-    attributes: dict = field(default_factory=dict)
+    attributes: dict[str, Any] = field(default_factory=dict)
     disputed: list = field(default_factory=list)
 
 
@@ -68,7 +69,7 @@ def participants(project, names: list[str] | None, status: str) -> tuple[list[st
 
 def agreement(
     project, label: str | None = None, annotators: list[str] | None = None, status: str = "done"
-) -> dict:
+) -> dict[str, Any]:
     """The agreement figures as ``annotator agreement --json`` prints them."""
     labels = list(project.scheme.label_names)
     if label is not None:
@@ -121,7 +122,9 @@ def _span_tuples(rows: list[tuple], links: dict[int, int]) -> list[tuple]:
     return out
 
 
-def _add_article(data: _Collected, article_id: int, title: str, text: str, by_name: dict, bits: dict) -> None:
+def _add_article(
+    data: _Collected, article_id: int, title: str, text: str, by_name: dict[str, Any], bits: dict[str, Any]
+) -> None:
     data.articles.add(article_id)
     starts, ends = word_edges(text)
     block = np.full((len(data.names), len(starts)), measures.MISSING, dtype=np.int16)
@@ -163,7 +166,7 @@ def _add_pair(data: _Collected, article_id: int, first: str, second: str, mine: 
             counts[2].add(article_id)
 
 
-def _add_dispute(data: _Collected, article_id: int, title: str, by_name: dict) -> None:
+def _add_dispute(data: _Collected, article_id: int, title: str, by_name: dict[str, Any]) -> None:
     keys = [{(s[0], s[1], s[2]) for s in spans} for spans in by_name.values()]
     disagreements = len(set().union(*keys) - set.intersection(*keys))
     if disagreements:
@@ -182,7 +185,7 @@ def _units(data: _Collected) -> np.ndarray:
     return np.concatenate(data.units, axis=1)
 
 
-def _report(data: _Collected, status: str) -> dict:
+def _report(data: _Collected, status: str) -> dict[str, Any]:
     units = measures.patterns(_units(data))
     data.units.clear()
     tokens = int(units.counts.sum())
@@ -221,7 +224,7 @@ def _report(data: _Collected, status: str) -> dict:
     }
 
 
-def _f1(data: _Collected, pair_names: list, label: str | None) -> dict:
+def _f1(data: _Collected, pair_names: list, label: str | None) -> dict[str, Any]:
     total = PairTally()
     for a, b in pair_names:
         if (a, b, label) in data.pairs:
@@ -229,7 +232,7 @@ def _f1(data: _Collected, pair_names: list, label: str | None) -> dict:
     return {"f1_exact": _ratio(total, "exact"), "f1_overlap": _ratio(total, "overlap")}
 
 
-def _attribute(data: _Collected, pair_names: list, key: str) -> dict:
+def _attribute(data: _Collected, pair_names: list, key: str) -> dict[str, Any]:
     agree = shared = 0
     articles: set = set()
     for a, b in pair_names:
@@ -243,7 +246,7 @@ def _attribute(data: _Collected, pair_names: list, key: str) -> dict:
     }
 
 
-def _pair(data: _Collected, units: measures.Patterns, first: str, second: str) -> dict:
+def _pair(data: _Collected, units: measures.Patterns, first: str, second: str) -> dict[str, Any]:
     i, j = data.names.index(first), data.names.index(second)
     both = units.pick([i, j])
     overall = data.pairs.get((first, second, None), PairTally())

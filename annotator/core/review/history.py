@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from annotator.core.errors import AnnotatorError
 
@@ -31,7 +32,7 @@ def history_entries(
     since: str | None = None,
     span_id: int | None = None,
     limit: int | None = None,
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """History rows, oldest first, each with a ``summary``; undo and redo are rows of their own.
 
     With ``span_id``: the story of that span (its rows, the suggestion it came from, its notes).
@@ -55,13 +56,13 @@ def history_entries(
     return [{**row, "summary": summarize(row)} for row in rows]
 
 
-def _span_text(row: dict | None) -> str:
+def _span_text(row: dict[str, Any] | None) -> str:
     if not row:
         return "none"
     return f"{row.get('label')} {row.get('start')}..{row.get('end')} {row.get('status')}"
 
 
-def summarize(row: dict) -> str:
+def summarize(row: dict[str, Any]) -> str:
     """One line saying what changed, before -> after."""
     table, before, after = row["table_name"], row["before"], row["after"]
     if table == "spans":

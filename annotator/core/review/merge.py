@@ -15,6 +15,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from annotator.core.batching import batched
 from annotator.core.errors import ProjectError
@@ -38,7 +39,7 @@ class FileReport:
     suggestions_added: int = 0
     history_added: int = 0
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
     def summary(self) -> str:
@@ -128,8 +129,8 @@ def _merge_articles(target: Target, source: Source, report: FileReport) -> dict[
 
 
 def _groups_to_take(
-    target: Target, source: Source, article_map: dict, label_map: dict, report: FileReport
-) -> dict:
+    target: Target, source: Source, article_map: dict[str, Any], label_map: dict[str, Any], report: FileReport
+) -> dict[str, Any]:
     """{source article id: {annotator, ...}} whose decisions are newer in the source."""
     ours = target.group_times()
     take: dict[int, set[str]] = {}
@@ -149,7 +150,9 @@ def _groups_to_take(
     return take
 
 
-def _ties_won(target: Target, source: Source, ties: list, article_map: dict, label_map: dict) -> list:
+def _ties_won(
+    target: Target, source: Source, ties: list, article_map: dict[str, Any], label_map: dict[str, Any]
+) -> list:
     """Groups with equal newest times: the larger content fingerprint wins (in both directions)."""
     won = []
     for part in batched(sorted({a for a, _ in ties}), BATCH):
@@ -166,7 +169,7 @@ def _ties_won(target: Target, source: Source, ties: list, article_map: dict, lab
     return won
 
 
-def _fingerprints(rows: tuple[list, list, list], label_map: dict) -> dict[tuple[int, str], str]:
+def _fingerprints(rows: tuple[list, list, list], label_map: dict[str, Any]) -> dict[tuple[int, str], str]:
     spans, relations, states = rows
     keys = {s["id"]: (s["start"], s["end"], label_map.get(s["label"], s["label"])) for s in spans}
     content: dict[tuple[int, str], list] = {}
@@ -265,7 +268,7 @@ def _take_groups(target, source, part, take, article_map, suggestion_map, label_
     _log_groups(target, source, keys, before, after, report)
 
 
-def _span_counts(spans: list[dict]) -> dict[tuple[int, str], int]:
+def _span_counts(spans: list[dict[str, Any]]) -> dict[tuple[int, str], int]:
     counts: dict[tuple[int, str], int] = {}
     for s in spans:
         key = (s["article_id"], s["annotator"])
@@ -285,11 +288,11 @@ def _log_groups(target, source, keys, before, after, report) -> None:
     target.add_history(rows)
 
 
-def _dump(value: dict) -> str:
+def _dump(value: dict[str, Any]) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _merge_history(target: Target, source: Source, article_map: dict, report: FileReport) -> None:
+def _merge_history(target: Target, source: Source, article_map: dict[str, Any], report: FileReport) -> None:
     """Copy the source's history rows that the target does not have yet (same event: same
     time, person, action, table, before and after)."""
     known = target.history_keys()

@@ -4,6 +4,7 @@ shared quotes whose speaker agrees, shared casualty figures whose counts agree."
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 # A span as agreement sees it: (start, end, label, attrs JSON, speaker (start, end) or None)
 
@@ -27,7 +28,9 @@ class PairTally:
         return None if self.spans == 0 else 2 * matches / self.spans
 
 
-def match_counts(first: list[tuple], second: list[tuple]) -> tuple[dict, dict, dict]:
+def match_counts(
+    first: list[tuple], second: list[tuple]
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
     """Exact matches, overlap matches and spans of both, per label and in all (key None).
 
     Spans are compared by (start, end, label), each counted once. Overlap matching is one to
@@ -37,8 +40,8 @@ def match_counts(first: list[tuple], second: list[tuple]) -> tuple[dict, dict, d
     left = {(s[0], s[1], s[2]) for s in first}
     right = {(s[0], s[1], s[2]) for s in second}
     both = left & right
-    exact: dict = {None: len(both)}
-    sizes: dict = {None: len(left) + len(right)}
+    exact: dict[str, Any] = {None: len(both)}
+    sizes: dict[str, Any] = {None: len(left) + len(right)}
     for key in both:
         exact[key[2]] = exact.get(key[2], 0) + 1
     for key in left:

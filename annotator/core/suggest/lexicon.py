@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.textfile import json_lines
@@ -17,7 +18,7 @@ def patterns_dir() -> Path:
     return resources_dir() / "patterns"
 
 
-def read_patterns(name: str) -> list[dict]:
+def read_patterns(name: str) -> list[dict[str, Any]]:
     """The patterns of one JSONL file; a bad line raises ``FILE:LINE: problem``."""
     path = patterns_dir() / name
     patterns = []

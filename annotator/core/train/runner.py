@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.tokens import DocBin
@@ -54,7 +55,7 @@ class TrainResult:
     seconds: float
     n_train: int
     n_dev: int
-    scores: dict[str, dict] = field(default_factory=dict)
+    scores: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 class _Stop(BaseException):
@@ -87,7 +88,7 @@ def default_base(project) -> str:
     raise TrainingError("no spaCy model is installed to train from; give one with --base")
 
 
-def _train_meta(model: str) -> dict:
+def _train_meta(model: str) -> dict[str, Any]:
     path = Path(model) / "meta.json"
     if not path.is_file():
         return {}
@@ -234,7 +235,7 @@ def _write_meta(output: Path, base: str, data: TrainingData, options: TrainOptio
     path.write_text(json.dumps(meta, indent=2), encoding="utf-8")
 
 
-def compare(base: str, trained: str, dev: list[Example]) -> dict[str, dict]:
+def compare(base: str, trained: str, dev: list[Example]) -> dict[str, dict[str, Any]]:
     """Per-label scores of the base and the trained suggestions on the dev articles."""
     from annotator.core.suggest.pipeline import pipeline_named
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.options import ImportOptions
-from annotator.core.ingest.records import Record, RelationIn, SpanIn
+from annotator.core.ingest.records import Record, RelationIn, SpanIn, Where
 from annotator.core.ingest.textfile import numbered_lines, read_whole
 
 _INT = re.compile(r"-?\d+")
@@ -57,7 +57,7 @@ def _skip(record: Record, kind: str) -> None:
     record.skipped[kind] = record.skipped.get(kind, 0) + 1
 
 
-def _fields(line: str, where) -> tuple[str, str]:
+def _fields(line: str, where: Where) -> tuple[str, str]:
     ident, tab, rest = line.partition("\t")
     if not tab:
         if " " in line:
@@ -69,7 +69,7 @@ def _fields(line: str, where) -> tuple[str, str]:
     return ident, rest
 
 
-def _text_bound(line: str, where, text: str, record: Record, spans: dict[str, int]) -> None:
+def _text_bound(line: str, where: Where, text: str, record: Record, spans: dict[str, int]) -> None:
     ident, rest = _fields(line, where)
     if ";" in rest.partition("\t")[0]:
         _skip(record, "T (discontinuous spans)")
@@ -78,7 +78,7 @@ def _text_bound(line: str, where, text: str, record: Record, spans: dict[str, in
     record.spans.append(_span(rest, where, text))
 
 
-def _line(line: str, where, record: Record, spans: dict[str, int]) -> None:
+def _line(line: str, where: Where, record: Record, spans: dict[str, int]) -> None:
     kind = line[:1]
     if kind in SKIPPED_KINDS:
         _skip(record, SKIPPED_KINDS[kind])
@@ -100,7 +100,7 @@ def _line(line: str, where, record: Record, spans: dict[str, int]) -> None:
         raise InputError(*where, f"unknown brat line {ident!r} (T, A, M, R, E, *, N, #)")
 
 
-def _span(rest: str, where, text: str) -> SpanIn:
+def _span(rest: str, where: Where, text: str) -> SpanIn:
     head, _, shown = rest.partition("\t")
     parts = head.split(" ")
     if len(parts) != 3 or not all(_INT.fullmatch(p) for p in parts[1:]):
@@ -117,7 +117,7 @@ def _span(rest: str, where, text: str) -> SpanIn:
     return SpanIn(start, end, parts[0])
 
 
-def _attribute(rest: str, where):
+def _attribute(rest: str, where: Where) -> tuple[str, str, bool | int | str]:
     parts = rest.split(" ")
     if len(parts) not in (2, 3):
         raise InputError(*where, f"expected 'NAME SPAN [VALUE]', got {rest!r}")
@@ -127,7 +127,7 @@ def _attribute(rest: str, where):
     return parts[0], parts[1], int(value) if _INT.fullmatch(value) else value.replace("_", " ")
 
 
-def _relation(rest: str, where, spans: dict[str, int]) -> RelationIn | None:
+def _relation(rest: str, where: Where, spans: dict[str, int]) -> RelationIn | None:
     parts = rest.split(" ")
     args = dict(p.split(":", 1) for p in parts[1:] if ":" in p)
     if len(parts) != 3 or "Arg1" not in args or "Arg2" not in args:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.options import ImportOptions
@@ -68,12 +69,13 @@ def _skip(text: str, i: int) -> int:
 class _Task:
     """One task: its text and the regions, attributes and links of its chosen annotation."""
 
-    def __init__(self, path: Path, line: int, item: object):
+    def __init__(self, path: Path, line: int, item: object) -> None:
         self.path, self.line = path, line
+        self._map: OffsetMap | None = None
         if not isinstance(item, dict) or not isinstance(item.get("data"), dict):
             raise InputError(path, line, 'a Label Studio task must be an object with "data"')
         self.text = _text_of(item["data"], path, line)
-        self.meta = item.get("meta") if isinstance(item.get("meta"), dict) else {}
+        self.meta: dict[str, Any] = item["meta"] if isinstance(item.get("meta"), dict) else {}
         self.annotation = _chosen_annotation(item.get("annotations") or [], path, line)
         results = (self.annotation or {}).get("result") or []
         self.regions = [r for r in results if isinstance(r, dict) and r.get("type") == "labels"]
@@ -99,7 +101,7 @@ class _Task:
         regions = self.regions + [region for region, _, _ in self.predicted]
         return any(self._offsets(r, True) != self._offsets(r, False) for r in regions)
 
-    def _offsets(self, region: dict, utf16: bool) -> tuple[int, int] | None:
+    def _offsets(self, region: dict[str, Any], utf16: bool) -> tuple[int, int] | None:
         start, end = region["value"]["start"], region["value"]["end"]
         if utf16:
             mapping = self._mapping()
@@ -112,9 +114,15 @@ class _Task:
         return (start, end) if expected is None or self.text[start:end] == expected else None
 
     def _mapping(self) -> OffsetMap:
-        if not hasattr(self, "_map"):
+        if self._map is None:
             self._map = OffsetMap(self.text)
         return self._map
+
+    def _fitted(self, region: dict[str, Any], utf16: bool) -> tuple[int, int]:
+        """The offsets of a region of a file whose way of counting was chosen to fit."""
+        found = self._offsets(region, utf16)
+        assert found is not None, "read() counts offsets the way every region fits"
+        return found
 
     def record(self, utf16: bool) -> Record:
         record = Record(
@@ -126,7 +134,7 @@ class _Task:
             source=str(self.meta.get("source", "")),
         )
         for region, origin, score in self.predicted:
-            start, end = self._offsets(region, utf16)
+            start, end = self._fitted(region, utf16)
             for label in region["value"].get("labels") or []:
                 record.suggestions.append(SpanIn(start, end, str(label), origin=origin, score=score))
         if self.annotation is None:
@@ -135,9 +143,9 @@ class _Task:
             record.answer = "ignore"
             return record
         record.answer = "accept"
-        index = {}
+        index: dict[object, int] = {}
         for region in self.regions:
-            start, end = self._offsets(region, utf16)
+            start, end = self._fitted(region, utf16)
             attrs = self._attrs(region.get("id"))
             for label in region["value"].get("labels") or []:
                 index.setdefault(region.get("id"), len(record.spans))
@@ -145,14 +153,14 @@ class _Task:
         record.relations = [self._link(link, index) for link in self.links]
         return record
 
-    def _attrs(self, region_id) -> dict:
-        attrs = {}
+    def _attrs(self, region_id: object) -> dict[str, Any]:
+        attrs: dict[str, Any] = {}
         for extra in self.extras:
             if extra.get("id") == region_id and extra.get("from_name"):
                 attrs[extra["from_name"]] = _attribute_value(extra)
         return attrs
 
-    def _link(self, link: dict, index: dict) -> RelationIn:
+    def _link(self, link: dict[str, Any], index: dict[object, int]) -> RelationIn:
         head, child = link.get("from_id"), link.get("to_id")
         if link.get("direction") == "left":
             head, child = child, head
@@ -166,16 +174,17 @@ class _Task:
         return RelationIn(index[head], index[child], str(labels[0]))
 
 
-def _text_of(data: dict, path: Path, line: int) -> str:
-    if isinstance(data.get("text"), str):
-        return data["text"]
+def _text_of(data: dict[str, Any], path: Path, line: int) -> str:
+    text = data.get("text")
+    if isinstance(text, str):
+        return text
     strings = [v for v in data.values() if isinstance(v, str)]
     if len(strings) != 1:
         raise InputError(path, line, 'cannot tell which "data" field is the text; name it "text"')
     return strings[0]
 
 
-def _chosen_annotation(annotations: list, path: Path, line: int) -> dict | None:
+def _chosen_annotation(annotations: object, path: Path, line: int) -> dict[str, Any] | None:
     if not isinstance(annotations, list):
         raise InputError(path, line, '"annotations" must be a list')
     usable = [a for a in annotations if isinstance(a, dict) and not a.get("was_cancelled")]
@@ -184,11 +193,13 @@ def _chosen_annotation(annotations: list, path: Path, line: int) -> dict | None:
     return annotations[-1] if annotations and isinstance(annotations[-1], dict) else None
 
 
-def _predicted_regions(predictions, path: Path, line: int) -> list[tuple[dict, str, float | None]]:
+def _predicted_regions(
+    predictions: object, path: Path, line: int
+) -> list[tuple[dict[str, Any], str, float | None]]:
     """``(region, origin, score)`` for every ``labels`` region of every prediction."""
     if not isinstance(predictions, list):
         raise InputError(path, line, '"predictions" must be a list')
-    out = []
+    out: list[tuple[dict[str, Any], str, float | None]] = []
     for prediction in predictions:
         if not isinstance(prediction, dict):
             continue
@@ -200,7 +211,7 @@ def _predicted_regions(predictions, path: Path, line: int) -> list[tuple[dict, s
     return out
 
 
-def _attribute_value(result: dict):
+def _attribute_value(result: dict[str, Any]) -> Any:
     value = result.get("value") or {}
     if result["type"] == "number":
         return value.get("number")

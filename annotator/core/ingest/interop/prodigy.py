@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.jsonl import record_from_task
 from annotator.core.ingest.options import ImportOptions
-from annotator.core.ingest.records import Record
+from annotator.core.ingest.records import Record, Where
 from annotator.core.ingest.textfile import json_lines
 
 
@@ -23,13 +24,14 @@ def read(path: Path, options: ImportOptions) -> Iterator[Record]:
     """Yield one Record a non-blank line."""
     for line_no, task in json_lines(path, options.encoding):
         record = record_from_task(task, path, line_no)
+        assert isinstance(task, dict), "record_from_task refuses anything but an object"
         check_tokens(task, record.text, (path, line_no))
         if task.get("answer") == "reject":
             record.spans, record.relations, record.answer = [], [], None
         yield record
 
 
-def check_tokens(task: dict, text: str, where) -> None:
+def check_tokens(task: dict[str, Any], text: str, where: Where) -> None:
     """Refuse tokens that do not match the text and spans that do not match the tokens."""
     tokens = task.get("tokens")
     if tokens is None:
