@@ -327,7 +327,9 @@ class _Job:
         self._relations(record, article_id, ids)
         state = "skipped" if record.answer == "ignore" else "done"
         before = self.project.state_row(article_id, self.annotator)
-        self.project.note_import_state(self.name, article_id, self.annotator, before["state"] if before else None)
+        self.project.note_import_state(
+            self.name, article_id, self.annotator, before["state"] if before else None
+        )
         self.project.write_state(article_id, self.annotator, state)
 
     def _relations(self, record: Record, article_id: int, ids: list[int]) -> None:
