@@ -1,12 +1,18 @@
 """Export speed of the interop formats on the same project: the Prodigy-style JSONL export
 (which tokenises) against the Label Studio, doccano and brat exports (which do not).
 
-    python benchmarks/bench_export_interop.py [--n 10000]
+    python benchmarks/bench_export_interop.py [--n 10000] [--ls-own SECONDS]
 
 Builds N synthetic annotated articles with ``bench_export.build`` (~100 tokens, 6 spans with
 CASUALTY attributes and a SPEAKER link each, done), then times ``export_project`` for each
-format in its own child process and prints seconds, articles per second and the ratio of each
-format's time to the Label Studio export's.
+format in its own child process and prints seconds, articles per second, the ratio of each
+format's time to the Label Studio export's, and the JSONL export's time against every other
+format.
+
+Target (issue 12): the Prodigy-style JSONL export is faster than Label Studio's own JSON
+export of the same articles. Label Studio is not run here: ``--ls-own`` is its export time
+for N articles, measured elsewhere (default: 15.5 s for 10,000 articles, the issue's figure;
+scaled linearly for another N), and the last line prints the JSONL time against it.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_export import build
+
+LS_OWN_SECONDS, LS_OWN_ARTICLES = 15.5, 10000  # Label Studio 1.23's JSON export (issue 12)
 
 FORMATS = {
     "jsonl": "out.jsonl",
@@ -45,6 +53,13 @@ def timed(fmt: str, db: Path, out: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=10000, help="number of articles (default 10000)")
+    parser.add_argument(
+        "--ls-own",
+        type=float,
+        default=None,
+        help="Label Studio's own JSON export time for N articles, in seconds "
+        f"(default {LS_OWN_SECONDS} s per {LS_OWN_ARTICLES} articles, scaled)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
@@ -56,6 +71,21 @@ def main() -> None:
         print(
             f"  {fmt:<12} {seconds:7.2f} s  {args.n / seconds:8.0f} articles/s  x{seconds / base:.2f} of labelstudio"
         )
+    jsonl = times["jsonl"]
+    for fmt, seconds in times.items():
+        if fmt != "jsonl":
+            print(f"  jsonl / {fmt:<12} x{jsonl / seconds:.2f}")
+    own = args.ls_own if args.ls_own is not None else LS_OWN_SECONDS * args.n / LS_OWN_ARTICLES
+    source = (
+        "given"
+        if args.ls_own is not None
+        else f"the issue's {LS_OWN_SECONDS} s per {LS_OWN_ARTICLES:,}, scaled"
+    )
+    verdict = "faster" if jsonl < own else "NOT faster"
+    print(
+        f"  jsonl / Label Studio's own export ({own:.2f} s, {source}): x{jsonl / own:.2f} "
+        f"({verdict} than Label Studio's own export)"
+    )
 
 
 if __name__ == "__main__":

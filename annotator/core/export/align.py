@@ -12,6 +12,7 @@ tokenizer, no snapping; only empty, whitespace-only and out-of-range spans are d
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -21,10 +22,11 @@ from annotator.core.export.report import AlignmentReport, Case, ExportError
 from annotator.core.export.selection import Version
 from annotator.core.model import Span
 
+TOKENIZE_BATCH = 256  # articles tokenised together (the export's reading batch is larger)
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
-    from spacy.tokens import Span as TokenSpan
 
 
 @dataclass
@@ -64,6 +66,7 @@ class Task:
     spans: list[OutSpan]
     relations: list[OutRelation]
     doc: Doc | None = None  # a spaCy Doc for token formats
+    edges: TokenEdges | None = None  # the Doc's token offsets, for token formats
 
     @property
     def text(self) -> str:
@@ -100,21 +103,46 @@ def load_tokenizer(model: str | None = None) -> Language:
     return spacy.blank("en")
 
 
-def snap(doc: Doc, start: int, end: int) -> TokenSpan | None:
-    """The token span a character span snaps to, or None when nothing but whitespace is left."""
-    # the text's length from the last token: ``doc.text`` would rebuild the whole text per span
-    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-    if not 0 <= start < end <= length:
+@dataclass
+class TokenEdges:
+    """A Doc's tokens as plain lists, read once from its arrays (no Token objects are made)."""
+
+    starts: list[int]
+    ends: list[int]  # exclusive, trailing whitespace not included
+    ws: list[int]  # 1 when whitespace follows the token
+    space: list[int]  # 1 for a whitespace-only token
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenEdges:
+        """The edges of ``doc``'s tokens."""
+        if not len(doc):
+            return cls([], [], [], [])
+        rows = doc.to_array(["IDX", "LENGTH", "SPACY", "IS_SPACE"])
+        starts = rows[:, 0]
+        return cls(starts.tolist(), (starts + rows[:, 1]).tolist(), rows[:, 2].tolist(), rows[:, 3].tolist())
+
+    @property
+    def length(self) -> int:
+        """The length of the text the tokens cover (with the last token's whitespace)."""
+        return self.ends[-1] + self.ws[-1] if self.ends else 0
+
+
+def snap(edges: TokenEdges, start: int, end: int) -> tuple[int, int] | None:
+    """The tokens ``first..last`` (last exclusive) a character span snaps to, or None when
+    nothing but whitespace is left.
+
+    The same rule as ``Doc.char_span(start, end, alignment_mode="expand")`` followed by
+    trimming whitespace tokens at either edge: every token that overlaps the span is taken.
+    """
+    if not 0 <= start < end <= edges.length:
         return None
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    first, last = span.start, span.end
-    while first < last and doc[first].is_space:
+    first = bisect_right(edges.ends, start)  # the first token ending after start
+    last = bisect_left(edges.starts, end)  # one past the last token starting before end
+    while first < last and edges.space[first]:
         first += 1
-    while last > first and doc[last - 1].is_space:
+    while last > first and edges.space[last - 1]:
         last -= 1
-    return doc[first:last] if first < last else None
+    return (first, last) if first < last else None
 
 
 class Aligner:
@@ -122,15 +150,29 @@ class Aligner:
 
     def __init__(self, report: AlignmentReport, nlp: Language | None = None, strict: bool = False) -> None:
         self.report, self.nlp, self.strict = report, nlp, strict
+        self._last: tuple[Doc, TokenEdges] | None = None  # the last Doc and its edges
 
-    def task(self, version: Version) -> Task:
-        """Snap (or check) every span of ``version``; duplicates after snapping are dropped."""
-        text = version.article.text
-        doc = self.nlp.make_doc(text) if self.nlp is not None else None
+    def docs(self, texts: list[str]) -> list[Doc | None]:
+        """One Doc per text, tokenised in one batch by the tokenizer alone (Nones without one)."""
+        if self.nlp is None:
+            return [None] * len(texts)
+        tokenizer: Any = self.nlp.tokenizer  # spaCy's Tokenizer (compiled, no stubs: has .pipe)
+        docs: list[Doc | None] = list(tokenizer.pipe(texts, batch_size=TOKENIZE_BATCH))
+        return docs
+
+    def task(self, version: Version, doc: Doc | None = None) -> Task:
+        """Snap (or check) every span of ``version``; duplicates after snapping are dropped.
+
+        ``doc``: the article's tokens when already made (shared by its versions); else the
+        tokenizer runs here.
+        """
+        if doc is None and self.nlp is not None:
+            doc = self.nlp.tokenizer(version.article.text)
+        edges = self._edges(doc)
         placed: dict[int, OutSpan] = {}  # span row id -> what it became (duplicates share one)
         unique: dict[tuple[int, int, str], OutSpan] = {}
         for span in version.spans:
-            out = self._place(version, span, doc)
+            out = self._place(version, span, edges)
             if out is None:
                 continue
             key = (out.start, out.end, out.label)
@@ -141,9 +183,17 @@ class Aligner:
                 self.report.kept += 1
             placed[span.stored_id] = unique[key]
         ordered = [unique[key] for key in sorted(unique)]  # snapping can change the order
-        return Task(version, ordered, self._links(version, placed), doc)
+        return Task(version, ordered, self._links(version, placed), doc, edges)
 
-    def _place(self, version: Version, span: Span, doc: Doc | None) -> OutSpan | None:
+    def _edges(self, doc: Doc | None) -> TokenEdges | None:
+        """The token edges of ``doc``, read once however many versions share it."""
+        if doc is None:
+            return None
+        if self._last is None or self._last[0] is not doc:
+            self._last = (doc, TokenEdges.of(doc))
+        return self._last[1]
+
+    def _place(self, version: Version, span: Span, edges: TokenEdges | None) -> OutSpan | None:
         self.report.spans += 1
         text = version.article.text
         if not 0 <= span.start < span.end <= len(text):
@@ -153,14 +203,15 @@ class Aligner:
             self._drop(version, span, "whitespace only")
             return None
         out = OutSpan(span.start, span.end, span.label, dict(span.attrs), span.origin, span.id)
-        if doc is None:
+        if edges is None:
             return out
-        tokens = snap(doc, span.start, span.end)
+        tokens = snap(edges, span.start, span.end)
         if tokens is None:
             self._drop(version, span, "no token left after snapping")
             return None
-        out.start, out.end = tokens.start_char, tokens.end_char
-        out.token_start, out.token_end = tokens.start, tokens.end - 1
+        first, last = tokens
+        out.start, out.end = edges.starts[first], edges.ends[last - 1]
+        out.token_start, out.token_end = first, last - 1
         if (out.start, out.end) != (span.start, span.end):
             self.report.snapped += 1
             self._case(version, span, f"snapped to {out.start}..{out.end} {text[out.start : out.end]!r}")

@@ -10,12 +10,13 @@ line is ``schemas/prodigy_task.schema.json``.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
 from murmurhash.mrmr import hash as murmur
 
-from annotator.core.export.align import OutSpan, Task
+from annotator.core.export.align import OutSpan, Task, TokenEdges
 from annotator.core.export.base import Writer, article_meta, timestamp
 from annotator.core.export.report import AlignmentReport
 from annotator.core.scheme import Scheme
@@ -43,8 +44,42 @@ def span_json(span: OutSpan) -> dict[str, Any]:
     }
 
 
+def tokens_json(edges: TokenEdges, text: str) -> list[dict[str, Any]]:
+    """Prodigy's token list, from the token edges (no Token objects are made)."""
+    return [
+        {"text": text[start:end], "start": start, "end": end, "id": i, "ws": ws == 1}
+        for i, (start, end, ws) in enumerate(zip(edges.starts, edges.ends, edges.ws))
+    ]
+
+
+def tokens_line(edges: TokenEdges | None, text: str) -> str:
+    """``json.dumps(tokens_json(edges, text))``, written directly (three times faster)."""
+    if edges is None:
+        return "[]"
+    items = [
+        f'{{"text": {encode_basestring(text[start:end])}, "start": {start}, "end": {end}, '
+        f'"id": {i}, "ws": {"true" if ws else "false"}}}'
+        for i, (start, end, ws) in enumerate(zip(edges.starts, edges.ends, edges.ws))
+    ]
+    return "[" + ", ".join(items) + "]"
+
+
 def task_json(task: Task) -> dict[str, Any]:
     """One Prodigy task as a dict."""
+    head, tail = _task_parts(task)
+    return {**head, "tokens": tokens_json(task.edges, task.text) if task.edges else [], **tail}
+
+
+def task_line(task: Task) -> str:
+    """One Prodigy task as a JSON line: ``json.dumps(task_json(task))``, the tokens written directly."""
+    head, tail = _task_parts(task)
+    head_json = json.dumps(head, ensure_ascii=False)
+    tail_json = json.dumps(tail, ensure_ascii=False)
+    return f'{head_json[:-1]}, "tokens": {tokens_line(task.edges, task.text)}, {tail_json[1:]}'
+
+
+def _task_parts(task: Task) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The keys before ``tokens`` and the keys after it."""
     spans = []
     for span in task.spans:
         item = {**span_json(span), "source": span.origin}
@@ -61,23 +96,21 @@ def task_json(task: Task) -> dict[str, Any]:
         }
         for r in task.relations
     ]
-    tokens = [
-        {"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "id": t.i, "ws": bool(t.whitespace_)}
-        for t in task.tokens
-    ]
     in_hash = input_hash(task.text)
-    return {
+    head = {
         "text": task.text,
         "meta": article_meta(task),
         "_input_hash": in_hash,
         "_task_hash": task_hash(in_hash, spans, task.version.annotator),
-        "tokens": tokens,
+    }
+    tail = {
         "spans": spans,
         "relations": relations,
         "answer": task.version.answer,
         "_annotator_id": task.version.annotator,
         "_timestamp": timestamp(task),
     }
+    return head, tail
 
 
 class ProdigyWriter(Writer):
@@ -90,7 +123,7 @@ class ProdigyWriter(Writer):
         self.handle = open(path, "w", encoding="utf-8", newline="\n")
 
     def write(self, task: Task) -> None:
-        self.handle.write(json.dumps(task_json(task), ensure_ascii=False) + "\n")
+        self.handle.write(task_line(task) + "\n")
 
     def close(self) -> None:
         self.handle.close()

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.core.export.align import Aligner, load_tokenizer
+from annotator.core.batching import batched
+from annotator.core.export.align import TOKENIZE_BATCH, Aligner, load_tokenizer
 from annotator.core.export.base import Writer
 from annotator.core.export.formats import writer_for
 from annotator.core.export.labelstudio_config import config_path, config_xml
@@ -24,6 +25,8 @@ from annotator.core.export.staging import refuse_project_as_output, remove_lefto
 from annotator.core.scheme import Scheme
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from annotator.core.store import Project
 
 
@@ -61,13 +64,15 @@ def export_project(
     with staged(out, folder) as tmp:
         writers = _open_writers(writer_cls, tmp, project.scheme, report, fractions)
         try:
-            for group in versions(project, selection, ids):
-                if cancelled and cancelled():
-                    raise ExportCancelled("export cancelled; nothing was written")
-                part = parts[group[0].article.id] if parts else None
-                _write_article(group, aligner, writers[part], report)
-                if progress:
-                    progress(1)
+            for chunk in batched(versions(project, selection, ids), TOKENIZE_BATCH):
+                docs = aligner.docs([group[0].article.text for group in chunk])
+                for group, doc in zip(chunk, docs):
+                    if cancelled and cancelled():
+                        raise ExportCancelled("export cancelled; nothing was written")
+                    part = parts[group[0].article.id] if parts else None
+                    _write_article(group, doc, aligner, writers[part], report)
+                    if progress:
+                        progress(1)
         finally:
             for writer in writers.values():
                 writer.close()
@@ -105,11 +110,14 @@ def _open_writers(
     }
 
 
-def _write_article(group: list[Version], aligner: Aligner, writer: Writer, report: AlignmentReport) -> None:
+def _write_article(
+    group: list[Version], doc: Doc | None, aligner: Aligner, writer: Writer, report: AlignmentReport
+) -> None:
+    """Write every version of one article; its versions share the article's tokens ``doc``."""
     if not group[0].article.text.strip():
         report.skipped_articles["no text (nothing to label)"] += 1
         return
     for version in group:
-        writer.write(aligner.task(version))
+        writer.write(aligner.task(version, doc))
         report.tasks += 1
     report.articles += 1
