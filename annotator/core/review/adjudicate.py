@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from annotator.core.edits import Change, Edit, mark_in_progress
 from annotator.core.errors import EditError
 from annotator.core.model import Span, now_iso
+
+if TYPE_CHECKING:
+    from annotator.core.store import Project
 
 Key = tuple[int, int, str, str]  # start, end, label, attrs JSON
 
@@ -52,13 +56,15 @@ class Cluster:
         return self.version_of(best)
 
 
-def review_annotators(project, article_id: int, reviewer: str) -> list[str]:
+def review_annotators(project: Project, article_id: int, reviewer: str) -> list[str]:
     """Whose versions a reviewer sees: everyone but the reviewer who marked the article done."""
     states = project.states_of([article_id]).get(article_id, {})
     return sorted(n for n, (state, _) in states.items() if state == "done" and n != reviewer)
 
 
-def clusters(project, article_id: int, reviewer: str, names: list[str] | None = None) -> list[Cluster]:
+def clusters(
+    project: Project, article_id: int, reviewer: str, names: list[str] | None = None
+) -> list[Cluster]:
     """The article's regions, disagreements first, then in text order."""
     names = review_annotators(project, article_id, reviewer) if names is None else names
     spans = [
@@ -79,7 +85,7 @@ def clusters(project, article_id: int, reviewer: str, names: list[str] | None = 
     return sorted(regions, key=lambda r: (r.agreed, r.start))
 
 
-def take_version(project, article_id: int, reviewer: str, region: Cluster, keys: list[Key]) -> Edit:
+def take_version(project: Project, article_id: int, reviewer: str, region: Cluster, keys: list[Key]) -> Edit:
     """Make the reviewer's spans in ``region`` exactly ``keys`` (empty: reject every version)."""
     name = "reject all versions" if not keys else "take version"
     edit = Edit(name=name, article_id=article_id, annotator=reviewer)
@@ -102,7 +108,7 @@ def take_version(project, article_id: int, reviewer: str, region: Cluster, keys:
     return edit
 
 
-def accept_agreed(project, article_id: int, reviewer: str, names: list[str] | None = None) -> Edit:
+def accept_agreed(project: Project, article_id: int, reviewer: str, names: list[str] | None = None) -> Edit:
     """Give the reviewer every span all annotators agree on (and that the reviewer lacks)."""
     names = review_annotators(project, article_id, reviewer) if names is None else names
     if len(names) < 2:
@@ -120,15 +126,15 @@ def accept_agreed(project, article_id: int, reviewer: str, names: list[str] | No
     return edit
 
 
-def next_to_review(project, reviewer: str, after_id: int = 0) -> int | None:
+def next_to_review(project: Project, reviewer: str, after_id: int = 0) -> int | None:
     """The next article (wrapping round) that two annotators marked done and ``reviewer`` has
     not marked reviewed."""
     waiting = project.review.awaiting_review(reviewer)
     later = [a for a in waiting if a > after_id]
-    return (later or waiting or [None])[0]
+    return (later or waiting)[0] if waiting else None
 
 
-def _reviewer_spans(project, article_id: int, reviewer: str) -> list[Span]:
+def _reviewer_spans(project: Project, article_id: int, reviewer: str) -> list[Span]:
     return [
         s
         for s in project.spans_for(article_id, reviewer)
@@ -136,7 +142,7 @@ def _reviewer_spans(project, article_id: int, reviewer: str) -> list[Span]:
     ]
 
 
-def _add(project, edit: Edit, article_id: int, reviewer: str, key: Key, stamp: str) -> None:
+def _add(project: Project, edit: Edit, article_id: int, reviewer: str, key: Key, stamp: str) -> None:
     start, end, label, attrs = key
     span = Span(article_id, start, end, label, json.loads(attrs), "human", "accepted", reviewer,
                 id=project.new_id("spans"), created_at=stamp, updated_at=stamp)  # fmt: skip

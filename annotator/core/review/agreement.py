@@ -15,7 +15,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -23,13 +23,29 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.review import measures
 from annotator.core.review.spanmatch import (
     PairTally,
+    SpanTuple,
     detail_agreement,
     match_counts,
 )
 from annotator.core.review.words import word_edges
 
+if TYPE_CHECKING:
+    from annotator.core.store import Project
+
 WORKED = {"in_progress", "done", "flagged"}
 DISPUTED_LIMIT = 20
+
+
+PairKey = tuple[str, str, str | None]  # (first annotator, second, label or None: all labels)
+
+
+@dataclass
+class _DetailTally:
+    """For one pair and one detail (quote speaker, casualty count): shared spans that agree."""
+
+    agree: int = 0
+    shared: int = 0
+    articles: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -38,16 +54,18 @@ class _Collected:
 
     names: list[str]
     labels: list[str]
-    units: list[np.ndarray] = field(default_factory=list)
-    pairs: dict[str, Any] = field(default_factory=dict)
-    spans: dict[str, Any] = field(default_factory=dict)
-    articles: set = field(default_factory=set)
+    units: list[np.ndarray[Any, Any]] = field(default_factory=list)
+    pairs: dict[PairKey, PairTally] = field(default_factory=dict)
+    spans: dict[str, int] = field(default_factory=dict)
+    articles: set[int] = field(default_factory=set)
     complete_articles: int = 0
-    attributes: dict[str, Any] = field(default_factory=dict)
-    disputed: list = field(default_factory=list)
+    attributes: dict[tuple[str, str, str], _DetailTally] = field(default_factory=dict)
+    disputed: list[dict[str, Any]] = field(default_factory=list)
 
 
-def participants(project, names: list[str] | None, status: str) -> tuple[list[str], dict[int, list[str]]]:
+def participants(
+    project: Project, names: list[str] | None, status: str
+) -> tuple[list[str], dict[int, list[str]]]:
     """The chosen annotators, and for each compared article which of them take part."""
     if status not in ("done", "all"):
         raise AnnotatorError(f"unknown --status {status!r}; use done or all")
@@ -68,7 +86,7 @@ def participants(project, names: list[str] | None, status: str) -> tuple[list[st
 
 
 def agreement(
-    project, label: str | None = None, annotators: list[str] | None = None, status: str = "done"
+    project: Project, label: str | None = None, annotators: list[str] | None = None, status: str = "done"
 ) -> dict[str, Any]:
     """The agreement figures as ``annotator agreement --json`` prints them."""
     labels = list(project.scheme.label_names)
@@ -83,7 +101,9 @@ def agreement(
     return _report(data, status)
 
 
-def _collect(project, names: list[str], labels: list[str], compared: dict[int, list[str]]) -> _Collected:
+def _collect(
+    project: Project, names: list[str], labels: list[str], compared: dict[int, list[str]]
+) -> _Collected:
     data = _Collected(names=names, labels=labels)
     if not compared:
         return data
@@ -93,8 +113,8 @@ def _collect(project, names: list[str], labels: list[str], compared: dict[int, l
     span_rows = queries.accepted_spans(names)
     pending = next(span_rows, None)
     for article_id, title, text in queries.texts(compared):
-        by_name: dict[str, list[tuple]] = {name: [] for name in compared[article_id]}
-        raw: dict[str, list[tuple]] = {name: [] for name in compared[article_id]}
+        by_name: dict[str, list[SpanTuple]] = {name: [] for name in compared[article_id]}
+        raw: dict[str, list[SpanTuple]] = {name: [] for name in compared[article_id]}
         while pending is not None and pending[0] <= article_id:
             if pending[0] == article_id and pending[1] in raw and pending[5] in bits:
                 raw[pending[1]].append(pending)
@@ -105,12 +125,13 @@ def _collect(project, names: list[str], labels: list[str], compared: dict[int, l
     return data
 
 
-def _span_tuples(rows: list[tuple], links: dict[int, int]) -> list[tuple]:
+def _span_tuples(rows: list[SpanTuple], links: dict[int, int]) -> list[SpanTuple]:
     """(start, end, label, what must agree) of one person's spans: a QUOTE's speaker edges,
     a CASUALTY's (count_low, count_high)."""
     edges = {r[2]: (r[3], r[4]) for r in rows}
-    out = []
+    out: list[SpanTuple] = []
     for _article, _name, span_id, start, end, label, attrs in rows:
+        detail: tuple[Any, Any] | None
         if label == "QUOTE":
             detail = edges.get(links.get(span_id))
         elif label == "CASUALTY":
@@ -123,7 +144,12 @@ def _span_tuples(rows: list[tuple], links: dict[int, int]) -> list[tuple]:
 
 
 def _add_article(
-    data: _Collected, article_id: int, title: str, text: str, by_name: dict[str, Any], bits: dict[str, Any]
+    data: _Collected,
+    article_id: int,
+    title: str,
+    text: str,
+    by_name: dict[str, list[SpanTuple]],
+    bits: dict[str, int],
 ) -> None:
     data.articles.add(article_id)
     starts, ends = word_edges(text)
@@ -148,7 +174,9 @@ def _add_article(
     _add_dispute(data, article_id, title, by_name)
 
 
-def _add_pair(data: _Collected, article_id: int, first: str, second: str, mine: list, theirs: list) -> None:
+def _add_pair(
+    data: _Collected, article_id: int, first: str, second: str, mine: list[SpanTuple], theirs: list[SpanTuple]
+) -> None:
     exact, overlap, sizes = match_counts(mine, theirs)
     for label in [None, *data.labels]:
         tally = data.pairs.get((first, second, label))
@@ -159,16 +187,16 @@ def _add_pair(data: _Collected, article_id: int, first: str, second: str, mine: 
         tally.spans += sizes.get(label, 0)
         tally.articles.add(article_id)
     for key, (agree, shared) in detail_agreement(mine, theirs).items():
-        counts = data.attributes.setdefault((first, second, key), [0, 0, set()])
-        counts[0] += agree
-        counts[1] += shared
+        counts = data.attributes.setdefault((first, second, key), _DetailTally())
+        counts.agree += agree
+        counts.shared += shared
         if shared:
-            counts[2].add(article_id)
+            counts.articles.add(article_id)
 
 
-def _add_dispute(data: _Collected, article_id: int, title: str, by_name: dict[str, Any]) -> None:
+def _add_dispute(data: _Collected, article_id: int, title: str, by_name: dict[str, list[SpanTuple]]) -> None:
     keys = [{(s[0], s[1], s[2]) for s in spans} for spans in by_name.values()]
-    disagreements = len(set().union(*keys) - set.intersection(*keys))
+    disagreements = len(keys[0].union(*keys[1:]) - keys[0].intersection(*keys[1:]))
     if disagreements:
         data.disputed.append(
             {"article_id": article_id, "title": " ".join(title.split())[:80], "disagreements": disagreements}
@@ -179,7 +207,7 @@ def _ratio(tally: PairTally, attr: str) -> float | None:
     return tally.f1(getattr(tally, attr))
 
 
-def _units(data: _Collected) -> np.ndarray:
+def _units(data: _Collected) -> np.ndarray[Any, Any]:
     if not data.units:
         return np.zeros((len(data.names), 0), dtype=np.int16)
     return np.concatenate(data.units, axis=1)
@@ -190,7 +218,7 @@ def _report(data: _Collected, status: str) -> dict[str, Any]:
     data.units.clear()
     tokens = int(units.counts.sum())
     pair_names = list(combinations(data.names, 2))
-    labels = {}
+    labels: dict[str, dict[str, Any]] = {}
     for i, label in enumerate(data.labels):
         binary = units.binary(1 << i)
         labels[label] = {
@@ -224,7 +252,7 @@ def _report(data: _Collected, status: str) -> dict[str, Any]:
     }
 
 
-def _f1(data: _Collected, pair_names: list, label: str | None) -> dict[str, Any]:
+def _f1(data: _Collected, pair_names: list[tuple[str, str]], label: str | None) -> dict[str, Any]:
     total = PairTally()
     for a, b in pair_names:
         if (a, b, label) in data.pairs:
@@ -232,12 +260,12 @@ def _f1(data: _Collected, pair_names: list, label: str | None) -> dict[str, Any]
     return {"f1_exact": _ratio(total, "exact"), "f1_overlap": _ratio(total, "overlap")}
 
 
-def _attribute(data: _Collected, pair_names: list, key: str) -> dict[str, Any]:
+def _attribute(data: _Collected, pair_names: list[tuple[str, str]], key: str) -> dict[str, Any]:
     agree = shared = 0
-    articles: set = set()
+    articles: set[int] = set()
     for a, b in pair_names:
-        counts = data.attributes.get((a, b, key), [0, 0, set()])
-        agree, shared, articles = agree + counts[0], shared + counts[1], articles | counts[2]
+        counts = data.attributes.get((a, b, key), _DetailTally())
+        agree, shared, articles = agree + counts.agree, shared + counts.shared, articles | counts.articles
     return {
         "agree": agree,
         "shared": shared,
@@ -250,7 +278,7 @@ def _pair(data: _Collected, units: measures.Patterns, first: str, second: str) -
     i, j = data.names.index(first), data.names.index(second)
     both = units.pick([i, j])
     overall = data.pairs.get((first, second, None), PairTally())
-    per_label = {}
+    per_label: dict[str, dict[str, Any]] = {}
     for bit, label in enumerate(data.labels):
         tally = data.pairs.get((first, second, label), PairTally())
         binary = both.binary(1 << bit)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import AnnotatorError
+
+if TYPE_CHECKING:
+    from annotator.core.store import Project
 
 
 def iso_date(value: str | None) -> str | None:
@@ -26,7 +29,7 @@ def iso_date(value: str | None) -> str | None:
 
 
 def history_entries(
-    project,
+    project: Project,
     article_id: int | None = None,
     annotator: str | None = None,
     since: str | None = None,
@@ -38,6 +41,7 @@ def history_entries(
     With ``span_id``: the story of that span (its rows, the suggestion it came from, its notes).
     """
     row_ids = None
+    ids: set[int] = set()
     if span_id is not None:
         span = project.span(span_id)
         ids = {span_id} | ({span.suggestion_id} if span.suggestion_id else set())
@@ -46,7 +50,6 @@ def history_entries(
     rows = project.review.history_rows(article_id, annotator, since, row_ids, limit)
     if span_id is not None:
         notes = project.review.history_rows(article_id, None, since, None, limit)
-        ids = row_ids["spans"]
         rows += [
             r
             for r in notes

@@ -15,13 +15,22 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.batching import batched
 from annotator.core.errors import ProjectError
 from annotator.core.model import now_iso
 from annotator.core.scheme import scheme_from_dict
 from annotator.core.store.merge import Source, Target, history_key
+
+if TYPE_CHECKING:
+    from annotator.core.store import Project
+
+Row = dict[str, Any]
+Rows = tuple[list[Row], list[Row], list[Row]]  # spans, relations, states
+ArticleMap = dict[int, int]  # source article id -> target article id
+Groups = dict[int, set[str]]  # source article id -> annotators whose decisions to take
+GroupKey = tuple[int, str]  # (article id, annotator)
 
 BATCH = 2000
 
@@ -54,7 +63,9 @@ class FileReport:
         return "\n".join(lines)
 
 
-def merge(project, others: list[str | Path], label_map: dict[str, str] | None = None) -> list[FileReport]:
+def merge(
+    project: Project, others: list[str | Path], label_map: dict[str, str] | None = None
+) -> list[FileReport]:
     """Merge ``others`` into ``project`` in one transaction; refuse before writing anything."""
     label_map = label_map or {}
     sources: list[Source] = []
@@ -64,7 +75,7 @@ def merge(project, others: list[str | Path], label_map: dict[str, str] | None = 
                 raise ProjectError(f"{path}: is the project itself; nothing to merge")
             sources.append(Source(Path(path)))
             _check_scheme(project, sources[-1], label_map)
-        reports = []
+        reports: list[FileReport] = []
         with project.transaction(doing="the merge"):
             target = Target(project)
             for source in sources:
@@ -75,7 +86,7 @@ def merge(project, others: list[str | Path], label_map: dict[str, str] | None = 
             source.close()
 
 
-def _check_scheme(project, source: Source, label_map: dict[str, str]) -> None:
+def _check_scheme(project: Project, source: Source, label_map: dict[str, str]) -> None:
     raw = source.scheme()
     theirs = set(scheme_from_dict(raw, source=str(source.path)).label_names) if raw else set()
     theirs |= source.used_labels()
@@ -89,7 +100,7 @@ def _check_scheme(project, source: Source, label_map: dict[str, str]) -> None:
     extra = sorted(mapped - ours)
     missing = sorted(ours - mapped) if not label_map and raw else []
     if extra or missing:
-        parts = []
+        parts: list[str] = []
         if extra:
             parts.append(f"labels not in {project.path}: {', '.join(extra)}")
         if missing:
@@ -129,12 +140,12 @@ def _merge_articles(target: Target, source: Source, report: FileReport) -> dict[
 
 
 def _groups_to_take(
-    target: Target, source: Source, article_map: dict[str, Any], label_map: dict[str, Any], report: FileReport
-) -> dict[str, Any]:
+    target: Target, source: Source, article_map: ArticleMap, label_map: dict[str, str], report: FileReport
+) -> Groups:
     """{source article id: {annotator, ...}} whose decisions are newer in the source."""
     ours = target.group_times()
-    take: dict[int, set[str]] = {}
-    ties = []
+    take: Groups = {}
+    ties: list[GroupKey] = []
     for (article_id, name), theirs in source.group_times().items():
         here = ours.get((article_map[article_id], name))
         if here is None or theirs > here:
@@ -151,10 +162,10 @@ def _groups_to_take(
 
 
 def _ties_won(
-    target: Target, source: Source, ties: list, article_map: dict[str, Any], label_map: dict[str, Any]
-) -> list:
+    target: Target, source: Source, ties: list[GroupKey], article_map: ArticleMap, label_map: dict[str, str]
+) -> list[GroupKey]:
     """Groups with equal newest times: the larger content fingerprint wins (in both directions)."""
-    won = []
+    won: list[GroupKey] = []
     for part in batched(sorted({a for a, _ in ties}), BATCH):
         theirs = _fingerprints(source.article_rows(part, people=True), label_map)
         ours = _fingerprints(target.article_rows([article_map[a] for a in part], people=True), {})
@@ -169,16 +180,18 @@ def _ties_won(
     return won
 
 
-def _fingerprints(rows: tuple[list, list, list], label_map: dict[str, Any]) -> dict[tuple[int, str], str]:
+def _fingerprints(rows: Rows, label_map: dict[str, str]) -> dict[GroupKey, str]:
     spans, relations, states = rows
     keys = {s["id"]: (s["start"], s["end"], label_map.get(s["label"], s["label"])) for s in spans}
-    content: dict[tuple[int, str], list] = {}
+    content: dict[GroupKey, list[tuple[Any, ...]]] = {}
     for s in spans:
-        item = ("span", *keys[s["id"]], s["attrs"], s["origin"], s["status"])
-        content.setdefault((s["article_id"], s["annotator"]), []).append(item)
+        content.setdefault((s["article_id"], s["annotator"]), []).append(
+            ("span", *keys[s["id"]], s["attrs"], s["origin"], s["status"])
+        )
     for r in relations:
-        item = ("rel", keys.get(r["head_id"]), keys.get(r["child_id"]), r["label"], r["status"])
-        content.setdefault((r["article_id"], r["annotator"]), []).append(item)
+        content.setdefault((r["article_id"], r["annotator"]), []).append(
+            ("rel", keys.get(r["head_id"]), keys.get(r["child_id"]), r["label"], r["status"])
+        )
     for st in states:
         content.setdefault((st["article_id"], st["annotator"]), []).append(("state", st["state"]))
     return {
@@ -187,14 +200,22 @@ def _fingerprints(rows: tuple[list, list, list], label_map: dict[str, Any]) -> d
     }
 
 
-def _merge_suggestions(target, source, part, article_map, label_map, report) -> dict[int, int]:
+def _merge_suggestions(
+    target: Target,
+    source: Source,
+    part: list[int],
+    article_map: ArticleMap,
+    label_map: dict[str, str],
+    report: FileReport,
+) -> dict[int, int]:
     """Unite suggestions by (article, start, end, label); source suggestion id -> target id."""
     spans, relations, _ = source.article_rows(part, people=False)
     if not spans:
         return {}
     ours_spans, ours_relations, _ = target.article_rows([article_map[a] for a in part], people=False)
     by_key = {(s["article_id"], s["start"], s["end"], s["label"]): s["id"] for s in ours_spans}
-    mapping, fresh = {}, []
+    mapping: dict[int, int] = {}
+    fresh: list[Row] = []
     next_id = target.next_id("spans")
     for s in spans:
         row = {
@@ -211,7 +232,8 @@ def _merge_suggestions(target, source, part, article_map, label_map, report) -> 
     target.insert("spans", fresh)
     report.suggestions_added += len(fresh)
     known = {(r["head_id"], r["child_id"], r["label"]) for r in ours_relations}
-    next_rel, new_relations = target.next_id("relations"), []
+    next_rel = target.next_id("relations")
+    new_relations: list[Row] = []
     for r in relations:
         head, child = mapping.get(r["head_id"]), mapping.get(r["child_id"])
         if head and child and (head, child, r["label"]) not in known:
@@ -230,7 +252,16 @@ def _merge_suggestions(target, source, part, article_map, label_map, report) -> 
     return mapping
 
 
-def _take_groups(target, source, part, take, article_map, suggestion_map, label_map, report) -> None:
+def _take_groups(
+    target: Target,
+    source: Source,
+    part: list[int],
+    take: Groups,
+    article_map: ArticleMap,
+    suggestion_map: dict[int, int],
+    label_map: dict[str, str],
+    report: FileReport,
+) -> None:
     spans, relations, states = source.article_rows(part, people=True)
     chosen = {(a, n) for a in part for n in take.get(a, ())}
     spans = [s for s in spans if (s["article_id"], s["annotator"]) in chosen]
@@ -241,7 +272,7 @@ def _take_groups(target, source, part, take, article_map, suggestion_map, label_
     target.drop_groups(keys)
     span_map = dict(suggestion_map)
     next_id = target.next_id("spans")
-    new_spans = []
+    new_spans: list[Row] = []
     for s in spans:
         span_map[s["id"]] = next_id
         new_spans.append(
@@ -255,7 +286,8 @@ def _take_groups(target, source, part, take, article_map, suggestion_map, label_
         )
         next_id += 1
     target.insert("spans", new_spans)
-    next_rel, new_relations = target.next_id("relations"), []
+    next_rel = target.next_id("relations")
+    new_relations: list[Row] = []
     for r in relations:
         head, child = span_map.get(r["head_id"]), span_map.get(r["child_id"])
         if head and child:
@@ -268,16 +300,24 @@ def _take_groups(target, source, part, take, article_map, suggestion_map, label_
     _log_groups(target, source, keys, before, after, report)
 
 
-def _span_counts(spans: list[dict[str, Any]]) -> dict[tuple[int, str], int]:
-    counts: dict[tuple[int, str], int] = {}
+def _span_counts(spans: list[Row]) -> dict[GroupKey, int]:
+    counts: dict[GroupKey, int] = {}
     for s in spans:
         key = (s["article_id"], s["annotator"])
         counts[key] = counts.get(key, 0) + 1
     return counts
 
 
-def _log_groups(target, source, keys, before, after, report) -> None:
-    stamp, rows = now_iso(), []
+def _log_groups(
+    target: Target,
+    source: Source,
+    keys: list[GroupKey],
+    before: dict[GroupKey, int],
+    after: dict[GroupKey, int],
+    report: FileReport,
+) -> None:
+    stamp = now_iso()
+    rows: list[tuple[Any, ...]] = []
     for article_id, name in keys:
         counts = report.decisions.setdefault(name, {"articles": 0, "spans": 0})
         counts["articles"] += 1
@@ -292,11 +332,11 @@ def _dump(value: dict[str, Any]) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _merge_history(target: Target, source: Source, article_map: dict[str, Any], report: FileReport) -> None:
+def _merge_history(target: Target, source: Source, article_map: ArticleMap, report: FileReport) -> None:
     """Copy the source's history rows that the target does not have yet (same event: same
     time, person, action, table, before and after)."""
     known = target.history_keys()
-    fresh = []
+    fresh: list[tuple[Any, ...]] = []
     for row in source.history():
         key = history_key(row)
         if key in known:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # A span as agreement sees it: (start, end, label, attrs JSON, speaker (start, end) or None)
+SpanTuple = tuple[Any, ...]
+Counts = dict[str | None, int]  # per label, and in all (key None)
 
 
 @dataclass
@@ -16,7 +18,7 @@ class PairTally:
     exact: int = 0
     overlap: int = 0
     spans: int = 0
-    articles: set = field(default_factory=set)
+    articles: set[int] = field(default_factory=set)
 
     def add(self, other: PairTally) -> None:
         self.exact += other.exact
@@ -28,9 +30,7 @@ class PairTally:
         return None if self.spans == 0 else 2 * matches / self.spans
 
 
-def match_counts(
-    first: list[tuple], second: list[tuple]
-) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+def match_counts(first: list[SpanTuple], second: list[SpanTuple]) -> tuple[Counts, Counts, Counts]:
     """Exact matches, overlap matches and spans of both, per label and in all (key None).
 
     Spans are compared by (start, end, label), each counted once. Overlap matching is one to
@@ -40,8 +40,8 @@ def match_counts(
     left = {(s[0], s[1], s[2]) for s in first}
     right = {(s[0], s[1], s[2]) for s in second}
     both = left & right
-    exact: dict[str, Any] = {None: len(both)}
-    sizes: dict[str, Any] = {None: len(left) + len(right)}
+    exact: Counts = {None: len(both)}
+    sizes: Counts = {None: len(left) + len(right)}
     for key in both:
         exact[key[2]] = exact.get(key[2], 0) + 1
     for key in left:
@@ -62,12 +62,12 @@ def match_counts(
     return exact, overlap, sizes
 
 
-def exact_matches(first: list[tuple], second: list[tuple]) -> int:
+def exact_matches(first: list[SpanTuple], second: list[SpanTuple]) -> int:
     """How many (start, end, label) of ``first`` are also in ``second``."""
     return match_counts(first, second)[0][None]
 
 
-def overlap_matches(first: list[tuple], second: list[tuple]) -> int:
+def overlap_matches(first: list[SpanTuple], second: list[SpanTuple]) -> int:
     """One-to-one matches of same-label spans that share at least one character."""
     return match_counts(first, second)[1][None]
 
@@ -75,7 +75,7 @@ def overlap_matches(first: list[tuple], second: list[tuple]) -> int:
 DETAILS = {"QUOTE": "quote_speaker", "CASUALTY": "casualty_count"}
 
 
-def detail_agreement(first: list[tuple], second: list[tuple]) -> dict[str, tuple[int, int]]:
+def detail_agreement(first: list[SpanTuple], second: list[SpanTuple]) -> dict[str, tuple[int, int]]:
     """For QUOTE (speaker) and CASUALTY (count_low/count_high): (agreeing, shared) among the
     spans both marked with the same edges. Spans are (start, end, label, detail)."""
     mine = {(s[0], s[1], s[2]): s[3] for s in first if s[2] in DETAILS}
