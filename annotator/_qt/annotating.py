@@ -210,11 +210,18 @@ class Annotating(QObject):
         self._show_panel()
 
     def accept_all(self) -> None:
+        """Shift+A: accept the pending suggestions (never two entity labels on one token)."""
         pending = len(self.state.pending()) if self.state else 0
-        if pending and self.perform(edits.accept_all, self.state.article.id):
-            self.message.emit(f"Saved: accepted {pending} suggestion{'s' if pending > 1 else ''}")
-        elif not pending:
+        if not pending or self.state is None:
             self.message.emit("No suggestions to accept")
+            return
+        takes = len(edits.accept_all_takes(self.project, self.state.article.id, self.annotator))
+        left = pending - takes
+        if not takes:
+            self.message.emit(f"Not accepted: {left} suggestion(s) would put a second label on a name")
+        elif self.perform(edits.accept_all, self.state.article.id):
+            more = f"; left {left} that would put a second label on a name" if left > 0 else ""
+            self.message.emit(f"Saved: accepted {takes} suggestion{'s' if takes > 1 else ''}{more}")
 
     def label(self, name: str) -> None:
         """Label the selection ``name`` (snapped to words), or relabel the focused span."""

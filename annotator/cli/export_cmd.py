@@ -36,7 +36,11 @@ from annotator.core.store import open_project
 )
 @click.option("--split", help="Train/dev/test fractions by article, e.g. 0.8,0.1,0.1 (OUT becomes a folder).")
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed of the --split shuffle.")
-@click.option("--strict", is_flag=True, help="Fail instead of snapping or dropping any span.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail instead of snapping or dropping any span, or of exporting two entity labels on one token.",
+)
 def export(
     project: str,
     out: str,

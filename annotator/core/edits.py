@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from annotator.core.entity_conflicts import acceptable, entity_labels
 from annotator.core.errors import EditError
 from annotator.core.model import ARTICLE_STATES, Change, EditRecord, Relation, Span, now_iso
 
@@ -23,7 +24,16 @@ if TYPE_CHECKING:
 
 SPEAKER = "SPEAKER"
 
-__all__ = ["Change", "Edit", "check_unchanged", "mark_in_progress", "perform", "reapply", "revert"]
+__all__ = [
+    "Change",
+    "Edit",
+    "accept_all_takes",
+    "check_unchanged",
+    "mark_in_progress",
+    "perform",
+    "reapply",
+    "revert",
+]
 
 
 @dataclass
@@ -269,16 +279,28 @@ def accept(project: Project, span_id: int, annotator: str) -> Edit:
 
 
 def accept_all(project: Project, article_id: int, annotator: str) -> Edit:
-    """Accept every suggestion the annotator has not decided on in this article."""
+    """Accept every suggestion the annotator has not decided on in this article, except an
+    entity suggestion that would put a second entity label on a token (over an accepted
+    entity, or a better-supported suggestion accepted with it): those stay pending."""
     edit = Edit(name="accept all", article_id=article_id, annotator=annotator)
     mark_in_progress(project, edit)
-    pending = [s for s in project.spans_for(article_id, annotator) if s.annotator is None]
+    pending = accept_all_takes(project, article_id, annotator)
     decided: dict[int, Span] = {}
     for span in pending:
         decided[span.stored_id] = _decision_for(project, edit, span)
     for span in pending:
         _accept_suggested_relations(project, edit, span, decided[span.stored_id])
     return edit
+
+
+def accept_all_takes(project: Project, article_id: int, annotator: str) -> list[Span]:
+    """The suggestions :func:`accept_all` accepts (see there for those it leaves)."""
+    view = project.spans_for(article_id, annotator)
+    pending = [s for s in view if s.annotator is None]
+    kept = [s for s in view if s.annotator == annotator and s.status == "accepted"]
+    entities = entity_labels(project.scheme)
+    take, _ = acceptable(pending, kept, entities, lambda s: s.score or 0.0)
+    return take
 
 
 def reject(project: Project, span_id: int, annotator: str) -> Edit:

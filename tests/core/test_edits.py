@@ -120,6 +120,22 @@ def test_accept_all_then_undo(project, article):
     assert all(s.annotator is None for s in project.spans_for(article, "ann"))
 
 
+def test_accept_all_never_puts_two_entity_labels_on_one_token(project, article):
+    suggest(project, article, "Moscow", "LOCATION", score=0.8)
+    suggest(project, article, "Moscow", "ACTOR", score=0.95)  # better supported: taken
+    suggest(project, article, "Ushakov", "LOCATION", score=0.8)
+    suggest(project, article, "we agree", "QUOTE", score=0.9)  # not an entity label: taken
+    start = TEXT.index("Ushakov")
+    own = edits.perform(project, edits.add_span, article, start, start + 3, "ACTOR", annotator="ann")
+    edits.perform(project, edits.accept_all, article, annotator="ann")
+    view = project.spans_for(article, "ann")
+    accepted = {(s.text_in(TEXT), s.label) for s in view if s.status == "accepted"}
+    assert accepted == {("Moscow", "ACTOR"), ("we agree", "QUOTE"), ("Ush", "ACTOR")}
+    left = {(s.text_in(TEXT), s.label) for s in view if s.annotator is None}
+    assert left == {("Moscow", "LOCATION"), ("Ushakov", "LOCATION")}  # still pending, not rejected
+    assert own.focus_span_id in {s.id for s in view}
+
+
 def test_link_speaker_replaces_earlier_link(project, article):
     quote = suggest(project, article, "we agree", "QUOTE")
     putin = suggest(project, article, "Putin", "ACTOR")

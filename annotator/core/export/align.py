@@ -13,11 +13,13 @@ tokenizer, no snapping; only empty, whitespace-only and out-of-range spans are d
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.core.entity_conflicts import label_conflicts
 from annotator.core.export.report import AlignmentReport, Case, ExportError
 from annotator.core.export.selection import Version
 from annotator.core.model import Span
@@ -148,9 +150,16 @@ def snap(edges: TokenEdges, start: int, end: int) -> tuple[int, int] | None:
 class Aligner:
     """Turns versions into tasks, counting into ``report``."""
 
-    def __init__(self, report: AlignmentReport, nlp: Language | None = None, strict: bool = False) -> None:
+    def __init__(
+        self,
+        report: AlignmentReport,
+        nlp: Language | None = None,
+        strict: bool = False,
+        entities: Iterable[str] = (),
+    ) -> None:
         self.report, self.nlp, self.strict = report, nlp, strict
         self._last: tuple[Doc, TokenEdges] | None = None  # the last Doc and its edges
+        self.entities = set(entities)  # labels of doc.ents: two of them on one token conflict
 
     def docs(self, texts: list[str]) -> list[Doc | None]:
         """One Doc per text, tokenised in one batch by the tokenizer alone (Nones without one)."""
@@ -183,6 +192,7 @@ class Aligner:
                 self.report.kept += 1
             placed[span.stored_id] = unique[key]
         ordered = [unique[key] for key in sorted(unique)]  # snapping can change the order
+        self._conflicts(version, ordered)
         return Task(version, ordered, self._links(version, placed), doc, edges)
 
     def _edges(self, doc: Doc | None) -> TokenEdges | None:
@@ -192,6 +202,22 @@ class Aligner:
         if self._last is None or self._last[0] is not doc:
             self._last = (doc, TokenEdges.of(doc))
         return self._last[1]
+
+    def _conflicts(self, version: Version, spans: list[OutSpan]) -> None:
+        """Count (``--strict``: refuse) two entity labels on the same token(s)."""
+        for a, b in label_conflicts(spans, self.entities):
+            where = version.article.text[min(a.start, b.start) : max(a.end, b.end)]
+            case = Case(
+                version.article.id,
+                version.annotator,
+                f"{a.label}+{b.label}",
+                min(a.start, b.start),
+                max(a.end, b.end),
+                f"{where!r}: {a.label} {a.start}..{a.end} and {b.label} {b.start}..{b.end} on the same token(s)",
+            )
+            if self.strict:
+                raise ExportError(f"{case.line()} (--strict: no token may carry two entity labels)")
+            self.report.note_conflict(case)
 
     def _place(self, version: Version, span: Span, edges: TokenEdges | None) -> OutSpan | None:
         self.report.spans += 1

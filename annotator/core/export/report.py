@@ -63,6 +63,8 @@ class AlignmentReport:
     overlaps: int = 0  # pairs of overlapping spans, for formats whose tools refuse them by default
     overlap_cases: list[Case] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # format-specific remarks for the reader
+    entity_conflicts: int = 0  # pairs of entity spans with different labels on the same token(s)
+    conflict_cases: list[Case] = field(default_factory=list)
 
     @property
     def dropped_total(self) -> int:
@@ -78,6 +80,12 @@ class AlignmentReport:
         """Remember a span that overlaps another (the first ``MAX_LISTED``)."""
         if len(self.overlap_cases) < MAX_LISTED:
             self.overlap_cases.append(case)
+
+    def note_conflict(self, case: Case) -> None:
+        """Count two entity labels on the same token(s); list the first ``MAX_LISTED``."""
+        self.entity_conflicts += 1
+        if len(self.conflict_cases) < MAX_LISTED:
+            self.conflict_cases.append(case)
 
     def summary(self) -> str:
         """A few lines for people: totals, then reasons, then the first cases."""
@@ -100,6 +108,14 @@ class AlignmentReport:
         lines += ["  overlap: " + case.line() for case in self.overlap_cases]
         if self.overlaps > len(self.overlap_cases):
             lines.append(f"  ... and {self.overlaps - len(self.overlap_cases)} more overlapping pair(s)")
+        if self.entity_conflicts:
+            lines.append(
+                f"  entity conflicts ({self.entity_conflicts}): two entity labels on the same token(s), "
+                "kept in spans, the longer (or first) in ents; --strict refuses them"
+            )
+        lines += ["  conflict: " + case.line() for case in self.conflict_cases]
+        if self.entity_conflicts > len(self.conflict_cases):
+            lines.append(f"  ... and {self.entity_conflicts - len(self.conflict_cases)} more conflict(s)")
         lines += [f"  note: {note}" for note in self.notes]
         lines += [f"  wrote {path}" for path in self.files]
         if self.leftovers_removed:
@@ -126,6 +142,8 @@ class AlignmentReport:
             "skipped_articles": dict(self.skipped_articles),
             "overlaps": self.overlaps,
             "overlapping_spans": [case.line() for case in self.overlap_cases],
+            "entity_conflicts": self.entity_conflicts,
+            "conflicting_spans": [case.line() for case in self.conflict_cases],
             "notes": list(self.notes),
             "files": list(self.files),
         }

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.core.batching import batched
+from annotator.core.entity_conflicts import entity_labels
 from annotator.core.export.align import TOKENIZE_BATCH, Aligner, load_tokenizer
 from annotator.core.export.base import Writer
 from annotator.core.export.formats import writer_for
@@ -58,7 +59,7 @@ def export_project(
     parts = assign(ids, fractions, seed) if fractions else None
     report = AlignmentReport(format=fmt, snapping=writer_cls.tokens)
     nlp = load_tokenizer(project.get_meta("model")) if writer_cls.tokens else None
-    aligner = Aligner(report, nlp, strict)
+    aligner = Aligner(report, nlp, strict, entity_labels(project.scheme))
     folder = writer_cls.folder or parts is not None
     report.leftovers_removed = remove_leftovers(out)
     with staged(out, folder) as tmp:

@@ -129,3 +129,30 @@ def test_debug_data_passes_on_the_gold_sample_export(project, tmp_path):
     )
     assert debug.returncode == 0, debug.stdout + debug.stderr
     assert "Corpus is loadable" in debug.stdout and "✘" not in debug.stdout
+
+
+def test_same_token_entity_conflicts_are_reported_and_strict_refuses_them(new_project, tmp_path):
+    import spacy
+    from spacy.tokens import DocBin
+
+    from annotator.core.export.report import ExportError
+
+    text = "The US said talks with Russia went well in the US capital."
+    first, second = text.index("US"), text.rindex("US")
+    spans = [
+        (first, first + 2, "ACTOR", None),
+        (first, first + 2, "LOCATION", None),  # one token, two entity labels: a conflict
+        (second - 4, second + 2, "LOCATION", None),
+        (second, second + 10, "ACTOR", None),  # shares the token "US": a conflict too
+        (text.index("Russia"), text.index("Russia") + 6, "ACTOR", None),
+    ]
+    build(project := new_project(), [Doc(text, spans)])
+    report = export_project(project, tmp_path / "out.spacy", "spacy")
+    assert report.entity_conflicts == 2 and report.as_dict()["entity_conflicts"] == 2
+    summary = report.summary()
+    assert "entity conflicts (2)" in summary and "'US': ACTOR 4..6 and LOCATION 4..6" in summary
+    [doc] = DocBin().from_disk(tmp_path / "out.spacy").get_docs(spacy.blank("en").vocab)
+    assert len(doc.spans["sc"]) == 5  # nothing silently left out
+    with pytest.raises(ExportError, match="two entity labels"):
+        export_project(project, tmp_path / "strict.spacy", "spacy", strict=True)
+    assert not (tmp_path / "strict.spacy").exists()

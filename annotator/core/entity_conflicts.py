@@ -1,0 +1,71 @@
+"""Entity labels that contradict each other: two entity spans (labels exported to ``doc.ents``,
+e.g. ACTOR and LOCATION) over the same characters. Shift+A never accepts such a pair, and
+token exports report (``--strict``: refuse) the pairs a project holds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol, TypeVar
+
+from annotator.core.scheme import Scheme
+
+
+class Placed(Protocol):
+    """Anything with a character range and a label (a stored span, an exported one)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+
+
+P = TypeVar("P", bound=Placed)
+Q = TypeVar("Q", bound=Placed)
+
+
+def entity_labels(scheme: Scheme) -> set[str]:
+    """The labels exports put in ``doc.ents`` (one of them per token at most)."""
+    return {label.name for label in scheme.labels if label.in_ents}
+
+
+def overlap(a: Placed, b: Placed) -> bool:
+    """Whether ``a`` and ``b`` share at least one character."""
+    return a.start < b.end and b.start < a.end
+
+
+def label_conflicts(spans: Sequence[P], entities: set[str]) -> list[tuple[P, P]]:
+    """Pairs of entity spans with different labels that share characters (after snapping to
+    tokens: that share a token), in text order."""
+    ents = sorted((s for s in spans if s.label in entities), key=lambda s: (s.start, s.end, s.label))
+    pairs = []
+    for i, a in enumerate(ents):
+        for b in ents[i + 1 :]:
+            if b.start >= a.end:
+                break
+            if a.label != b.label:
+                pairs.append((a, b))
+    return pairs
+
+
+def acceptable(
+    pending: Iterable[P], kept: Iterable[Q], entities: set[str], score: Callable[[P], float]
+) -> tuple[list[P], list[P]]:
+    """Which ``pending`` suggestions can be accepted together with the ``kept`` (accepted)
+    spans: an entity suggestion overlapping a kept entity, or an entity suggestion taken
+    before it (best ``score``, then longest first), is left. Returns (take, left), each in
+    the order of ``pending``."""
+    items = list(pending)
+    taken: list[Placed] = [k for k in kept if k.label in entities]
+    order = sorted(range(len(items)), key=lambda i: (-score(items[i]), -(items[i].end - items[i].start), i))
+    left: set[int] = set()
+    for i in order:
+        item = items[i]
+        if item.label not in entities:
+            continue
+        if any(overlap(item, other) for other in taken):
+            left.add(i)
+        else:
+            taken.append(item)
+    return [s for i, s in enumerate(items) if i not in left], [s for i, s in enumerate(items) if i in left]
