@@ -3,7 +3,7 @@ with ``count_low``, ``count_high``, ``qualifier`` and ``kind``."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from annotator.core.suggest.casualty_filters import hypothetical, not_a_count
@@ -61,6 +61,8 @@ def _casualty(doc: Doc, number: Span, w: Words, fallback: str | None = None) -> 
     start, qualifier = _qualifier(doc, number.start, w)
     if hypothetical(doc, start, end, w):
         return None
+    low: int | None
+    high: int | None
     low, high = counted
     if qualifier in _OPEN_HIGH:
         high = None
@@ -87,7 +89,7 @@ def _is_other_quantity(doc: Doc, number: Span, counts_people: bool) -> bool:
     return len(number) == 1 and text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
 
 
-def _people_after(doc: Doc, number: Span, w: Words) -> tuple[int, object]:
+def _people_after(doc: Doc, number: Span, w: Words) -> tuple[int, Token | None]:
     """Where the phrase ends: after the people it counts ("19 [people]", "thousands [of civilians]")."""
     j = number.end
     for _ in range(4):
@@ -128,7 +130,7 @@ def _thing_after(doc: Doc, j: int, w: Words) -> bool:
     return False
 
 
-def _kind(doc: Doc, number: Span, noun, w: Words) -> str | None:
+def _kind(doc: Doc, number: Span, noun: Token | None, w: Words) -> str | None:
     """The harm the sentence reports nearest after (then before) the figure."""
     if noun is not None and noun.lower_ in w.harm:
         return w.harm[noun.lower_]

@@ -6,11 +6,14 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.textfile import json_lines
 from annotator.paths import resources_dir
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def patterns_dir() -> Path:
@@ -57,9 +60,13 @@ class Words:
     harm: dict[str, str]
     qualifiers: dict[str, str]
 
-    def is_speech(self, token) -> bool:
+    def is_speech(self, token: Token) -> bool:
         """Whether ``token`` is a verb of saying (by lemma, or by form without a tagger)."""
         return token.lemma_.lower() in self.speech_verbs or token.lower_ in self.speech_forms
+
+
+def _lowered(raw: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in raw[key])
 
 
 @lru_cache(maxsize=1)
@@ -70,19 +77,18 @@ def words() -> Words:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise InputError(path, exc.lineno, f"not valid JSON: {exc.msg}") from None
-    low = lambda key: frozenset(w.lower() for w in raw[key])  # noqa: E731
     harm = {w.lower(): kind for kind, forms in raw["harm_words"].items() for w in forms}
     return Words(
-        speech_verbs=low("speech_verbs"),
-        speech_forms=low("speech_forms"),
-        title_words=low("title_words"),
-        title_core=low("title_core"),
-        name_particles=low("name_particles"),
-        people_nouns=low("people_nouns"),
-        not_names=low("not_names"),
-        naming_words=low("naming_words"),
-        health_counts=low("health_counts"),
-        health_words=low("health_words"),
+        speech_verbs=_lowered(raw, "speech_verbs"),
+        speech_forms=_lowered(raw, "speech_forms"),
+        title_words=_lowered(raw, "title_words"),
+        title_core=_lowered(raw, "title_core"),
+        name_particles=_lowered(raw, "name_particles"),
+        people_nouns=_lowered(raw, "people_nouns"),
+        not_names=_lowered(raw, "not_names"),
+        naming_words=_lowered(raw, "naming_words"),
+        health_counts=_lowered(raw, "health_counts"),
+        health_words=_lowered(raw, "health_words"),
         harm=harm,
         qualifiers=dict(raw["qualifiers"]),
     )

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler, SpanRuler
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.suggest import component  # noqa: F401  (registers the factory)
 from annotator.core.suggest.casualties import NUMBERS_KEY
+from annotator.core.suggest.component import NewsSuggester  # importing it registers the factory
 from annotator.core.suggest.dateline_and_wordlist_repairs import add_common_nouns
 from annotator.core.suggest.lexicon import read_patterns
 
@@ -42,8 +43,11 @@ class SuggestPipeline:
     notice: str | None = None
 
     @property
-    def suggester(self):
-        return self.nlp.get_pipe("news_suggester")
+    def suggester(self) -> NewsSuggester:
+        """The pipeline's ``news_suggester`` component."""
+        pipe = self.nlp.get_pipe("news_suggester")
+        assert isinstance(pipe, NewsSuggester), "add_components adds the news_suggester"
+        return pipe
 
 
 def load_pipeline(model: str | None = None, project: Project | None = None) -> SuggestPipeline:
@@ -99,10 +103,12 @@ def rules_pipeline() -> Language:
 
 def add_components(nlp: Language) -> Language:
     """Add the place/organisation EntityRuler, the casualty-number SpanRuler and the suggester."""
-    after = {"after": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name="news_names", config={"overwrite_ents": False}, **after)
+    after = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe("entity_ruler", name="news_names", config={"overwrite_ents": False}, after=after)
+    assert isinstance(ruler, EntityRuler)
     ruler.add_patterns(read_patterns("places.jsonl") + read_patterns("organisations.jsonl"))
     numbers = nlp.add_pipe("span_ruler", name="news_numbers", config={"spans_key": NUMBERS_KEY})
+    assert isinstance(numbers, SpanRuler)
     numbers.add_patterns(read_patterns("casualty_numbers.jsonl"))
     nlp.add_pipe("news_suggester")
     add_common_nouns(nlp)

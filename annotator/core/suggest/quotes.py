@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from annotator.core.suggest.entity_suggester import ACTOR_KINDS
 from annotator.core.suggest.lexicon import words
@@ -22,14 +22,18 @@ class QuoteSuggester:
 
     name = "quotes"
 
-    def __init__(self, reported_speech: bool = False):
+    def __init__(self, reported_speech: bool = False) -> None:
         self.reported_speech = reported_speech
 
     def __call__(self, doc: Doc, found: list[Suggestion]) -> list[Suggestion]:
-        ranges = [(a, b, doc.char_span(a, b, alignment_mode="expand")) for a, b in find_quotes(doc.text)]
-        ranges = [(a, b, span) for a, b, span in ranges if span is not None and len(span)]
+        ranges: list[tuple[int, int, Span]] = []
+        for a, b in find_quotes(doc.text):
+            marked = doc.char_span(a, b, alignment_mode="expand")
+            if marked is not None and len(marked):
+                ranges.append((a, b, marked))
         finder = SpeakerFinder(doc, _actors(doc), [span for *_, span in ranges], words())
-        out, previous = [], None
+        out: list[Suggestion] = []
+        previous: tuple[Span, Actor | None] | None = None
         text = doc.text
         for start, end, span in ranges:
             if is_named_thing(span, text):
@@ -41,7 +45,7 @@ class QuoteSuggester:
                 actor = finder.actor_for(source)
             elif verb is None and (not _whole_sentences(span, finder.quoted) or headline_alone(span, text)):
                 continue
-            if actor is None and verb is None and _follows(previous, span):
+            if actor is None and verb is None and previous is not None and _follows(previous, span):
                 actor = previous[1]
             if actor is None and verb is None and source is None:
                 actor = finder.person_before(span)
@@ -56,7 +60,7 @@ class QuoteSuggester:
         return out
 
 
-def _source(span: Span, finder: SpeakerFinder):
+def _source(span: Span, finder: SpeakerFinder) -> Token | None:
     """Who a quote is attributed to without a verb of saying ("according to X", "X: ...")."""
     if not finder.parsed:
         return None
@@ -85,11 +89,11 @@ def _whole_sentences(span: Span, quoted: set[int]) -> bool:
     return not any(t.is_alpha for t in outside)
 
 
-def _follows(previous, span: Span) -> bool:
+def _follows(previous: tuple[Span, Actor | None] | None, span: Span) -> bool:
     """Whether the previous quote ended at most two sentences before this one."""
     if previous is None or previous[1] is None:
         return False
-    sents = list(span.doc[previous[0].end - 1 : span.start].sents)
+    sents = list(span.doc[previous[0].end - 1 : span.start].sents)  # type: ignore[attr-defined]  # Span.sents is missing from spaCy's stubs
     return len(sents) <= 3
 
 
@@ -97,7 +101,7 @@ def _reported(doc: Doc, finder: SpeakerFinder) -> list[Suggestion]:
     """ "X said (that) CLAUSE" without marks: the clause, spoken by X."""
     if not finder.parsed:
         return []
-    out = []
+    out: list[Suggestion] = []
     for verb in doc:
         if verb.i in finder.quoted or not finder.words.is_speech(verb) or verb.pos_ != "VERB":
             continue

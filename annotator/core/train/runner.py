@@ -12,17 +12,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import spacy
+from spacy.language import Language
+from spacy.pipeline import EntityRecognizer
 from spacy.tokens import DocBin
 from spacy.training.initialize import init_nlp
 from spacy.training.loop import train as spacy_train
-from spacy.util import filter_spans
+from spacy.util import filter_spans, registry
 
 from annotator.core.train import score
 from annotator.core.train.config import LOGGER, training_config
 from annotator.core.train.examples import Example, TrainingData, TrainingError, gather
+
+if TYPE_CHECKING:
+    from annotator.core.store import Project
 
 META_KEY = "annotator_train"
 Report = Callable[[str], None]
@@ -63,25 +68,26 @@ class _Stop(BaseException):
     those after a warning, but its ``finally`` still saves the last model)."""
 
 
-_HOOK: dict[str, Callable] = {}
+Step = Callable[[dict[str, Any] | None], None]
+_HOOK: dict[str, Step] = {}
 
 
-@spacy.registry.loggers(LOGGER)
-def _progress_logger():
-    def setup(nlp, stdout=None, stderr=None):
+@registry.loggers(LOGGER)
+def _progress_logger() -> Callable[..., tuple[Step, Callable[[], None]]]:
+    def setup(nlp: Language, stdout: Any = None, stderr: Any = None) -> tuple[Step, Callable[[], None]]:
         return (lambda info: _HOOK["step"](info)), (lambda: None)
 
     return setup
 
 
-def default_base(project) -> str:
+def default_base(project: Project) -> str:
     """The project's model, or the base it was trained from, or the default spaCy model."""
     from annotator.core.suggest.pipeline import DEFAULT_MODELS
 
     saved = project.get_meta("model")
     if saved:
         trained = _train_meta(saved)
-        return trained.get("base", saved) if trained else saved
+        return str(trained.get("base", saved)) if trained else str(saved)
     for name in DEFAULT_MODELS:
         if spacy.util.is_package(name):
             return name
@@ -92,10 +98,11 @@ def _train_meta(model: str) -> dict[str, Any]:
     path = Path(model) / "meta.json"
     if not path.is_file():
         return {}
-    return json.loads(path.read_text(encoding="utf-8")).get(META_KEY, {})
+    meta: dict[str, Any] = json.loads(path.read_text(encoding="utf-8")).get(META_KEY, {})
+    return meta
 
 
-def load_base(name: str):
+def load_base(name: str) -> Language:
     """The base pipeline, or a TrainingError naming what was tried."""
     try:
         return spacy.load(name)
@@ -105,13 +112,13 @@ def load_base(name: str):
         raise TrainingError(f"cannot load --base {name!r}: tried {tried} ({first})") from None
 
 
-def default_output(project) -> Path:
+def default_output(project: Project) -> Path:
     """``<project folder>/<project name>-models/<date-time>``."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     return project.path.parent / f"{project.path.stem}-models" / stamp
 
 
-def train_project(project, options: TrainOptions, report: Report = print) -> TrainResult:
+def train_project(project: Project, options: TrainOptions, report: Report = print) -> TrainResult:
     """Train on the project's finished articles; without ``options.output`` the model is saved
     under the project's folder and becomes the project's model."""
     base = options.base or default_base(project)
@@ -131,11 +138,13 @@ def train_project(project, options: TrainOptions, report: Report = print) -> Tra
     return result
 
 
-def train_data(base: str, base_nlp, data: TrainingData, options: TrainOptions, output: Path, report: Report):
+def train_data(
+    base: str, base_nlp: Language, data: TrainingData, options: TrainOptions, output: Path, report: Report
+) -> TrainResult:
     """Train on ``data`` and save to ``output``; scores base and trained suggestions on dev."""
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="annotator-train-") as tmp:
-        tmp = Path(tmp)
+    with tempfile.TemporaryDirectory(prefix="annotator-train-") as folder:
+        tmp = Path(folder)
         train_bin, words = _docbin(base_nlp, data.train, data.labels)
         train_bin.to_disk(tmp / "train.spacy")
         _docbin(base_nlp, data.dev, data.labels)[0].to_disk(tmp / "dev.spacy")
@@ -145,6 +154,7 @@ def train_data(base: str, base_nlp, data: TrainingData, options: TrainOptions, o
         )  # fmt: skip
         nlp = init_nlp(config)
         ner = nlp.get_pipe("ner")
+        assert isinstance(ner, EntityRecognizer), "the training config has an ner component"
         for label in data.labels:
             ner.add_label(label)
         stopped, epochs = _run_loop(nlp, tmp / "out", options.max_minutes * 60, started, report)
@@ -162,7 +172,7 @@ def train_data(base: str, base_nlp, data: TrainingData, options: TrainOptions, o
     return result
 
 
-def _docbin(nlp, examples: list[Example], labels: list[str]) -> tuple[DocBin, int]:
+def _docbin(nlp: Language, examples: list[Example], labels: list[str]) -> tuple[DocBin, int]:
     """One Doc per paragraph (more, smaller updates than whole articles), tokenized by the base
     pipeline, with the entity labels as ``doc.ents``; also returns the number of words."""
     docbin, words = DocBin(attrs=("ORTH", "ENT_IOB", "ENT_TYPE")), 0
@@ -186,19 +196,19 @@ def _docbin(nlp, examples: list[Example], labels: list[str]) -> tuple[DocBin, in
     return docbin, words
 
 
-def _run_loop(nlp, out: Path, limit: float, started: float, report: Report) -> tuple[str, int]:
+def _run_loop(nlp: Language, out: Path, limit: float, started: float, report: Report) -> tuple[str, int]:
     """spaCy's loop with a per-epoch progress line; returns (how it stopped, epochs seen)."""
-    state = {"epoch": 0, "best": 0.0}
+    state = _Progress()
 
-    def step(info):
+    def step(info: dict[str, Any] | None) -> None:
         if info is not None:
             f1 = float(info["other_scores"].get("ents_f") or 0.0)
-            state["best"] = max(state["best"], f1)
-            state["epoch"] = info["epoch"] + 1
+            state.best = max(state.best, f1)
+            state.epoch = info["epoch"] + 1
             loss = info["losses"].get("ner", 0.0)
             report(
-                f"epoch {state['epoch']}: loss {loss:.1f}, dev entity F1 {f1:.3f} "
-                f"(best {state['best']:.3f}), {time.monotonic() - started:.0f} s"
+                f"epoch {state.epoch}: loss {loss:.1f}, dev entity F1 {f1:.3f} "
+                f"(best {state.best:.3f}), {time.monotonic() - started:.0f} s"
             )
         if time.monotonic() - started > limit:
             raise _Stop
@@ -207,15 +217,23 @@ def _run_loop(nlp, out: Path, limit: float, started: float, report: Report) -> t
     out.mkdir(parents=True, exist_ok=True)
     try:
         spacy_train(nlp, out, stdout=io.StringIO(), stderr=io.StringIO())
-        return "finished", state["epoch"]
+        return "finished", state.epoch
     except _Stop:
         report("time is up: keeping the best model so far")
-        return "time", state["epoch"]
+        return "time", state.epoch
     except KeyboardInterrupt:
         report("interrupted: keeping the best model so far")
-        return "interrupted", state["epoch"]
+        return "interrupted", state.epoch
     finally:
         _HOOK.pop("step", None)
+
+
+@dataclass
+class _Progress:
+    """How far the training loop has got: epochs seen and the best dev entity F1."""
+
+    epoch: int = 0
+    best: float = 0.0
 
 
 def _write_meta(output: Path, base: str, data: TrainingData, options: TrainOptions, stopped: str) -> None:
@@ -242,7 +260,7 @@ def compare(base: str, trained: str, dev: list[Example]) -> dict[str, dict[str, 
     texts = [ex.text for ex in dev]
     gold = [ex.spans for ex in dev]
     labels = sorted({label for spans in gold for _, _, label in spans})
-    out = {}
+    out: dict[str, dict[str, Any]] = {}
     for name, model in (("base", base), ("trained", trained)):
         pred = score.suggested_spans(pipeline_named(model), texts)
         out[name] = score.per_label(texts, gold, pred, labels)

@@ -7,7 +7,7 @@ benchmark does).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -36,8 +36,8 @@ def prf(tp: int, n_pred: int, n_gold: int) -> Prf:
 
 def per_label(
     texts: list[str],
-    gold: list[Iterable[tuple[int, int, str]]],
-    pred: list[Iterable[tuple[int, int, str]]],
+    gold: Sequence[Iterable[tuple[int, int, str]]],
+    pred: Sequence[Iterable[tuple[int, int, str]]],
     labels: Iterable[str],
 ) -> dict[str, tuple[Prf, int]]:
     """``{label: ((P, R, F1), n_gold)}`` over all documents."""
