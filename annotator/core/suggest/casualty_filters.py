@@ -13,6 +13,7 @@ from annotator.core.suggest.lexicon import Words
 
 _SIGNS = "-/:."  # glue a number to another in a date, a time or a score
 _CLOCK_AFTER = {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "hrs", "hours", "h", "local"}
+_CURRENCY = {"$", "€", "£", "¥", "US$", "USD", "EUR", "GBP", "Rs", "Rs."}
 _CLOCK_BEFORE = {"at", "until", "till", "since", "by", "before", "after", "from", "around"}
 _CLOCK = re.compile(r"^\d{1,2}[.:]\d{2}$|^\d{4}$")
 _UNITS = {"families", "family", "households", "household", "homes", "houses", "buildings"}
@@ -37,6 +38,7 @@ def not_a_count(doc: Doc, number: Span) -> bool:
     (families, homes) or a parent's children, or one of a list of repetitions."""
     return (
         _glued_to_digits(doc, number)
+        or _money_or_share(doc, number)
         or _clock_time(doc, number)
         or _counts_units(doc, number)
         or _kin_count(doc, number)
@@ -50,6 +52,13 @@ def _glued_to_digits(doc: Doc, number: Span) -> bool:
     before = start >= 2 and text[start - 1] in _SIGNS and text[start - 2].isdigit()
     after = end + 1 < len(text) and text[end] in _SIGNS and text[end + 1].isdigit()
     return before or after
+
+
+def _money_or_share(doc: Doc, number: Span) -> bool:
+    """ "$20 million", "84 percent": sums and shares (a trained model tags no MONEY/PERCENT)."""
+    before = doc[number.start - 1].text if number.start else ""
+    after = " ".join(t.lower_ for t in doc[number.end : number.end + 2])
+    return before in _CURRENCY or after.startswith(("%", "percent", "per cent", "pc "))
 
 
 def _clock_time(doc: Doc, number: Span) -> bool:

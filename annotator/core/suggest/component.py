@@ -10,6 +10,7 @@ from annotator.core.suggest.casualties import CasualtySuggester
 from annotator.core.suggest.entity_suggester import EntitySuggester
 from annotator.core.suggest.quotes import QuoteSuggester
 from annotator.core.suggest.suggestion import Suggester, Suggestion
+from annotator.core.suggest.trained_entities import trusted
 
 USER_DATA_KEY = "news_suggestions"
 
@@ -17,9 +18,13 @@ USER_DATA_KEY = "news_suggestions"
 class NewsSuggester:
     """Runs the suggesters in order; each sees what the ones before it found."""
 
-    def __init__(self, reported_speech: bool = False):
+    def __init__(self, reported_speech: bool = False, trusted_model: bool = False):
         self.quotes = QuoteSuggester(reported_speech)
-        self.suggesters: list[Suggester] = [EntitySuggester(), self.quotes, CasualtySuggester()]
+        self.suggesters: list[Suggester] = [
+            EntitySuggester(trusted_model),
+            self.quotes,
+            CasualtySuggester(),
+        ]
 
     @property
     def reported_speech(self) -> bool:
@@ -40,8 +45,10 @@ class NewsSuggester:
 
 @Language.factory("news_suggester", default_config={"reported_speech": False})
 def make_news_suggester(nlp: Language, name: str, reported_speech: bool) -> NewsSuggester:
-    """Factory so the component can be added by name (and pickled to worker processes)."""
-    return NewsSuggester(reported_speech)
+    """Factory so the component can be added by name (and pickled to worker processes). A
+    well-trained model's entities (see :mod:`trained_entities`) stand without the rules."""
+    ner_labels = getattr(nlp.get_pipe("ner"), "labels", ()) if "ner" in nlp.pipe_names else ()
+    return NewsSuggester(reported_speech, trusted(list(ner_labels), nlp.meta))
 
 
 def suggestions_of(doc: Doc) -> list[Suggestion]:

@@ -18,10 +18,9 @@ from annotator.core.suggest.name_repairs import (
     unknown_speakers,
 )
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
+from annotator.core.suggest.trained_entities import TRAINED_KINDS, speaker_kinds, trained_ents
 
 ACTOR_KINDS = ("PERSON", "ORG", "NORP")
-# A model trained by ``annotator train`` predicts the scheme's labels themselves.
-TRAINED_KINDS = ("ACTOR", "LOCATION")
 LABEL_OF = {
     **{k: "ACTOR" for k in ACTOR_KINDS},
     **{k: "LOCATION" for k in PLACE_KINDS},
@@ -76,13 +75,17 @@ def to_suggestion(doc: Doc, ent: Ent) -> Suggestion:
 
 
 class EntitySuggester:
-    """ACTOR and LOCATION suggestions; keeps the fixed entities for the speaker search."""
+    """ACTOR and LOCATION suggestions; keeps the entities for the speaker search. With
+    ``trusted`` (a well-trained model predicting ACTOR/LOCATION) its entities stand as they are."""
 
     name = "entities"
 
+    def __init__(self, trusted: bool = False):
+        self.trusted = trusted
+
     def __call__(self, doc: Doc, found: list[Suggestion]) -> list[Suggestion]:
-        ents = fixed_ents(doc)
-        doc.user_data["news_ents"] = [(e.start, e.end, e.kind) for e in ents]
+        ents = trained_ents(doc) if self.trusted else fixed_ents(doc)
+        doc.user_data["news_ents"] = speaker_kinds(doc, ents)
         return [to_suggestion(doc, ent) for ent in ents]
 
 

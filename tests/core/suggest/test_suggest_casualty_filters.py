@@ -21,6 +21,8 @@ from annotator.core.suggest.casualty_filters import not_a_count
         ("a mother of five fled", "five", True),
         ("aged 12 , she fled", "12", True),
         ("displaced two , three , four times", "two", True),
+        ("appealed for $ 20 million for 40 people", "20", True),
+        ("turnout was 84 percent , 3 people died", "84", True),
         ("12 people died", "12", False),
         ("killing 76 , among them 23 children", "76", False),
         ("Two Chelsea fans died", "Two", False),
