@@ -115,6 +115,8 @@ def import_(
     )
     if report.suggestions_added:
         click.echo(f"{report.suggestions_added} suggestion(s) added (pre-annotations, to accept or reject)")
+    if report.suggested_relations_added:
+        click.echo(f"{report.suggested_relations_added} suggested relation(s) added")
     if report.relations_added:
         click.echo(f"{report.relations_added} relation(s) added")
     for kind, n in sorted(report.skipped.items()):

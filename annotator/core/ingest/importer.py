@@ -26,7 +26,7 @@ from typing import Any
 from annotator.core.errors import Cancelled, InputError, SchemeError
 from annotator.core.ingest.formats import reader_for
 from annotator.core.ingest.options import ImportOptions
-from annotator.core.ingest.records import Record, SpanIn
+from annotator.core.ingest.records import Record, RelationIn, SpanIn
 from annotator.core.ingest.sources import expand_sources
 from annotator.core.label_map import LabelMap
 from annotator.core.model import Relation, Span, now_iso
@@ -53,6 +53,7 @@ class ImportReport:
     spans_existing: int = 0
     relations_added: int = 0
     suggestions_added: int = 0
+    suggested_relations_added: int = 0
     labels_added: list[str] = field(default_factory=list)
     relation_types_added: list[str] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)  # lines left out of the files, per kind
@@ -208,7 +209,9 @@ class _Job:
             self._check_span(record, span)
         self._note_overlaps(record)
         known = {r.name for r in self.scheme.relations}
-        for rel in record.relations:
+        linked = [(rel, record.spans) for rel in record.relations]
+        linked += [(rel, record.suggestions) for rel in record.suggested_relations]
+        for rel, spans in linked:
             if rel.label not in known:
                 if not self.add_labels:
                     raise InputError(
@@ -217,7 +220,7 @@ class _Job:
                         f"relation {rel.label!r} is not in the scheme ({', '.join(sorted(known))}); "
                         "use --add-labels to add it",
                     )
-                head, child = record.spans[rel.head].label, record.spans[rel.child].label
+                head, child = spans[rel.head].label, spans[rel.child].label
                 self.scheme = self.scheme.with_relations([(rel.label, head, child)])
                 self.report.relation_types_added.append(rel.label)
                 known.add(rel.label)
@@ -278,9 +281,12 @@ class _Job:
         return scheme_from_dict(raw, source="--add-labels")
 
     def _suggestions(self, record: Record, article_id: int) -> None:
-        """Pre-annotations (Label Studio ``predictions``) become pending suggestions."""
+        """Pre-annotations (Label Studio ``predictions``) become pending suggestions, their links
+        suggested relations."""
+        ids = []
         for span in record.suggestions:
-            if self.project.suggestion_at(article_id, span.start, span.end, span.label) is None:
+            span_id = self.project.suggestion_at(article_id, span.start, span.end, span.label)
+            if span_id is None:
                 span_id = self.project.add_span(
                     Span(
                         article_id,
@@ -296,6 +302,16 @@ class _Job:
                 )
                 self.project.note_import(self.name, "spans", [span_id])
                 self.report.suggestions_added += 1
+            ids.append(span_id)
+        have = {(r.head_id, r.child_id, r.label) for r in self.project.relations_of(article_id)}
+        for rel in record.suggested_relations:
+            key = (ids[rel.head], ids[rel.child], rel.label)
+            if key not in have:
+                have.add(key)
+                origin = record.suggestions[rel.head].origin or "import"
+                relation = Relation(article_id, *key, origin=origin, status="suggested", annotator=None)
+                self.project.note_import(self.name, "relations", [self.project.add_relation(relation)])
+                self.report.suggested_relations_added += 1
 
     def _labels(self, record: Record, article_id: int) -> None:
         existing = {
@@ -370,14 +386,23 @@ def map_labels(record: Record, label_map: LabelMap, known: list[str]) -> None:
             index[i] = len(kept)
             kept.append(span)
     record.spans = kept
-    record.relations = [r for r in record.relations if r.head in index and r.child in index]
-    for rel in record.relations:
-        rel.head, rel.child = index[rel.head], index[rel.child]
-    suggestions = []
-    for span in record.suggestions:
+    record.relations = _reindexed(record.relations, index)
+    index = {}
+    suggestions: list[SpanIn] = []
+    for i, span in enumerate(record.suggestions):
         if span.label in label_map.mapping:
             span.label = label_map.mapping[span.label]
         elif label_map.drop_unmapped and span.label not in known:
             continue
+        index[i] = len(suggestions)
         suggestions.append(span)
     record.suggestions = suggestions
+    record.suggested_relations = _reindexed(record.suggested_relations, index)
+
+
+def _reindexed(relations: list[RelationIn], index: dict[int, int]) -> list[RelationIn]:
+    """The relations whose ends are both kept, pointing at the kept spans' new indexes."""
+    kept = [r for r in relations if r.head in index and r.child in index]
+    for rel in kept:
+        rel.head, rel.child = index[rel.head], index[rel.child]
+    return kept

@@ -46,4 +46,5 @@ class Record:
     relations: list[RelationIn] = field(default_factory=list)
     answer: str | None = None  # Prodigy's accept / reject / ignore, when given
     suggestions: list[SpanIn] = field(default_factory=list)  # pre-annotations, not labels
+    suggested_relations: list[RelationIn] = field(default_factory=list)  # by index in suggestions
     skipped: dict[str, int] = field(default_factory=dict)  # lines/items left out, per kind

@@ -5,7 +5,9 @@ attributes (``number``/``choices``/``textarea`` results with the region's ``id``
 attribute's name as ``from_name``) and links (``relation`` results). A task whose annotations
 were all cancelled is imported as skipped, without spans. ``predictions`` (a model's
 pre-annotations) arrive as pending suggestions, their origin the prediction's ``model_version``
-and their score its ``score``, to accept or reject like the app's own.
+and their score its ``score``, with their attributes and links (suggested relations), to accept
+or reject like the app's own. Label Studio's own JSON export gives predictions as bare ids
+unless asked for full ones: those are counted as skipped, not silently left out.
 
 Some Label Studio versions count offsets in UTF-16 units, others in code points. The file
 is read both ways and each region's ``value.text`` is compared with the text at its offsets:
@@ -28,6 +30,7 @@ from annotator.core.ingest.textfile import read_whole
 from annotator.core.offsets import OffsetMap
 
 ATTRIBUTE_TYPES = ("number", "choices", "textarea")
+ID_ONLY = "Label Studio prediction given by its id only (export with full predictions to keep it)"
 
 
 def read(path: Path, options: ImportOptions) -> Iterator[Record]:
@@ -81,8 +84,10 @@ class _Task:
         self.regions = [r for r in results if isinstance(r, dict) and r.get("type") == "labels"]
         self.extras = [r for r in results if isinstance(r, dict) and r.get("type") in ATTRIBUTE_TYPES]
         self.links = [r for r in results if isinstance(r, dict) and r.get("type") == "relation"]
-        self.predicted = _predicted_regions(item.get("predictions") or [], path, line)
-        for region in self.regions + [region for region, _, _ in self.predicted]:
+        self.predicted, self.predicted_results, self.ids_only = _predictions(
+            item.get("predictions") or [], path, line
+        )
+        for region in self.regions + [region for region, *_ in self.predicted]:
             value = region.get("value")
             if not isinstance(value, dict) or not all(
                 isinstance(value.get(k), int) for k in ("start", "end")
@@ -93,12 +98,12 @@ class _Task:
 
     def fits(self, utf16: bool) -> bool:
         """Whether every region's ``value.text`` matches the text under this way of counting."""
-        regions = self.regions + [region for region, _, _ in self.predicted]
+        regions = self.regions + [region for region, *_ in self.predicted]
         return all(self._offsets(r, utf16) is not None for r in regions)
 
     def differs(self) -> bool:
         """Whether reading the offsets as UTF-16 would move any region."""
-        regions = self.regions + [region for region, _, _ in self.predicted]
+        regions = self.regions + [region for region, *_ in self.predicted]
         return any(self._offsets(r, True) != self._offsets(r, False) for r in regions)
 
     def _offsets(self, region: dict[str, Any], utf16: bool) -> tuple[int, int] | None:
@@ -133,10 +138,7 @@ class _Task:
             title=str(self.meta.get("title", "")),
             source=str(self.meta.get("source", "")),
         )
-        for region, origin, score in self.predicted:
-            start, end = self._fitted(region, utf16)
-            for label in region["value"].get("labels") or []:
-                record.suggestions.append(SpanIn(start, end, str(label), origin=origin, score=score))
+        self._suggestions(record, utf16)
         if self.annotation is None:
             return record
         if self.annotation.get("was_cancelled"):  # skipped in Label Studio: no labels to take
@@ -146,19 +148,30 @@ class _Task:
         index: dict[object, int] = {}
         for region in self.regions:
             start, end = self._fitted(region, utf16)
-            attrs = self._attrs(region.get("id"))
+            attrs = _attrs(self.extras, region.get("id"))
             for label in region["value"].get("labels") or []:
                 index.setdefault(region.get("id"), len(record.spans))
                 record.spans.append(SpanIn(start, end, str(label), dict(attrs), key=region.get("id")))
         record.relations = [self._link(link, index) for link in self.links]
         return record
 
-    def _attrs(self, region_id: object) -> dict[str, Any]:
-        attrs: dict[str, Any] = {}
-        for extra in self.extras:
-            if extra.get("id") == region_id and extra.get("from_name"):
-                attrs[extra["from_name"]] = _attribute_value(extra)
-        return attrs
+    def _suggestions(self, record: Record, utf16: bool) -> None:
+        """Each prediction's regions (with their attributes) and links, as suggestions."""
+        index: dict[tuple[int, object], int] = {}
+        for region, origin, score, n in self.predicted:
+            start, end = self._fitted(region, utf16)
+            attrs = _attrs(self.predicted_results[n], region.get("id"))
+            for label in region["value"].get("labels") or []:
+                index.setdefault((n, region.get("id")), len(record.suggestions))
+                record.suggestions.append(
+                    SpanIn(start, end, str(label), dict(attrs), origin=origin, score=score)
+                )
+        for n, results in enumerate(self.predicted_results):
+            ours = {rid: i for (m, rid), i in index.items() if m == n}
+            links = [r for r in results if r.get("type") == "relation"]
+            record.suggested_relations += [self._link(link, ours) for link in links]
+        if self.ids_only:
+            record.skipped[ID_ONLY] = self.ids_only
 
     def _link(self, link: dict[str, Any], index: dict[object, int]) -> RelationIn:
         head, child = link.get("from_id"), link.get("to_id")
@@ -193,22 +206,36 @@ def _chosen_annotation(annotations: object, path: Path, line: int) -> dict[str, 
     return annotations[-1] if annotations and isinstance(annotations[-1], dict) else None
 
 
-def _predicted_regions(
+def _predictions(
     predictions: object, path: Path, line: int
-) -> list[tuple[dict[str, Any], str, float | None]]:
-    """``(region, origin, score)`` for every ``labels`` region of every prediction."""
+) -> tuple[list[tuple[dict[str, Any], str, float | None, int]], list[list[dict[str, Any]]], int]:
+    """``(region, origin, score, n)`` for every ``labels`` region of every prediction (``n``: the
+    prediction's place), each prediction's results, and how many predictions are ids only."""
     if not isinstance(predictions, list):
         raise InputError(path, line, '"predictions" must be a list')
-    out: list[tuple[dict[str, Any], str, float | None]] = []
+    regions: list[tuple[dict[str, Any], str, float | None, int]] = []
+    results: list[list[dict[str, Any]]] = []
+    ids_only = sum(1 for p in predictions if isinstance(p, int) and not isinstance(p, bool))
     for prediction in predictions:
         if not isinstance(prediction, dict):
             continue
         origin = str(prediction.get("model_version") or "prediction")
-        for region in prediction.get("result") or []:
-            if isinstance(region, dict) and region.get("type") == "labels":
+        results.append([r for r in prediction.get("result") or [] if isinstance(r, dict)])
+        for region in results[-1]:
+            if region.get("type") == "labels":
                 score = region.get("score", prediction.get("score"))
-                out.append((region, origin, float(score) if isinstance(score, (int, float)) else None))
-    return out
+                number = float(score) if isinstance(score, (int, float)) else None
+                regions.append((region, origin, number, len(results) - 1))
+    return regions, results, ids_only
+
+
+def _attrs(extras: list[dict[str, Any]], region_id: object) -> dict[str, Any]:
+    """The per-region attribute results of ``region_id``, by name."""
+    attrs: dict[str, Any] = {}
+    for extra in extras:
+        if extra.get("id") == region_id and extra.get("type") in ATTRIBUTE_TYPES and extra.get("from_name"):
+            attrs[extra["from_name"]] = _attribute_value(extra)
+    return attrs
 
 
 def _attribute_value(result: dict[str, Any]) -> Any:
@@ -236,7 +263,8 @@ def _counts_utf16(path: Path, tasks: list[_Task]) -> bool:
     if as_codepoints or as_utf16:
         return as_utf16
     bad = next(t for t in tasks if not t.fits(False))
-    region = next(r for r in bad.regions if bad._offsets(r, False) is None)
+    regions = bad.regions + [region for region, *_ in bad.predicted]
+    region = next(r for r in regions if bad._offsets(r, False) is None)
     raise InputError(
         path,
         bad.line,
