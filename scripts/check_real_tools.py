@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import time
@@ -400,10 +401,15 @@ def time_big(args: argparse.Namespace, work: Path) -> None:
     ls.import_tasks(project, work / "big_ls.json")
     imported = time.perf_counter() - started
     theirs = ls.export_json(project, work / "big_ls_export.json")
+    started = time.perf_counter()
+    ls.export_snapshot(project, work / "big_ls_snapshot.json")
+    snapshot_seconds = time.perf_counter() - started
     tasks = json.loads((work / "big_ls_export.json").read_text())
     print(f"\n== {args.big} articles (benchmarks/bench_export.build), Label Studio {ls.version}")
     print(f"  Label Studio import of our export: {imported:.1f} s; its export has {len(tasks)} tasks")
-    print(f"  Label Studio's own JSON export:    {theirs:7.2f} s")
+    print(f"  Label Studio's own JSON export:    {theirs:7.2f} s (direct download, as the Export button)")
+    print(f"  Label Studio's export snapshot:    {snapshot_seconds:7.2f} s (create, wait, download)")
+    print(f"  (load average while timing: {' '.join(f'{x:.1f}' for x in os.getloadavg())})")
     for fmt, seconds in ours.items():
         print(f"  our {fmt:<12} export:         {seconds:7.2f} s  x{seconds / theirs:.2f} of Label Studio's")
 
