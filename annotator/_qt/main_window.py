@@ -185,7 +185,10 @@ class MainWindow(QMainWindow):
         unless told not to) and open the next unfinished one."""
         if not self._confirm_done():
             return
+        current = self.annotating.state.article.id if self.annotating.state else None
         following = self.annotating.mark_done()
+        if following is not None and current is not None:
+            following = self._next_in_list(current, following)
         if following is None:
             if (
                 self.annotating.state
@@ -196,6 +199,21 @@ class MainWindow(QMainWindow):
             return
         self._done_here += 1
         self.open_article(following)
+
+    def _next_in_list(self, current: int, following: int) -> int:
+        """Where Ctrl+Enter goes with a search or a status filter: the list's next unfinished
+        article, so its row shows selected; when the list holds none, the project's next one,
+        with the filter cleared (a row that is not listed cannot be shown selected)."""
+        query = self.list_model.query
+        if not (query.state or query.search):
+            return following
+        in_list = self.project.list_next_unfinished(query, current)
+        if in_list is not None:
+            self.list_model.refresh()  # a status filter may drop the article just done
+            return in_list
+        self.article_list.clear_filters()
+        self.statusBar().showMessage("No unfinished article left in the search: showing all articles", 8000)
+        return following
 
     def _confirm_done(self) -> bool:
         state = self.annotating.state

@@ -6,7 +6,7 @@ from annotator.core import edits
 from annotator.core.model import Span
 from annotator.core.store import articles
 from annotator.core.store import spans as span_rows
-from annotator.core.store.listing import ArticleQuery, count, page, progress, row_of
+from annotator.core.store.listing import ArticleQuery, count, next_unfinished, page, progress, row_of
 
 
 @pytest.fixture
@@ -69,3 +69,16 @@ def test_row_of_and_progress(listed):
     assert row_of(project.db, ArticleQuery("ann", state="done"), ids[5]) is None
     assert row_of(project.db, ArticleQuery("ann", search="Kyiv"), ids[5]) == 2
     assert progress(project.db, "ann") == (1, 30)
+
+
+def test_next_unfinished_stays_in_the_listing(listed):
+    project, ids = listed
+    kyiv = ArticleQuery("ann", search="Kyiv")  # the odd articles
+    assert next_unfinished(project.db, kyiv, ids[1]) == ids[3]
+    assert next_unfinished(project.db, kyiv, ids[29]) == ids[1]  # from the top again
+    assert next_unfinished(project.db, kyiv, ids[29], wrap=False) is None
+    assert next_unfinished(project.db, ArticleQuery("ann"), ids[1]) == ids[3]  # ids[2] is done
+    for n in range(1, 30, 2):
+        edits.perform(project, edits.set_state, ids[n], "done", annotator="ann")
+    assert next_unfinished(project.db, kyiv, ids[1]) is None
+    assert project.list_next_unfinished(ArticleQuery("ann", state="new"), ids[1]) == ids[4]

@@ -54,6 +54,16 @@ class ArticleListPane(QWidget):
         self.search.setFocus(Qt.ShortcutFocusReason)
         self.search.selectAll()
 
+    def clear_filters(self) -> None:
+        """Show every article again (no search, every status)."""
+        for widget in (self.search, self.status):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.status.setCurrentIndex(0)
+        for widget in (self.search, self.status):
+            widget.blockSignals(False)
+        self._apply()
+
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key_Escape:
             self.leave.emit()

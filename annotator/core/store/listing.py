@@ -102,6 +102,20 @@ def row_of(db: Database, query: ArticleQuery, article_id: int) -> int | None:
     return int(db.execute(sql, {**params, "id": article_id}).fetchone()[0])
 
 
+def next_unfinished(db: Database, query: ArticleQuery, after_id: int, wrap: bool = True) -> int | None:
+    """The next article the listing shows after ``after_id`` that its annotator has not done
+    or skipped; with ``wrap``, else the first such one from the top (None: none is left)."""
+    where, params = _where(query)
+    sql = (
+        f"SELECT a.id {_FROM}{where}{' AND' if where else ' WHERE'} a.id > :after "
+        "AND coalesce(st.state, 'new') NOT IN ('done', 'skipped') ORDER BY a.id LIMIT 1"
+    )
+    row = db.execute(sql, {**params, "after": after_id}).fetchone()
+    if row is None and wrap and after_id > 0:
+        row = db.execute(sql, {**params, "after": 0}).fetchone()
+    return int(row[0]) if row else None
+
+
 def progress(db: Database, annotator: str) -> tuple[int, int]:
     """(articles this annotator marked done, articles in the project)."""
     return articles.done_count(db, annotator), articles.count(db)

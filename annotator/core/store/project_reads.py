@@ -249,6 +249,12 @@ class ProjectReads:
         return listing.row_of(self.db, query, article_id)
 
     @reading
+    def list_next_unfinished(self, query: ArticleQuery, after_id: int, wrap: bool = True) -> int | None:
+        """The next article of the listing ``query`` after ``after_id`` that is not done or
+        skipped (from the top again with ``wrap``); None when the listing holds none."""
+        return listing.next_unfinished(self.db, query, after_id, wrap)
+
+    @reading
     def progress(self, annotator: str) -> tuple[int, int]:
         """(articles done by ``annotator``, all articles)."""
         return listing.progress(self.db, annotator)
