@@ -18,6 +18,7 @@ class Annotating(QObject):
 
     articleOpened = Signal(int)
     edited = Signal(int)  # article id whose spans or state changed
+    focusMoved = Signal()  # the panel shows another span (or the same one changed)
     message = Signal(str)
 
     def __init__(self, project, annotator: str, view: SpanTextView, panel: SpanPanel, parent=None):
@@ -81,6 +82,7 @@ class Annotating(QObject):
         return out
 
     def _show_panel(self) -> None:
+        self.focusMoved.emit()
         span = self.state.focused() if self.state else None
         if span is None:
             self.panel.show_span(None, "", self.colors, None)

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from annotator._qt import preferences
@@ -17,6 +17,7 @@ from annotator._qt.annotating import Annotating
 from annotator._qt.background import ChangeBus, Changes
 from annotator._qt.file_jobs import FileJobs
 from annotator._qt.models.article_list import ArticleListModel
+from annotator._qt.place import PlaceKeeper
 from annotator._qt.review.view_menu import ViewMenu, blind_setting
 from annotator._qt.train_dialog import add_model_menu
 from annotator._qt.widgets import dialogs
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.view_menu = ViewMenu(self, blind_setting(settings) if blind is None else blind)
         self._build_status_bar()
         self._connect()
+        self.place = PlaceKeeper(self)
         self.setAcceptDrops(not project.read_only)
         self.setWindowTitle(
             f"{Path(project.path).name} — annotator" + (" (read-only)" if project.read_only else "")
@@ -176,6 +178,8 @@ class MainWindow(QMainWindow):
         target = last if known else (project.next_unfinished(name) or project.first_article_id())
         if target is not None:
             self.open_article(target)
+        if known:  # and where in it: the focused span, the scroll position
+            self.place.restore(target)
 
     def open_article(self, article_id: int) -> None:
         self.annotating.open_article(article_id)
@@ -324,6 +328,10 @@ class MainWindow(QMainWindow):
         self.jobs.start_import([url.toLocalFile() for url in event.mimeData().urls()])
         event.acceptProposedAction()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.place.apply_pending)  # once laid out at its shown size
+
     def closeEvent(self, event) -> None:
         self.shutdown()
         super().closeEvent(event)
@@ -333,6 +341,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self.place.save()
         self.bus.close()
         self.activity.stop()
         if self.suggester is not None:

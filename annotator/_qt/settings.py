@@ -1,4 +1,5 @@
-"""What the window remembers between runs (QSettings): name, recent projects, last article."""
+"""What the window remembers between runs (QSettings): name, recent projects, last article and
+the place in it (focused span, scroll position)."""
 
 from __future__ import annotations
 
@@ -51,3 +52,25 @@ def last_article(settings: QSettings, path: Path, annotator: str) -> int | None:
 
 def set_last_article(settings: QSettings, path: Path, annotator: str, article_id: int) -> None:
     settings.setValue(_project_key(path, annotator), article_id)
+
+
+def _place_key(path: Path, annotator: str) -> str:
+    return "last_place/" + _project_key(path, annotator).split("/", 1)[1]
+
+
+def last_place(settings: QSettings, path: Path, annotator: str) -> tuple[int, int | None, int] | None:
+    """``(article id, focused span id or None, first code point in view)`` saved last."""
+    value = settings.value(_place_key(path, annotator))
+    try:
+        article, span, top = (int(part) for part in str(value).split())
+    except (TypeError, ValueError):
+        return None
+    return article, span or None, top
+
+
+def set_last_place(
+    settings: QSettings, path: Path, annotator: str, article_id: int, span_id: int | None, top: int
+) -> None:
+    """Save the place now (synced: a crash right after must not lose it)."""
+    settings.setValue(_place_key(path, annotator), f"{article_id} {span_id or 0} {top}")
+    settings.sync()

@@ -82,6 +82,25 @@ class SpanTextView(QPlainTextEdit):
         if top < margin or bottom > self.viewport().height() - margin:
             self.centerCursor()
 
+    def top_position(self) -> int:
+        """The Qt position starting the first line in view (the line across half a line's
+        height from the top: the one above it may show only its lower edge)."""
+        return self.cursorForPosition(QPoint(0, self.fontMetrics().lineSpacing() // 2)).position()
+
+    def scroll_to_top_position(self, position: int) -> None:
+        """Scroll so that the line holding ``position`` is the first in view (as far as the
+        scroll bar goes): the largest scroll value whose first character is not after it."""
+        bar = self.verticalScrollBar()
+        low, high = 0, bar.maximum()
+        while low < high:
+            middle = (low + high + 1) // 2
+            bar.setValue(middle)
+            if self.top_position() <= position:
+                low = middle
+            else:
+                high = middle - 1
+        bar.setValue(low)
+
     def selection(self) -> tuple[int, int] | None:
         """The selected Qt range, or None."""
         cursor = self.textCursor()
