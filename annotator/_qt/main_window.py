@@ -63,7 +63,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             f"{Path(project.path).name} — annotator" + (" (read-only)" if project.read_only else "")
         )
-        self._fit_screen(1360, 860)
+        if not saved.restore_layout(settings, self, self.splitter):
+            self._fit_screen(1360, 860)
 
     # -- building ----------------------------------------------------------------------
     def _fit_screen(self, width: int, height: int) -> None:
@@ -89,7 +90,9 @@ class MainWindow(QMainWindow):
             splitter.addWidget(widget)
         splitter.setSizes([360, 740, 260])
         splitter.setStretchFactor(1, 1)
+        splitter.splitterMoved.connect(lambda *_: saved.save_layout(self.settings, self, splitter))
         self.setCentralWidget(splitter)
+        self.splitter = splitter
 
     def _build_menus(self) -> dict:
         a = self.annotating
@@ -342,6 +345,7 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self.place.save()
+        saved.save_layout(self.settings, self, self.splitter)
         self.bus.close()
         self.activity.stop()
         if self.suggester is not None:

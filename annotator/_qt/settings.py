@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 RECENT_MAX = 8
 
@@ -52,6 +52,20 @@ def last_article(settings: QSettings, path: Path, annotator: str) -> int | None:
 
 def set_last_article(settings: QSettings, path: Path, annotator: str, article_id: int) -> None:
     settings.setValue(_project_key(path, annotator), article_id)
+
+
+def restore_layout(settings: QSettings, window, splitter) -> bool:
+    """Put back the saved window geometry and splitter sizes; False when none was saved."""
+    geometry, sizes = settings.value("window/geometry"), settings.value("window/splitter")
+    if isinstance(sizes, QByteArray):
+        splitter.restoreState(sizes)
+    return isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)
+
+
+def save_layout(settings: QSettings, window, splitter) -> None:
+    """Save the window geometry and the splitter sizes."""
+    settings.setValue("window/geometry", window.saveGeometry())
+    settings.setValue("window/splitter", splitter.saveState())
 
 
 def _place_key(path: Path, annotator: str) -> str:
