@@ -10,7 +10,7 @@ from annotator._qt import settings as saved
 
 SAVE_DELAY_MS = 300  # a burst of n presses or a scroll saves once
 SETTLE_MS = 1500  # the window's layout settles within this after showing; the scroll follows it
-_USER_EVENTS = {QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.Wheel}
+_USER_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
 
 
 class PlaceKeeper(QObject):
@@ -66,6 +66,6 @@ class PlaceKeeper(QObject):
         if self._target is not None:
             if event.type() in _USER_EVENTS:  # the user takes over: the place is theirs now
                 self._target = None
-            elif event.type() == QEvent.Resize and watched is self.window.view.viewport():
+            elif event.type() == QEvent.Type.Resize and watched is self.window.view.viewport():
                 QTimer.singleShot(0, self.apply_pending)
         return False
