@@ -116,24 +116,24 @@ ACTIONS: tuple[ActionSpec, ...] = (
 MENUS = ("File", "Edit", "Span", "Article", "Settings", "Help")
 
 
-def build_actions(parent, handlers: dict[str, Callable[[], None]]) -> dict[str, QAction]:
+def build_actions(parent, handlers: dict[str, Callable[[], object]]) -> dict[str, QAction]:
     """A QAction per spec, triggering ``handlers[name]``; label hotkeys are added by the window."""
     actions = {}
     for spec in ACTIONS:
         action = QAction(spec.text, parent)
         action.setShortcuts([QKeySequence(k) for k in spec.keys])
-        action.setShortcutContext(Qt.WindowShortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setToolTip(spec.help)
         action.triggered.connect(lambda _checked=False, run=handlers[spec.name]: run())
         actions[spec.name] = action
     return actions
 
 
-def label_action(parent, label: str, hotkey: str, handler: Callable[[], None]) -> QAction:
+def label_action(parent, label: str, hotkey: str, handler: Callable[[], object]) -> QAction:
     """The action giving the selection (or the focused span) ``label``, on the scheme's hotkey."""
     action = QAction(f"Label {label}", parent)
     action.setShortcut(QKeySequence(hotkey))
-    action.setShortcutContext(Qt.WindowShortcut)
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.triggered.connect(lambda: handler())
     return action
 
@@ -157,4 +157,4 @@ _ALIASES = {"Shift+{", "Shift+}", "Ctrl+Enter"}
 
 
 def _shown(key: str) -> str:
-    return QKeySequence(key).toString(QKeySequence.NativeText) or key
+    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) or key

@@ -3,6 +3,8 @@ through the core first (which keeps the undo history in the project file), and o
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject, Signal
 
 from annotator._qt.article_state import ArticleState
@@ -11,6 +13,7 @@ from annotator._qt.widgets.span_panel import SpanPanel
 from annotator._qt.widgets.text_view import DrawSpan, SpanTextView
 from annotator.core import edits, undo
 from annotator.core.errors import AnnotatorError
+from annotator.core.undo import UndoState
 
 
 class Annotating(QObject):
@@ -55,10 +58,16 @@ class Annotating(QObject):
             self.reload()
 
     def _redraw(self, move_focus: bool) -> None:
-        self.view.set_spans(self._draw_spans(), self.state.focus_id)
+        state = self._open()
+        self.view.set_spans(self._draw_spans(), state.focus_id)
         if move_focus:
-            self.view.set_focus_span(self.state.focus_id)
+            self.view.set_focus_span(state.focus_id)
         self._show_panel()
+
+    def _open(self) -> ArticleState:
+        """The open article (for the steps that run only while one is open)."""
+        assert self.state is not None, "no article is open"
+        return self.state
 
     def focus_span(self, span_id: int) -> None:
         if self.state and self.state.span(span_id):
@@ -67,14 +76,21 @@ class Annotating(QObject):
             self._show_panel()
 
     def _draw_spans(self) -> list[DrawSpan]:
-        out, ends = [], []
-        for span in self.state.spans:
+        state = self._open()
+        out: list[DrawSpan] = []
+        ends: list[int] = []
+        for span in state.spans:
             while ends and ends[-1] <= span.start:
                 ends.pop()
-            start, end = self.state.to_qt(span.start, span.end)
+            start, end = state.to_qt(span.start, span.end)
             out.append(
                 DrawSpan(
-                    span.id, start, end, self.colors.get(span.label, "#999999"), span.is_suggestion, len(ends)
+                    span.stored_id,
+                    start,
+                    end,
+                    self.colors.get(span.label, "#999999"),
+                    span.is_suggestion,
+                    len(ends),
                 )
             )
             ends.append(span.end)
@@ -83,13 +99,14 @@ class Annotating(QObject):
 
     def _show_panel(self) -> None:
         self.focusMoved.emit()
-        span = self.state.focused() if self.state else None
-        if span is None:
+        state = self.state
+        span = state.focused() if state else None
+        if state is None or span is None:
             self.panel.show_span(None, "", self.colors, None)
             return
-        speaker_id = self.state.speakers.get(span.id)
-        speaker = self.state.span(speaker_id) if speaker_id else None
-        text = self.state.article.text
+        speaker_id = state.speakers.get(span.stored_id)
+        speaker = state.span(speaker_id) if speaker_id else None
+        text = state.article.text
         label = self.project.scheme.label(span.label) if span.label in self.colors else None
         self.panel.show_span(
             span,
@@ -138,13 +155,13 @@ class Annotating(QObject):
 
         return prefix
 
-    def undo_state(self) -> undo.UndoState | None:
+    def undo_state(self) -> UndoState | None:
         """What undo and redo would do in the open article (None: no article open)."""
         if self.state is None:
             return None
         return undo.state(self.project, self.state.article.id, self.annotator)
 
-    def _write(self, action, failed=lambda: "NOT SAVED") -> tuple[bool, object]:
+    def _write(self, action, failed=lambda: "NOT SAVED") -> tuple[bool, Any]:
         """Run a core write: ``(True, its result)``, or ``(False, None)`` after saying why not
         (a read-only project, or the core's error, after ``failed()``)."""
         if self.project.read_only:
@@ -204,11 +221,12 @@ class Annotating(QObject):
     def _move_on(self) -> None:
         """Focus the span after the focused one: after ``a`` as after ``x``, so "a n" and
         "x n" both skip one item, and neither needs an ``n`` in between."""
-        index = self.state.focus_index() if self.state else None
-        if index is None or index + 1 >= len(self.state.spans):
+        state = self.state
+        index = state.focus_index() if state else None
+        if state is None or index is None or index + 1 >= len(state.spans):
             return
-        self.state.focus_id = self.state.spans[index + 1].id
-        self.view.set_focus_span(self.state.focus_id)
+        state.focus_id = state.spans[index + 1].id
+        self.view.set_focus_span(state.focus_id)
         self._show_panel()
 
     def accept_all(self) -> None:
@@ -245,7 +263,7 @@ class Annotating(QObject):
         span = self._focused()
         if span is None:
             return
-        moved = self.state.moved(span, edge, step)
+        moved = self._open().moved(span, edge, step)
         if moved is None:
             self.message.emit(f"The {edge} cannot move further")
         else:
@@ -258,14 +276,15 @@ class Annotating(QObject):
         if span.label != "QUOTE":
             self.message.emit("A speaker is linked to a QUOTE; focus one first")
             return
-        text = self.state.article.text
-        actors = self.state.actors_near(span)
+        state = self._open()
+        text = state.article.text
+        actors = state.actors_near(span)
         if not actors:
             self.message.emit("No ACTOR in this article to link as the speaker")
             return
-        choices = [(a.id, _speaker_choice(text, a, span)) for a in actors]
+        choices = [(a.stored_id, _speaker_choice(text, a, span)) for a in actors]
         actor_id = dialogs.pick_speaker(
-            self.view, choices, self.state.likely_speaker(span, actors), span.text_in(text)
+            self.view, choices, state.likely_speaker(span, actors), span.text_in(text)
         )
         self.back_to_text()
         if actor_id is not None:

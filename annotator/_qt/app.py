@@ -60,6 +60,9 @@ def open_window(
     return window
 
 
+_OPEN: list[MainWindow] = []  # the open window: a Python reference keeps it alive
+
+
 def _replace(window: MainWindow, path: Path, annotator: str, settings: QSettings, model) -> None:
     try:
         new = open_window(path, window.annotator, settings, model)
@@ -68,7 +71,7 @@ def _replace(window: MainWindow, path: Path, annotator: str, settings: QSettings
         return
     new.show()
     window.close()
-    QApplication.instance()._windows = [new]
+    _OPEN[:] = [new]
 
 
 def run(
@@ -76,7 +79,8 @@ def run(
 ) -> int:
     """Show the window on the project at ``path`` until the user quits; the exit status.
     ``review`` opens review mode too; ``blind`` turns blind labelling on (else the setting)."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("annotator")
     app.setOrganizationName("news-annotator")
     threading.Thread(target=tokenizer, daemon=True).start()  # warm token snapping off the GUI thread
@@ -85,7 +89,7 @@ def run(
     apply_appearance(settings, app)
     name, first_run = choose_annotator(settings, annotator)
     window = open_window(Path(path), name, settings, model)
-    app._windows = [window]
+    _OPEN[:] = [window]
     if first_run:
         show_welcome(window, name)
     window.show()

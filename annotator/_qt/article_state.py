@@ -7,6 +7,7 @@ one converter (:class:`~annotator.core.offsets.OffsetMap`, folding CRLF like QTe
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Any
 
 from annotator.core.edits import Edit
 from annotator.core.model import Article, Span
@@ -15,7 +16,7 @@ from annotator.core.tokens import Tokens, move_edge, snap, token_at, tokenize
 
 
 def _reading_order(span: Span) -> tuple[int, int, int]:
-    return span.start, -span.end, span.id
+    return span.start, -span.end, span.stored_id
 
 
 class ArticleState:
@@ -58,7 +59,7 @@ class ArticleState:
         when the annotator's decision on it is undone.
         """
         old_index = self.focus_index()
-        by_id = {s.id: s for s in self.spans}
+        by_id = {s.stored_id: s for s in self.spans}
         for change in edit.changes if forward else reversed(edit.changes):
             old, new = (change.before, change.after) if forward else (change.after, change.before)
             if change.table == "spans":
@@ -67,19 +68,22 @@ class ArticleState:
         self._load_speakers(project, edit.annotator)
         self._refocus(edit.focus_span_id if forward else None, old_index)
 
-    def _apply_span(self, project, by_id: dict, old: dict | None, new: dict | None) -> None:
+    def _apply_span(
+        self, project, by_id: dict[int, Span], old: dict[str, Any] | None, new: dict[str, Any] | None
+    ) -> None:
         if new is None:
+            assert old is not None, "a change has a before or an after image"
             by_id.pop(old["id"], None)
             if old.get("suggestion_id"):
                 suggestion = project.span(old["suggestion_id"])
                 if suggestion.status == "suggested":
-                    by_id[suggestion.id] = suggestion
+                    by_id[suggestion.stored_id] = suggestion
             return
         span = Span.from_row(new)
         if span.suggestion_id:
             by_id.pop(span.suggestion_id, None)
         hidden = [
-            s.id
+            s.stored_id
             for s in by_id.values()
             if s.is_suggestion
             and s.annotator is None
@@ -88,9 +92,9 @@ class ArticleState:
         for suggestion_id in hidden:
             del by_id[suggestion_id]
         if span.status == "rejected":
-            by_id.pop(span.id, None)
+            by_id.pop(span.stored_id, None)
         else:
-            by_id[span.id] = span
+            by_id[span.stored_id] = span
 
     def _refocus(self, focus_id: int | None, old_index: int | None) -> None:
         ids = {s.id for s in self.spans}
@@ -136,7 +140,7 @@ class ArticleState:
         actors = [s for s in self.spans if s.label == "ACTOR"]
         distance = lambda s: max(quote.start - s.end, s.start - quote.end, 0)  # noqa: E731
         near = sorted(actors, key=distance)[:limit]
-        linked = self.span(self.speakers.get(quote.id, -1))
+        linked = self.span(self.speakers.get(quote.stored_id, -1))
         if linked is not None and linked not in near:
             near[-1:] = [linked]
         return near
@@ -144,7 +148,7 @@ class ArticleState:
     def likely_speaker(self, quote: Span, actors: list[Span]) -> int:
         """Index in ``actors`` to preselect: the linked speaker, else the nearest ACTOR
         before the quote ("Merz said: ..."), else the nearest one."""
-        linked = self.speakers.get(quote.id)
+        linked = self.speakers.get(quote.stored_id)
         ids = [a.id for a in actors]
         if linked in ids:
             return ids.index(linked)

@@ -60,7 +60,7 @@ class FileJobs(QObject):
         job.changed.connect(self.changed)
         dialog = QProgressDialog(f"{title}…", "Cancel", 0, 0, self._window)
         dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModal)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
         dialog.canceled.connect(job.cancel)
         job.progressed.connect(lambda n: dialog.setLabelText(f"{title}… {n:,} {unit}"))

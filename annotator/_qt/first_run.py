@@ -19,8 +19,8 @@ def show_welcome(window, default_name: str) -> WelcomePanel:
     column.insertWidget(column.indexOf(window.view), panel)
     panel.show()  # a child added to a shown window stays hidden until shown
     panel.started.connect(lambda name: _start(window, name))
-    panel.open_requested.connect(window.actions["open"].trigger)
-    panel.import_requested.connect(window.actions["import"].trigger)
+    panel.open_requested.connect(window.named_actions["open"].trigger)
+    panel.import_requested.connect(window.named_actions["import"].trigger)
     panel.new_requested.connect(lambda: new_project(window))
     panel.name_edit.setFocus()
     panel.name_edit.selectAll()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
@@ -54,7 +56,7 @@ class MainWindow(QMainWindow):
         self.article_list = ArticleListPane(self.list_model)
         self.jobs = FileJobs(self, project.path, lambda: self.annotator)
         self._build_layout()
-        self.actions = self._build_menus()
+        self.named_actions = self._build_menus()  # by name (QWidget.actions() stays Qt's)
         self.view_menu = ViewMenu(self, blind_setting(settings) if blind is None else blind)
         self._build_status_bar()
         self._connect()
@@ -85,7 +87,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.banner)
         column.addWidget(self.view, 1)
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.article_list, middle, self.panel):
             splitter.addWidget(widget)
         splitter.setSizes([360, 740, 260])
@@ -94,9 +96,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.splitter = splitter
 
-    def _build_menus(self) -> dict:
+    def _build_menus(self) -> dict[str, Any]:
         a = self.annotating
-        handlers = {
+        handlers: dict[str, Callable[[], object]] = {
             "open": self._choose_project,
             "import": self.jobs.choose_import,
             "export": self.jobs.choose_export,
@@ -132,9 +134,7 @@ class MainWindow(QMainWindow):
         menus["File"].insertMenu(actions["import"], self.recent_menu)
         self._fill_recent()
         for label in self.project.scheme.labels:
-            action = label_action(
-                self, label.name, label.hotkey, lambda name=label.name: self.annotating.label(name)
-            )
+            action = label_action(self, label.name, label.hotkey, partial(self.annotating.label, label.name))
             action.setEnabled(not self.project.read_only)
             menus["Span"].addAction(action)
             actions[f"label:{label.name}"] = action
@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for entry in saved.recent_projects(self.settings):
-            self.recent_menu.addAction(entry, lambda p=entry: self._switch(Path(p)))
+            self.recent_menu.addAction(entry, partial(self._switch, Path(entry)))
 
     def _build_status_bar(self) -> None:
         self.progress_label, self.who_label = QLabel(), QLabel()
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         target = last if known else (project.next_unfinished(name) or project.first_article_id())
         if target is not None:
             self.open_article(target)
-        if known:  # and where in it: the focused span, the scroll position
+        if known and target is not None:  # and where in it: the focused span, the scroll position
             self.place.restore(target)
 
     def open_article(self, article_id: int) -> None:
@@ -250,7 +250,8 @@ class MainWindow(QMainWindow):
             self.suggester.request([article_id, *self._unfinished_after(article_id)])
 
     def _unfinished_after(self, article_id: int) -> list[int]:
-        ahead, after = [], article_id
+        ahead: list[int] = []
+        after: int | None = article_id
         while len(ahead) < AHEAD:
             after = self.project.next_unfinished(self.annotator, after)
             if after is None:

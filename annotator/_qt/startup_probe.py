@@ -17,7 +17,7 @@ class _FirstPaint(QObject):
         self.launched, self.app, self.seen = launched, app, False
 
     def eventFilter(self, obj, event) -> bool:
-        if not self.seen and event.type() == QEvent.Paint and obj.isWindow():
+        if not self.seen and event.type() == QEvent.Type.Paint and obj.isWindow():
             self.seen = True
             print(f"first paint {time.time() - self.launched:.3f} s", file=sys.stderr, flush=True)
             QTimer.singleShot(0, self.app.closeAllWindows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import click
@@ -15,7 +15,7 @@ from annotator.cli.self_check import self_check_option
 from annotator.core.errors import AnnotatorError
 
 
-class AnnotatorGroup(DefaultGroup):
+class AnnotatorGroup(DefaultGroup):  # type: ignore[misc]  # click-default-group ships no type information
     """``annotator PROJECT`` means ``annotator open PROJECT``; errors print as one line.
 
     Command modules are imported only when their command runs (or help lists them), so
@@ -43,9 +43,10 @@ class AnnotatorGroup(DefaultGroup):
     def invoke(self, ctx: click.Context):
         from annotator.core.store import RAW_ERRORS  # loaded when a command runs, not for --version
 
+        shown: tuple[type[BaseException], ...] = (AnnotatorError, *RAW_ERRORS, RecursionError, MemoryError)
         try:
             return super().invoke(ctx)
-        except (AnnotatorError, *RAW_ERRORS, RecursionError, MemoryError) as exc:
+        except shown as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             click.echo(f"error: {_explained(exc)}", err=True)
@@ -86,7 +87,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 @contextmanager
-def progress(description: str, total: int | None = None) -> Iterator[callable]:
+def progress(description: str, total: int | None = None) -> Iterator[Callable[..., None]]:
     """A progress bar on a terminal (rich); silent when stderr is not a terminal.
 
     Yields ``advance(n=1, total=None)``.
@@ -100,7 +101,10 @@ def progress(description: str, total: int | None = None) -> Iterator[callable]:
         task = bar.add_task(description, total=total)
 
         def advance(n: int = 1, total: int | None = None) -> None:
-            bar.update(task, advance=n, **({"total": total} if total is not None else {}))
+            if total is None:
+                bar.update(task, advance=n)
+            else:
+                bar.update(task, advance=n, total=total)
 
         yield advance
 

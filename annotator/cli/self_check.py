@@ -12,6 +12,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -20,7 +21,7 @@ class StepFailed(Exception):
     """A self-check step found something wrong (its message says what)."""
 
 
-def _model(state: dict) -> str:
+def _model(state: dict[str, Any]) -> str:
     from annotator.core.suggest import RULES_NAME, load_pipeline
 
     pipeline = load_pipeline(state.get("model"))
@@ -30,7 +31,7 @@ def _model(state: dict) -> str:
     return pipeline.model_name
 
 
-def _project(state: dict) -> str:
+def _project(state: dict[str, Any]) -> str:
     from annotator.core.store import open_project
 
     path = Path(state["tmp"]) / "self-check.annotator.db"
@@ -39,7 +40,7 @@ def _project(state: dict) -> str:
     return str(path)
 
 
-def _import(state: dict) -> str:
+def _import(state: dict[str, Any]) -> str:
     from annotator.core.ingest import import_sources
     from annotator.paths import samples_dir
 
@@ -49,7 +50,7 @@ def _import(state: dict) -> str:
     return f"{report.articles_added} sample article(s)"
 
 
-def _suggest(state: dict) -> str:
+def _suggest(state: dict[str, Any]) -> str:
     from annotator.core.suggest import suggest_articles
 
     project = state["project"]
@@ -59,8 +60,8 @@ def _suggest(state: dict) -> str:
     return f"{stored} suggestion(s)"
 
 
-def _export(fmt: str, name: str) -> Callable[[dict], str]:
-    def step(state: dict) -> str:
+def _export(fmt: str, name: str) -> Callable[[dict[str, Any]], str]:
+    def step(state: dict[str, Any]) -> str:
         from annotator.core.export import export_project
 
         out = Path(state["tmp"]) / name
@@ -84,7 +85,7 @@ def _docbin_docs(path: Path) -> int:
     return len(docs)
 
 
-def _window(state: dict) -> str:
+def _window(state: dict[str, Any]) -> str:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the check must run on a machine without a display
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -92,8 +93,9 @@ def _window(state: dict) -> str:
     from annotator._qt.app import open_window
 
     state.pop("project").close()  # the window opens the project itself, locked
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    settings = QSettings(str(Path(state["tmp"]) / "settings.ini"), QSettings.IniFormat)
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
+    settings = QSettings(str(Path(state["tmp"]) / "settings.ini"), QSettings.Format.IniFormat)
     window = open_window(state["path"], "self-check", settings, suggest=False)
     window.show()
     app.processEvents()
@@ -105,7 +107,7 @@ def _window(state: dict) -> str:
     return f"platform {app.platformName()}"
 
 
-STEPS: list[tuple[str, Callable[[dict], str]]] = [
+STEPS: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
     ("model", _model),
     ("project", _project),
     ("import", _import),
@@ -120,7 +122,7 @@ def run_self_check(model: str | None = None, echo: Callable[[str], None] = click
     """Run every step; 0 when all pass, else 1 after naming the failing step."""
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="annotator-self-check-") as tmp:
-        state: dict = {"tmp": tmp, "model": model}
+        state: dict[str, Any] = {"tmp": tmp, "model": model}
         try:
             for name, step in STEPS:
                 t0 = time.perf_counter()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -83,7 +84,7 @@ def train(project, output, base, labels, dev, seed, max_minutes, max_epochs, ann
     click.echo(f"model: {result.output}  (annotator suggest {project} --model {result.output})")
 
 
-def score_table(scores: dict) -> str:
+def score_table(scores: dict[str, Any]) -> str:
     """Per-label P/R/F1 of the base and the trained suggestions, one row per label."""
     lines = [f"{'dev':<10}{'base P':>8}{'R':>6}{'F1':>6}   {'trained P':>9}{'R':>6}{'F1':>6}   n"]
     for label, (base_prf, n) in scores.get("base", {}).items():

@@ -4,6 +4,7 @@ an article, from the project's edit log (the same undo history the window uses).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -14,7 +15,7 @@ from annotator.core.ingest import default_annotator
 from annotator.core.store import open_project
 
 
-def _article_options(func: Callable) -> Callable:
+def _article_options(func: Callable[..., Any]) -> Callable[..., Any]:
     func = click.option("--annotator", help="Whose edits (default: your login name, as for import).")(func)
     return click.option("--article", "article_id", required=True, type=int, help="The article's id.")(func)
 

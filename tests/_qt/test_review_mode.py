@@ -113,12 +113,14 @@ def test_main_window_history_and_blind(qtbot, open_win, qt_project_path, two_ann
     window.open_article(two_annotators)
     history = window.view_menu.open_history()
     qtbot.addWidget(history)
-    rows = [history.panel.topLevelItem(i).text(1) for i in range(history.panel.topLevelItemCount())]
+    panel = window.view_menu.history_panel
+    assert history.centralWidget() is panel
+    rows = [panel.topLevelItem(i).text(1) for i in range(panel.topLevelItemCount())]
     assert {"ann", "bob"} <= set(rows)
     window.view_menu.actions["blind"].setChecked(True)
     assert not window.view_menu.actions["review"].isEnabled() and window.view_menu.open_review() is None
     window.view_menu.open_history()
-    rows = [history.panel.topLevelItem(i).text(1) for i in range(history.panel.topLevelItemCount())]
+    rows = [panel.topLevelItem(i).text(1) for i in range(panel.topLevelItemCount())]
     assert set(rows) == {"ann"}
 
 

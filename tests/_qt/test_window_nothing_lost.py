@@ -50,7 +50,9 @@ def test_second_window_is_read_only(qtbot, open_win, qt_project_path):
     reader = open_win(qt_project_path)
     assert reader.project.read_only and not writer.project.read_only
     assert reader.banner.isVisible() and "read-only" in reader.windowTitle()
-    assert not reader.actions["accept"].isEnabled() and not reader.actions["label:ACTOR"].isEnabled()
+    assert (
+        not reader.named_actions["accept"].isEnabled() and not reader.named_actions["label:ACTOR"].isEnabled()
+    )
     qtbot.keyClick(reader.view, Qt.Key_N)
     qtbot.keyClick(reader.view, Qt.Key_A)
     qtbot.keyClick(reader.view, Qt.Key_A, Qt.ShiftModifier)

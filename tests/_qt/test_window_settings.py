@@ -91,6 +91,6 @@ def test_about_names_app_spacy_model_and_qt_versions():
 def test_every_action_is_in_a_menu_with_its_shortcut_and_a_tooltip(window):
     in_menus = {a for menu in window.menuBar().findChildren(type(window.recent_menu)) for a in menu.actions()}
     for spec in ACTIONS:
-        action = window.actions[spec.name]
+        action = window.named_actions[spec.name]
         assert action in in_menus, spec.name
         assert action.toolTip() and (not spec.keys or not action.shortcut().isEmpty()), spec.name

@@ -42,8 +42,8 @@ def test_first_run_welcome_panel_asks_the_name_inside_the_window(qtbot, window):
 def test_welcome_buttons_reach_open_and_import(qtbot, window, monkeypatch):
     panel = show_welcome(window, "login")
     triggered = []
-    window.actions["open"].triggered.connect(lambda: triggered.append("open"))
-    window.actions["import"].triggered.connect(lambda: triggered.append("import"))
+    window.named_actions["open"].triggered.connect(lambda: triggered.append("open"))
+    window.named_actions["import"].triggered.connect(lambda: triggered.append("import"))
     for name in ("getOpenFileName", "getOpenFileNames"):  # the file dialogs answer "cancel"
         monkeypatch.setattr(QFileDialog, name, staticmethod(lambda *a, **k: ("", "")))
     panel.open_requested.emit()
@@ -55,7 +55,7 @@ def test_change_annotator_from_the_menu(qtbot, window, monkeypatch):
     monkeypatch.setattr(dialogs, "ask_name", lambda parent, current: "li")
     qtbot.keyClick(window.view, Qt.Key_N)
     qtbot.keyClick(window.view, Qt.Key_A)
-    window.actions["annotator"].trigger()
+    window.named_actions["annotator"].trigger()
     assert window.annotator == "li" and saved.annotator_name(window.settings) == "li"
     assert "Annotator: li" in window.who_label.text()
     assert all(s.annotator is None for s in window.annotating.state.spans)  # li's own view

@@ -6,6 +6,7 @@ a connection of their own; double-clicking a disputed article opens it in review
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
@@ -32,7 +33,7 @@ MEASURES = (
 )
 
 
-def read_figures(path: Path) -> dict:
+def read_figures(path: Path) -> dict[str, Any]:
     """Everything the dashboard draws, read on a connection of its own (any thread)."""
     with open_project(path, read_only=True) as project:
         figures = project_stats(project)
@@ -49,9 +50,9 @@ class Dashboard(QMainWindow):
 
     def __init__(self, path: Path, parent=None):
         super().__init__(parent)
-        self.setWindowFlag(Qt.Window, True)
+        self.setWindowFlag(Qt.WindowType.Window, True)
         self.path = Path(path)
-        self.figures: dict | None = None
+        self.figures: dict[str, Any] | None = None
         self.figure = Figure(figsize=(10, 7), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.disputed = QListWidget()
@@ -64,7 +65,7 @@ class Dashboard(QMainWindow):
         column.addWidget(self.summary)
         column.addWidget(QLabel("<b>Most disputed articles</b> (double-click: review)"))
         column.addWidget(self.disputed, 1)
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.canvas)
         splitter.addWidget(side)
         splitter.setSizes([900, 330])
@@ -80,7 +81,7 @@ class Dashboard(QMainWindow):
         self._op.failed.connect(lambda error: self.summary.setText(f"Cannot read the project: {error}"))
         self._op.start()
 
-    def show_figures(self, figures: dict) -> None:
+    def show_figures(self, figures: dict[str, Any]) -> None:
         self.figures = figures
         agreement = figures["agreement"]
         overall = agreement["overall"]
@@ -93,12 +94,12 @@ class Dashboard(QMainWindow):
         self.disputed.clear()
         for row in agreement["disputed"]:
             item = QListWidgetItem(f"{row['disagreements']:>3}  #{row['article_id']}  {row['title']}")
-            item.setData(Qt.UserRole, row["article_id"])
+            item.setData(Qt.ItemDataRole.UserRole, row["article_id"])
             self.disputed.addItem(item)
         self._draw(figures)
         self.loaded.emit()
 
-    def _draw(self, figures: dict) -> None:
+    def _draw(self, figures: dict[str, Any]) -> None:
         self.figure.clear()
         axes = self.figure.subplots(2, 2)
         names = sorted(figures["annotators"])
@@ -109,14 +110,14 @@ class Dashboard(QMainWindow):
         self.canvas.draw_idle()
 
     def _activated(self, item: QListWidgetItem) -> None:
-        self.openReview.emit(int(item.data(Qt.UserRole)))
+        self.openReview.emit(int(item.data(Qt.ItemDataRole.UserRole)))
 
 
 def _fmt(value) -> str:
     return "n/a" if value is None else f"{value:.2f}"
 
 
-def _progress(ax, names: list[str], figures: dict) -> None:
+def _progress(ax, names: list[str], figures: dict[str, Any]) -> None:
     done = [figures["annotators"][n]["done"] for n in names]
     ax.barh(names, [figures["articles"]] * len(names), color="#e6e6e6", label="articles")
     ax.barh(names, done, color="#4c78a8", label="done")
@@ -127,7 +128,7 @@ def _progress(ax, names: list[str], figures: dict) -> None:
     ax.legend(loc="lower right", fontsize=8)
 
 
-def _labels(ax, names: list[str], figures: dict) -> None:
+def _labels(ax, names: list[str], figures: dict[str, Any]) -> None:
     per = figures["labels_per_annotator"]
     labels = list(figures["spans"])
     width = 0.8 / max(len(labels), 1)
@@ -145,7 +146,7 @@ def _labels(ax, names: list[str], figures: dict) -> None:
     ax.legend(fontsize=8)
 
 
-def _agreement(ax, agreement: dict) -> None:
+def _agreement(ax, agreement: dict[str, Any]) -> None:
     labels = [*list(agreement["labels"]), "overall"]
     rows = [*agreement["labels"].values(), agreement["overall"]]
     width = 0.8 / len(MEASURES)
@@ -159,7 +160,7 @@ def _agreement(ax, agreement: dict) -> None:
     ax.legend(fontsize=7, ncol=4, loc="upper center")
 
 
-def _disputed(ax, disputed: list[dict]) -> None:
+def _disputed(ax, disputed: list[dict[str, Any]]) -> None:
     top = disputed[:10]
     ax.barh([f"#{d['article_id']}" for d in top], [d["disagreements"] for d in top], color="#e45756")
     ax.invert_yaxis()

@@ -14,7 +14,13 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from annotator._qt.widgets.text_view import SpanTextView
 
-PEN_STYLES = (Qt.SolidLine, Qt.DashLine, Qt.DotLine, Qt.DashDotLine, Qt.DashDotDotLine)
+PEN_STYLES = (
+    Qt.PenStyle.SolidLine,
+    Qt.PenStyle.DashLine,
+    Qt.PenStyle.DotLine,
+    Qt.PenStyle.DashDotLine,
+    Qt.PenStyle.DashDotDotLine,
+)
 LANE_STEP = 3.0
 
 
@@ -42,7 +48,7 @@ class OverlayTextView(SpanTextView):
 
     def _paint_spans(self, painter: QPainter) -> None:
         super()._paint_spans(painter)
-        painter.setRenderHint(QPainter.Antialiasing, False)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         for lane in self._lanes:
             pen = QPen(QColor(lane.color), 2)
             pen.setStyle(PEN_STYLES[lane.lane % len(PEN_STYLES)])

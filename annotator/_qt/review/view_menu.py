@@ -47,12 +47,13 @@ class ViewMenu:
         self.review: ReviewWindow | None = None
         self.dashboard: Dashboard | None = None
         self.history: QMainWindow | None = None
+        self.history_panel: HistoryPanel | None = None
         menu = window.menuBar().addMenu("&View")
         self.actions: dict[str, QAction] = {}
         for name, text, key, tip in ITEMS:
             action = QAction(text, window)
             action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.WindowShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setToolTip(tip)
             action.triggered.connect(getattr(self, f"open_{name}"))
             menu.addAction(action)
@@ -124,15 +125,16 @@ class ViewMenu:
             return None
         if self.history is None:
             self.history = QMainWindow(self.window)
-            self.history.setWindowFlag(Qt.Window, True)
-            self.history.panel = HistoryPanel(self.window.project)
-            self.history.setCentralWidget(self.history.panel)
+            self.history.setWindowFlag(Qt.WindowType.Window, True)
+            self.history_panel = HistoryPanel(self.window.project)
+            self.history.setCentralWidget(self.history_panel)
             self.history.resize(900, 420)
         focused = state.focused()
         span_id = focused.id if focused is not None and focused.annotator else None
         who = self.window.annotator if self.blind else None
-        self.history.panel.show_for(state.article.id, span_id, annotator=who)
-        self.history.setWindowTitle(f"History — {self.history.panel.scope}")
+        assert self.history_panel is not None, "made with the history window"
+        self.history_panel.show_for(state.article.id, span_id, annotator=who)
+        self.history.setWindowTitle(f"History — {self.history_panel.scope}")
         self.history.show()
         self.history.raise_()
         return self.history

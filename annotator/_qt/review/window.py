@@ -32,14 +32,14 @@ from annotator.core import edits, undo
 from annotator.core import review as adjudicate
 from annotator.core.errors import AnnotatorError
 from annotator.core.offsets import OffsetMap
-from annotator.core.review import add_comment, comments_of
+from annotator.core.review import Cluster, Key, add_comment, comments_of
 
 LANE_NAMES = {
-    Qt.SolidLine: "solid",
-    Qt.DashLine: "dashed",
-    Qt.DotLine: "dotted",
-    Qt.DashDotLine: "dash-dot",
-    Qt.DashDotDotLine: "dash-dot-dot",
+    Qt.PenStyle.SolidLine: "solid",
+    Qt.PenStyle.DashLine: "dashed",
+    Qt.PenStyle.DotLine: "dotted",
+    Qt.PenStyle.DashDotLine: "dash-dot",
+    Qt.PenStyle.DashDotDotLine: "dash-dot-dot",
 }
 
 KEYS = (
@@ -64,18 +64,20 @@ class ReviewWindow(QMainWindow):
 
     def __init__(self, project, reviewer: str, parent=None):
         super().__init__(parent)
-        self.setWindowFlag(Qt.Window, True)
+        self.setWindowFlag(Qt.WindowType.Window, True)
         self.project, self.reviewer = project, reviewer
         self.colors = {label.name: label.color for label in project.scheme.labels}
         self.article_id: int | None = None
-        self.text, self.names, self.regions, self.focus = "", [], [], 0
+        self.text, self.focus = "", 0
+        self.names: list[str] = []
+        self.regions: list[Cluster] = []
         self.history_scope_span = True
         self.view = OverlayTextView()
         self.view.spanClicked.connect(self._clicked)
         self.legend, self.list, self.notes = QLabel(), QListWidget(), QLabel()
         for label in (self.legend, self.notes):
             label.setWordWrap(True)
-            label.setTextFormat(Qt.RichText)
+            label.setTextFormat(Qt.TextFormat.RichText)
         self.list.currentRowChanged.connect(self._row_chosen)
         self.history_panel = HistoryPanel(project)
         self._layout()
@@ -93,11 +95,11 @@ class ReviewWindow(QMainWindow):
         column.addWidget(self.list, 3)
         column.addWidget(QLabel("<b>Notes</b>"))
         column.addWidget(self.notes, 1)
-        top = QSplitter(Qt.Horizontal)
+        top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.view)
         top.addWidget(side)
         top.setSizes([820, 420])
-        whole = QSplitter(Qt.Vertical)
+        whole = QSplitter(Qt.Orientation.Vertical)
         whole.addWidget(top)
         whole.addWidget(self.history_panel)
         whole.setSizes([600, 200])
@@ -115,10 +117,10 @@ class ReviewWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction("Close review", self.close)
 
-    def _add_action(self, menu, name: str, keys: tuple, text: str, handler) -> None:
+    def _add_action(self, menu, name: str, keys: tuple[str, ...], text: str, handler) -> None:
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.WindowShortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setEnabled(not self.project.read_only)
         action.triggered.connect(lambda _checked=False: handler())
         menu.addAction(action)
@@ -204,7 +206,7 @@ class ReviewWindow(QMainWindow):
         self.list.clear()
         for region in self.regions:
             item = QListWidgetItem(self._describe(region))
-            item.setForeground(Qt.darkGreen if region.agreed else Qt.darkRed)
+            item.setForeground(Qt.GlobalColor.darkGreen if region.agreed else Qt.GlobalColor.darkRed)
             self.list.addItem(item)
         self.list.setCurrentRow(self.focus if self.regions else -1)
         self.list.blockSignals(False)
@@ -219,6 +221,8 @@ class ReviewWindow(QMainWindow):
         return "\n".join(lines)
 
     def _show_notes(self) -> None:
+        if self.article_id is None:
+            return
         notes = comments_of(self.project, [self.article_id]).get(self.article_id, [])
         if not notes:
             self.notes.setText("<span style='color:#777'>none yet (<b>c</b> adds one)</span>")
@@ -368,7 +372,7 @@ class ReviewWindow(QMainWindow):
         self.message.emit(f"History of {self.history_panel.scope}")
 
 
-def _keys_text(keys: list) -> str:
+def _keys_text(keys: list[Key]) -> str:
     if not keys:
         return "—"
     return ", ".join(f"{label} {start}..{end}" for start, end, label, _attrs in sorted(keys))

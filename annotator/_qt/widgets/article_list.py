@@ -51,7 +51,7 @@ class ArticleListPane(QWidget):
         layout.addWidget(self.table, 1)
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.ShortcutFocusReason)
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     def clear_filters(self) -> None:
@@ -65,7 +65,7 @@ class ArticleListPane(QWidget):
         self._apply()
 
     def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key_Escape:
+        if event.key() == Qt.Key.Key_Escape:
             self.leave.emit()
         else:
             super().keyPressEvent(event)
@@ -77,7 +77,7 @@ class ArticleListPane(QWidget):
             self.table.clearSelection()
             return
         self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.EnsureVisible)
+        self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.EnsureVisible)
 
     def _apply(self) -> None:
         self._debounce.stop()
@@ -100,16 +100,16 @@ class ArticleListPane(QWidget):
 def _table(model: ArticleListModel) -> QTableView:
     table = QTableView()
     table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setWordWrap(False)
     table.verticalHeader().hide()
-    table.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     table.verticalHeader().setDefaultSectionSize(22)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.Interactive)
-    header.setSectionResizeMode(1, QHeaderView.Stretch)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     for column, width in ((0, 48), (2, 78), (3, 48), (4, 48)):
         table.setColumnWidth(column, width)
     return table

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,18 +36,20 @@ def pick_speaker(parent, choices: list[tuple[int, str]], current: int = 0, quote
     if not choices:
         return None
     picker = SpeakerPicker(parent, choices, current, quote)
-    return picker.chosen() if picker.exec() == QDialog.Accepted else None
+    return picker.chosen() if picker.exec() == QDialog.DialogCode.Accepted else None
 
 
 def confirm_done(parent, pending: int) -> tuple[bool, bool]:
     """Ask before marking an article done while ``pending`` suggestions are undecided:
     ``(mark it done, don't ask again)``; "don't ask again" counts only with "Mark done"."""
-    box = QMessageBox(QMessageBox.Question, "Mark done?", "", QMessageBox.NoButton, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question, "Mark done?", "", QMessageBox.StandardButton.NoButton, parent
+    )
     plural = "s are" if pending > 1 else " is"
     box.setText(f"{pending} suggestion{plural} still undecided in this article.")
     box.setInformativeText("Undecided suggestions are not exported. Mark the article done anyway?")
-    done = box.addButton("Mark done", QMessageBox.AcceptRole)
-    box.addButton("Keep labelling", QMessageBox.RejectRole)
+    done = box.addButton("Mark done", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Keep labelling", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(done)
     never = QCheckBox("Don't ask again")
     box.setCheckBox(never)
@@ -57,7 +61,7 @@ def confirm_done(parent, pending: int) -> tuple[bool, bool]:
 class AttributesDialog(QDialog):
     """A form with one field per attribute of a label."""
 
-    def __init__(self, parent, label: str, attributes: tuple[Attribute, ...], values: dict):
+    def __init__(self, parent, label: str, attributes: tuple[Attribute, ...], values: dict[str, Any]):
         super().__init__(parent)
         self.setWindowTitle(f"{label} attributes")
         self._fields = {}
@@ -71,7 +75,9 @@ class AttributesDialog(QDialog):
         self.problem.setStyleSheet("color:#b00020")
         self.problem.setVisible(False)
         form.addRow(self.problem)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -89,7 +95,7 @@ class AttributesDialog(QDialog):
         if not problem:
             super().accept()
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, Any]:
         """The attributes as entered (an empty number field is None)."""
         out = {}
         for name, (attr, widget) in self._fields.items():
@@ -102,7 +108,7 @@ class AttributesDialog(QDialog):
         return out
 
 
-def _range_problem(values: dict) -> str | None:
+def _range_problem(values: dict[str, Any]) -> str | None:
     """A pair ``<name>_low`` / ``<name>_high`` whose low end is above its high end, named."""
     for low_name, low in values.items():
         if not low_name.endswith("_low"):
@@ -128,7 +134,9 @@ def _field(attr: Attribute, value):
     return edit
 
 
-def edit_attributes(parent, label: str, attributes: tuple[Attribute, ...], values: dict) -> dict | None:
+def edit_attributes(
+    parent, label: str, attributes: tuple[Attribute, ...], values: dict[str, Any]
+) -> dict[str, Any] | None:
     """Ask for a span's attributes; None when cancelled."""
     dialog = AttributesDialog(parent, label, attributes, values)
-    return dialog.values() if dialog.exec() == QDialog.Accepted else None
+    return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None

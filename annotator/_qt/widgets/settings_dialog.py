@@ -43,18 +43,18 @@ def dark_palette() -> QPalette:
     """A dark palette (set explicitly: many platform themes ignore a requested colour scheme)."""
     palette = QPalette()
     for role, colour in (
-        (QPalette.Window, "#2b2b2b"),
-        (QPalette.WindowText, "#e6e6e6"),
-        (QPalette.Base, "#1e1e1e"),
-        (QPalette.AlternateBase, "#333333"),
-        (QPalette.Text, "#e6e6e6"),
-        (QPalette.Button, "#3a3a3a"),
-        (QPalette.ButtonText, "#e6e6e6"),
-        (QPalette.Highlight, "#3d6fb4"),
-        (QPalette.HighlightedText, "#ffffff"),
-        (QPalette.ToolTipBase, "#333333"),
-        (QPalette.ToolTipText, "#e6e6e6"),
-        (QPalette.PlaceholderText, "#9a9a9a"),
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#e6e6e6"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.AlternateBase, "#333333"),
+        (QPalette.ColorRole.Text, "#e6e6e6"),
+        (QPalette.ColorRole.Button, "#3a3a3a"),
+        (QPalette.ColorRole.ButtonText, "#e6e6e6"),
+        (QPalette.ColorRole.Highlight, "#3d6fb4"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.ToolTipBase, "#333333"),
+        (QPalette.ColorRole.ToolTipText, "#e6e6e6"),
+        (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
     ):
         palette.setColor(role, QColor(colour))
     return palette
@@ -62,12 +62,15 @@ def dark_palette() -> QPalette:
 
 def apply_appearance(settings: QSettings, app: QApplication | None = None) -> None:
     """Theme (light, dark, or the system's) and font size from ``settings``."""
-    app = app or QApplication.instance()
+    if app is None:
+        running = QApplication.instance()
+        assert isinstance(running, QApplication), "the window's QApplication runs"
+        app = running
     theme = str(settings.value("theme", "system"))
     if theme in ("light", "dark"):
         app.setStyle("Fusion")
         app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
-    size = int(settings.value("font_size", 0) or 0)
+    size = int(str(settings.value("font_size", 0) or 0))
     if size > 0:
         font = app.font()
         font.setPointSize(size)
@@ -103,7 +106,7 @@ class SettingsDialog(QDialog):
         self.font_size = QSpinBox()
         self.font_size.setRange(0, 32)
         self.font_size.setSpecialValueText("system default")
-        self.font_size.setValue(int(settings.value("font_size", 0) or 0))
+        self.font_size.setValue(int(str(settings.value("font_size", 0) or 0)))
         self.suggestions = QCheckBox("Show the model's suggestions")
         self.suggestions.setChecked(flag(settings, "suggestions", True))
         self.memory = QCheckBox("Annotation memory: suggest again what you accepted elsewhere")
@@ -124,7 +127,9 @@ class SettingsDialog(QDialog):
         note = QLabel("A new model or turning suggestions on or off applies when a project is next opened.")
         note.setWordWrap(True)
         form.addRow(note)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

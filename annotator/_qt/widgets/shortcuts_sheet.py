@@ -24,7 +24,7 @@ class ShortcutsSheet(QDialog):
             "<table cellpadding='3'>" + rows + "</table><p>A mouse selection snaps to "
             "whole words; a double-click selects a word. Every edit is saved at once.</p>"
         )
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(view)
@@ -35,19 +35,22 @@ class ShortcutsSheet(QDialog):
     def hideEvent(self, event) -> None:
         """Give the keys back to the window (no window manager does that for us)."""
         super().hideEvent(event)
-        if self.parentWidget() is not None:
-            self.parentWidget().activateWindow()
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.activateWindow()
 
     def _fit(self, view: QTextBrowser, buttons: QDialogButtonBox) -> None:
         """As tall as the whole sheet (no scrolling to find a key), within the screen."""
         width = 640
         document = view.document()
         document.setTextWidth(width - 40)
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None, "the sheet's layout is set in __init__"
+        margins = layout.contentsMargins()
         chrome = (
             margins.top()
             + margins.bottom()
-            + self.layout().spacing()
+            + layout.spacing()
             + buttons.sizeHint().height()
             + 2 * view.frameWidth()
             + 24

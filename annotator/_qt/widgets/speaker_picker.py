@@ -26,12 +26,14 @@ class SpeakerPicker(QDialog):
         self.list = QListWidget()
         for i, (span_id, text) in enumerate(choices):
             item = QListWidgetItem(f"{i + 1}. {text}")
-            item.setData(Qt.UserRole, span_id)
+            item.setData(Qt.ItemDataRole.UserRole, span_id)
             self.list.addItem(item)
         self.list.setCurrentRow(max(0, min(current, len(choices) - 1)))
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Link")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Link")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -46,7 +48,7 @@ class SpeakerPicker(QDialog):
 
     def eventFilter(self, watched, event) -> bool:
         """1–9 in the list pick that row and link it at once."""
-        if watched is self.list and event.type() == QEvent.KeyPress:
+        if watched is self.list and event.type() == QEvent.Type.KeyPress:
             text = event.text()
             if text.isdigit() and 0 < int(text) <= self.list.count():
                 self.list.setCurrentRow(int(text) - 1)
@@ -57,7 +59,7 @@ class SpeakerPicker(QDialog):
     def chosen(self) -> int | None:
         """The span id of the selected row."""
         item = self.list.currentItem()
-        return item.data(Qt.UserRole) if item else None
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
 
 
 def _short(text: str, limit: int = 200) -> str:

@@ -38,10 +38,12 @@ class SpanTextView(QPlainTextEdit):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setReadOnly(True)
-        self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setAcceptDrops(False)
         self.setFont(QFont("DejaVu Sans", 12))
-        self.viewport().setCursor(Qt.IBeamCursor)
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self._spans: list[DrawSpan] = []
         self._focus_id: int | None = None
         self.snapper: Snapper | None = None
@@ -111,13 +113,13 @@ class SpanTextView(QPlainTextEdit):
     def select(self, start: int, end: int) -> None:
         cursor = self.textCursor()
         cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.KeepAnchor)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
     # -- mouse -------------------------------------------------------------------------
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
-        if event.button() != Qt.LeftButton:
+        if event.button() != Qt.MouseButton.LeftButton:
             return
         chosen = self.selection()
         if chosen and self.snapper:
@@ -177,7 +179,7 @@ class SpanTextView(QPlainTextEdit):
         fill = QColor(color)
         fill.setAlpha(150 if focused else 28 if span.suggested else 85)
         pen = QPen(color.darker(130) if focused else color, 2)
-        pen.setStyle(Qt.DashLine if span.suggested and not focused else Qt.SolidLine)
+        pen.setStyle(Qt.PenStyle.DashLine if span.suggested and not focused else Qt.PenStyle.SolidLine)
         for rect in self._rects(span.start, span.end):
             box = rect.adjusted(0, inset, 0, -inset)
             painter.fillRect(box, fill)
@@ -205,7 +207,8 @@ class SpanTextView(QPlainTextEdit):
                 while b > a and document.characterAt(base + b - 1) == " ":  # a wrapped line's end
                     b -= 1
                 if a < b:
-                    x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]
+                    # PySide6's stubs type cursorToX's (x, position) tuple as object
+                    x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]  # type: ignore[index]
                     yield QRectF(geo.left() + x1, geo.top() + line.y(), x2 - x1, line.height())
             block = block.next()
 

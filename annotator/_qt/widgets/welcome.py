@@ -46,7 +46,7 @@ class WelcomePanel(QFrame):
     def __init__(self, project_path: str, labels: list[tuple[str, str, str]], default_name: str, parent=None):
         super().__init__(parent)
         self.setObjectName("welcome")
-        self.setFrameShape(QFrame.StyledPanel)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet("#welcome { background: palette(alternate-base); }")
         text = QLabel(welcome_html(project_path, labels))
         text.setWordWrap(True)

@@ -6,6 +6,7 @@ modules inside this package).
 
 from annotator.core.review.adjudicate import (
     Cluster,
+    Key,
     accept_agreed,
     clusters,
     next_to_review,
@@ -21,6 +22,7 @@ from annotator.core.review.merge import merge as merge_projects
 __all__ = [
     "Cluster",
     "FileReport",
+    "Key",
     "accept_agreed",
     "add_comment",
     "clusters",

@@ -72,7 +72,7 @@ Step = Callable[[dict[str, Any] | None], None]
 _HOOK: dict[str, Step] = {}
 
 
-@registry.loggers(LOGGER)
+@registry.loggers(LOGGER)  # type: ignore[untyped-decorator]  # catalogue's registries are untyped
 def _progress_logger() -> Callable[..., tuple[Step, Callable[[], None]]]:
     def setup(nlp: Language, stdout: Any = None, stderr: Any = None) -> tuple[Step, Callable[[], None]]:
         return (lambda info: _HOOK["step"](info)), (lambda: None)
@@ -145,6 +145,7 @@ def train_data(
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="annotator-train-") as folder:
         tmp = Path(folder)
+        assert base_nlp.lang is not None, "a loaded pipeline has a language"
         train_bin, words = _docbin(base_nlp, data.train, data.labels)
         train_bin.to_disk(tmp / "train.spacy")
         _docbin(base_nlp, data.dev, data.labels)[0].to_disk(tmp / "dev.spacy")
