@@ -2,14 +2,19 @@
 side panel, settled from the keyboard into the reviewer's own decisions.
 
 Keys: ``n``/``p`` next/previous disagreement, ``1``..``9`` take annotator N's version of the
-focused region, ``a`` accept the focused (majority) version, ``x`` reject every version,
-``Shift+A`` accept everything all annotators agree on, ``Ctrl+Enter`` mark reviewed and open
-the next article needing review, ``c`` comment on the focused span (or the article),
-``Ctrl+Z``/``Ctrl+Shift+Z`` undo/redo, ``h`` history of the article / the focused span.
+focused region, ``v`` focus the region's next alternative version, ``a`` accept the focused
+version (at first the majority's; pressed again on the version you already have, it moves on to
+the next alternative and accepts that), ``x`` reject every version, ``Shift+A`` accept
+everything all annotators agree on, ``Ctrl+Enter`` mark reviewed and open the next article
+needing review, ``c`` comment on the focused span (or the article), ``Ctrl+Z``/``Ctrl+Shift+Z``
+undo/redo, ``h`` history of the article / the focused span; the labelling window's edit keys
+fix your span in the region (see :mod:`annotator._qt.review.fixing`: ``[ ]``, ``Shift+[ ]``,
+``s``, ``e``, ``Delete``, ``Alt`` + a label's hotkey).
 """
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -25,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator._qt.review.fixing import FIX_KEYS, SpanFixer, label_keys
 from annotator._qt.review.history_panel import HistoryPanel
 from annotator._qt.review.overlay_view import PEN_STYLES, Lane, OverlayTextView
 from annotator._qt.widgets.text_view import DrawSpan
@@ -45,7 +51,8 @@ LANE_NAMES = {
 KEYS = (
     ("next", ("N",), "Next disagreement"),
     ("prev", ("P",), "Previous disagreement"),
-    ("accept", ("A",), "Accept the focused version (the one most annotators gave)"),
+    ("version", ("V",), "Focus the next alternative version of the region (a accepts it)"),
+    ("accept", ("A",), "Accept the focused version (again: the next alternative)"),
     ("reject", ("X",), "Reject every version of the focused region"),
     ("accept_agreed", ("Shift+A",), "Accept everything all annotators agree on"),
     ("reviewed_next", ("Ctrl+Return", "Ctrl+Enter"), "Mark reviewed, open the next article to review"),
@@ -72,6 +79,8 @@ class ReviewWindow(QMainWindow):
         self.names: list[str] = []
         self.regions: list[Cluster] = []
         self.history_scope_span = True
+        self.fix_id: int | None = None  # the reviewer's span the edit keys fix
+        self.pick = 0  # the focused alternative version of the focused region
         self.view = OverlayTextView()
         self.view.spanClicked.connect(self._clicked)
         self.legend, self.list, self.notes = QLabel(), QListWidget(), QLabel()
@@ -80,6 +89,7 @@ class ReviewWindow(QMainWindow):
             label.setTextFormat(Qt.TextFormat.RichText)
         self.list.currentRowChanged.connect(self._row_chosen)
         self.history_panel = HistoryPanel(project)
+        self.fixer = SpanFixer(self, self._perform, self.message.emit)
         self._layout()
         self._actions()
         self.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -114,6 +124,18 @@ class ReviewWindow(QMainWindow):
             self._add_action(
                 menu, f"take_{n}", (str(n),), f"Take annotator {n}'s version", lambda n=n: self.take(n)
             )
+        fix = self.menuBar().addMenu("&Fix span")
+        for name, keys, text in FIX_KEYS:
+            self._add_action(fix, name, keys, text, lambda name=name: self.fixer.run(name))
+        for label in self.project.scheme.labels:
+            if label.hotkey:
+                self._add_action(
+                    fix,
+                    f"label_{label.name}",
+                    (label_keys(label.hotkey),),
+                    f"Label the selection (or relabel the focused span) {label.name}",
+                    lambda name=label.name: self.fixer.label(name),
+                )
         menu.addSeparator()
         menu.addAction("Close review", self.close)
 
@@ -136,7 +158,10 @@ class ReviewWindow(QMainWindow):
         self.offsets = OffsetMap(self.text, collapse_crlf=True)
         self.names = adjudicate.review_annotators(self.project, article_id, self.reviewer)
         self.view.show_article(self.text, [], None)
-        self.focus = 0
+        self.fixer.state = None
+        self.view.snapper = lambda a, b: self.fixer.state.snap_qt(a, b) if self.fixer.state else None
+        self.view.token_at = lambda pos: self.fixer.state.token_at_qt(pos) if self.fixer.state else None
+        self.focus, self.fix_id = 0, None
         self.reload()
         self.view.setFocus()
 
@@ -153,6 +178,14 @@ class ReviewWindow(QMainWindow):
             return
         self.regions = adjudicate.clusters(self.project, self.article_id, self.reviewer, self.names)
         self.focus = min(self.focus, max(len(self.regions) - 1, 0))
+        self.fixer.load(self.article_id, self.fix_id)
+        fixed = self.fixer.state.focused() if self.fixer.state else None
+        if fixed is None:
+            self._focus_region_span()
+        else:  # follow the fixed span to its (possibly re-sorted or regrown) region
+            self.focus = next(
+                (i for i, r in enumerate(self.regions) if r.start <= fixed.start < r.end), self.focus
+            )
         self._draw()
         self._fill_list()
         self._show_notes()
@@ -183,7 +216,7 @@ class ReviewWindow(QMainWindow):
                     )
         region = self.regions[self.focus] if self.regions else None
         box = self.offsets.span_to_units(region.start, region.end) if region else None
-        self.view.set_spans(spans, None)
+        self.view.set_spans(spans, self.fix_id)
         self.view.set_lanes(lanes, box)
         if box:
             self.view.select(*box)
@@ -216,8 +249,8 @@ class ReviewWindow(QMainWindow):
         head = ("agreed" if region.agreed else "DISAGREE") + f": “{words[:60]}”"
         lines = [head]
         for i, name in enumerate(self.names):
-            lines.append(f"  {i + 1} {name}: {_keys_text(region.version_of(name))}")
-        lines.append(f"  you: {_keys_text(region.reviewer)}")
+            lines.append(f"  {i + 1} {name}: {_keys_text(region.version_of(name), self.text)}")
+        lines.append(f"  you: {_keys_text(region.reviewer, self.text)}")
         return "\n".join(lines)
 
     def _show_notes(self) -> None:
@@ -240,22 +273,27 @@ class ReviewWindow(QMainWindow):
         self.history_panel.show_for(self.article_id, span_id)
 
     def _focused_span_id(self) -> int | None:
-        if not self.regions:
-            return None
-        region = self.regions[self.focus]
-        for span in self.project.spans_for(self.article_id, self.reviewer):
-            if (
-                span.annotator == self.reviewer
-                and span.status == "accepted"
-                and region.start <= span.start < region.end
-            ):
-                return span.id
-        return None
+        return self.fix_id
+
+    def _focus_region_span(self) -> None:
+        """Give the edit keys the reviewer's first span in the focused region (if any), and
+        focus the alternative version the reviewer has (else the majority's)."""
+        region = self.regions[self.focus] if self.regions else None
+        state = self.fixer.state
+        inside = [
+            s for s in (state.spans if state else []) if region and region.start <= s.start < region.end
+        ]
+        self.fix_id = inside[0].id if inside else None
+        if state is not None:
+            state.focus_id = self.fix_id
+        versions = [keys for keys, _ in region.alternatives(self.names)] if region else []
+        self.pick = versions.index(region.accepted) if region and region.accepted in versions else 0
 
     # -- moving --------------------------------------------------------------------------
     def _row_chosen(self, row: int) -> None:
         if 0 <= row < len(self.regions):
             self.focus = row
+            self._focus_region_span()
             self._draw()
             self._show_history()
 
@@ -265,6 +303,10 @@ class ReviewWindow(QMainWindow):
             if region.start <= span.start < region.end:
                 self._row_chosen(i)
                 self.list.setCurrentRow(i)
+        if self.fixer.state and self.fixer.state.span(span_id):  # one of the reviewer's spans
+            self.fix_id = self.fixer.state.focus_id = span_id
+            self._draw()
+            self._show_history()
 
     def _step(self, delta: int) -> None:
         disputed = [i for i, r in enumerate(self.regions) if not r.agreed] or list(range(len(self.regions)))
@@ -291,6 +333,8 @@ class ReviewWindow(QMainWindow):
         except AnnotatorError as exc:
             self.message.emit(str(exc))
             return
+        if edit.focus_span_id is not None:
+            self.fix_id = edit.focus_span_id
         self.message.emit(f"Saved: {edit.name}")
         self._after_edit()
 
@@ -315,12 +359,36 @@ class ReviewWindow(QMainWindow):
         keys = region.version_of(self.names[number - 1])
         self._perform(adjudicate.take_version, self.article_id, self.reviewer, region, keys)
 
-    def accept(self) -> None:
+    def version(self) -> None:
+        """Focus the region's next alternative version (``a`` accepts it)."""
         region = self._region()
-        if region is not None:
-            self._perform(
-                adjudicate.take_version, self.article_id, self.reviewer, region, region.majority(self.names)
-            )
+        if region is None:
+            return
+        versions = region.alternatives(self.names)
+        self.pick = (self.pick + 1) % len(versions)
+        self.message.emit(
+            f"Version {self.pick + 1} of {len(versions)}: {self._version_text(versions)} (a accepts it)"
+        )
+
+    def accept(self) -> None:
+        """Accept the focused version; on the version the reviewer already has, move on to the
+        next alternative and accept that (so repeated presses go round the versions)."""
+        region = self._region()
+        if region is None:
+            return
+        versions = region.alternatives(self.names)
+        self.pick %= len(versions)
+        if versions[self.pick][0] == region.accepted and len(versions) > 1:
+            self.pick = (self.pick + 1) % len(versions)
+        keys = versions[self.pick][0]
+        pick, text = self.pick, self._version_text(versions)
+        self._perform(adjudicate.take_version, self.article_id, self.reviewer, region, keys)
+        self.pick = pick
+        self.message.emit(f"Saved: version {pick + 1} of {len(versions)}: {text}")
+
+    def _version_text(self, versions: list) -> str:
+        keys, givers = versions[self.pick]
+        return f"{', '.join(givers)}: {_keys_text(keys, self.text)}"
 
     def reject(self) -> None:
         region = self._region()
@@ -372,7 +440,14 @@ class ReviewWindow(QMainWindow):
         self.message.emit(f"History of {self.history_panel.scope}")
 
 
-def _keys_text(keys: list[Key]) -> str:
+def _keys_text(keys: list[Key], text: str = "") -> str:
+    """A version as the side panel lists it: label, range, attributes, a QUOTE's speaker."""
     if not keys:
         return "—"
-    return ", ".join(f"{label} {start}..{end}" for start, end, label, _attrs in sorted(keys))
+    shown = []
+    for start, end, label, attrs, speaker in sorted(keys):
+        values = {k: v for k, v in json.loads(attrs).items() if v is not None}
+        extra = " " + ", ".join(f"{k}={v}" for k, v in values.items()) if values else ""
+        said = f" said by “{' '.join(text[speaker[0] : speaker[1]].split())}”" if speaker else ""
+        shown.append(f"{label} {start}..{end}{extra}{said}")
+    return "; ".join(shown)

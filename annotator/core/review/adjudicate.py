@@ -12,23 +12,30 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from annotator.core.edits import Change, Edit, mark_in_progress
+from annotator.core.edits import SPEAKER, Change, Edit, mark_in_progress
 from annotator.core.errors import EditError
-from annotator.core.model import Span, now_iso
+from annotator.core.model import Relation, Span, now_iso
 
 if TYPE_CHECKING:
     from annotator.core.store import Project
 
-Key = tuple[int, int, str, str]  # start, end, label, attrs JSON
+Speaker = tuple[int, ...]  # a QUOTE's linked ACTOR as (start, end); () when none
+Key = tuple[int, int, str, str, Speaker]  # start, end, label, attrs JSON, speaker
 
 
-def _key(span: Span) -> Key:
-    return (span.start, span.end, span.label, json.dumps(span.attrs, sort_keys=True))
+def _key(span: Span, speakers: dict[int, Span] | None = None) -> Key:
+    speaker = (speakers or {}).get(span.id or 0)
+    linked: Speaker = (speaker.start, speaker.end) if speaker else ()
+    return (span.start, span.end, span.label, json.dumps(span.attrs, sort_keys=True), linked)
 
 
 @dataclass
 class Cluster:
-    """Overlapping spans of the annotators (one region of the text) and who said what."""
+    """Overlapping spans of the annotators (one region of the text) and who said what.
+
+    A version is an annotator's spans here with their attributes and, for a QUOTE, the range
+    of the ACTOR linked as its speaker: two QUOTEs with different speakers are different.
+    """
 
     start: int
     end: int
@@ -44,16 +51,23 @@ class Cluster:
     def version_of(self, name: str) -> list[Key]:
         return self.versions.get(name, [])
 
+    def alternatives(self, names: list[str]) -> list[tuple[list[Key], list[str]]]:
+        """The distinct versions here with who gave each: most support first (ties: the
+        earliest annotator's first). An annotator who marked nothing here gives ``[]``."""
+        found: dict[tuple[Key, ...], list[str]] = {}
+        for name in names:
+            found.setdefault(tuple(sorted(self.version_of(name))), []).append(name)
+        ranked = sorted(found.items(), key=lambda item: (-len(item[1]), names.index(item[1][0])))
+        return [(list(keys), givers) for keys, givers in ranked]
+
     def majority(self, names: list[str]) -> list[Key]:
         """The version most annotators gave (ties: the earliest annotator's)."""
-        best = max(
-            names,
-            key=lambda n: (
-                sum(sorted(self.version_of(m)) == sorted(self.version_of(n)) for m in names),
-                -names.index(n),
-            ),
-        )
-        return self.version_of(best)
+        return self.alternatives(names)[0][0] if names else []
+
+    @property
+    def accepted(self) -> list[Key]:
+        """The reviewer's spans here, sorted as versions are."""
+        return sorted(self.reviewer)
 
 
 def review_annotators(project: Project, article_id: int, reviewer: str) -> list[str]:
@@ -67,63 +81,58 @@ def clusters(
 ) -> list[Cluster]:
     """The article's regions, disagreements first, then in text order."""
     names = review_annotators(project, article_id, reviewer) if names is None else names
-    spans = [
-        (span, name)
-        for name in [*names, reviewer]
-        for span in project.spans_for(article_id, name)
-        if span.annotator == name and span.status == "accepted"
-    ]
+    spans: list[tuple[Span, str, dict[int, Span]]] = []
+    for name in [*names, reviewer]:
+        own = _own_spans(project, article_id, name)
+        speakers = _speakers(project, article_id, name, own)
+        spans += [(span, name, speakers) for span in own]
     spans.sort(key=lambda item: (item[0].start, -item[0].end))
     regions: list[Cluster] = []
-    for span, name in spans:
+    for span, name, speakers in spans:
         if not regions or span.start >= regions[-1].end:
             regions.append(Cluster(span.start, span.end, {n: [] for n in names}))
         region = regions[-1]
         region.end = max(region.end, span.end)
-        (region.reviewer if name == reviewer else region.versions[name]).append(_key(span))
+        (region.reviewer if name == reviewer else region.versions[name]).append(_key(span, speakers))
     regions = [r for r in regions if any(r.versions.values())]
     return sorted(regions, key=lambda r: (r.agreed, r.start))
 
 
 def take_version(project: Project, article_id: int, reviewer: str, region: Cluster, keys: list[Key]) -> Edit:
-    """Make the reviewer's spans in ``region`` exactly ``keys`` (empty: reject every version)."""
+    """Make the reviewer's spans in ``region`` exactly ``keys`` (empty: reject every version),
+    attributes and QUOTE speakers included (a speaker the reviewer lacks is added as an ACTOR)."""
     name = "reject all versions" if not keys else "take version"
-    edit = Edit(name=name, article_id=article_id, annotator=reviewer)
-    mark_in_progress(project, edit)
-    wanted = {k[:3]: k for k in keys}
-    stamp = now_iso()
-    for span in _reviewer_spans(project, article_id, reviewer):
+    result = _Result(project, Edit(name=name, article_id=article_id, annotator=reviewer))
+    wanted = list(keys)
+    for span in result.live():
         if span.end <= region.start or span.start >= region.end:
             continue
-        if (span.start, span.end, span.label) in wanted and _key(span) == wanted[
-            (span.start, span.end, span.label)
-        ]:
-            del wanted[(span.start, span.end, span.label)]
-            continue
-        edit.changes.append(
-            Change("spans", span.to_row(), span.evolve(status="rejected", updated_at=stamp).to_row())
-        )
-    for key in wanted.values():
-        _add(project, edit, article_id, reviewer, key, stamp)
-    return edit
+        key = _key(span, result.speakers)
+        if key in wanted:
+            wanted.remove(key)
+        else:
+            result.drop(span)
+    for key in sorted(wanted, key=lambda k: bool(k[4])):  # plain spans first: they may be speakers
+        result.add(key)
+    return result.edit
 
 
 def accept_agreed(project: Project, article_id: int, reviewer: str, names: list[str] | None = None) -> Edit:
-    """Give the reviewer every span all annotators agree on (and that the reviewer lacks)."""
+    """Give the reviewer every span all annotators agree on (label, attributes and QUOTE
+    speaker; a QUOTE whose speakers differ is left to settle) and that the reviewer lacks."""
     names = review_annotators(project, article_id, reviewer) if names is None else names
     if len(names) < 2:
         raise EditError("fewer than two annotators marked this article done: nothing to agree on")
-    edit = Edit(name="accept agreed spans", article_id=article_id, annotator=reviewer)
-    mark_in_progress(project, edit)
-    sets = [
-        {_key(s) for s in project.spans_for(article_id, n) if s.annotator == n and s.status == "accepted"}
-        for n in names
-    ]
-    have = {_key(s) for s in _reviewer_spans(project, article_id, reviewer)}
-    stamp = now_iso()
-    for key in sorted(set.intersection(*sets) - have):
-        _add(project, edit, article_id, reviewer, key, stamp)
-    return edit
+    result = _Result(project, Edit(name="accept agreed spans", article_id=article_id, annotator=reviewer))
+    sets = []
+    for name in names:
+        own = _own_spans(project, article_id, name)
+        speakers = _speakers(project, article_id, name, own)
+        sets.append({_key(s, speakers) for s in own})
+    have = {_key(s, result.speakers) for s in result.live()}
+    for key in sorted(set.intersection(*sets) - have, key=lambda k: (bool(k[4]), k)):
+        result.add(key)
+    return result.edit
 
 
 def next_to_review(project: Project, reviewer: str, after_id: int = 0) -> int | None:
@@ -134,17 +143,76 @@ def next_to_review(project: Project, reviewer: str, after_id: int = 0) -> int | 
     return (later or waiting)[0] if waiting else None
 
 
-def _reviewer_spans(project: Project, article_id: int, reviewer: str) -> list[Span]:
-    return [
-        s
-        for s in project.spans_for(article_id, reviewer)
-        if s.annotator == reviewer and s.status == "accepted"
-    ]
+def _own_spans(project: Project, article_id: int, name: str) -> list[Span]:
+    return [s for s in project.spans_for(article_id, name) if s.annotator == name and s.status == "accepted"]
 
 
-def _add(project: Project, edit: Edit, article_id: int, reviewer: str, key: Key, stamp: str) -> None:
-    start, end, label, attrs = key
-    span = Span(article_id, start, end, label, json.loads(attrs), "human", "accepted", reviewer,
-                id=project.new_id("spans"), created_at=stamp, updated_at=stamp)  # fmt: skip
-    edit.changes.append(Change("spans", None, span.to_row()))
-    edit.focus_span_id = edit.focus_span_id or span.id
+def _speakers(project: Project, article_id: int, name: str, own: list[Span]) -> dict[int, Span]:
+    """QUOTE id -> its linked ACTOR, among ``name``'s own accepted spans."""
+    by_id = {s.id: s for s in own}
+    return {
+        r.head_id: by_id[r.child_id]
+        for r in project.relations_of(article_id, name, ("accepted",))
+        if r.annotator == name and r.label == SPEAKER and r.head_id in by_id and r.child_id in by_id
+    }
+
+
+class _Result:
+    """The reviewer's spans and speaker links while one edit reshapes them."""
+
+    def __init__(self, project: Project, edit: Edit):
+        self.project, self.edit = project, edit
+        mark_in_progress(project, edit)
+        self.stamp = now_iso()
+        self.spans = {s.id: s for s in _own_spans(project, edit.article_id, edit.annotator)}
+        self.speakers = _speakers(project, edit.article_id, edit.annotator, list(self.spans.values()))
+        self.relations = [
+            r
+            for r in project.relations_of(edit.article_id, edit.annotator, ("accepted",))
+            if r.annotator == edit.annotator
+        ]
+
+    def live(self) -> list[Span]:
+        return sorted(self.spans.values(), key=lambda s: (s.start, -s.end, s.id))
+
+    def drop(self, span: Span) -> None:
+        """Reject one of the reviewer's spans and the links to and from it."""
+        del self.spans[span.id]
+        self.edit.changes.append(
+            Change("spans", span.to_row(), span.evolve(status="rejected", updated_at=self.stamp).to_row())
+        )
+        for rel in [r for r in self.relations if span.id in (r.head_id, r.child_id)]:
+            self.relations.remove(rel)
+            new = rel.evolve(status="rejected", updated_at=self.stamp)
+            self.edit.changes.append(Change("relations", rel.to_row(), new.to_row()))
+
+    def add(self, key: Key) -> Span:
+        start, end, label, attrs, speaker = key
+        span = self._new_span(start, end, label, json.loads(attrs))
+        if speaker:
+            actor = next(
+                (s for s in self.live() if (s.start, s.end, s.label) == (*speaker, "ACTOR")), None
+            ) or self._new_span(speaker[0], speaker[1], "ACTOR", {}, focus=False)
+            self._link(span, actor)
+        return span
+
+    def _new_span(
+        self, start: int, end: int, label: str, attrs: dict[str, object], focus: bool = True
+    ) -> Span:
+        span = Span(self.edit.article_id, start, end, label, attrs, "human", "accepted", self.edit.annotator,
+                    id=self.project.new_id("spans"), created_at=self.stamp, updated_at=self.stamp)  # fmt: skip
+        self.spans[span.id] = span
+        self.edit.changes.append(Change("spans", None, span.to_row()))
+        if focus:
+            self.edit.focus_span_id = self.edit.focus_span_id or span.id
+        return span
+
+    def _link(self, quote: Span, actor: Span) -> None:
+        rel = Relation(
+            article_id=self.edit.article_id, head_id=quote.id or 0, child_id=actor.id or 0,
+            label=SPEAKER, annotator=self.edit.annotator, id=self.project.new_id("relations"),
+            created_at=self.stamp, updated_at=self.stamp,
+        )  # fmt: skip
+        self.relations.append(rel)
+        self.speakers[quote.id or 0] = actor
+        self.edit.changes.append(Change("relations", None, rel.to_row()))
