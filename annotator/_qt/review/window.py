@@ -219,8 +219,10 @@ class ReviewWindow(QMainWindow):
         self.view.set_spans(spans, self.fix_id)
         self.view.set_lanes(lanes, box)
         if box:
-            self.view.select(*box)
-            self.view.textCursor().clearSelection()
+            self.view.select(*box)  # scrolls the region into view; a selection would be labelled
+            cursor = self.view.textCursor()
+            cursor.clearSelection()
+            self.view.setTextCursor(cursor)
         self.legend.setText(self._legend_html())
 
     def _legend_html(self) -> str:
