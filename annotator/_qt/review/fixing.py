@@ -116,7 +116,7 @@ class SpanFixer:
             self.say("You have no ACTOR in this article to link as the speaker")
             return
         text = self.state.article.text
-        choices = [(a.id, _speaker_choice(text, a, span)) for a in actors]
+        choices = [(a.id or 0, _speaker_choice(text, a, span)) for a in actors]
         actor_id = dialogs.pick_speaker(
             self.window, choices, self.state.likely_speaker(span, actors), span.text_in(text)
         )
