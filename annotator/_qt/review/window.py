@@ -388,7 +388,7 @@ class ReviewWindow(QMainWindow):
         self.pick = pick
         self.message.emit(f"Saved: version {pick + 1} of {len(versions)}: {text}")
 
-    def _version_text(self, versions: list) -> str:
+    def _version_text(self, versions: list[tuple[list[Key], list[str]]]) -> str:
         keys, givers = versions[self.pick]
         return f"{', '.join(givers)}: {_keys_text(keys, self.text)}"
 
