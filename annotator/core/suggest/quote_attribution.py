@@ -9,6 +9,7 @@ from annotator.core.suggest.lexicon import words
 
 _KNOWN_AS = ("known as", "referred to as", "billed as", "branded as", "marketed as")
 _SENTENCE_END = ".!?…"
+_DASHES = {"—", "–", "-", "--", "―"}
 _TITLE_MAX_WORDS = 8
 _SMALL_WORDS = frozenset(
     [
@@ -103,3 +104,31 @@ def headline_alone(span: Span, text: str) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip(" \"'“”„‘’")
     inner = span.text.strip()
     return line == inner and inner[-1:] not in _SENTENCE_END + "," and len(span) <= _TITLE_MAX_WORDS
+
+
+def dash_source(span: Span) -> Token | None:
+    """ ""We regret it." — John Doe": a capitalised name right after a dash that follows the
+    closing mark, on the same line."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and (doc[i].is_quote or (doc[i].is_punct and doc[i].text not in _DASHES)):
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text not in _DASHES or "\n" in doc[i].whitespace_:
+        return None
+    name = doc[i + 1]
+    return name if name.is_title and name.pos_ in ("PROPN", "") else None
+
+
+def words_of(span: Span, quoted: set[int]) -> Token | None:
+    """ "In her words, "…"", "in the words of X, "…"": whose words they are."""
+    doc = span.doc
+    for token in doc[span[0].sent.start : span.start]:
+        if token.i in quoted or token.lower_ != "words":
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        of = next((c for c in token.children if c.lower_ == "of"), None)
+        if owner is None and of is not None:
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if owner is not None:
+            return owner
+    return None

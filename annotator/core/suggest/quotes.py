@@ -9,8 +9,10 @@ from annotator.core.suggest.lexicon import words
 from annotator.core.suggest.quote_attribution import (
     according_to,
     colon_subject,
+    dash_source,
     headline_alone,
     is_named_thing,
+    words_of,
 )
 from annotator.core.suggest.quote_marks import find_quotes
 from annotator.core.suggest.speakers import Actor, SpeakerFinder
@@ -61,10 +63,17 @@ class QuoteSuggester:
 
 
 def _source(span: Span, finder: SpeakerFinder) -> Token | None:
-    """Who a quote is attributed to without a verb of saying ("according to X", "X: ...")."""
+    """Who a quote is attributed to without a verb of saying ("according to X", "X: ...",
+    "in X's words", "... — X")."""
     if not finder.parsed:
-        return None
-    return according_to(span, finder.quoted) or colon_subject(span, finder.quoted)
+        return dash_source(span)
+    quoted = finder.quoted
+    return (
+        according_to(span, quoted)
+        or colon_subject(span, quoted)
+        or words_of(span, quoted)
+        or dash_source(span)
+    )
 
 
 def _actors(doc: Doc) -> list[Actor]:

@@ -80,6 +80,12 @@ def test_according_to_and_colon_attribution(suggest):
 
 
 @pytest.mark.model
+def test_a_dash_after_the_quote_names_its_speaker(suggest):
+    text = '"We regret the accident." — John Doe'
+    assert speakers(suggest(text), text) == {"We regret the accident.": "John Doe"}
+
+
+@pytest.mark.model
 def test_a_bare_title_speaker_is_the_person_named_before(suggest):
     text = 'Maria Lopez arrived in Goma on Monday. She visited the camp.\n"We need tents," the minister said.'
     assert speakers(suggest(text), text) == {"We need tents,": "Maria Lopez"}
@@ -103,3 +109,9 @@ def test_the_next_paragraphs_verb_does_not_take_a_quote(suggest):
         "Tomas Wierz, who denies wrongdoing, said he would appeal."
     )
     assert speakers(suggest(text), text)["He knew what he was doing."] == "Anna Kowal"
+
+
+@pytest.mark.model
+def test_in_his_words_is_still_a_quote(suggest):
+    text = 'Maria Lopez spoke on Monday. In her words, "the camp is full and we need help."'
+    assert speakers(suggest(text), text) == {"the camp is full and we need help.": "Maria Lopez"}
