@@ -121,8 +121,11 @@ def import_(
         click.echo(f"{report.relations_added} relation(s) added")
     for kind, n in sorted(report.skipped.items()):
         click.echo(f"skipped {n} line(s) of kind {kind}")
-    if report.labels_added or report.relation_types_added:
-        click.echo(f"added to the scheme: {', '.join(report.labels_added + report.relation_types_added)}")
+    for note in report.notes:
+        click.echo(note)
+    added = report.labels_added + report.relation_types_added + report.attributes_added
+    if added:
+        click.echo(f"added to the scheme: {', '.join(added)}")
     if label_map or drop_unmapped:
         click.echo("spans per label:")
         for label, row in report.labels.items():

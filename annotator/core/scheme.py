@@ -50,6 +50,8 @@ class Attribute:
             return f"{self.name} must be one of {list(self.choices)}, not {value!r}"
         if self.type == "string" and not isinstance(value, str):
             return f"{self.name} must be a string, not {value!r}"
+        if self.type == "bool" and not isinstance(value, bool):
+            return f"{self.name} must be true or false, not {value!r}"
         return None
 
 
@@ -152,9 +154,36 @@ class Scheme:
                 )
         return scheme_from_dict(raw, source="--add-labels")
 
+    def with_attributes(self, label: str, values: dict[str, Any]) -> Scheme:
+        """A copy where ``label`` has attributes for ``values`` (for ``--add-labels``): a new
+        name gets type ``bool`` (for ``True``/``False``), ``int`` or ``choice`` (the strings
+        seen, and null); a string value not yet among a choice's choices is added to them."""
+        raw = json.loads(json.dumps(self.raw))
+        item = next(lab for lab in raw["labels"] if lab["name"] == label)
+        attrs = item.setdefault("attributes", [])
+        for name, value in values.items():
+            have = next((a for a in attrs if a["name"] == name), None)
+            if have is None:
+                attrs.append(_attribute_for(name, value))
+            elif have["type"] == "choice" and isinstance(value, str) and value not in have["choices"]:
+                have["choices"].insert(len(have["choices"]) - 1, value)  # null stays last
+        return scheme_from_dict(raw, source="--add-labels")
+
     def to_json(self) -> str:
         """The scheme as JSON text (stored in the project file)."""
         return json.dumps(self.raw, ensure_ascii=False, sort_keys=True)
+
+
+def _attribute_for(name: str, value: Any) -> dict[str, Any]:
+    """The scheme entry of a new attribute, typed by a value it takes."""
+    added = f"Added on import: {name}."
+    if isinstance(value, bool):
+        return {"name": name, "type": "bool", "description": added}
+    if isinstance(value, int):
+        return {"name": name, "type": "int", "description": added}
+    if isinstance(value, str):
+        return {"name": name, "type": "choice", "choices": [value, None], "description": added}
+    raise SchemeError(f"--add-labels: attribute {name!r}: cannot add a value like {value!r}")
 
 
 @lru_cache(maxsize=1)

@@ -121,12 +121,13 @@ def _range_problem(values: dict[str, Any]) -> str | None:
 
 
 def _field(attr: Attribute, value):
-    if attr.type == "choice":
+    if attr.type in ("choice", "bool"):
+        choices = attr.choices if attr.type == "choice" else (True, False, None)
         box = QComboBox()
-        for choice in attr.choices:
-            box.addItem("—" if choice is None else str(choice), choice)
-        if value in attr.choices:
-            box.setCurrentIndex(list(attr.choices).index(value))
+        for choice in choices:
+            box.addItem({None: "—", True: "yes", False: "no"}.get(choice, str(choice)), choice)
+        if value in choices:
+            box.setCurrentIndex(next(i for i, c in enumerate(choices) if c is value or c == value))
         return box
     edit = QLineEdit("" if value is None else str(value))
     if attr.type == "int":

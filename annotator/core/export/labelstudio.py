@@ -42,6 +42,8 @@ def attribute_result(scheme: Scheme, span: OutSpan, rid: str, name: str, value: 
         typed, body = "number", {"number": value}
     elif kind == "choice":
         typed, body = "choices", {"choices": [] if value is None else [value]}
+    elif kind == "bool":
+        typed, body = "choices", {"choices": [] if value is None else [str(value).lower()]}
     else:
         typed, body = "textarea", {"text": [] if value is None else [value]}
     return {"id": rid, "from_name": name, "to_name": TEXT_TAG, "type": typed, "value": {**base, **body}}

@@ -40,8 +40,9 @@ def _control(attr: Attribute) -> str:
     common = f'name={quoteattr(attr.name)} toName={quoteattr(TEXT_TAG)} perRegion="true"'
     if attr.type == "int":
         return f"<Number {common}/>"
-    if attr.type == "choice":
-        choices = "".join(f"<Choice value={quoteattr(str(c))}/>" for c in attr.choices if c is not None)
+    if attr.type in ("choice", "bool"):
+        values = attr.choices if attr.type == "choice" else ("true", "false")
+        choices = "".join(f"<Choice value={quoteattr(str(c))}/>" for c in values if c is not None)
         return f'<Choices {common} choice="single">{choices}</Choices>'
     return f"<TextArea {common}/>"
 

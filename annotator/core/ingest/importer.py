@@ -18,13 +18,14 @@ import getpass
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import Cancelled, InputError, SchemeError
 from annotator.core.ingest.formats import reader_for
+from annotator.core.ingest.interop.brat import FRAGMENT
 from annotator.core.ingest.options import ImportOptions
 from annotator.core.ingest.records import Record, RelationIn, SpanIn
 from annotator.core.ingest.sources import expand_sources
@@ -56,7 +57,9 @@ class ImportReport:
     suggested_relations_added: int = 0
     labels_added: list[str] = field(default_factory=list)
     relation_types_added: list[str] = field(default_factory=list)
+    attributes_added: list[str] = field(default_factory=list)  # "LABEL.name", on labels added here
     skipped: dict[str, int] = field(default_factory=dict)  # lines left out of the files, per kind
+    notes: list[str] = field(default_factory=list)  # "FILE:LINE: what was left out and why"
     labels: dict[str, dict[str, Any]] = field(default_factory=dict)  # per label: kept / mapped / dropped
 
     def as_dict(self) -> dict[str, Any]:
@@ -85,6 +88,8 @@ def import_sources(
     """Import every file of ``sources`` into ``project`` as one transaction."""
     files = expand_sources(sources, fmt)
     report = ImportReport(files=len(files))
+    if add_labels or FRAGMENT in {r.name for r in project.scheme.relations}:
+        options = replace(options, join_fragments=True)
     job = _Job(project, annotator or default_annotator(), add_labels, report, label_map or LabelMap())
     found = job.check_all(_records(files, options), cancelled)
     if not found:
@@ -136,6 +141,7 @@ class _Job:
             self._check(record)
             for kind, n in record.skipped.items():
                 self.report.skipped[kind] = self.report.skipped.get(kind, 0) + n
+            self.report.notes += record.notes
             if cancelled and count % BATCH == 0 and cancelled():
                 raise ImportCancelled("import cancelled; nothing was written")
         return count
@@ -257,8 +263,23 @@ class _Job:
                 ) from None
             self.report.labels_added.append(span.label)
         problem = self.scheme.check_attrs(span.label, span.attrs)
+        if problem and self.add_labels and span.label in self.report.labels_added:
+            problem = self._add_attributes(span.label, span.attrs)
         if problem:
             raise InputError(record.path, record.line, f"span {span.start}..{span.end}: {problem}")
+
+    def _add_attributes(self, label: str, attrs: dict[str, Any]) -> str | None:
+        """Give a label added by this import the attributes its spans carry (brat ``A`` lines);
+        the problem that remains, if any."""
+        before = {a.name for a in self.scheme.label(label).attributes}
+        try:
+            self.scheme = self.scheme.with_attributes(label, attrs)
+        except SchemeError as exc:
+            return str(exc)
+        self.report.attributes_added += [
+            f"{label}.{a.name}" for a in self.scheme.label(label).attributes if a.name not in before
+        ]
+        return self.scheme.check_attrs(label, attrs)
 
     def _note_overlaps(self, record: Record) -> None:
         """Added labels whose spans overlap another span cannot be entities (doc.ents, CoNLL)."""

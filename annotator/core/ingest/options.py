@@ -11,3 +11,4 @@ class ImportOptions:
 
     encoding: str | None = None
     text_column: str = "text"
+    join_fragments: bool = False  # brat: discontinuous spans become parts joined by FRAGMENT

@@ -48,3 +48,4 @@ class Record:
     suggestions: list[SpanIn] = field(default_factory=list)  # pre-annotations, not labels
     suggested_relations: list[RelationIn] = field(default_factory=list)  # by index in suggestions
     skipped: dict[str, int] = field(default_factory=dict)  # lines/items left out, per kind
+    notes: list[str] = field(default_factory=list)  # "FILE:LINE: what was left out and why"

@@ -106,19 +106,33 @@ BRAT_ANN = (
 )
 
 
-def test_brat_skips_events_notes_and_discontinuous_spans_and_counts_them(project, tmp_path):
+def test_brat_skips_events_and_notes_and_counts_them(project, tmp_path):
     write(tmp_path, "a.txt", "Putin said: We will respond to a strike in Moscow.")
     path = write(tmp_path, "a.ann", BRAT_ANN)
     report = import_sources(project, [str(path)], "brat", "ann", add_labels=True)
-    assert report.spans_added == 3 and report.relations_added == 1
+    # T1, T2, T3 and the two parts of T4; SPEAKER and the FRAGMENT joining T4's parts
+    assert report.spans_added == 5 and report.relations_added == 2
     assert report.skipped == {
         "E (events)": 1,
         "* (equivalences)": 1,
         "N (normalisations)": 1,
         "# (notes)": 1,
-        "T (discontinuous spans)": 1,
         "A (target not an imported span)": 1,
     }
+
+
+def test_brat_discontinuous_span_without_add_labels_is_left_out_alone_with_its_line(project, tmp_path):
+    write(tmp_path, "a.txt", "Putin said: We will respond to a strike in Moscow.")
+    path = write(
+        tmp_path, "a.ann", "T1\tACTOR 0 5\tPutin\nT2\tLOCATION 0 5;43 49\tPutin Moscow\nA1\tkind T2 x\n"
+    )
+    report = import_sources(project, [str(path)], "brat", "ann")
+    assert report.spans_added == 1
+    assert report.skipped == {"T (discontinuous spans)": 1, "A (target not an imported span)": 1}
+    assert report.notes == [
+        f"{path}:2: discontinuous span T2 left out: its parts would be joined by a FRAGMENT relation, "
+        "which is not in the scheme (use --add-labels to add it)"
+    ]
 
 
 def test_brat_line_with_spaces_for_tabs_says_so(project, tmp_path):
