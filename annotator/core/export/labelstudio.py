@@ -5,7 +5,7 @@ Each task is ``{"data": {"text"}, "meta", "annotations": [{"result": [...]}]}``;
 offsets), its attributes are per-region results with the same ``id`` (``number`` for an
 integer, ``choices`` for a choice, ``textarea`` for a string), and a link is a ``relation``
 result from the head region to the child. Pending suggestions (``--include-suggestions``)
-go to ``predictions`` instead of ``annotations``.
+go to ``predictions`` instead of ``annotations``, one per origin (``model_version``).
 """
 
 from __future__ import annotations
@@ -70,6 +70,18 @@ def results(task: Task, scheme: Scheme) -> list[dict[str, Any]]:
     return out
 
 
+def predictions(task: Task, scheme: Scheme) -> list[dict[str, Any]]:
+    """Pending suggestions as predictions, one per origin (its ``model_version``, as the
+    Label Studio import reads it back); a link goes with its head's origin."""
+    out = []
+    for origin in sorted({span.origin for span in task.spans}):
+        spans = [span for span in task.spans if span.origin == origin]
+        links = [r for r in task.relations if r.head.origin == origin and r.child.origin == origin]
+        part = Task(task.version, spans, links, task.doc, task.edges)
+        out.append({"model_version": origin, "result": results(part, scheme)})
+    return out
+
+
 class LabelStudioWriter(Writer):
     """Writes ``[`` then one task a line, comma separated, then ``]``."""
 
@@ -94,7 +106,7 @@ class LabelStudioWriter(Writer):
         }
         result = results(task, self.scheme)
         if any(s.status == "suggested" for s in version.spans):
-            item["predictions"].append({"model_version": "annotator suggestions", "result": result})
+            item["predictions"] = predictions(task, self.scheme)
         elif version.worked:
             item["annotations"].append(
                 {"id": self.count, "result": result, "was_cancelled": version.answer == "ignore"}
