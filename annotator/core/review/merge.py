@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from annotator.core.batching import batched
 from annotator.core.errors import ProjectError
 from annotator.core.model import now_iso
+from annotator.core.review.merge_log import IdMaps, merge_comments, merge_edit_log
 from annotator.core.scheme import scheme_from_dict
 from annotator.core.store.merge import Source, Target, history_key
 
@@ -47,6 +48,8 @@ class FileReport:
     kept_newer_here: int = 0
     suggestions_added: int = 0
     history_added: int = 0
+    comments_added: int = 0
+    edits_added: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -56,7 +59,8 @@ class FileReport:
             f"{self.path}: {self.articles_new} new article(s), {self.articles_matched} matched; "
             f"{self.conflicts_by_time} conflict(s) resolved by time for that file, "
             f"{self.kept_newer_here} kept as newer here; {self.suggestions_added} suggestion(s), "
-            f"{self.history_added} history row(s) added"
+            f"{self.history_added} history row(s), {self.comments_added} note(s), "
+            f"{self.edits_added} edit-log entries added"
         ]
         for name, counts in sorted(self.decisions.items()):
             lines.append(f"  {name}: {counts['articles']} article(s), {counts['spans']} span(s) taken")
@@ -115,13 +119,17 @@ def _merge_one(target: Target, source: Source, label_map: dict[str, str]) -> Fil
     report = FileReport(path=str(source.path))
     article_map = _merge_articles(target, source, report)
     take = _groups_to_take(target, source, article_map, label_map, report)
+    maps = IdMaps()
     ids = sorted(article_map)
     for part in batched(ids, BATCH):
         suggestion_map = _merge_suggestions(target, source, part, article_map, label_map, report)
+        maps.spans.update(suggestion_map)
         wanted = [a for a in part if a in take]
         if wanted:
-            _take_groups(target, source, wanted, take, article_map, suggestion_map, label_map, report)
-    _merge_history(target, source, article_map, report)
+            _take_groups(target, source, wanted, take, article_map, maps, label_map, report)
+    report.comments_added = merge_comments(target, source, article_map, maps)
+    report.edits_added = merge_edit_log(target, source, article_map, maps, label_map)
+    _merge_history(target, source, article_map, maps, report)
     return report
 
 
@@ -258,19 +266,21 @@ def _take_groups(
     part: list[int],
     take: Groups,
     article_map: ArticleMap,
-    suggestion_map: dict[int, int],
+    maps: IdMaps,
     label_map: dict[str, str],
     report: FileReport,
 ) -> None:
     spans, relations, states = source.article_rows(part, people=True)
     chosen = {(a, n) for a in part for n in take.get(a, ())}
+    maps.taken |= chosen
+    suggestion_map = maps.spans
     spans = [s for s in spans if (s["article_id"], s["annotator"]) in chosen]
     relations = [r for r in relations if (r["article_id"], r["annotator"]) in chosen]
     states = [st for st in states if (st["article_id"], st["annotator"]) in chosen]
     keys = sorted((article_map[a], n) for a, n in chosen)
     before = _span_counts(target.article_rows(sorted({k[0] for k in keys}), people=True)[0])
     target.drop_groups(keys)
-    span_map = dict(suggestion_map)
+    span_map = suggestion_map
     next_id = target.next_id("spans")
     new_spans: list[Row] = []
     for s in spans:
@@ -291,6 +301,7 @@ def _take_groups(
     for r in relations:
         head, child = span_map.get(r["head_id"]), span_map.get(r["child_id"])
         if head and child:
+            maps.relations[r["id"]] = next_rel
             row = {**r, "id": next_rel, "article_id": article_map[r["article_id"]], "head_id": head}
             new_relations.append({**row, "child_id": child})
             next_rel += 1
@@ -332,12 +343,17 @@ def _dump(value: dict[str, Any]) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _merge_history(target: Target, source: Source, article_map: ArticleMap, report: FileReport) -> None:
+def _merge_history(
+    target: Target, source: Source, article_map: ArticleMap, maps: IdMaps, report: FileReport
+) -> None:
     """Copy the source's history rows that the target does not have yet (same event: same
-    time, person, action, table, before and after)."""
+    time, person, action, table, before and after). Rows of an edit-log entry the target
+    has are left out: the entry's own rows are there (copied with it, on the target's ids)."""
     known = target.history_keys()
     fresh: list[tuple[Any, ...]] = []
-    for row in source.history():
+    for row, edit_id in zip(source.history(), source.history_edit_ids()):
+        if edit_id in maps.edits:
+            continue
         key = history_key(row)
         if key in known:
             continue

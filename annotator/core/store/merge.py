@@ -26,6 +26,8 @@ RELATION_COLUMNS = (
     "id", "article_id", "head_id", "child_id", "label", "origin", "status",
     "annotator", "created_at", "updated_at",
 )  # fmt: skip
+EDIT_COLUMNS = ("id", "article_id", "annotator", "name", "kind", "undoes", "focus_span_id", "at")
+COMMENT_COLUMNS = ("id", "article_id", "span_id", "annotator", "text", "created_at")
 HISTORY_COLUMNS = ("at", "annotator", "action", "table_name", "row_id", "article_id", "before", "after")
 
 _GROUP_TIMES = """
@@ -118,6 +120,40 @@ class Reader:
     def history_keys(self) -> set[bytes]:
         return {history_key(row) for row in self.history()}
 
+    def history_edit_ids(self) -> Iterator[int | None]:
+        """``history.edit_id`` of every row, in the order of :meth:`history`."""
+        yield from (r[0] for r in self.db.execute("SELECT edit_id FROM history ORDER BY id"))
+
+    def edit_entries(self) -> list[dict[str, Any]]:
+        """The edit log, oldest first."""
+        sql = f"SELECT {', '.join(EDIT_COLUMNS)} FROM edits ORDER BY id"
+        return [dict(zip(EDIT_COLUMNS, r)) for r in self.db.execute(sql)]
+
+    def edit_changes(self, edit_id: int) -> list[tuple[Any, ...]]:
+        """(at, annotator, action, table, row_id, article_id, before, after) an entry wrote."""
+        cols = ", ".join(f"[{c}]" for c in HISTORY_COLUMNS)
+        return list(self.db.execute(f"SELECT {cols} FROM history WHERE edit_id = ? ORDER BY id", [edit_id]))
+
+    def comments(self) -> list[dict[str, Any]]:
+        """Every note, with the (start, end, label, annotator) of the span it is on."""
+        sql = (
+            "SELECT c.id, c.article_id, c.span_id, c.annotator, c.text, c.created_at, "
+            "s.start, s.end, s.label, s.annotator FROM comments c LEFT JOIN spans s ON s.id = c.span_id "
+            "ORDER BY c.id"
+        )
+        keys = (*COMMENT_COLUMNS, "span_start", "span_end", "span_label", "span_annotator")
+        return [dict(zip(keys, r)) for r in self.db.execute(sql)]
+
+    def span_ids_at(
+        self, article_id: int, start: int, end: int, label: str, annotator: str | None
+    ) -> list[int]:
+        """Ids of spans with these edges, label and annotator (accepted ones first)."""
+        sql = (
+            "SELECT id FROM spans WHERE article_id = ? AND start = ? AND [end] = ? AND label = ? "
+            "AND annotator IS ? ORDER BY status != 'accepted', id"
+        )
+        return [r[0] for r in self.db.execute(sql, [article_id, start, end, label, annotator])]
+
 
 class Source(Reader):
     """Another project file, opened read-only (refused when newer, corrupt or not a project)."""
@@ -153,6 +189,18 @@ class Target(Reader):
         columns = list(rows[0])
         sql = f"INSERT INTO {table} ({', '.join(f'[{c}]' for c in columns)}) VALUES ({_marks(columns)})"
         self.db.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
+
+    def add_edit(self, entry: dict[str, Any]) -> int:
+        """Append one edit-log entry (``entry`` without its id); the new id."""
+        columns = [c for c in EDIT_COLUMNS if c != "id"]
+        sql = f"INSERT INTO edits ({', '.join(columns)}) VALUES ({_marks(columns)})"
+        return int(self.db.execute(sql, [entry[c] for c in columns]).lastrowid or 0)
+
+    def add_edit_history(self, edit_id: int, rows: list[tuple[Any, ...]]) -> None:
+        """History rows (as :meth:`history` gives them) written by edit-log entry ``edit_id``."""
+        cols = ", ".join(f"[{c}]" for c in ("edit_id", *HISTORY_COLUMNS))
+        sql = f"INSERT INTO history ({cols}) VALUES ({_marks(HISTORY_COLUMNS)}, ?)"
+        self.db.conn.executemany(sql, [(edit_id, *row) for row in rows])
 
     def add_history(self, rows: list[tuple[Any, ...]]) -> None:
         cols = ", ".join(f"[{c}]" for c in HISTORY_COLUMNS)

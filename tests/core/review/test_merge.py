@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.cli import cli
-from annotator.core import edits
+from annotator.core import edits, undo
 from annotator.core.errors import EditError
+from annotator.core.review.comments import add_comment
 from annotator.core.review.merge import merge
 from annotator.core.scheme import default_scheme, scheme_from_dict
 from annotator.core.store import open_project
@@ -44,7 +45,15 @@ def content(project) -> set:
         out.add(("relation", keys[row[0]], keys[row[1]], row[2], row[3], row[4]))
     for row in db.execute("SELECT article_id, annotator, state FROM article_states"):
         out.add(("state", hashes[row[0]], row[1], row[2]))
+    for row in db.execute("SELECT article_id, annotator, text, created_at FROM comments"):
+        out.add(("comment", hashes[row[0]], *row[1:]))
     return out
+
+
+def counts(project) -> tuple[int, ...]:
+    """Rows of the tables a merge appends to."""
+    tables = ("spans", "relations", "comments", "edits", "history")
+    return tuple(project.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables)
 
 
 def test_merge_takes_the_newest_decisions_per_annotator(tmp_path):
@@ -82,6 +91,38 @@ def test_history_rows_come_along_once(tmp_path):
     count = len(a.history(limit=10_000))
     merge(a, [tmp_path / "b.db"])
     assert len(a.history(limit=10_000)) == count
+    a.close()
+
+
+def test_notes_and_the_edit_log_come_along_once_and_undo_works(tmp_path):
+    a, ids_a = make(tmp_path / "a.db", tmp_path)
+    b, ids_b = make(tmp_path / "b.db", tmp_path)
+    add_comment_here = edits.perform(a, add_comment, ids_a[1], "seen here", "rev")
+    assert add_comment_here.id
+    first = edits.perform(b, edits.add_span, ids_b[0], 0, 5, "ACTOR", "bob")
+    edits.perform(b, edits.add_span, ids_b[0], 17, 22, "LOCATION", "bob")
+    edits.perform(b, add_comment, ids_b[0], "check Paris", "bob", first.focus_span_id)
+    edits.perform(b, add_comment, ids_b[0], "the whole article", "rev")
+    b.close()
+    (report,) = merge(a, [tmp_path / "b.db"])
+    assert (report.comments_added, report.edits_added) == (2, 3)  # rev took nothing on article 0
+    notes = a.review.comments([ids_a[0]])[ids_a[0]]
+    assert [(n["text"], n["label"], n["start"]) for n in notes] == [
+        ("check Paris", "ACTOR", 0),  # still on bob's span, now with the target's id
+        ("the whole article", None, None),
+    ]
+    entries = a.edit_entries(ids_a[0], "bob")
+    assert [e.name for e in entries] == ["add ACTOR", "add LOCATION", "comment"]
+    before = counts(a)
+    (again,) = merge(a, [tmp_path / "b.db"])
+    assert (again.comments_added, again.edits_added, again.history_added) == (0, 0, 0)
+    assert counts(a) == before
+    # bob's undo stack came with his decisions: undo works on the target's rows
+    assert undo.undo(a, ids_a[0], "bob").name == "comment"
+    assert undo.undo(a, ids_a[0], "bob").name == "add LOCATION"
+    spans = {(s.start, s.end) for s in a.spans_for(ids_a[0], "bob") if s.status == "accepted"}
+    assert spans == {(0, 5)}
+    assert [n["text"] for n in a.review.comments([ids_a[0]])[ids_a[0]]] == ["the whole article"]
     a.close()
 
 
@@ -156,7 +197,7 @@ op = st.tuples(
     st.sampled_from("AB"),
     st.sampled_from(["x", "y", "z"]),
     st.integers(0, 1),
-    st.sampled_from(["add", "add", "reject", "done", "undo"]),
+    st.sampled_from(["add", "add", "reject", "done", "undo", "note"]),
     st.integers(0, len(TOKENS) - 1),
     st.sampled_from(["ACTOR", "LOCATION"]),
 )
@@ -178,6 +219,10 @@ def _apply(project, ids, ops, undo):
                 undo.append(edits.perform(project, edits.reject, mine[0].id, name))
         elif kind == "done":
             edits.perform(project, edits.set_state, article_id, "done", name)
+        elif kind == "note":
+            mine = [s.id for s in project.spans_for(article_id, name) if s.annotator == name]
+            span_id = mine[0] if mine and token % 2 else None
+            undo.append(edits.perform(project, add_comment, article_id, f"note {token}", name, span_id))
         elif undo:
             try:
                 edits.revert(project, undo.pop())
@@ -203,6 +248,9 @@ def test_merge_is_idempotent_and_symmetric(ops):
             merge(a_into, [tmp / "B.db"])
             merge(b_into, [tmp / "A.db"])
             assert content(a_into) == content(b_into)
-            first = content(a_into)
+            first, rows = content(a_into), counts(a_into)
             merge(a_into, [tmp / "B.db"])
-            assert content(a_into) == first
+            assert content(a_into) == first and counts(a_into) == rows  # nothing added twice
+            rows_b = counts(b_into)
+            merge(b_into, [tmp / "A.db"])
+            assert counts(b_into) == rows_b
