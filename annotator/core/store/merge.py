@@ -120,12 +120,22 @@ class Reader:
     def history_keys(self) -> set[bytes]:
         return {history_key(row) for row in self.history()}
 
+    def _has(self, table: str, column: str | None = None) -> bool:
+        """Whether an (older, unmigrated: opened read-only) file has this table / column."""
+        names = [r[1] for r in self.db.execute(f"PRAGMA table_info([{table}])")]
+        return bool(names) and (column is None or column in names)
+
     def history_edit_ids(self) -> Iterator[int | None]:
         """``history.edit_id`` of every row, in the order of :meth:`history`."""
+        if not self._has("history", "edit_id"):
+            yield from (None for _ in self.db.execute("SELECT id FROM history ORDER BY id"))
+            return
         yield from (r[0] for r in self.db.execute("SELECT edit_id FROM history ORDER BY id"))
 
     def edit_entries(self) -> list[dict[str, Any]]:
         """The edit log, oldest first."""
+        if not self._has("edits"):
+            return []
         sql = f"SELECT {', '.join(EDIT_COLUMNS)} FROM edits ORDER BY id"
         return [dict(zip(EDIT_COLUMNS, r)) for r in self.db.execute(sql)]
 
@@ -136,6 +146,8 @@ class Reader:
 
     def comments(self) -> list[dict[str, Any]]:
         """Every note, with the (start, end, label, annotator) of the span it is on."""
+        if not self._has("comments"):
+            return []
         sql = (
             "SELECT c.id, c.article_id, c.span_id, c.annotator, c.text, c.created_at, "
             "s.start, s.end, s.label, s.annotator FROM comments c LEFT JOIN spans s ON s.id = c.span_id "
