@@ -6,6 +6,7 @@ import importlib
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any, TypeVar
 
 import click
 from click_default_group import DefaultGroup
@@ -13,6 +14,8 @@ from click_default_group import DefaultGroup
 from annotator import __version__
 from annotator.cli.self_check import self_check_option
 from annotator.core.errors import AnnotatorError
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class AnnotatorGroup(DefaultGroup):  # type: ignore[misc]  # click-default-group ships no type information
@@ -107,6 +110,16 @@ def progress(description: str, total: int | None = None) -> Iterator[Callable[..
                 bar.update(task, advance=n, total=total)
 
         yield advance
+
+
+def defaulted(*decls: str, default: Any, type: Any, help: str) -> Callable[[F], F]:
+    """An option whose help shows its default (the CLI's numbers, seeds and formats)."""
+    return click.option(*decls, default=default, show_default=True, type=type, help=help)
+
+
+def status_option(choices: list[str], help: str) -> Callable[[F], F]:
+    """``--status``: which articles a command takes; the first choice is the default."""
+    return defaulted("--status", default=choices[0], type=click.Choice(choices), help=help)
 
 
 def project_argument(func):

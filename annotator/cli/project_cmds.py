@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.base import cli, progress, project_argument
+from annotator.cli.base import cli, defaulted, progress, project_argument
 from annotator.core.errors import ProjectError
 from annotator.core.ingest import READERS, ImportOptions, import_sources
 from annotator.core.label_map import LabelMap, parse_label_map
@@ -38,13 +38,8 @@ def init(project: str, scheme_file: str | None) -> None:
 @cli.command("import")
 @project_argument
 @click.argument("sources", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "fmt",
-    default="auto",
-    show_default=True,
-    type=click.Choice(["auto", *sorted(READERS)]),
-    help="Input format.",
+@defaulted(
+    "--format", "fmt", default="auto", type=click.Choice(["auto", *sorted(READERS)]), help="Input format."
 )
 @click.option("--annotator", help="Whose labels the imported spans are (default: your login name).")
 @click.option("--text-column", default="text", show_default=True, help="CSV column holding the text.")

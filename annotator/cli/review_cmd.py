@@ -6,7 +6,7 @@ import json
 
 import click
 
-from annotator.cli.base import cli, project_argument
+from annotator.cli.base import cli, project_argument, status_option
 from annotator.core.label_map import parse_label_map
 from annotator.core.review import compute_agreement, history_entries, iso_date
 from annotator.core.review import merge_projects as merge_files
@@ -44,12 +44,8 @@ def _fmt(value) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--label", help="Only this label.")
 @click.option("--annotators", help="Comma-separated annotators to compare (default: everyone).")
-@click.option(
-    "--status",
-    default="done",
-    show_default=True,
-    type=click.Choice(["done", "all"]),
-    help="done: articles at least two of them marked done; all: articles at least two worked on.",
+@status_option(
+    ["done", "all"], "done: articles at least two of them marked done; all: articles at least two worked on."
 )
 def agreement(project: str, as_json: bool, label: str | None, annotators: str | None, status: str) -> None:
     """Agreement between annotators: span F1, Cohen's and Fleiss' kappa, Krippendorff's alpha."""

@@ -4,27 +4,15 @@ from __future__ import annotations
 
 import click
 
-from annotator.cli.base import cli, progress, project_argument
+from annotator.cli.base import cli, defaulted, progress, project_argument
 from annotator.core.store import announced, open_project
 
 
 @cli.command()
 @project_argument
 @click.option("--model", help="spaCy model name or path (saved as the project's choice).")
-@click.option(
-    "--n-process",
-    default=1,
-    show_default=True,
-    type=click.IntRange(1, 64),
-    help="Worker processes for spaCy.",
-)
-@click.option(
-    "--batch-size",
-    default=64,
-    show_default=True,
-    type=click.IntRange(1, 10_000),
-    help="Texts per spaCy batch.",
-)
+@defaulted("--n-process", default=1, type=click.IntRange(1, 64), help="Worker processes for spaCy.")
+@defaulted("--batch-size", default=64, type=click.IntRange(1, 10_000), help="Texts per spaCy batch.")
 @click.option(
     "--only-new", is_flag=True, help="Only articles nobody has touched yet (state 'new' for every annotator)."
 )

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from annotator.cli.base import cli, project_argument
+from annotator.cli.base import cli, defaulted, project_argument, status_option
 from annotator.core.errors import ProjectError
 from annotator.core.store import open_project
 
@@ -26,35 +26,20 @@ from annotator.core.store import open_project
 @click.option(
     "--labels", help="Entity labels to train, comma-separated (default: the scheme's entity labels)."
 )
-@click.option(
-    "--dev", default=0.2, show_default=True, type=float, help="Share of the articles held out to score."
-)
-@click.option(
-    "--seed", default=0, show_default=True, type=int, help="Random seed of the split and the training."
-)
-@click.option(
+@defaulted("--dev", default=0.2, type=float, help="Share of the articles held out to score.")
+@defaulted("--seed", default=0, type=int, help="Random seed of the split and the training.")
+@defaulted(
     "--max-minutes",
     default=10.0,
-    show_default=True,
     type=click.FloatRange(0.1),
     help="Stop after this long, keeping the best model.",
 )
-@click.option(
-    "--max-epochs",
-    default=30,
-    show_default=True,
-    type=click.IntRange(1),
-    help="Passes over the training articles at most.",
+@defaulted(
+    "--max-epochs", default=30, type=click.IntRange(1), help="Passes over the training articles at most."
 )
 @click.option("--annotator", help="Learn from this annotator's articles only.")
-@click.option(
-    "--status",
-    default="done",
-    show_default=True,
-    type=click.Choice(["done", "reviewed"]),
-    help="Which articles count as finished.",
-)
-def train(project, output, base, labels, dev, seed, max_minutes, max_epochs, annotator, status) -> None:
+@status_option(["done", "reviewed"], "Which articles count as finished.")
+def train(project: str, output: str | None, labels: str | None, **choices: Any) -> None:
     """Fine-tune the spaCy model on the labels of finished articles.
 
     spaCy's own training loop updates the entity recognizer (ACTOR, LOCATION); the tokenizer,
@@ -67,14 +52,8 @@ def train(project, output, base, labels, dev, seed, max_minutes, max_epochs, ann
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # a window's Cancel stops cleanly too
     options = TrainOptions(
         output=Path(output) if output else None,
-        base=base,
         labels=[x.strip() for x in labels.split(",") if x.strip()] if labels else None,
-        dev=dev,
-        seed=seed,
-        max_minutes=max_minutes,
-        max_epochs=max_epochs,
-        annotator=annotator,
-        status=status,
+        **choices,
     )
     with open_project(project) as proj:  # shares the file with a window (README)
         if output is None and proj.read_only:

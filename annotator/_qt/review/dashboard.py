@@ -16,12 +16,10 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
 )
 
 from annotator._qt.background import BackgroundOp
+from annotator._qt.review.layout import beside_column
 from annotator.core.stats import project_stats
 from annotator.core.store import open_project
 
@@ -60,16 +58,12 @@ class Dashboard(QMainWindow):
         self.disputed.itemDoubleClicked.connect(self._activated)
         self.summary = QLabel("Reading the project…")
         self.summary.setWordWrap(True)
-        side = QWidget()
-        column = QVBoxLayout(side)
-        column.addWidget(self.summary)
-        column.addWidget(QLabel("<b>Most disputed articles</b> (double-click: review)"))
-        column.addWidget(self.disputed, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.canvas)
-        splitter.addWidget(side)
-        splitter.setSizes([900, 330])
-        self.setCentralWidget(splitter)
+        column = [
+            (self.summary, 0),
+            (QLabel("<b>Most disputed articles</b> (double-click: review)"), 0),
+            (self.disputed, 1),
+        ]
+        self.setCentralWidget(beside_column(self.canvas, column, (900, 330)))
         self.setWindowTitle(f"Dashboard — {self.path.name}")
         self.resize(1280, 780)
         self._op: BackgroundOp | None = None

@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QSplitter,
-    QVBoxLayout,
-    QWidget,
 )
 
 from annotator._qt.review.fixing import FIX_KEYS, SpanFixer, label_keys
 from annotator._qt.review.history_panel import HistoryPanel
+from annotator._qt.review.layout import beside_column
 from annotator._qt.review.overlay_view import PEN_STYLES, Lane, OverlayTextView
 from annotator._qt.widgets.text_view import DrawSpan
 from annotator.core import edits, undo
@@ -98,17 +97,14 @@ class ReviewWindow(QMainWindow):
 
     # -- building ------------------------------------------------------------------------
     def _layout(self) -> None:
-        side = QWidget()
-        column = QVBoxLayout(side)
-        column.addWidget(self.legend)
-        column.addWidget(QLabel("<b>Regions</b> (disagreements first)"))
-        column.addWidget(self.list, 3)
-        column.addWidget(QLabel("<b>Notes</b>"))
-        column.addWidget(self.notes, 1)
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(self.view)
-        top.addWidget(side)
-        top.setSizes([820, 420])
+        column = [
+            (self.legend, 0),
+            (QLabel("<b>Regions</b> (disagreements first)"), 0),
+            (self.list, 3),
+            (QLabel("<b>Notes</b>"), 0),
+            (self.notes, 1),
+        ]
+        top = beside_column(self.view, column, (820, 420))
         whole = QSplitter(Qt.Orientation.Vertical)
         whole.addWidget(top)
         whole.addWidget(self.history_panel)

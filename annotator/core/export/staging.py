@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from annotator.core.export.report import ExportError
+from annotator.core.processes import process_alive
 
 MARKER = ".annotator-export"
 _PROJECT_FILES = ("", "-wal", "-shm", "-journal")
@@ -62,15 +63,8 @@ def remove_leftovers(out: Path) -> list[str]:
 
 
 def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return False  # an earlier export of this process that was stopped
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    # this process's own partial file is an earlier export of it that was stopped
+    return pid != os.getpid() and process_alive(pid)
 
 
 @contextmanager

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from annotator.core.errors import DiskFullError
 from annotator.core.model import now_iso
+from annotator.core.processes import process_alive
 from annotator.core.store import import_journal
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ def others(db: Database) -> list[dict[str, Any]]:
             pid = int(job["pid"])
         except (TypeError, ValueError, KeyError):
             continue
-        if pid != os.getpid() and _alive(pid):
+        if pid != os.getpid() and process_alive(pid):
             found.append(job)
     return found
 
@@ -93,14 +94,4 @@ def _job_alive(job: str) -> bool:
         return False
     if int(pid) == os.getpid():
         return job in _RUNNING
-    return _alive(int(pid))
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+    return process_alive(int(pid))
