@@ -27,6 +27,7 @@ class ArticleState:
         self.offsets = OffsetMap(article.text, collapse_crlf=True)
         self.spans: list[Span] = []
         self.speakers: dict[int, int] = {}
+        self.alternatives: dict[int, list[tuple[str, str]]] = {}  # suggestion id -> other labels
         self.focus_id: int | None = None
         self._tokens: Tokens | None = None
 
@@ -41,6 +42,7 @@ class ArticleState:
             if s.status != "rejected" and not (blind and s.annotator is None and s.origin == "memory")
         ]
         self.spans = sorted(spans, key=_reading_order)
+        self.alternatives = project.alternatives(self.article.id)
         self._load_speakers(project, annotator)
         self._refocus(focus_id, old_index)
 

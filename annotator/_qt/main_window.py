@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
         self.project, self.annotator, self.settings = project, annotator, settings
         self.suggester, self._open_project_cb = suggester, open_project_cb
         self._started, self._done_here, self._closed = time.monotonic(), 0, False
+        self._open_id: int | None = None  # the article open for editing
+        self._edited_ids: set[int] = set()  # edited since opened: memory learns once they are left
         self.bus = ChangeBus(self)  # every view refreshes itself from what changed
         self.view, self.panel = SpanTextView(), SpanPanel()
         self.annotating = Annotating(project, annotator, self.view, self.panel, self)
@@ -246,8 +248,15 @@ class MainWindow(QMainWindow):
             saved.set_last_article(self.settings, self.project.path, self.annotator, article_id)
         self.article_list.show_current(article_id)
         self._update_status()
+        left, self._open_id = self._open_id, article_id
         if self.suggester is not None:
-            self.suggester.request([article_id, *self._unfinished_after(article_id)])
+            self.suggester.set_editing(article_id)
+            wanted = [article_id, *self._unfinished_after(article_id)]
+            if left is not None and left in self._edited_ids:  # memory learns what was decided there
+                self._edited_ids.discard(left)
+                self.suggester.refresh(wanted)
+            else:
+                self.suggester.request(wanted)
 
     def _unfinished_after(self, article_id: int) -> list[int]:
         ahead: list[int] = []
@@ -261,8 +270,7 @@ class MainWindow(QMainWindow):
 
     def _article_edited(self, article_id: int) -> None:
         self.bus.announce(Changes.of_articles(article_id, origin=self.annotating))
-        if self.suggester is not None:  # annotation memory: what was just accepted shows up again
-            self.suggester.refresh([article_id, *self._unfinished_after(article_id)])
+        self._edited_ids.add(article_id)  # annotation memory learns from it once it is left
 
     def _suggestions_stored(self, article_id: int, count: int) -> None:
         """Say so when the open article got suggestions (the views show them: ``bus``)."""

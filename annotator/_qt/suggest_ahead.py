@@ -32,6 +32,7 @@ class SuggestWorker(QObject):
         self._wanted: deque[int] = deque()
         self._seen: set[int] = set()
         self._forced: set[int] = set()  # articles to look at again (annotation memory grew)
+        self._editing: int | None = None  # the open article: memory learns from it once left
         self._wake = threading.Condition()
         self._stopping = False
 
@@ -53,6 +54,12 @@ class SuggestWorker(QObject):
                 self._forced.add(article_id)
         self.request(article_ids)
 
+    def set_editing(self, article_id: int | None) -> None:
+        """The article open for editing: annotation memory leaves its decisions out until
+        it is left (they may be half done, e.g. a span being resized)."""
+        with self._wake:
+            self._editing = article_id
+
     def start(self) -> None:
         """Start the worker in the thread pool."""
         self._op = BackgroundOp(self._work, parent=self)
@@ -68,7 +75,7 @@ class SuggestWorker(QObject):
         if self._op is not None:
             self._op.wait()
 
-    def _next(self) -> tuple[int, bool] | None:
+    def _next(self) -> tuple[int, bool, int | None] | None:
         with self._wake:
             while not self._wanted and not self._stopping:
                 self._wake.wait()
@@ -78,7 +85,7 @@ class SuggestWorker(QObject):
             self._seen.add(article_id)
             forced = article_id in self._forced
             self._forced.discard(article_id)
-            return article_id, forced
+            return article_id, forced, self._editing
 
     def _work(self, ctx: OpContext) -> None:
         """Load the pipeline, then suggest for each requested article until stopped (an error
@@ -93,8 +100,9 @@ class SuggestWorker(QObject):
             if getattr(pipeline, "notice", None):
                 self.notice.emit(pipeline.notice)
             while (wanted := self._next()) is not None:
-                article_id, forced = wanted
-                count = suggest_articles(project, [article_id], pipeline, force=forced)
+                article_id, forced, editing = wanted
+                editing_ids = () if editing is None else (editing,)
+                count = suggest_articles(project, [article_id], pipeline, force=forced, editing=editing_ids)
                 self.stored.emit(article_id, count)
                 if count:
                     ctx.announce(Changes.of_articles(article_id))

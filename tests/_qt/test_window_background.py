@@ -26,7 +26,7 @@ def fake_suggester(monkeypatch):
     """A stand-in for spaCy: suggests the first word of each article as an ACTOR."""
     calls = []
 
-    def suggest_articles(project, article_ids, pipeline, force=False):
+    def suggest_articles(project, article_ids, pipeline, force=False, editing=()):
         calls.append((threading.current_thread() is threading.main_thread(), article_ids))
         with project.transaction():
             for article_id in article_ids:
@@ -123,15 +123,17 @@ def test_export_runs_in_the_background(qtbot, window, tmp_path):
     assert f"Exported to {out}" in window.statusBar().currentMessage()
 
 
-def test_an_edit_asks_the_worker_to_look_again_for_memory(
+def test_leaving_an_edited_article_asks_the_worker_to_look_again_for_memory(
     qtbot, qt_settings, tmp_path, fake_suggester, monkeypatch
 ):
-    """After an accept, the open and the next articles are suggested again with force=True,
-    so annotation memory (a core feature of suggest_articles) reaches them."""
-    forced = []
+    """Annotation memory learns finished decisions: an edit alone asks for nothing; once
+    the edited article is left, the next articles are suggested again with force=True, and
+    the open article is always left out of what memory learns (``editing``)."""
+    forced, editing_seen = [], []
     original = suggest_pkg.suggest_articles
 
-    def recording(project, article_ids, pipeline, force=False):
+    def recording(project, article_ids, pipeline, force=False, editing=()):
+        editing_seen.append(tuple(editing))
         if force:
             forced.extend(article_ids)
             return 0
@@ -141,7 +143,13 @@ def test_an_edit_asks_the_worker_to_look_again_for_memory(
     window = open_with_suggester(qtbot, qt_settings, tmp_path)
     qtbot.waitUntil(lambda: len(window.annotating.state.spans) == 1, timeout=5000)
     activate(qtbot, window)
+    first = window.annotating.state.article.id
+    assert editing_seen and editing_seen[0] == (first,)
     qtbot.keyClick(window.view, Qt.Key_N)
     qtbot.keyClick(window.view, Qt.Key_A)
-    first = window.annotating.state.article.id
-    qtbot.waitUntil(lambda: first in forced and len(forced) >= 2, timeout=5000)
+    qtbot.wait(300)
+    assert forced == []  # an intermediate state is never learnt
+    window._neighbour(+1)
+    second = window.annotating.state.article.id
+    qtbot.waitUntil(lambda: second in forced, timeout=5000)
+    assert first not in forced and editing_seen[-1] == (second,)

@@ -33,9 +33,11 @@ class SpanPanel(QWidget):
         speaker: str | None,
         guideline: str = "",
         attributes: tuple[str, ...] = (),
+        alternatives: list[tuple[str, str]] | None = None,
     ) -> None:
         """Describe ``span`` (whose covered text is ``text``); ``speaker`` for a QUOTE;
-        ``attributes`` are its label's attribute names in scheme order, shown even when unset."""
+        ``attributes`` are its label's attribute names in scheme order, shown even when unset;
+        ``alternatives``: other ``(label, origin)`` proposed for a suggestion's words."""
         if span is None:
             self.body.setText(
                 "<p style='color:#777'>No span focused.<br><br>"
@@ -50,6 +52,14 @@ class SpanPanel(QWidget):
             f"<p><i>{escape(_short(text))}</i></p>",
             f"<p>{escape(kind)} · origin {escape(span.origin)}{score}</p>",
         ]
+        if alternatives and span.is_suggestion:
+            other = ", ".join(
+                f"<b style='color:{colors.get(label, '#000')}'>{escape(label)}</b> ({escape(origin)})"
+                for label, origin in alternatives
+            )
+            rows.append(
+                f"<p>Also proposed here: {other}<br><span style='color:#777'>its label key relabels</span></p>"
+            )
         names = list(attributes) + sorted(k for k in span.attrs if k not in attributes)
         if names:
             rows.append(

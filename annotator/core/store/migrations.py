@@ -187,6 +187,16 @@ def m006_suggest_model(db: Database) -> None:
     db.table("suggest_done").add_column("model", str)
 
 
+@migration
+def m007_suggestion_alternatives(db: Database) -> None:
+    """The other label proposed for a suggestion's words (one suggestion per place)."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS suggestion_alternatives ("
+        "span_id INTEGER NOT NULL REFERENCES spans(id), label TEXT NOT NULL, origin TEXT NOT NULL, "
+        "PRIMARY KEY (span_id, label))"
+    )
+
+
 SCHEMA_VERSION = len(_STEPS)
 
 

@@ -13,7 +13,17 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.core.model import Article, Change, EditRecord, Relation, Span
-from annotator.core.store import activity, articles, changes, edit_log, history, listing, spans, suggest_runs
+from annotator.core.store import (
+    activity,
+    alternatives,
+    articles,
+    changes,
+    edit_log,
+    history,
+    listing,
+    spans,
+    suggest_runs,
+)
 from annotator.core.store.failures import reading, streaming
 from annotator.core.store.listing import ArticleQuery, ArticleRow
 from annotator.core.store.review import ReviewQueries
@@ -213,9 +223,19 @@ class ProjectReads:
         return spans.relations_in(self.db, ids, statuses)
 
     @streaming
-    def decided_words(self) -> Iterator[tuple[str, str, str]]:
-        """(label, status, covered text) of every span a person accepted or rejected."""
+    def decided_words(self) -> Iterator[tuple[str, str, str, int]]:
+        """(label, status, covered text, article id) of every span a person accepted or rejected."""
         return spans.decided_words(self.db)
+
+    @reading
+    def undecided_among(self, span_ids: list[int]) -> set[int]:
+        """The ids of ``span_ids`` that are shared suggestions nobody has decided on."""
+        return alternatives.undecided(self.db, span_ids)
+
+    @reading
+    def alternatives(self, article_id: int) -> dict[int, list[tuple[str, str]]]:
+        """suggestion id -> other labels ``(label, origin)`` proposed for its words."""
+        return alternatives.of_article(self.db, article_id)
 
     # -- counts and listing ---------------------------------------------------------------------
     @reading

@@ -10,7 +10,16 @@ from typing import Any
 from sqlite_utils import Database
 
 from annotator.core.model import Change, EditRecord, Relation, Span
-from annotator.core.store import articles, changes, edit_log, history, import_journal, spans, suggest_runs
+from annotator.core.store import (
+    alternatives,
+    articles,
+    changes,
+    edit_log,
+    history,
+    import_journal,
+    spans,
+    suggest_runs,
+)
 
 
 class ProjectWrites:
@@ -85,6 +94,14 @@ class ProjectWrites:
     def drop_pending_suggestions(self, article_id: int) -> int:
         """Delete an article's undecided model suggestions (see ``suggest_runs``)."""
         return suggest_runs.drop_pending_suggestions(self.db, article_id)
+
+    def add_alternatives(self, rows: list[tuple[int, str, str]]) -> None:
+        """Record ``(suggestion id, label, origin)``: another label proposed for its words."""
+        alternatives.add(self.db, rows)
+
+    def replace_suggestion(self, span_id: int) -> bool:
+        """Delete a shared suggestion nobody decided on, for one taking its place (else False)."""
+        return alternatives.replace_undecided(self.db, span_id)
 
     # -- the import journal ------------------------------------------------------------------------
     def note_import(self, job: str, kind: str, ids: list[int]) -> None:

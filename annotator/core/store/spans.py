@@ -198,12 +198,12 @@ def accepted_count(db: Database, annotator: str) -> int:
 
 
 _DECISIONS = """
-SELECT s.label, s.status, substr(a.text, s.start + 1, s.end - s.start) AS words
+SELECT s.label, s.status, substr(a.text, s.start + 1, s.end - s.start) AS words, s.article_id
 FROM spans s JOIN articles a ON a.id = s.article_id
 WHERE s.annotator IS NOT NULL AND s.status IN ('accepted', 'rejected')
 """
 
 
-def decided_words(db: Database) -> Iterator[tuple[str, str, str]]:
-    """(label, status, covered text) of every span a person accepted or rejected."""
+def decided_words(db: Database) -> Iterator[tuple[str, str, str, int]]:
+    """(label, status, covered text, article id) of every span a person accepted or rejected."""
     yield from db.execute(_DECISIONS)

@@ -1,20 +1,35 @@
 """Annotation memory: a string a person accepted is suggested with the same label wherever it
 appears again, in this and later articles (origin ``memory``). Project meta
-``memory_enabled`` = false turns it off."""
+``memory_enabled`` = false turns it off.
+
+It helps rather than contradicts:
+- it learns from finished decisions only: an article being edited (``editing``) is left out
+  until it is left or marked done, so a span briefly shrunk while moving its boundary is
+  never learnt;
+- titles ("Ukrainian President") are not learnt: they are words before a name, not names;
+- it never suggests inside a longer name (a suggested or accepted entity around it), and of
+  nested remembered strings only the longest is suggested;
+- one suggestion per place: it replaces a model entity over the same words, keeping the
+  model's label as the suggestion's alternative (the side panel shows it).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from annotator.core.suggest.lexicon import words
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
 
 if TYPE_CHECKING:
     from annotator.core.store import Project
+
+ENTITY_LABELS = frozenset({"ACTOR", "LOCATION"})
 
 
 def memory_enabled(project: Project) -> bool:
@@ -22,19 +37,28 @@ def memory_enabled(project: Project) -> bool:
     return project.get_meta("memory_enabled", True) is not False
 
 
-def remembered(project: Project) -> dict[str, str]:
+def remembered(project: Project, editing: Collection[int] = ()) -> dict[str, str]:
     """String -> label for accepted spans of labels without attributes (not QUOTE); a string
-    people rejected (with that label) as often as they accepted it is left out."""
+    people rejected (with that label) as often as they accepted it is left out, and so are
+    titles and the decisions in the articles of ``editing`` (not finished yet)."""
     labels = {lab.name for lab in project.scheme.labels if not lab.attributes and lab.name != "QUOTE"}
     votes: Counter[tuple[str, str]] = Counter()
-    for label, status, words in project.decided_words():
-        if label in labels and words and words.strip() == words:
-            votes[(words, label)] += 1 if status == "accepted" else -1
+    for label, status, text, article_id in project.decided_words():
+        if article_id in editing or label not in labels or not text or text.strip() != text:
+            continue
+        if not is_title(text):
+            votes[(text, label)] += 1 if status == "accepted" else -1
     best: dict[str, tuple[int, str]] = {}
-    for (words, label), n in votes.items():
-        if n > 0 and n > best.get(words, (0, ""))[0]:
-            best[words] = (n, label)
-    return {words: label for words, (_, label) in best.items()}
+    for (text, label), n in votes.items():
+        if n > 0 and n > best.get(text, (0, ""))[0]:
+            best[text] = (n, label)
+    return {text: label for text, (_, label) in best.items()}
+
+
+def is_title(text: str) -> bool:
+    """Whether ``text`` ends in a title word ("President", "Foreign Minister"): a person's
+    title with its adjectives, not a name."""
+    return text.split()[-1].lower() in words().title_core
 
 
 class Memory:
@@ -43,35 +67,50 @@ class Memory:
     def __init__(self, nlp: Language, strings: dict[str, str]):
         self.matcher = PhraseMatcher(nlp.vocab)
         self.size = len(strings)
-        for words, label in strings.items():
-            self.matcher.add(label, [nlp.make_doc(words)])
+        for text, label in strings.items():
+            self.matcher.add(label, [nlp.make_doc(text)])
 
     def find(self, doc: Doc) -> list[Suggestion]:
-        """Every occurrence of a remembered string in ``doc``."""
-        out = []
+        """Every occurrence of a remembered string in ``doc`` not inside a longer one."""
+        found = []
         for match_id, start, end in self.matcher(doc):
             span = doc[start:end]
-            out.append(
-                Suggestion(
-                    span.start_char,
-                    span.end_char,
-                    doc.vocab.strings[match_id],
-                    "memory",
-                    ORIGIN_SCORES["memory"],
-                )
-            )
-        return out
+            label = doc.vocab.strings[match_id]
+            found.append(Suggestion(span.start_char, span.end_char, label, "memory", ORIGIN_SCORES["memory"]))
+        return [m for m in found if not any(inside(m, other) for other in found)]
+
+
+def inside(item: Suggestion, other: Suggestion) -> bool:
+    """Whether ``item`` lies within ``other`` and ``other`` is longer."""
+    return (
+        other.start <= item.start
+        and item.end <= other.end
+        and other.end - other.start > item.end - item.start
+    )
+
+
+def overlap(a: Suggestion, b: Suggestion) -> bool:
+    """Whether ``a`` and ``b`` share a character."""
+    return a.start < b.end and b.start < a.end
 
 
 def merge(found: list[Suggestion], memory: list[Suggestion]) -> list[Suggestion]:
-    """Memory wins over model entities it overlaps; other suggestions stay."""
+    """Memory wins over the model entities it overlaps (one suggestion per place: the model's
+    label over the same words becomes the memory suggestion's alternative), except where
+    it lies inside a longer entity (a name it is part of); other suggestions stay."""
     if not memory:
         return found
-    taken = [(m.start, m.end) for m in memory]
-    replaced = {m.label for m in memory} | {"ACTOR", "LOCATION"}
-    kept = [
-        s for s in found if s.label not in replaced or not any(s.start < e and b < s.end for b, e in taken)
-    ]
+    entities = ENTITY_LABELS | {m.label for m in memory}
+    names = [s for s in found if s.label in entities]
+    memory = [m for m in memory if not any(inside(m, s) for s in names)]
+    kept = []
+    for s in found:
+        hits = [m for m in memory if overlap(s, m)] if s.label in entities else []
+        for m in hits:
+            if (m.start, m.end) == (s.start, s.end) and m.label != s.label:
+                m.alternatives.append((s.label, s.origin))
+        if not hits:
+            kept.append(s)
     seen = {s.key for s in kept}
     return _dedupe(kept + [m for m in memory if m.key not in seen])
 

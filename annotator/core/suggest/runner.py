@@ -10,12 +10,13 @@ suggestions from the other model are replaced by the new model's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING
 
 from annotator.core.batching import batched
 from annotator.core.model import Relation, Span, now_iso
-from annotator.core.suggest.memory import memory_enabled, remembered
+from annotator.core.suggest.memory import ENTITY_LABELS, memory_enabled, remembered
+from annotator.core.suggest.one_per_place import entity_rows, place
 from annotator.core.suggest.pipeline import DEFAULT_MODELS, RULES_NAME, SuggestPipeline
 from annotator.core.suggest.process_pool import suggest_stream
 from annotator.core.suggest.suggestion import Suggestion
@@ -57,15 +58,17 @@ def suggest_articles(
     n_process: int = 1,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    editing: Collection[int] = (),
 ) -> int:
     """Suggest for ``article_ids`` (skipping done ones unless ``force``); returns how many
     suggestions were stored. ``progress(n)`` is called after each committed batch;
-    ``cancelled()`` returning True stops after the current batch."""
+    ``cancelled()`` returning True stops after the current batch. ``editing``: articles
+    open for editing, whose decisions annotation memory does not learn yet."""
     model = pipeline.model_name
     todo = list(article_ids) if force else pending_ids(project, article_ids, model)
     stale = stale_ids(project, todo, model)
     pipeline.suggester.reported_speech = project.scheme.reported_speech
-    strings = remembered(project) if memory_enabled(project) else {}
+    strings = remembered(project, editing) if memory_enabled(project) else {}
     found = suggest_stream(pipeline, project.article_texts(todo), strings, batch_size, n_process)
     stored = 0
     try:
@@ -95,18 +98,26 @@ def _write(project: Project, chunk: list[tuple[int, list[Suggestion]]], model: s
 
 
 def _store(project: Project, article_id: int, found: list[Suggestion], stamp: str) -> int:
-    """Insert the new suggestions of one article and the speaker links of its quotes."""
+    """Insert the new suggestions of one article and the speaker links of its quotes (one
+    suggestion per place: see ``one_per_place``)."""
     scheme = project.scheme
     existing = project.span_keys(article_id)
     human = project.human_spans(article_id)
+    entities = entity_rows(project, article_id)
     ids: dict[tuple[int, int, str], int] = {}
     rows = []
+    alternatives: list[tuple[int, str, str]] = []
     for s in found:
         if s.key in existing or s.key in ids or _overlaps_human(s, human):
             continue
         if s.label not in scheme.label_names or scheme.check_attrs(s.label, s.attrs):
             continue
+        placed = place(s, entities)
+        alternatives += placed.alternatives
+        if not placed.store or not _replace(project, placed.replaces, entities, s, alternatives):
+            continue
         ids[s.key] = project.new_id("spans")
+        alternatives += [(ids[s.key], label, origin) for label, origin in s.alternatives]
         rows.append(
             Span(
                 article_id,
@@ -123,9 +134,34 @@ def _store(project: Project, article_id: int, found: list[Suggestion], stamp: st
                 updated_at=stamp,
             )
         )
+        if s.label in ENTITY_LABELS:
+            entities.append(rows[-1])
     project.add_spans(rows)
+    project.add_alternatives(alternatives)
     _link_speakers(project, article_id, found, ids, human)
     return len(rows)
+
+
+def _replace(
+    project: Project,
+    ids: list[int],
+    entities: list[Span],
+    s: Suggestion,
+    alternatives: list[tuple[int, str, str]],
+) -> bool:
+    """Delete the pending suggestions ``s`` takes the place of; their labels over the same
+    words become its alternatives. False (nothing stored) when someone decided on one."""
+    rows = [r for r in entities if r.id in ids]
+    if len(project.undecided_among(ids)) < len(ids):  # someone decided: theirs stays, s does not
+        alternatives += [
+            (r.stored_id, s.label, s.origin) for r in rows if (r.start, r.end) == (s.start, s.end)
+        ]
+        return False
+    for i in ids:
+        project.replace_suggestion(i)
+    entities[:] = [r for r in entities if r.id not in ids]
+    s.alternatives += [(r.label, r.origin) for r in rows if (r.start, r.end) == (s.start, s.end)]
+    return True
 
 
 def _overlaps_human(s: Suggestion, human: list[Span]) -> bool:

@@ -21,6 +21,7 @@ class Suggestion:
     score: float = 0.8
     attrs: dict[str, Any] = field(default_factory=dict)
     speaker: tuple[int, int] | None = None
+    alternatives: list[tuple[str, str]] = field(default_factory=list)  # other (label, origin) here
 
     @property
     def key(self) -> tuple[int, int, str]:
@@ -36,6 +37,7 @@ class Suggestion:
             "score": self.score,
             "attrs": self.attrs,
             "speaker": list(self.speaker) if self.speaker else None,
+            "alternatives": [list(a) for a in self.alternatives],
         }
 
     @classmethod
@@ -49,6 +51,7 @@ class Suggestion:
             item["score"],
             dict(item.get("attrs") or {}),
             speaker,
+            [(label, origin) for label, origin in item.get("alternatives") or []],
         )
 
 

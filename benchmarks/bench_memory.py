@@ -1,0 +1,119 @@
+"""Annotation memory on the bundled samples, as a new user tries it (issue 14, item 3).
+
+Suggests every sample article, then (as annotator ``ann``) accepts the first "US" as ACTOR,
+leaves that article (marks it done) and lets memory look at every other article again, as the
+window does. Prints the pending suggestions before and after, the same-place pairs of
+pending entity suggestions with different labels, memory suggestions inside a longer entity
+(a suggested or accepted name), and then, after Shift+A and "done" on every article, the
+pairs of entity labels on the same token in ``spans["sc"]`` of the spaCy export (counted
+from the DocBin itself, so the figure does not rely on the export's own report).
+
+    .venv/bin/python benchmarks/bench_memory.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from itertools import combinations
+from pathlib import Path
+
+from annotator.core import edits
+from annotator.core.export import export_project
+from annotator.core.samples import ensure_sample_project
+from annotator.core.store import open_project
+from annotator.core.suggest import load_pipeline, suggest_articles
+
+ENTITIES = {"ACTOR", "LOCATION"}
+WHO = "ann"
+
+
+def pending(project, ids):
+    return [s for i in ids for s in project.spans_for(i, WHO) if s.annotator is None]
+
+
+def same_place_pairs(spans) -> int:
+    """Pairs of entity spans over exactly the same characters with different labels."""
+    places: dict[tuple[int, int, int], set[str]] = {}
+    for s in spans:
+        if s.label in ENTITIES:
+            places.setdefault((s.article_id, s.start, s.end), set()).add(s.label)
+    return sum(len(labels) * (len(labels) - 1) // 2 for labels in places.values())
+
+
+def memory_inside_longer(project, ids) -> int:
+    """Memory suggestions strictly inside a longer entity span the annotator sees."""
+    n = 0
+    for i in ids:
+        view = [s for s in project.spans_for(i, WHO) if s.status != "rejected" and s.label in ENTITIES]
+        for m in view:
+            if m.origin == "memory" and m.annotator is None:
+                n += any(
+                    o is not m and o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                    for o in view
+                )
+    return n
+
+
+def docbin_conflicts(path: Path) -> int:
+    """Pairs of spans in ``spans["sc"]`` with different entity labels sharing a token."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    n = 0
+    for doc in DocBin().from_disk(path).get_docs(spacy.blank("en").vocab):
+        ents = [s for s in doc.spans["sc"] if s.label_ in ENTITIES]
+        n += sum(
+            1
+            for a, b in combinations(ents, 2)
+            if a.label_ != b.label_ and a.start < b.end and b.start < a.end
+        )
+    return n
+
+
+def accept_us(project, ids) -> int:
+    """Accept (or relabel) the first "US" suggestion as ACTOR; the article it is in."""
+    for i in ids:
+        text = project.article(i).text
+        for s in pending(project, [i]):
+            if s.text_in(text) == "US" and s.label in ENTITIES:
+                fn = edits.accept if s.label == "ACTOR" else edits.relabel
+                args = (s.id,) if s.label == "ACTOR" else (s.id, "ACTOR")
+                edits.perform(project, fn, *args, annotator=WHO)
+                return i
+    raise SystemExit("no 'US' suggestion in the samples")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=None, help="spaCy model (default: the project's/bundled)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = ensure_sample_project(Path(tmp) / "samples.annotator.db")
+        with open_project(path) as project:
+            ids = project.article_ids()
+            pipeline = load_pipeline(args.model, project)
+            suggest_articles(project, ids, pipeline)
+            before = pending(project, ids)
+            print(f"articles: {len(ids)}")
+            print(f"pending suggestions before: {len(before)}")
+            print(f"same-place opposite-label pairs before: {same_place_pairs(before)}")
+            first = accept_us(project, ids)
+            edits.perform(project, edits.set_state, first, "done", annotator=WHO)  # left, finished
+            others = [i for i in ids if i != first]
+            suggest_articles(project, others, pipeline, force=True)  # memory looks again
+            after = pending(project, ids)
+            print(f"pending suggestions after accepting 'US' as ACTOR: {len(after)}")
+            print(f"same-place opposite-label pairs after: {same_place_pairs(after)}")
+            print(f"memory suggestions inside a longer name: {memory_inside_longer(project, ids)}")
+            for i in others:
+                edits.perform(project, edits.accept_all, i, annotator=WHO)
+                edits.perform(project, edits.set_state, i, "done", annotator=WHO)
+            out = Path(tmp) / "out.spacy"
+            report = export_project(project, out, "spacy")
+            print(f"same-token entity pairs in the spaCy export (spans['sc']): {docbin_conflicts(out)}")
+            print(f"export report: entity_conflicts={getattr(report, 'entity_conflicts', 'n/a')}")
+
+
+if __name__ == "__main__":
+    main()
