@@ -115,7 +115,7 @@ class Annotating(QObject):
             speaker.text_in(text) if speaker else None,
             label.guideline if label else "",
             tuple(a.name for a in label.attributes) if label else (),
-            self.state.alternatives.get(span.stored_id),
+            state.alternatives.get(span.stored_id),
         )
 
     # -- editing -----------------------------------------------------------------------
