@@ -114,7 +114,7 @@ class SpeakerFinder:
         ]
         subjects = [a for a in people if self._is_subject(a)]
         pool = subjects or people
-        return pool[0] if pool else None
+        return pool[-1] if pool else None  # the last one to act before the quote
 
     def _subjects(self, verb: Token) -> Iterator[Token]:
         """Candidate speakers, nearest clause first, climbing at most four clauses."""

@@ -115,3 +115,9 @@ def test_the_next_paragraphs_verb_does_not_take_a_quote(suggest):
 def test_in_his_words_is_still_a_quote(suggest):
     text = 'Maria Lopez spoke on Monday. In her words, "the camp is full and we need help."'
     assert speakers(suggest(text), text) == {"the camp is full and we need help.": "Maria Lopez"}
+
+
+@pytest.mark.model
+def test_an_unattributed_paragraph_quote_goes_to_the_last_person_acting_before(suggest):
+    text = 'Tom Baker said the plan was dead. Jane Roe disagreed.\n"We can still save it. There is time."'
+    assert speakers(suggest(text), text) == {"We can still save it. There is time.": "Jane Roe"}
