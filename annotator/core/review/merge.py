@@ -174,37 +174,39 @@ def _ties_won(
 ) -> list[GroupKey]:
     """Groups with equal newest times: the larger content fingerprint wins (in both directions)."""
     won: list[GroupKey] = []
-    for part in batched(sorted({a for a, _ in ties}), BATCH):
-        theirs = _fingerprints(source.article_rows(part, people=True), label_map)
-        ours = _fingerprints(target.article_rows([article_map[a] for a in part], people=True), {})
-        for article_id, name in ties:
-            if article_id in part:
-                mine, other = (
-                    ours.get((article_map[article_id], name), ""),
-                    theirs.get((article_id, name), ""),
-                )
-                if other > mine:
+    by_article: dict[int, list[str]] = {}
+    for article_id, name in ties:
+        by_article.setdefault(article_id, []).append(name)
+    names = sorted({name for _, name in ties})
+    for part in batched(sorted(by_article), BATCH):
+        theirs = _fingerprints(source.article_rows(part, people=True, annotators=names), label_map)
+        mapped = [article_map[a] for a in part]
+        ours = _fingerprints(target.article_rows(mapped, people=True, annotators=names), {})
+        for article_id in part:
+            for name in by_article[article_id]:
+                mine = ours.get((article_map[article_id], name), "")
+                if theirs.get((article_id, name), "") > mine:
                     won.append((article_id, name))
     return won
 
 
 def _fingerprints(rows: Rows, label_map: dict[str, str]) -> dict[GroupKey, str]:
+    """A digest of each group's content without file-specific ids: the same content in two
+    files gives the same digest (each row as a line of text, the lines sorted)."""
     spans, relations, states = rows
-    keys = {s["id"]: (s["start"], s["end"], label_map.get(s["label"], s["label"])) for s in spans}
-    content: dict[GroupKey, list[tuple[Any, ...]]] = {}
+    keys = {s["id"]: f"{s['start']}\x1f{s['end']}\x1f{label_map.get(s['label'], s['label'])}" for s in spans}
+    content: dict[GroupKey, list[str]] = {}
     for s in spans:
-        content.setdefault((s["article_id"], s["annotator"]), []).append(
-            ("span", *keys[s["id"]], s["attrs"], s["origin"], s["status"])
-        )
+        line = f"span\x1f{keys[s['id']]}\x1f{s['attrs']}\x1f{s['origin']}\x1f{s['status']}"
+        content.setdefault((s["article_id"], s["annotator"]), []).append(line)
     for r in relations:
-        content.setdefault((r["article_id"], r["annotator"]), []).append(
-            ("rel", keys.get(r["head_id"]), keys.get(r["child_id"]), r["label"], r["status"])
-        )
+        head, child = keys.get(r["head_id"], ""), keys.get(r["child_id"], "")
+        line = f"rel\x1f{head}\x1e{child}\x1e{r['label']}\x1f{r['status']}"
+        content.setdefault((r["article_id"], r["annotator"]), []).append(line)
     for st in states:
-        content.setdefault((st["article_id"], st["annotator"]), []).append(("state", st["state"]))
+        content.setdefault((st["article_id"], st["annotator"]), []).append(f"state\x1f{st['state']}")
     return {
-        key: hashlib.sha256(json.dumps(sorted(items, key=repr)).encode()).hexdigest()
-        for key, items in content.items()
+        key: hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest() for key, lines in content.items()
     }
 
 
@@ -348,21 +350,32 @@ def _merge_history(
 ) -> None:
     """Copy the source's history rows that the target does not have yet (same event: same
     time, person, action, table, before and after). Rows of an edit-log entry the target
-    has are left out: the entry's own rows are there (copied with it, on the target's ids)."""
-    known = target.history_keys()
-    fresh: list[tuple[Any, ...]] = []
-    for row, edit_id in zip(source.history(), source.history_edit_ids()):
-        if edit_id in maps.edits:
-            continue
-        key = history_key(row)
-        if key in known:
-            continue
-        known.add(key)
-        at, annotator, action, table, _row_id, article_id, before, after = row
-        fresh.append((at, annotator, action, table, None, article_map.get(article_id), before, after))
-        if len(fresh) >= BATCH:
-            target.add_history(fresh)
-            report.history_added += len(fresh)
-            fresh = []
-    target.add_history(fresh)
-    report.history_added += len(fresh)
+    has are left out: the entry's own rows are there (copied with it, on the target's ids).
+    Rows an earlier merge of the same file read are not read again (the history is append-only:
+    the same first and last rows mean the same rows)."""
+    first = source.history_key_at(1)
+    if first is None:
+        return
+    skip = max(
+        (done for done, last in target.history_read(first) if source.history_key_at(done) == last), default=0
+    )
+    total = source.history_count()
+    if total > skip:
+        known = target.history_keys()
+        fresh: list[tuple[Any, ...]] = []
+        for row, edit_id in zip(source.history(skip), source.history_edit_ids(skip)):
+            if edit_id in maps.edits:
+                continue
+            key = history_key(row)
+            if key in known:
+                continue
+            known.add(key)
+            at, annotator, action, table, _row_id, article_id, before, after = row
+            fresh.append((at, annotator, action, table, None, article_map.get(article_id), before, after))
+            if len(fresh) >= BATCH:
+                target.add_history(fresh)
+                report.history_added += len(fresh)
+                fresh = []
+        target.add_history(fresh)
+        report.history_added += len(fresh)
+    target.remember_history_read(first, total, source.history_key_at(total) or "")

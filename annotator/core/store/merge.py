@@ -44,6 +44,10 @@ def _marks(values: Sized) -> str:
     return ",".join("?" * len(values))
 
 
+_HISTORY_READ = "merge_history_read"
+_NOT_KEYS = ("row_id", "article_id")  # ids differ between files
+
+
 def history_key(row: dict[str, Any] | tuple[Any, ...]) -> bytes:
     """What makes a history row the same event in two files (ids differ between files)."""
     at, annotator, action, table, _row_id, _article_id, before, after = (
@@ -88,49 +92,69 @@ class Reader:
         return {(a, n): t for a, n, t in self.db.execute(_GROUP_TIMES)}
 
     def _rows(
-        self, table: str, columns: tuple[str, ...], where: str, params: list[int]
+        self, table: str, columns: tuple[str, ...], where: str, params: list[Any]
     ) -> list[dict[str, Any]]:
         sql = f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM {table} WHERE {where} ORDER BY id"
         return [dict(zip(columns, r)) for r in self.db.execute(sql, params)]
 
     def article_rows(
-        self, ids: list[int], people: bool
+        self, ids: list[int], people: bool, annotators: list[str] | None = None
     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-        """(spans, relations, states) of these articles: people's rows, or suggestions (no states)."""
+        """(spans, relations, states) of these articles: people's rows (of ``annotators``
+        only, when given), or suggestions (no states)."""
         who = "annotator IS NOT NULL" if people else "annotator IS NULL"
+        names = list(annotators or [])
+        if names:
+            who = f"annotator IN ({_marks(names)})"
         spans: list[dict[str, Any]] = []
         relations: list[dict[str, Any]] = []
         states: list[dict[str, Any]] = []
         for part in batched(ids, 500):
             where = f"article_id IN ({_marks(part)}) AND {who}"
-            spans += self._rows("spans", SPAN_COLUMNS, where, part)
-            relations += self._rows("relations", RELATION_COLUMNS, where, part)
+            spans += self._rows("spans", SPAN_COLUMNS, where, [*part, *names])
+            relations += self._rows("relations", RELATION_COLUMNS, where, [*part, *names])
             if people:
-                sql = f"SELECT article_id, annotator, state, updated_at FROM article_states WHERE article_id IN ({_marks(part)})"
+                sql = f"SELECT article_id, annotator, state, updated_at FROM article_states WHERE {where}"
                 states += [
                     dict(zip(("article_id", "annotator", "state", "updated_at"), r))
-                    for r in self.db.execute(sql, part)
+                    for r in self.db.execute(sql, [*part, *names])
                 ]
         return spans, relations, states
 
-    def history(self) -> Iterator[tuple[Any, ...]]:
+    def history(self, skip: int = 0) -> Iterator[tuple[Any, ...]]:
+        """History rows (``HISTORY_COLUMNS``) oldest first, after the first ``skip``."""
         cols = ", ".join(f"[{c}]" for c in HISTORY_COLUMNS)
-        yield from self.db.execute(f"SELECT {cols} FROM history ORDER BY id")
+        yield from self.db.execute(f"SELECT {cols} FROM history ORDER BY id LIMIT -1 OFFSET ?", [skip])
+
+    def history_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM history").fetchone()[0])
+
+    def history_key_at(self, position: int) -> str | None:
+        """:func:`history_key` (hex) of the ``position``-th history row (1: the oldest)."""
+        cols = ", ".join(f"[{c}]" for c in HISTORY_COLUMNS)
+        sql = f"SELECT {cols} FROM history ORDER BY id LIMIT 1 OFFSET ?"
+        row = self.db.execute(sql, [position - 1]).fetchone() if position > 0 else None
+        return history_key(tuple(row)).hex() if row else None
 
     def history_keys(self) -> set[bytes]:
-        return {history_key(row) for row in self.history()}
+        """:func:`history_key` of every row (the text joined by SQLite: a merge reads them all)."""
+        text = " || char(31) || ".join(f"coalesce([{c}], '')" for c in HISTORY_COLUMNS if c not in _NOT_KEYS)
+        hashed = hashlib.blake2b
+        return {
+            hashed(r[0].encode("utf-8"), digest_size=12).digest()
+            for r in self.db.execute(f"SELECT {text} FROM history")
+        }
 
     def _has(self, table: str, column: str | None = None) -> bool:
         """Whether an (older, unmigrated: opened read-only) file has this table / column."""
         names = [r[1] for r in self.db.execute(f"PRAGMA table_info([{table}])")]
         return bool(names) and (column is None or column in names)
 
-    def history_edit_ids(self) -> Iterator[int | None]:
+    def history_edit_ids(self, skip: int = 0) -> Iterator[int | None]:
         """``history.edit_id`` of every row, in the order of :meth:`history`."""
-        if not self._has("history", "edit_id"):
-            yield from (None for _ in self.db.execute("SELECT id FROM history ORDER BY id"))
-            return
-        yield from (r[0] for r in self.db.execute("SELECT edit_id FROM history ORDER BY id"))
+        column = "edit_id" if self._has("history", "edit_id") else "NULL"
+        sql = f"SELECT {column} FROM history ORDER BY id LIMIT -1 OFFSET ?"
+        yield from (r[0] for r in self.db.execute(sql, [skip]))
 
     def edit_entries(self) -> list[dict[str, Any]]:
         """The edit log, oldest first."""
@@ -201,6 +225,24 @@ class Target(Reader):
         columns = list(rows[0])
         sql = f"INSERT INTO {table} ({', '.join(f'[{c}]' for c in columns)}) VALUES ({_marks(columns)})"
         self.db.conn.executemany(sql, [[row[c] for c in columns] for row in rows])
+
+    def history_read(self, first: str) -> list[list[Any]]:
+        """How far the histories of merged files that start with row key ``first`` were read:
+        ``[[rows read, key of the last row read], ...]`` newest first (copies of one file share
+        their first rows; the history is append-only, so the same last row means the same rows)."""
+        return list(self._history_read().get(first, []))
+
+    def remember_history_read(self, first: str, rows: int, last: str) -> None:
+        read = self._history_read()
+        read[first] = [[rows, last], *(r for r in read.get(first, []) if r[1] != last)][:8]
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [_HISTORY_READ, json.dumps(read)],
+        )
+
+    def _history_read(self) -> dict[str, list[list[Any]]]:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [_HISTORY_READ]).fetchone()
+        return dict(json.loads(row[0])) if row and row[0] else {}
 
     def add_edit(self, entry: dict[str, Any]) -> int:
         """Append one edit-log entry (``entry`` without its id); the new id."""

@@ -280,3 +280,45 @@ def test_an_older_file_without_edit_log_or_notes_merges(tmp_path):
         1,
     )
     a.close()
+
+
+def test_history_keys_read_by_sqlite_equal_the_python_ones(tmp_path):
+    from annotator.core.store.merge import Target, history_key
+
+    a, ids = make(tmp_path / "a.db", tmp_path)
+    edit = edits.perform(a, edits.add_span, ids[0], 0, 5, "ACTOR", "bob")
+    edits.revert(a, edit)
+    edits.perform(a, add_comment, ids[0], "naïve café ✓", "rev")
+    target = Target(a)
+    assert target.history_keys() == {history_key(row) for row in target.history()}
+    assert len(target.history_keys()) >= 4
+    a.close()
+
+
+def test_a_repeat_merge_reads_only_the_history_added_since(tmp_path, monkeypatch):
+    from annotator.core.store.merge import Target
+
+    a, _ = make(tmp_path / "a.db", tmp_path)
+    b, ids = make(tmp_path / "b.db", tmp_path)
+    edits.perform(b, edits.add_span, ids[0], 0, 5, "ACTOR", "bob")
+    b.close()
+    merge(a, [tmp_path / "b.db"])
+    shutil.copy(tmp_path / "b.db", tmp_path / "c.db")  # a copy that goes its own way
+    read = []
+    original = Target.history_keys
+    monkeypatch.setattr(Target, "history_keys", lambda self: read.append(1) or original(self))
+    (again,) = merge(a, [tmp_path / "b.db"])
+    assert again.history_added == 0 and read == []  # nothing new: the target's keys are not even read
+    with open_project(tmp_path / "b.db") as b:
+        edits.perform(b, edits.add_span, ids[1], 0, 5, "ACTOR", "bob")
+    with open_project(tmp_path / "c.db") as c:
+        edits.perform(c, edits.add_span, ids[1], 6, 10, "LOCATION", "cy")
+    rows = len(a.history(limit=100_000))
+    (grown,) = merge(a, [tmp_path / "b.db"])
+    (other,) = merge(a, [tmp_path / "c.db"])  # same first rows, other last row: read again
+    assert (grown.edits_added, other.edits_added, read) == (1, 1, [1, 1])
+    assert len(a.history(limit=100_000)) > rows
+    before = counts(a)
+    merge(a, [tmp_path / "b.db", tmp_path / "c.db"])
+    assert counts(a) == before and read == [1, 1]
+    a.close()
