@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.entity_conflicts import acceptable, entity_labels
 from annotator.core.errors import EditError
-from annotator.core.model import ARTICLE_STATES, Change, EditRecord, Relation, Span, now_iso
+from annotator.core.model import ARTICLE_STATES, Cause, Change, EditRecord, Relation, Span, now_iso
 
 if TYPE_CHECKING:
     from annotator.core.store import Project
@@ -83,14 +83,9 @@ def _write(project: Project, edit: Edit, kind: str) -> int:
     )
     entry_id = project.log_edit(entry)
     action = edit.name if kind == "do" else f"{kind} {edit.name}"
+    cause = Cause(edit.annotator, action, edit.article_id, entry_id)
     for change in edit.changes if forward else reversed(edit.changes):
-        project.write_change(
-            change if forward else change.reversed(),
-            annotator=edit.annotator,
-            action=action,
-            article_id=edit.article_id,
-            edit_id=entry_id,
-        )
+        project.write_change(change if forward else change.reversed(), cause)
     return entry_id
 
 

@@ -171,6 +171,17 @@ class Change:
         return Change(self.table, self.after, self.before)
 
 
+@dataclass(frozen=True)
+class Cause:
+    """Who changed rows and why, as the history records it: an action (``add ACTOR``,
+    ``undo add ACTOR``) in an article, as part of the edit-log entry ``edit_id``."""
+
+    annotator: str | None
+    action: str
+    article_id: int | None
+    edit_id: int | None = None
+
+
 EDIT_KINDS = ("do", "undo", "redo")
 
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from annotator.cli import cli
 from annotator.core import edits, undo
 from annotator.core.errors import EditError
-from annotator.core.model import Change, Span
+from annotator.core.model import Cause, Change, Span
 from annotator.core.store import open_project
 
 TEXT = "Putin said “we agree” in Moscow, said Ushakov."
@@ -133,9 +133,7 @@ def test_history_written_before_the_edit_log_is_simply_not_undoable(saved):
                 None,
                 {"article_id": first, "annotator": "ann", "state": "done", "updated_at": ""},
             ),
-            annotator="ann",
-            action="mark done",
-            article_id=first,
+            Cause("ann", "mark done", first),
         )  # a change with no edit-log entry, as every change before schema 4
     with open_project(path) as project:
         assert undo.undo(project, first, "ann") is None and project.state(first, "ann") == "done"

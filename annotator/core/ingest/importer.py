@@ -30,7 +30,7 @@ from annotator.core.ingest.options import ImportOptions
 from annotator.core.ingest.records import Record, RelationIn, SpanIn
 from annotator.core.ingest.sources import expand_sources
 from annotator.core.label_map import LabelMap
-from annotator.core.model import Relation, Span, now_iso
+from annotator.core.model import Relation, now_iso
 from annotator.core.scheme import Scheme, scheme_from_dict
 from annotator.core.store import Project, announced
 
@@ -309,12 +309,8 @@ class _Job:
             span_id = self.project.suggestion_at(article_id, span.start, span.end, span.label)
             if span_id is None:
                 span_id = self.project.add_span(
-                    Span(
+                    span.as_span(
                         article_id,
-                        span.start,
-                        span.end,
-                        span.label,
-                        attrs=span.attrs,
                         origin=span.origin or "import",
                         status="suggested",
                         annotator=None,
@@ -347,16 +343,7 @@ class _Job:
                 self.report.spans_existing += 1
             else:
                 existing[key] = span_id = self.project.add_span(
-                    Span(
-                        article_id,
-                        span.start,
-                        span.end,
-                        span.label,
-                        attrs=span.attrs,
-                        origin="human",
-                        status="accepted",
-                        annotator=self.annotator,
-                    ),
+                    span.as_span(article_id, origin="human", status="accepted", annotator=self.annotator)
                 )
                 self.project.note_import(self.name, "spans", [span_id])
                 self.report.spans_added += 1

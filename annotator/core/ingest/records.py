@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.core.model import Span
+
 Where = tuple[object, "int | None"]
 """The file and line a problem is reported at: ``InputError(*where, problem)``."""
 
@@ -21,6 +23,10 @@ class SpanIn:
     text: str | None = None  # the text the file says is at the offsets, when it says so
     origin: str | None = None  # a suggestion's origin (e.g. Label Studio's model_version)
     score: float | None = None  # a suggestion's score
+
+    def as_span(self, article_id: int, **fields: Any) -> Span:
+        """This span as a row of ``article_id`` (``fields``: origin, status, annotator, score)."""
+        return Span(article_id, self.start, self.end, self.label, attrs=self.attrs, **fields)
 
 
 @dataclass

@@ -7,21 +7,13 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from annotator.core.model import Change
+from annotator.core.model import Cause, Change
 from annotator.core.store import articles, history
 
 
-def write(
-    db: Database,
-    change: Change,
-    *,
-    annotator: str | None,
-    action: str,
-    article_id: int | None,
-    edit_id: int | None = None,
-) -> None:
+def write(db: Database, change: Change, cause: Cause) -> None:
     """Make the row of ``change.table`` go from ``change.before`` to ``change.after`` (None:
-    absent) and log it (as part of the edit-log entry ``edit_id``)."""
+    absent) and log it in the history with its ``cause``."""
     table, before, after = change.table, change.before, change.after
     row = after or before
     assert row is not None, "a change has a before or an after image"
@@ -33,14 +25,14 @@ def write(
         db.table(table).upsert(after, pk="id")
     history.record(
         db,
-        annotator=annotator,
-        action=action,
+        annotator=cause.annotator,
+        action=cause.action,
         table=table,
         row_id=row.get("id"),
-        article_id=article_id,
+        article_id=cause.article_id,
         before=before,
         after=after,
-        edit_id=edit_id,
+        edit_id=cause.edit_id,
     )
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from annotator.core.model import Change, EditRecord, Relation, Span
+from annotator.core.model import Cause, Change, EditRecord, Relation, Span
 from annotator.core.store import (
     alternatives,
     articles,
@@ -30,20 +30,10 @@ class ProjectWrites:
     db: Database
 
     # -- a person's edits -----------------------------------------------------------------------
-    def write_change(
-        self,
-        change: Change,
-        *,
-        annotator: str | None,
-        action: str,
-        article_id: int | None,
-        edit_id: int | None = None,
-    ) -> None:
+    def write_change(self, change: Change, cause: Cause) -> None:
         """Make one row go from ``change.before`` to ``change.after`` (None: absent) and append
-        it to the history, as part of the edit-log entry ``edit_id``."""
-        changes.write(
-            self.db, change, annotator=annotator, action=action, article_id=article_id, edit_id=edit_id
-        )
+        it to the history with its ``cause`` (an edit-log entry's)."""
+        changes.write(self.db, change, cause)
 
     def log_edit(self, entry: EditRecord) -> int:
         """Append an entry to the edit log (inside the edit's transaction); its id."""
