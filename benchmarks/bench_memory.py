@@ -2,7 +2,10 @@
 
 Suggests every sample article, then (as annotator ``ann``) accepts the first "US" as ACTOR,
 leaves that article (marks it done) and lets memory look at every other article again, as the
-window does. Prints the pending suggestions before and after, the same-place pairs of
+window does. Then, in the first article: labels the lone "Merz", labels "Ukrainian President"
+(a title, as a new user might) and moves a "US Army" span's start past "US" and back (memory
+looks again in between, while the article is still open, as the window did after each edit),
+leaves it and lets memory look again. Prints the pending suggestions before and after, the same-place pairs of
 pending entity suggestions with different labels, memory suggestions inside a longer entity
 (a suggested or accepted name), and then, after Shift+A and "done" on every article, the
 pairs of entity labels on the same token in ``spans["sc"]`` of the spaCy export (counted
@@ -84,6 +87,32 @@ def accept_us(project, ids) -> int:
     raise SystemExit("no 'US' suggestion in the samples")
 
 
+def more_decisions(project, ids, pipeline) -> dict[str, int]:
+    """Merz, a title and a moved boundary in the first sample that has them; memory looks again."""
+    import inspect
+
+    aid = next(i for i in ids if "Friedrich Merz" in project.article(i).text)
+    text = project.article(aid).text
+    lone = next(
+        i for i in range(len(text)) if text.startswith("Merz", i) and text[i - 10 : i] != "Friedrich "
+    )
+    title = text.index("Ukrainian President")
+    army = text.index("US Army")
+    for start, end in ((lone, lone + 4), (title, title + len("Ukrainian President"))):
+        edits.perform(project, edits.add_span, aid, start, end, "ACTOR", annotator=WHO)
+    span = edits.perform(project, edits.add_span, aid, army, army + 7, "ACTOR", annotator=WHO).focus_span_id
+    span = edits.perform(project, edits.resize, span, army + 3, army + 7, annotator=WHO).focus_span_id
+    open_now = {"editing": {aid}} if "editing" in inspect.signature(suggest_articles).parameters else {}
+    others = [i for i in ids if i != aid]
+    suggest_articles(project, others, pipeline, force=True, **open_now)  # while "Army" is shown
+    edits.perform(project, edits.resize, span, army, army + 7, annotator=WHO)
+    edits.perform(project, edits.set_state, aid, "done", annotator=WHO)
+    suggest_articles(project, ids, pipeline, force=True)
+    mem = [(i, s) for i in ids for s in pending(project, [i]) if s.origin == "memory"]
+    words = [project.article(i).text[s.start : s.end] for i, s in mem]
+    return {"titles": sum(w.endswith("President") for w in words), "army": words.count("Army")}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=None, help="spaCy model (default: the project's/bundled)")
@@ -106,6 +135,16 @@ def main() -> None:
             print(f"pending suggestions after accepting 'US' as ACTOR: {len(after)}")
             print(f"same-place opposite-label pairs after: {same_place_pairs(after)}")
             print(f"memory suggestions inside a longer name: {memory_inside_longer(project, ids)}")
+            more = more_decisions(project, ids, pipeline)
+            print(
+                f"memory suggestions inside a longer name (after 'Merz' etc.): {memory_inside_longer(project, ids)}"
+            )
+            print(f"memory suggestions of a title ('... President'): {more['titles']}")
+            print(f"memory suggestions of 'Army' alone (a boundary being moved): {more['army']}")
+            print(f"pending suggestions after all of it: {len(pending(project, ids))}")
+            print(
+                f"same-place opposite-label pairs after all of it: {same_place_pairs(pending(project, ids))}"
+            )
             for i in others:
                 edits.perform(project, edits.accept_all, i, annotator=WHO)
                 edits.perform(project, edits.set_state, i, "done", annotator=WHO)

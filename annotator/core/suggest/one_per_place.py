@@ -39,15 +39,23 @@ def place(s: Suggestion, rows: list[Span]) -> Placement:
         return Placement(True)
     if any(_within(s, r) for r in rows):
         return Placement(False)
-    pending = [r for r in rows if r.annotator is None and r.status == "suggested" and r.label != s.label]
+    shared = [r for r in rows if r.annotator is None and r.status == "suggested"]
+    pending = [r for r in shared if r.label != s.label]
     here = [r for r in pending if (r.start, r.end) == (s.start, s.end)]
-    if s.origin == "memory":
-        beaten = [r for r in pending if r.start < s.end and s.start < r.end]
+    if s.origin == "memory":  # over other labels, and over shorter names inside it
+        beaten = [
+            r for r in shared if r.start < s.end and s.start < r.end and (r.label != s.label or _within(r, s))
+        ]
         return Placement(True, [r.stored_id for r in beaten])
     if here:
         return Placement(False, alternatives=[(here[0].stored_id, s.label, s.origin)])
     return Placement(True)
 
 
-def _within(s: Suggestion, r: Span) -> bool:
-    return r.start <= s.start and s.end <= r.end and r.end - r.start > s.end - s.start
+def _within(inner: Suggestion | Span, outer: Suggestion | Span) -> bool:
+    """Whether ``inner`` lies within the longer ``outer``."""
+    return (
+        outer.start <= inner.start
+        and inner.end <= outer.end
+        and outer.end - outer.start > inner.end - inner.start
+    )

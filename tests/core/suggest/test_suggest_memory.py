@@ -207,3 +207,21 @@ def test_accepting_us_on_the_samples_adds_no_contradicting_suggestion(sample_pro
     assert memory and all(project.article(s.article_id).text[s.start : s.end] == "US" for s in memory)
     new_places = {(s.article_id, s.start) for s in memory} - {(s.article_id, s.start) for s in before}
     assert len(after) - (len(before) - 1) == len(new_places)  # a rise only where nothing was
+
+
+def test_a_longer_remembered_name_takes_the_place_of_shorter_pending_ones_inside_it():
+    from annotator.core.model import Span
+    from annotator.core.suggest.one_per_place import place
+    from annotator.core.suggest.suggestion import Suggestion
+
+    rows = [
+        Span(1, 10, 14, "ACTOR", origin="memory", status="suggested", annotator=None, id=7),  # "Merz"
+        Span(1, 0, 4, "ACTOR", origin="model", status="suggested", annotator=None, id=8),  # a shorter guess inside
+        Span(1, 30, 36, "LOCATION", origin="model", status="suggested", annotator=None, id=9),
+    ]
+    longer = place(Suggestion(0, 14, "ACTOR", "memory", 0.95), rows)  # "Friedrich Merz"
+    assert longer.store and sorted(longer.replaces) == [7, 8]
+    inner = place(Suggestion(32, 34, "ACTOR", "memory", 0.95), rows)
+    assert not inner.store  # inside a longer suggested name
+    model = place(Suggestion(30, 36, "ACTOR", "model", 0.8), rows)
+    assert not model.store and model.alternatives == [(9, "ACTOR", "model")]
