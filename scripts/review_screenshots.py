@@ -3,7 +3,8 @@
     xvfb-run -a -s "-screen 0 1400x900x24" python scripts/review_screenshots.py PROJECT OUT_DIR [REVIEWER]
 
 Works on a copy of PROJECT; the review window opens on the most disputed article with its
-first disagreement focused; saves OUT_DIR/review.png and OUT_DIR/dashboard.png.
+first disagreement focused; saves OUT_DIR/review.png, OUT_DIR/review_fixed.png (a taken
+version whose end was moved a word with Shift+]) and OUT_DIR/dashboard.png.
 """
 
 from __future__ import annotations
@@ -39,6 +40,14 @@ def main() -> None:
 
     def shoot_review() -> None:
         review.grab().save(str(out / "review.png"))
+        # fixing a span with the labelling keys: take a version, then move its end a word right
+        review.take(1 if review.regions[review.focus].version_of(review.names[0]) else 2)
+        review.fixer.run("end_right")
+        review.version()  # v: the status bar names the next alternative version
+        QTimer.singleShot(600, shoot_fixed)
+
+    def shoot_fixed() -> None:
+        review.grab().save(str(out / "review_fixed.png"))
         dashboard = window.view_menu.open_dashboard()
         dashboard.loaded.connect(lambda: QTimer.singleShot(800, lambda: shoot_dashboard(dashboard)))
 
