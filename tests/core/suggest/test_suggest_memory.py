@@ -216,7 +216,7 @@ def test_a_longer_remembered_name_takes_the_place_of_shorter_pending_ones_inside
 
     rows = [
         Span(1, 10, 14, "ACTOR", origin="memory", status="suggested", annotator=None, id=7),  # "Merz"
-        Span(1, 0, 4, "ACTOR", origin="model", status="suggested", annotator=None, id=8),  # a shorter guess inside
+        Span(1, 0, 4, "ACTOR", origin="model", status="suggested", annotator=None, id=8),  # shorter, inside
         Span(1, 30, 36, "LOCATION", origin="model", status="suggested", annotator=None, id=9),
     ]
     longer = place(Suggestion(0, 14, "ACTOR", "memory", 0.95), rows)  # "Friedrich Merz"
