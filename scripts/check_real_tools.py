@@ -407,7 +407,9 @@ def time_big(args: argparse.Namespace, work: Path) -> None:
     tasks = json.loads((work / "big_ls_export.json").read_text())
     print(f"\n== {args.big} articles (benchmarks/bench_export.build), Label Studio {ls.version}")
     print(f"  Label Studio import of our export: {imported:.1f} s; its export has {len(tasks)} tasks")
-    print(f"  Label Studio's own JSON export:    {theirs:7.2f} s (direct download, as the Export button)")
+    print(
+        f"  Label Studio's own JSON export:    {theirs:7.2f} s (GET /api/projects/ID/export, direct download)"
+    )
     print(f"  Label Studio's export snapshot:    {snapshot_seconds:7.2f} s (create, wait, download)")
     print(f"  (load average while timing: {' '.join(f'{x:.1f}' for x in os.getloadavg())})")
     for fmt, seconds in ours.items():
