@@ -108,3 +108,25 @@ def test_a_again_and_v_go_round_the_versions(qtbot, review, two_annotators):
     assert "Version 2 of 2: bob: ACTOR" in review.statusBar().currentMessage()
     qtbot.keyClick(review.view, Qt.Key_A)
     assert _mine(project, article) == [("Geneva", "ACTOR")]
+
+
+def test_e_edits_the_attributes_of_the_reviewers_span(qtbot, review, two_annotators, monkeypatch):
+    project, article = review.project, two_annotators
+    review.view.select(*review.offsets.span_to_units(*_at("talks")))
+    qtbot.keyClick(review.view, Qt.Key_4, Qt.AltModifier)  # Alt+4: a CASUALTY on the selection
+    monkeypatch.setattr(
+        dialogs,
+        "edit_attributes",
+        lambda parent, label, attributes, values: {
+            **values,
+            "count_low": 2,
+            "count_high": 5,
+            "kind": "injured",
+        },
+    )
+    qtbot.keyClick(review.view, Qt.Key_E)
+    (span,) = [
+        s for s in project.spans_for(article, "rev") if s.annotator == "rev" and s.status == "accepted"
+    ]
+    assert (TEXT[span.start : span.end], span.label) == ("talks", "CASUALTY")
+    assert (span.attrs["count_low"], span.attrs["count_high"], span.attrs["kind"]) == (2, 5, "injured")
