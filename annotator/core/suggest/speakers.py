@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from annotator.core.suggest.genders import gender_of, name_genders
 from annotator.core.suggest.lexicon import Words
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -35,6 +36,7 @@ class SpeakerFinder:
         self.doc, self.actors, self.words = doc, actors, words
         self.quoted = {i for q in quotes for i in range(q.start, q.end)}
         self.parsed = doc.has_annotation("DEP")
+        self._genders: dict[str, str] | None = None
 
     def speech_verb(self, quote: Span) -> Token | None:
         """The verb of saying that introduces ``quote`` (outside any quote), if any."""
@@ -153,19 +155,36 @@ class SpeakerFinder:
         if pronoun.lower_ == "who":
             verb = pronoun.head
             return self._actor_at(verb.head) if verb.dep_ == "relcl" else None
-        return self._nearest_before(pronoun.i, pronoun.sent.start, pronoun.lower_ in _PERSONAL)
+        personal = pronoun.lower_ in _PERSONAL
+        return self._nearest_before(pronoun.i, pronoun.sent.start, personal, gender_of(pronoun.text))
 
-    def _nearest_before(self, i: int, sent_start: int, personal: bool) -> Actor | None:
+    def _nearest_before(
+        self, i: int, sent_start: int, personal: bool, gender: str | None = None
+    ) -> Actor | None:
+        """The last actor before token ``i`` (a person when ``personal``; not one the text
+        genders otherwise than ``gender``), preferring subjects."""
         before = [
             a
             for a in self.actors
-            if a.end <= i and a.start not in self.quoted and (a.kind == "PERSON" or not personal)
+            if a.end <= i
+            and a.start not in self.quoted
+            and (a.kind == "PERSON" or not personal)
+            and self._fits(a, gender)
         ]
         subjects = [a for a in before if self._is_subject(a)]
         for pool in (subjects[-1:], before[-1:]):
             if pool and sent_start - pool[0].start < 120:
                 return pool[0]
         return None
+
+    def _fits(self, actor: Actor, gender: str | None) -> bool:
+        if gender is None:
+            return True
+        if self._genders is None:
+            people = [(a.start, a.end) for a in self.actors if a.kind == "PERSON"]
+            self._genders = name_genders(self.doc, people)
+        known = self._genders.get(self.doc[actor.end - 1].text)
+        return known is None or known == gender
 
     def _is_subject(self, actor: Actor) -> bool:
         if not self.parsed:

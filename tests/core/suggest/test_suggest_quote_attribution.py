@@ -121,3 +121,22 @@ def test_in_his_words_is_still_a_quote(suggest):
 def test_an_unattributed_paragraph_quote_goes_to_the_last_person_acting_before(suggest):
     text = 'Tom Baker said the plan was dead. Jane Roe disagreed.\n"We can still save it. There is time."'
     assert speakers(suggest(text), text) == {"We can still save it. There is time.": "Jane Roe"}
+
+
+@pytest.mark.model
+def test_she_skips_a_man_the_text_calls_a_chairman(suggest):
+    text = (
+        "Mrs Maria Lopez arrived on Sunday. Ahmed Bello, the chairman, met her on Monday. "
+        '"We need more tents," she told reporters.'
+    )
+    assert speakers(suggest(text), text) == {"We need more tents,": "Maria Lopez"}
+
+
+def test_genders_only_from_the_text():
+    import spacy
+
+    from annotator.core.suggest.genders import gender_of, name_genders
+
+    doc = spacy.blank("en")("Mrs Maria Lopez met Ahmed Bello , the chairman , and Tom Lee .")
+    assert name_genders(doc, [(1, 3), (4, 6), (11, 13)]) == {"Lopez": "f", "Bello": "m"}
+    assert (gender_of("She"), gender_of("he"), gender_of("they")) == ("f", "m", None)
