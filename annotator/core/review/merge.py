@@ -179,9 +179,8 @@ def _ties_won(
         by_article.setdefault(article_id, []).append(name)
     names = sorted({name for _, name in ties})
     for part in batched(sorted(by_article), BATCH):
-        theirs = _fingerprints(source.article_rows(part, people=True, annotators=names), label_map)
-        mapped = [article_map[a] for a in part]
-        ours = _fingerprints(target.article_rows(mapped, people=True, annotators=names), {})
+        theirs = _fingerprints(source.group_content(part, names), label_map)
+        ours = _fingerprints(target.group_content([article_map[a] for a in part], names), {})
         for article_id in part:
             for name in by_article[article_id]:
                 mine = ours.get((article_map[article_id], name), "")
@@ -190,21 +189,22 @@ def _ties_won(
     return won
 
 
-def _fingerprints(rows: Rows, label_map: dict[str, str]) -> dict[GroupKey, str]:
+def _fingerprints(
+    rows: tuple[list[Any], list[Any], list[Any]], label_map: dict[str, str]
+) -> dict[GroupKey, str]:
     """A digest of each group's content without file-specific ids: the same content in two
     files gives the same digest (each row as a line of text, the lines sorted)."""
     spans, relations, states = rows
-    keys = {s["id"]: f"{s['start']}\x1f{s['end']}\x1f{label_map.get(s['label'], s['label'])}" for s in spans}
+    keys = {s[0]: f"{s[3]}\x1f{s[4]}\x1f{label_map.get(s[5], s[5])}" for s in spans}
     content: dict[GroupKey, list[str]] = {}
-    for s in spans:
-        line = f"span\x1f{keys[s['id']]}\x1f{s['attrs']}\x1f{s['origin']}\x1f{s['status']}"
-        content.setdefault((s["article_id"], s["annotator"]), []).append(line)
-    for r in relations:
-        head, child = keys.get(r["head_id"], ""), keys.get(r["child_id"], "")
-        line = f"rel\x1f{head}\x1e{child}\x1e{r['label']}\x1f{r['status']}"
-        content.setdefault((r["article_id"], r["annotator"]), []).append(line)
-    for st in states:
-        content.setdefault((st["article_id"], st["annotator"]), []).append(f"state\x1f{st['state']}")
+    for span_id, article_id, name, _start, _end, _label, attrs, origin, status in spans:
+        line = f"span\x1f{keys[span_id]}\x1f{attrs}\x1f{origin}\x1f{status}"
+        content.setdefault((article_id, name), []).append(line)
+    for article_id, name, head_id, child_id, label, status in relations:
+        line = f"rel\x1f{keys.get(head_id, '')}\x1e{keys.get(child_id, '')}\x1e{label}\x1f{status}"
+        content.setdefault((article_id, name), []).append(line)
+    for article_id, name, state in states:
+        content.setdefault((article_id, name), []).append(f"state\x1f{state}")
     return {
         key: hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest() for key, lines in content.items()
     }

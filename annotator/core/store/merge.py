@@ -121,6 +121,26 @@ class Reader:
                 ]
         return spans, relations, states
 
+    def group_content(self, ids: list[int], annotators: list[str]) -> tuple[list[Any], list[Any], list[Any]]:
+        """What a group's fingerprint rests on, as plain rows of these people on these articles:
+        spans (id, article_id, annotator, start, end, label, attrs, origin, status), relations
+        (article_id, annotator, head_id, child_id, label, status), states (article_id, annotator, state)."""
+        spans: list[Any] = []
+        relations: list[Any] = []
+        states: list[Any] = []
+        for part in batched(ids, 500):
+            where = f"article_id IN ({_marks(part)}) AND annotator IN ({_marks(annotators)})"
+            params = [*part, *annotators]
+            columns = "id, article_id, annotator, start, [end], label, attrs, origin, status"
+            spans += self.db.execute(f"SELECT {columns} FROM spans WHERE {where}", params).fetchall()
+            columns = "article_id, annotator, head_id, child_id, label, status"
+            relations += self.db.execute(f"SELECT {columns} FROM relations WHERE {where}", params).fetchall()
+            columns = "article_id, annotator, state"
+            states += self.db.execute(
+                f"SELECT {columns} FROM article_states WHERE {where}", params
+            ).fetchall()
+        return spans, relations, states
+
     def history(self, skip: int = 0) -> Iterator[tuple[Any, ...]]:
         """History rows (``HISTORY_COLUMNS``) oldest first, after the first ``skip``."""
         cols = ", ".join(f"[{c}]" for c in HISTORY_COLUMNS)

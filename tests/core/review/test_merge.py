@@ -322,3 +322,29 @@ def test_a_repeat_merge_reads_only_the_history_added_since(tmp_path, monkeypatch
     merge(a, [tmp_path / "b.db", tmp_path / "c.db"])
     assert counts(a) == before and read == [1, 1]
     a.close()
+
+
+def test_equal_times_with_other_content_settle_the_same_both_ways(tmp_path, monkeypatch):
+    """Two files whose decisions carry the very same times: the content fingerprint decides,
+    the same way in both directions, and a repeat merge changes nothing."""
+    import annotator.core.edits as edits_module
+    import annotator.core.store.project as project_module
+
+    monkeypatch.setattr(edits_module, "now_iso", lambda: "2026-01-01T00:00:00.000000+00:00")
+    monkeypatch.setattr(project_module, "now_iso", lambda: "2026-01-01T00:00:00.000000+00:00", raising=False)
+    a, ids_a = make(tmp_path / "a.db", tmp_path)
+    b, ids_b = make(tmp_path / "b.db", tmp_path)
+    label(a, ids_a[0], "ann", [(0, 5, "ACTOR")])
+    label(b, ids_b[0], "ann", [(0, 5, "LOCATION"), (10, 13, "ACTOR")])
+    for project in (a, b):
+        project.close()
+    for name in ("a", "b"):
+        shutil.copy(tmp_path / f"{name}.db", tmp_path / f"{name}2.db")
+    with open_project(tmp_path / "a2.db") as a_into, open_project(tmp_path / "b2.db") as b_into:
+        (first,) = merge(a_into, [tmp_path / "b.db"])
+        (second,) = merge(b_into, [tmp_path / "a.db"])
+        assert first.conflicts_by_time + second.conflicts_by_time == 1  # a tie, taken one way only
+        assert content(a_into) == content(b_into)
+        before = counts(a_into)
+        (again,) = merge(a_into, [tmp_path / "b.db"])
+        assert again.decisions == {} and counts(a_into) == before
