@@ -192,7 +192,8 @@ def m007_suggestion_alternatives(db: Database) -> None:
     """The other label proposed for a suggestion's words (one suggestion per place)."""
     db.execute(
         "CREATE TABLE IF NOT EXISTS suggestion_alternatives ("
-        "span_id INTEGER NOT NULL REFERENCES spans(id), label TEXT NOT NULL, origin TEXT NOT NULL, "
+        "span_id INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE, label TEXT NOT NULL, "
+        "origin TEXT NOT NULL, "
         "PRIMARY KEY (span_id, label))"
     )
 

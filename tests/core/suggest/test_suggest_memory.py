@@ -225,3 +225,17 @@ def test_a_longer_remembered_name_takes_the_place_of_shorter_pending_ones_inside
     assert not inner.store  # inside a longer suggested name
     model = place(Suggestion(30, 36, "ACTOR", "model", 0.8), rows)
     assert not model.store and model.alternatives == [(9, "ACTOR", "model")]
+
+
+def test_a_suggestion_with_an_alternative_can_still_be_deleted(project):
+    """Deleting suggestion rows (a new model's run, taking back an import) takes their
+    alternatives with them (the project file enforces foreign keys)."""
+    [first] = new_articles(project, "Talks with the US went on.")
+    with project.transaction():
+        row = span_rows.insert(
+            project.db, span_rows.Span(first, 16, 18, "LOCATION", origin="model", status="suggested")
+        )
+        project.add_alternatives([(row, "ACTOR", "memory")])
+    with project.transaction():
+        assert project.drop_pending_suggestions(first) == 1
+    assert project.alternatives(first) == {}
