@@ -116,9 +116,10 @@ def more_decisions(project, ids, pipeline) -> dict[str, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=None, help="spaCy model (default: the project's/bundled)")
+    parser.add_argument("--keep", type=Path, help="write the project here (a new file) to look at it after")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        path = ensure_sample_project(Path(tmp) / "samples.annotator.db")
+        path = ensure_sample_project(args.keep or Path(tmp) / "samples.annotator.db")
         with open_project(path) as project:
             ids = project.article_ids()
             pipeline = load_pipeline(args.model, project)
