@@ -1,13 +1,14 @@
 """Export speed of the interop formats on the same project: the Prodigy-style JSONL export
 (which tokenises) against the Label Studio, doccano and brat exports (which do not).
 
-    python benchmarks/bench_export_interop.py [--n 10000] [--ls-own SECONDS]
+    python benchmarks/bench_export_interop.py [--n 10000] [--repeat 3] [--ls-own SECONDS]
 
 Builds N synthetic annotated articles with ``bench_export.build`` (~100 tokens, 6 spans with
 CASUALTY attributes and a SPEAKER link each, done), then times ``export_project`` for each
 format in its own child process and prints seconds, articles per second, the ratio of each
 format's time to the Label Studio export's, and the JSONL export's time against every other
-format.
+format. With ``--repeat R`` each format runs R times (in turn) and its best time counts, which
+steadies the figures on a busy machine; the load average is printed with them.
 
 Target (issue 12): the Prodigy-style JSONL export is faster than Label Studio's own JSON
 export of the same articles. Label Studio is not run here: ``--ls-own`` is its export time
@@ -18,6 +19,7 @@ scaled linearly for another N), and the last line prints the JSONL time against 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -53,6 +55,7 @@ def timed(fmt: str, db: Path, out: Path) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=10000, help="number of articles (default 10000)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per format; the best counts (default 1)")
     parser.add_argument(
         "--ls-own",
         type=float,
@@ -61,12 +64,17 @@ def main() -> None:
         f"(default {LS_OWN_SECONDS} s per {LS_OWN_ARTICLES} articles, scaled)",
     )
     args = parser.parse_args()
+    times: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
         build(db, args.n)
-        times = {fmt: timed(fmt, db, Path(tmp) / name) for fmt, name in FORMATS.items()}
+        for _ in range(args.repeat):
+            for fmt, name in FORMATS.items():
+                seconds = timed(fmt, db, Path(tmp) / name)
+                times[fmt] = min(seconds, times.get(fmt, seconds))
     base = times["labelstudio"]
-    print(f"{args.n} articles")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{args.n} articles, best of {args.repeat} run(s) per format, load average {load}")
     for fmt, seconds in times.items():
         print(
             f"  {fmt:<12} {seconds:7.2f} s  {args.n / seconds:8.0f} articles/s  x{seconds / base:.2f} of labelstudio"

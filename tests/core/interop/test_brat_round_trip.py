@@ -91,3 +91,21 @@ def test_with_attributes_types_new_attributes_by_their_values():
     assert scheme.check_attrs("Disease", {"Negated": False, "Category": None}) is None
     assert "true or false" in scheme.check_attrs("Disease", {"Negated": "yes"})
     assert "must be one of" in scheme.check_attrs("Disease", {"Category": "Other"})
+
+
+def test_cli_import_prints_the_left_out_span_and_the_added_attributes(tmp_path):
+    from click.testing import CliRunner
+
+    from annotator.cli import cli
+
+    def run(*args):
+        return CliRunner().invoke(cli, list(map(str, args)), catch_exceptions=False)
+
+    ann = brat_pair(tmp_path / "in", ann="T1\tACTOR 0 4\tRats\nT2\tLOCATION 18 21;34 38\tlow drug\n")
+    result = run("import", tmp_path / "a.db", ann, "--format", "brat", "--annotator", "ann")
+    assert result.exit_code == 0, result.output
+    assert "skipped 1 line(s) of kind T (discontinuous spans)" in result.output
+    assert f"{ann}:2: discontinuous span T2 left out" in result.output
+    other = brat_pair(tmp_path / "in2", ann="T1\tOrganism 0 4\tRats\nA1\tNegated T1\n")
+    result = run("import", tmp_path / "b.db", other, "--format", "brat", "--annotator", "ann", "--add-labels")
+    assert "added to the scheme: Organism, Organism.Negated" in result.output
