@@ -42,6 +42,11 @@ def init(project: str, scheme_file: str | None) -> None:
     "--format", "fmt", default="auto", type=click.Choice(["auto", *sorted(READERS)]), help="Input format."
 )
 @click.option("--annotator", help="Whose labels the imported spans are (default: your login name).")
+@click.option(
+    "--single-annotator",
+    is_flag=True,
+    help="Give every span to --annotator, even where the file names who made it.",
+)
 @click.option("--text-column", default="text", show_default=True, help="CSV column holding the text.")
 @click.option("--encoding", help="Input encoding when the files are not UTF-8.")
 @click.option(
@@ -69,6 +74,7 @@ def import_(
     sources: tuple[str, ...],
     fmt: str,
     annotator: str | None,
+    single_annotator: bool,
     text_column: str,
     encoding: str | None,
     add_labels: bool,
@@ -82,6 +88,8 @@ def import_(
     .csv (one article a row), and with --format (or by ending) prodigy, doccano,
     labelstudio (.json), brat (.ann), conll (.conll/.iob/.bio), spacy (.spacy).
     The whole import is one transaction: a bad line aborts it and nothing is written.
+    Spans go to the annotator the file names for them (Label Studio completed_by, Prodigy
+    _annotator_id/_session_id, the annotator our exports write), else to --annotator.
     """
     scheme = load_scheme(scheme_file) if scheme_file else None
     options = ImportOptions(encoding=encoding, text_column=text_column)
@@ -96,6 +104,7 @@ def import_(
                 options=options,
                 add_labels=add_labels,
                 label_map=LabelMap(parse_label_map(label_map), drop_unmapped),
+                single_annotator=single_annotator,
                 progress=advance,
             )
     except BaseException:
@@ -114,6 +123,11 @@ def import_(
         click.echo(f"{report.suggested_relations_added} suggested relation(s) added")
     if report.relations_added:
         click.echo(f"{report.relations_added} relation(s) added")
+    for name, row in sorted(report.annotators.items()):
+        click.echo(
+            f"  annotator {name}: {row['articles']} article(s), {row['spans_added']} span(s) added, "
+            f"{row['spans_existing']} already present, {row['relations_added']} relation(s) added"
+        )
     for kind, n in sorted(report.skipped.items()):
         click.echo(f"skipped {n} line(s) of kind {kind}")
     for note in report.notes:

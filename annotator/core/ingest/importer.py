@@ -61,6 +61,7 @@ class ImportReport:
     skipped: dict[str, int] = field(default_factory=dict)  # lines left out of the files, per kind
     notes: list[str] = field(default_factory=list)  # "FILE:LINE: what was left out and why"
     labels: dict[str, dict[str, Any]] = field(default_factory=dict)  # per label: kept / mapped / dropped
+    annotators: dict[str, dict[str, int]] = field(default_factory=dict)  # per annotator: their decisions
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -82,15 +83,21 @@ def import_sources(
     options: ImportOptions = ImportOptions(),
     add_labels: bool = False,
     label_map: LabelMap | None = None,
+    single_annotator: bool = False,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportReport:
-    """Import every file of ``sources`` into ``project`` as one transaction."""
+    """Import every file of ``sources`` into ``project`` as one transaction.
+
+    Spans go to the annotator the file names for them (Label Studio ``completed_by``, Prodigy
+    ``_annotator_id``, our exports' annotator), else to ``annotator``; with ``single_annotator``
+    all of them go to ``annotator``."""
     files = expand_sources(sources, fmt)
     report = ImportReport(files=len(files))
     if add_labels or FRAGMENT in {r.name for r in project.scheme.relations}:
         options = replace(options, join_fragments=True)
     job = _Job(project, annotator or default_annotator(), add_labels, report, label_map or LabelMap())
+    job.single_annotator = single_annotator
     found = job.check_all(_records(files, options), cancelled)
     if not found:
         where = ", ".join(str(path) for path, _ in files) or ", ".join(sources)
@@ -124,6 +131,7 @@ class _Job:
         self.scheme, self.report, self.label_map = project.scheme, report, label_map
         self.old_scheme = project.scheme
         self.name = ""  # the job name its rows are noted under in the import journal
+        self.single_annotator = False  # every span to ``annotator``, whoever the file names
         self.overlapping: set[str] = set()  # added labels whose spans overlap: not entity-like
         missing = label_map.targets_missing(self.scheme.label_names)
         if missing and not add_labels:
@@ -201,7 +209,9 @@ class _Job:
         self.report.records += len(batch)
         self.project.note_import(self.name, "articles", [i for i, new in placed if new])
         for record, (article_id, is_new) in zip(batch, placed):
-            if is_new:
+            if record.repeat:
+                pass  # another annotator's version of the article just counted
+            elif is_new:
                 self.report.articles_added += 1
             else:
                 self.report.articles_existing += 1
@@ -330,48 +340,62 @@ class _Job:
                 self.project.note_import(self.name, "relations", [self.project.add_relation(relation)])
                 self.report.suggested_relations_added += 1
 
+    def _who(self, record: Record) -> str:
+        """The annotator whose decisions the record's labels become."""
+        if self.single_annotator or record.annotator is None:
+            return self.annotator
+        return record.annotator
+
+    def _tally(self, who: str) -> dict[str, int]:
+        empty = {"articles": 0, "spans_added": 0, "spans_existing": 0, "relations_added": 0}
+        return self.report.annotators.setdefault(who, empty)
+
     def _labels(self, record: Record, article_id: int) -> None:
+        who = self._who(record)
+        tally = self._tally(who)
+        tally["articles"] += 1
         existing = {
             (s.start, s.end, s.label): s.stored_id
-            for s in self.project.spans_for(article_id, self.annotator)
-            if s.annotator == self.annotator
+            for s in self.project.spans_for(article_id, who)
+            if s.annotator == who
         }
         ids: list[int] = []
         for span in record.spans:
             key = (span.start, span.end, span.label)
             if key in existing:
                 self.report.spans_existing += 1
+                tally["spans_existing"] += 1
             else:
                 existing[key] = span_id = self.project.add_span(
-                    span.as_span(article_id, origin="human", status="accepted", annotator=self.annotator)
+                    span.as_span(article_id, origin="human", status="accepted", annotator=who)
                 )
                 self.project.note_import(self.name, "spans", [span_id])
                 self.report.spans_added += 1
+                tally["spans_added"] += 1
             ids.append(existing[key])
-        self._relations(record, article_id, ids)
+        self._relations(record, article_id, ids, who)
         state = "skipped" if record.answer == "ignore" else "done"
-        before = self.project.state_row(article_id, self.annotator)
-        self.project.note_import_state(
-            self.name, article_id, self.annotator, before["state"] if before else None
-        )
-        self.project.write_state(article_id, self.annotator, state)
+        before = self.project.state_row(article_id, who)
+        self.project.note_import_state(self.name, article_id, who, before["state"] if before else None)
+        self.project.write_state(article_id, who, state)
 
-    def _relations(self, record: Record, article_id: int, ids: list[int]) -> None:
+    def _relations(self, record: Record, article_id: int, ids: list[int], who: str) -> None:
         if not record.relations:
             return
         have = {
             (r.head_id, r.child_id, r.label)
-            for r in self.project.relations_of(article_id, self.annotator, ("accepted",))
+            for r in self.project.relations_of(article_id, who, ("accepted",))
         }
         for rel in record.relations:
             key = (ids[rel.head], ids[rel.child], rel.label)
             if key not in have:
                 have.add(key)
                 relation_id = self.project.add_relation(
-                    Relation(article_id, key[0], key[1], rel.label, annotator=self.annotator)
+                    Relation(article_id, key[0], key[1], rel.label, annotator=who)
                 )
                 self.project.note_import(self.name, "relations", [relation_id])
                 self.report.relations_added += 1
+                self._tally(who)["relations_added"] += 1
 
     def finish(self, paths: list[str]) -> None:
         self.project.finish_import(self.name)

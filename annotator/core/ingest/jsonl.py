@@ -1,5 +1,7 @@
 """``.jsonl``: one article a line. ``text`` is required, ``meta`` is kept, and labels that come
-in Prodigy form (``spans``, ``relations``) or doccano form (``label`` / ``labels`` / ``entities``) are read."""
+in Prodigy form (``spans``, ``relations``) or doccano form (``label`` / ``labels`` / ``entities``) are read.
+A line that names who made its labels (``_annotator_id``, ``_session_id``, ``annotator``) gives
+them to that annotator."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.options import ImportOptions
-from annotator.core.ingest.records import Record, RelationIn, SpanIn, Where
+from annotator.core.ingest.records import Record, RelationIn, SpanIn, Where, annotator_name
 from annotator.core.ingest.textfile import json_lines, numbered_lines, read_whole
 
 ANSWERS = ("accept", "reject", "ignore")
@@ -82,7 +84,19 @@ def record_from_task(task: object, path: Path, line_no: int) -> Record:
         answer=answer,
     )
     record.relations = _relations(task, keys, where)
+    record.annotator = named_annotator(task, where)
     return record
+
+
+def named_annotator(task: dict[str, Any], where: Where) -> str | None:
+    """Who made the task's labels, when the line says: Prodigy's ``_annotator_id`` (with
+    sessions ``DATASET-NAME``, kept whole) or ``_session_id``, or the top-level ``annotator``
+    that our JSONL and doccano exports write (doccano keeps it through its own export)."""
+    for key in ("_annotator_id", "_session_id", "annotator"):
+        name = annotator_name(task.get(key), where)
+        if name is not None:
+            return name
+    return None
 
 
 def _spans(task: dict[str, Any], where: Where) -> tuple[list[SpanIn], dict[object, int]]:

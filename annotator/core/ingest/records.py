@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.core.errors import InputError
 from annotator.core.model import Span
 
 Where = tuple[object, "int | None"]
@@ -55,3 +56,20 @@ class Record:
     suggested_relations: list[RelationIn] = field(default_factory=list)  # by index in suggestions
     skipped: dict[str, int] = field(default_factory=dict)  # lines/items left out, per kind
     notes: list[str] = field(default_factory=list)  # "FILE:LINE: what was left out and why"
+    annotator: str | None = None  # who made the spans, when the file names them (else --annotator)
+    repeat: bool = False  # another annotator's version of the previous record's article
+
+
+def annotator_name(value: object, where: Where) -> str | None:
+    """The annotator a file names (a non-empty string, or a number as Label Studio's user ids
+    are); ``None`` when it names nobody. A name with control characters is refused."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        raise InputError(*where, f"an annotator must be named by a string, got {value!r}")
+    name = value.strip()
+    if any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise InputError(*where, f"annotator name {name!r} has control characters")
+    return name or None

@@ -18,7 +18,8 @@ from annotator.core.ingest.interop.labelstudio import ID_ONLY
 from annotator.core.store import open_project
 
 DATA = Path(__file__).parents[2] / "data" / "interop" / "real_tools"
-WHO = "real"
+WHO = "real"  # --annotator: for spans whose file names nobody
+NAMED = "ann"  # who made the sample's spans; every file names them (meta, completed_by, annotator)
 
 
 def imported(tmp_path: Path, name: str, fmt: str):
@@ -35,10 +36,10 @@ def content(project) -> dict:
     """Spans ``(start, end, label, status) -> attrs`` and links ``(head, child, type, status)``."""
     spans, links = {}, set()
     for article_id in project.article_ids():
-        seen = [s for s in project.spans_for(article_id, WHO) if s.status != "rejected"]
+        seen = [s for s in project.spans_for(article_id, NAMED) if s.status != "rejected"]
         key = {s.id: (s.start, s.end, s.label, s.status) for s in seen}
         spans.update({key[s.id]: s.attrs for s in seen})
-        for r in project.relations_of(article_id, WHO):
+        for r in project.relations_of(article_id, NAMED):
             links.add((key[r.head_id], key[r.child_id], r.label, r.status))
     return {"spans": spans, "links": links}
 
@@ -49,9 +50,11 @@ def kinds(snap: dict) -> tuple[int, int, int]:
 
 
 def test_label_studio_export_of_our_tasks_gives_back_every_span_attribute_and_link(tmp_path):
-    _, sent = imported(tmp_path, "ours_to_ls.json", "labelstudio")
-    _, received = imported(tmp_path, "ls_1.23.2_export.json", "labelstudio")
+    sent_report, sent = imported(tmp_path, "ours_to_ls.json", "labelstudio")
+    report, received = imported(tmp_path, "ls_1.23.2_export.json", "labelstudio")
     assert received == sent
+    # Label Studio gives its own user id (completed_by 1); the task's meta keeps our name
+    assert set(report.annotators) == set(sent_report.annotators) == {NAMED}
     assert all(n > 0 for n in kinds(sent))
 
 

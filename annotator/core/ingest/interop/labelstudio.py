@@ -1,9 +1,10 @@
 """Label Studio JSON exports: a list of tasks with ``data.text`` and ``annotations[].result[]``.
 
-A task's last annotation that was not cancelled gives its spans (``labels`` regions), their
+Each annotator's last annotation of a task that was not cancelled gives their spans (``labels`` regions), their
 attributes (``number``/``choices``/``textarea`` results with the region's ``id`` and the
 attribute's name as ``from_name``) and links (``relation`` results). A task whose annotations
-were all cancelled is imported as skipped, without spans. ``predictions`` (a model's
+were all cancelled is imported as skipped, without spans. Annotations are grouped by
+``completed_by``, and each group becomes that annotator's decisions (see :func:`_chosen_annotations`). ``predictions`` (a model's
 pre-annotations) arrive as pending suggestions, their origin the prediction's ``model_version``
 and their score its ``score``, with their attributes and links (suggested relations), to accept
 or reject like the app's own. Label Studio's own JSON export gives predictions as bare ids
@@ -25,7 +26,7 @@ from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.ingest.options import ImportOptions
-from annotator.core.ingest.records import Record, RelationIn, SpanIn
+from annotator.core.ingest.records import Record, RelationIn, SpanIn, Where, annotator_name
 from annotator.core.ingest.textfile import read_whole
 from annotator.core.offsets import OffsetMap
 
@@ -38,7 +39,7 @@ def read(path: Path, options: ImportOptions) -> Iterator[Record]:
     tasks = [_Task(path, line, item) for line, item in _items(path, read_whole(path, options.encoding))]
     utf16 = _counts_utf16(path, tasks)
     for task in tasks:
-        yield task.record(utf16)
+        yield from task.records(utf16)
 
 
 def _items(path: Path, text: str) -> Iterator[tuple[int, object]]:
@@ -79,11 +80,11 @@ class _Task:
             raise InputError(path, line, 'a Label Studio task must be an object with "data"')
         self.text = _text_of(item["data"], path, line)
         self.meta: dict[str, Any] = item["meta"] if isinstance(item.get("meta"), dict) else {}
-        self.annotation = _chosen_annotation(item.get("annotations") or [], path, line)
-        results = (self.annotation or {}).get("result") or []
-        self.regions = [r for r in results if isinstance(r, dict) and r.get("type") == "labels"]
-        self.extras = [r for r in results if isinstance(r, dict) and r.get("type") in ATTRIBUTE_TYPES]
-        self.links = [r for r in results if isinstance(r, dict) and r.get("type") == "relation"]
+        self.versions = [
+            _Version(name, annotation)
+            for name, annotation in _chosen_annotations(item.get("annotations") or [], self.meta, path, line)
+        ]
+        self.regions = [r for version in self.versions for r in version.regions]
         self.predicted, self.predicted_results, self.ids_only = _predictions(
             item.get("predictions") or [], path, line
         )
@@ -129,7 +130,15 @@ class _Task:
         assert found is not None, "read() counts offsets the way every region fits"
         return found
 
-    def record(self, utf16: bool) -> Record:
+    def records(self, utf16: bool) -> list[Record]:
+        """One record per annotator of the task (the first also carries the predictions)."""
+        out = [self._record(version, utf16) for version in self.versions or [None]]
+        self._suggestions(out[0], utf16)
+        for record in out[1:]:
+            record.repeat = True
+        return out
+
+    def _record(self, version: _Version | None, utf16: bool) -> Record:
         record = Record(
             text=self.text,
             path=str(self.path),
@@ -138,21 +147,21 @@ class _Task:
             title=str(self.meta.get("title", "")),
             source=str(self.meta.get("source", "")),
         )
-        self._suggestions(record, utf16)
-        if self.annotation is None:
+        if version is None:
             return record
-        if self.annotation.get("was_cancelled"):  # skipped in Label Studio: no labels to take
+        record.annotator = version.name
+        if version.annotation.get("was_cancelled"):  # skipped in Label Studio: no labels to take
             record.answer = "ignore"
             return record
         record.answer = "accept"
         index: dict[object, int] = {}
-        for region in self.regions:
+        for region in version.regions:
             start, end = self._fitted(region, utf16)
-            attrs = _attrs(self.extras, region.get("id"))
+            attrs = _attrs(version.extras, region.get("id"))
             for label in region["value"].get("labels") or []:
                 index.setdefault(region.get("id"), len(record.spans))
                 record.spans.append(SpanIn(start, end, str(label), dict(attrs), key=region.get("id")))
-        record.relations = [self._link(link, index) for link in self.links]
+        record.relations = [self._link(link, index) for link in version.links]
         return record
 
     def _suggestions(self, record: Record, utf16: bool) -> None:
@@ -197,13 +206,57 @@ def _text_of(data: dict[str, Any], path: Path, line: int) -> str:
     return strings[0]
 
 
-def _chosen_annotation(annotations: object, path: Path, line: int) -> dict[str, Any] | None:
+class _Version:
+    """One annotator's chosen annotation of a task: its regions, attributes and links."""
+
+    def __init__(self, name: str | None, annotation: dict[str, Any]) -> None:
+        self.name, self.annotation = name, annotation
+        results = [r for r in annotation.get("result") or [] if isinstance(r, dict)]
+        self.regions = [r for r in results if r.get("type") == "labels"]
+        self.extras = [r for r in results if r.get("type") in ATTRIBUTE_TYPES]
+        self.links = [r for r in results if r.get("type") == "relation"]
+
+
+def _chosen_annotations(
+    annotations: object, meta: dict[str, Any], path: Path, line: int
+) -> list[tuple[str | None, dict[str, Any]]]:
+    """``(annotator, annotation)`` for each annotator of the task, in order of first appearance:
+    their last annotation that was not cancelled (or their last one). The annotator is named by
+    ``completed_by`` (an object's email or username, or ``labelstudio-user-ID`` for a bare id);
+    when one annotator made them all, by the task's ``meta.annotator`` if there is one (our
+    export's name, which Label Studio's own export keeps while giving its own user id)."""
     if not isinstance(annotations, list):
         raise InputError(path, line, '"annotations" must be a list')
-    usable = [a for a in annotations if isinstance(a, dict) and not a.get("was_cancelled")]
-    if usable:
-        return usable[-1]
-    return annotations[-1] if annotations and isinstance(annotations[-1], dict) else None
+    groups: dict[object, list[dict[str, Any]]] = {}
+    names: dict[object, str | None] = {}
+    for annotation in annotations:
+        if isinstance(annotation, dict):
+            key, name = _completed_by(annotation.get("completed_by"), (path, line))
+            groups.setdefault(key, []).append(annotation)
+            names[key] = name
+    if len(groups) == 1:
+        named = annotator_name(meta.get("annotator"), (path, line))
+        names = {key: named or name for key, name in names.items()}
+    chosen = []
+    for key, group in groups.items():
+        usable = [a for a in group if not a.get("was_cancelled")]
+        chosen.append((names[key], (usable or group)[-1]))
+    return chosen
+
+
+def _completed_by(value: object, where: Where) -> tuple[object, str | None]:
+    """A grouping key and the annotator's name for Label Studio's ``completed_by``."""
+    if isinstance(value, dict):
+        for key in ("email", "username"):
+            name = annotator_name(value.get(key), where)
+            if name is not None:
+                return name, name
+        value = value.get("id")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value, f"labelstudio-user-{value}"
+    if value is None or isinstance(value, str):
+        return value, annotator_name(value, where)
+    raise InputError(*where, f'"completed_by" must be a user id, a user object or a name, got {value!r}')
 
 
 def _predictions(
