@@ -132,7 +132,8 @@ class _Task:
 
     def records(self, utf16: bool) -> list[Record]:
         """One record per annotator of the task (the first also carries the predictions)."""
-        out = [self._record(version, utf16) for version in self.versions or [None]]
+        versions: list[_Version | None] = [*self.versions] or [None]
+        out = [self._record(version, utf16) for version in versions]
         self._suggestions(out[0], utf16)
         for record in out[1:]:
             record.repeat = True
