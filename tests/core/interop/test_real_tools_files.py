@@ -134,3 +134,22 @@ def test_predicted_links_follow_their_regions_when_labels_are_mapped_or_dropped(
         ((10, 17, "QUOTE", "suggested"), (0, 3, "ACTOR", "suggested"), "SPEAKER", "suggested")
     }
     assert (report.suggestions_added, report.suggested_relations_added) == (2, 1)
+
+
+def test_label_studio_users_id_names_the_annotator_when_the_task_meta_does_not(tmp_path):
+    """Label Studio's own export gives ``completed_by`` as the user's id (1 here); without our
+    ``meta.annotator`` the spans go to ``labelstudio-user-1``, not to --annotator."""
+    tasks = json.loads((DATA / "ls_1.23.2_export.json").read_text(encoding="utf-8"))
+    for task in tasks:
+        del task["meta"]["annotator"]
+    path = tmp_path / "no_meta_annotator.json"
+    path.write_text(json.dumps(tasks), encoding="utf-8")
+    project = open_project(tmp_path / "p.db", create=True)
+    try:
+        report = import_sources(project, [str(path)], "labelstudio", WHO)
+        assert set(report.annotators) == {"labelstudio-user-1"} and project.annotators() == [
+            "labelstudio-user-1"
+        ]
+        assert report.annotators["labelstudio-user-1"]["spans_added"] == report.spans_added > 0
+    finally:
+        project.close()
