@@ -132,6 +132,8 @@ class _Job:
         self.old_scheme = project.scheme
         self.name = ""  # the job name its rows are noted under in the import journal
         self.single_annotator = False  # every span to ``annotator``, whoever the file names
+        self.added: set[int] = set()  # articles this import added (a second version is not "present")
+        self.labelled: dict[str, set[int]] = {}  # per annotator, the articles given their labels
         self.overlapping: set[str] = set()  # added labels whose spans overlap: not entity-like
         missing = label_map.targets_missing(self.scheme.label_names)
         if missing and not add_labels:
@@ -209,9 +211,10 @@ class _Job:
         self.report.records += len(batch)
         self.project.note_import(self.name, "articles", [i for i, new in placed if new])
         for record, (article_id, is_new) in zip(batch, placed):
-            if record.repeat:
-                pass  # another annotator's version of the article just counted
+            if record.repeat or article_id in self.added:
+                pass  # another annotator's version of an article already counted
             elif is_new:
+                self.added.add(article_id)
                 self.report.articles_added += 1
             else:
                 self.report.articles_existing += 1
@@ -353,7 +356,8 @@ class _Job:
     def _labels(self, record: Record, article_id: int) -> None:
         who = self._who(record)
         tally = self._tally(who)
-        tally["articles"] += 1
+        self.labelled.setdefault(who, set()).add(article_id)
+        tally["articles"] = len(self.labelled[who])
         existing = {
             (s.start, s.end, s.label): s.stored_id
             for s in self.project.spans_for(article_id, who)

@@ -98,7 +98,7 @@ def test_each_annotators_work_survives_export_and_import(new_project, tmp_path, 
     before, after = work(original, attrs), work(fresh, attrs)
     assert set(before) == {"ann", "bob"} and before["ann"]["spans"] != before["bob"]["spans"]
     assert after == before
-    assert report.articles_added == 2 and IMPORTER not in fresh.annotators()
+    assert (report.articles_added, report.articles_existing) == (2, 0) and IMPORTER not in fresh.annotators()
     assert {who: row["spans_added"] for who, row in report.annotators.items()} == {"ann": 6, "bob": 4}
     assert report.annotators["ann"]["relations_added"] == 1 and report.annotators["ann"]["articles"] == 2
 
@@ -111,6 +111,7 @@ def test_single_annotator_puts_everything_under_the_annotator_named(new_project,
         fresh, [str(tmp_path / "out.json")], "labelstudio", IMPORTER, single_annotator=True
     )
     assert fresh.annotators() == [IMPORTER] and set(report.annotators) == {IMPORTER}
+    assert report.annotators[IMPORTER]["articles"] == report.articles_added == 2
     before = work(original)
     union = before["ann"]["spans"] | before["bob"]["spans"]
     assert work(fresh)[IMPORTER]["spans"] == union
