@@ -116,6 +116,7 @@ class Annotating(QObject):
             label.guideline if label else "",
             tuple(a.name for a in label.attributes) if label else (),
             state.alternatives.get(span.stored_id),
+            speaker_suggested=span.stored_id in state.suggested_speakers,
         )
 
     # -- editing -----------------------------------------------------------------------

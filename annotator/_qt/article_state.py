@@ -28,6 +28,7 @@ class ArticleState:
         self.spans: list[Span] = []
         self.speakers: dict[int, int] = {}
         self.alternatives: dict[int, list[tuple[str, str]]] = {}  # suggestion id -> other labels
+        self.suggested_speakers: set[int] = set()  # QUOTEs whose speaker link is a suggestion
         self.focus_id: int | None = None
         self._tokens: Tokens | None = None
 
@@ -47,12 +48,18 @@ class ArticleState:
         self._refocus(focus_id, old_index)
 
     def _load_speakers(self, project, annotator: str) -> None:
+        """QUOTE id -> speaker id. A suggested link whose speaker the annotator has decided
+        points at their own version (accepting the QUOTE links that one); one whose speaker
+        they rejected is dropped (accepting links none)."""
         ids = {s.id for s in self.spans}
-        self.speakers = {
-            r.head_id: r.child_id
-            for r in project.relations_of(self.article.id, annotator)
-            if r.label == "SPEAKER" and r.head_id in ids and r.child_id in ids
-        }
+        own = {s.suggestion_id: s.id for s in self.spans if s.suggestion_id}
+        self.speakers, self.suggested_speakers = {}, set()
+        for r in project.relations_of(self.article.id, annotator):
+            child = r.child_id if r.child_id in ids else own.get(r.child_id)
+            if r.label == "SPEAKER" and r.head_id in ids and child is not None:
+                self.speakers[r.head_id] = child
+                if r.status == "suggested":
+                    self.suggested_speakers.add(r.head_id)
 
     def apply(self, project, edit: Edit, forward: bool) -> None:
         """Follow one written edit (or its undo) without reading every span again.

@@ -1,0 +1,53 @@
+"""A suggested QUOTE shows its suggested speaker before it is accepted (the side panel and the
+text's tooltip), and accepting it links that speaker."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+
+def _focus_quote(qtbot, window):
+    for _ in range(2):
+        qtbot.keyClick(window.view, Qt.Key_N)
+    span = window.annotating.state.focused()
+    assert span.label == "QUOTE" and span.is_suggestion
+
+
+def test_the_panel_of_a_suggested_quote_names_the_suggested_speaker(qtbot, window):
+    _focus_quote(qtbot, window)
+    html = window.panel.body.text()
+    assert "Speaker" in html and "Putin" in html and "none" not in html
+    assert "suggested" in html
+
+
+def test_accepting_the_quote_links_the_speaker_it_showed(qtbot, window):
+    _focus_quote(qtbot, window)
+    qtbot.keyClick(window.view, Qt.Key_P)
+    qtbot.keyClick(window.view, Qt.Key_N)
+    qtbot.keyClick(window.view, Qt.Key_A)
+    qtbot.keyClick(window.view, Qt.Key_P)  # back to the accepted QUOTE (a moved on)
+    span = window.annotating.state.focused()
+    assert span.label == "QUOTE" and not span.is_suggestion
+    html = window.panel.body.text()
+    assert "Putin" in html and "suggested" not in html.split("Speaker")[1]
+
+
+def test_the_suggested_speaker_shows_after_the_annotator_accepted_the_actor(qtbot, window):
+    """The link points at the ACTOR suggestion; once accepted, it is shown as their own ACTOR."""
+    qtbot.keyClick(window.view, Qt.Key_N)
+    qtbot.keyClick(window.view, Qt.Key_A)  # Putin accepted; the focus moves on to the QUOTE
+    span = window.annotating.state.focused()
+    assert span.label == "QUOTE" and span.is_suggestion
+    html = window.panel.body.text()
+    assert "Putin" in html and "(suggested)" in html
+    qtbot.keyClick(window.view, Qt.Key_A)
+    quote = next(s for s in window.annotating.state.spans if s.label == "QUOTE")
+    speaker = window.annotating.state.span(window.annotating.state.speakers[quote.id])
+    assert speaker.annotator == "ann" and speaker.text_in(window.annotating.state.article.text) == "Putin"
+
+
+def test_a_quote_without_speaker_says_none_and_how_to_link(qtbot, window):
+    qtbot.keyClick(window.view, Qt.Key_N)
+    qtbot.keyClick(window.view, Qt.Key_X)  # reject Putin: the suggested link has no speaker left
+    assert window.annotating.state.focused().label == "QUOTE"
+    assert "Speaker: <b>none</b>" in window.panel.body.text()
