@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from annotator._qt.article_state import ArticleState
+from annotator._qt.label_style import LabelStyle, label_styles
 from annotator._qt.widgets import dialogs
 from annotator._qt.widgets.span_panel import SpanPanel
 from annotator._qt.widgets.text_view import DrawSpan, SpanTextView
@@ -30,12 +31,20 @@ class Annotating(QObject):
         self.view, self.panel = view, panel
         self.blind = False  # blind labelling: no memory suggestions (others' decisions)
         self.state: ArticleState | None = None
-        self.colors = {label.name: label.color for label in project.scheme.labels}
+        self.set_palette("scheme")
         view.snapper = lambda a, b: self.state.snap_qt(a, b) if self.state else None
         view.token_at = lambda pos: self.state.token_at_qt(pos) if self.state else None
         view.spanClicked.connect(self.focus_span)
+        view.describe = self.describe
 
     # -- showing -----------------------------------------------------------------------
+    def set_palette(self, palette: str) -> None:
+        """Colour the labels with ``palette`` (label_style.PALETTES) and repaint."""
+        self.styles = label_styles(self.project.scheme, palette)
+        self.colors = {name: style.color for name, style in self.styles.items()}
+        if self.state is not None:
+            self._redraw(move_focus=False)
+
     def open_article(self, article_id: int) -> None:
         """Show an article with its spans, the focus in its text."""
         self.state = ArticleState(self.project.article(article_id))
@@ -83,19 +92,34 @@ class Annotating(QObject):
             while ends and ends[-1] <= span.start:
                 ends.pop()
             start, end = state.to_qt(span.start, span.end)
+            style = self.styles.get(span.label, _UNKNOWN)
             out.append(
                 DrawSpan(
-                    span.stored_id,
-                    start,
-                    end,
-                    self.colors.get(span.label, "#999999"),
-                    span.is_suggestion,
-                    len(ends),
+                    span.stored_id, start, end, style.color, span.is_suggestion, len(ends), style.underline
                 )
             )
             ends.append(span.end)
             ends.sort(reverse=True)
         return out
+
+    def describe(self, span_id: int) -> str:
+        """A span in words (the text's tooltip): label, key, underline, state, a QUOTE's speaker."""
+        state = self.state
+        span = state.span(span_id) if state else None
+        if state is None or span is None:
+            return ""
+        style = self.styles.get(span.label, _UNKNOWN)
+        hotkey = next((lb.hotkey for lb in self.project.scheme.labels if lb.name == span.label), "")
+        kind = "suggestion (dashed)" if span.is_suggestion else f"{span.status} (solid)"
+        text = (
+            f"{span.label}" + (f" [{hotkey}]" if hotkey else "") + f" · {style.underline} underline · {kind}"
+        )
+        if span.label == "QUOTE":
+            speaker = state.span(state.speakers.get(span.stored_id, -1))
+            name = " ".join(speaker.text_in(state.article.text).split()) if speaker else "none"
+            suggested = span.stored_id in state.suggested_speakers
+            text += f"\nSpeaker: {name}" + (" (suggested)" if suggested else "")
+        return text
 
     def _show_panel(self) -> None:
         self.focusMoved.emit()
@@ -323,6 +347,9 @@ class Annotating(QObject):
                 "left undecided (not exported)"
             )
         return self.project.next_unfinished(self.annotator, self.state.article.id, wrap=True)
+
+
+_UNKNOWN = LabelStyle("#999999", "single")  # a label the scheme no longer has
 
 
 def _speaker_choice(text: str, actor, quote) -> str:

@@ -13,7 +13,11 @@ from annotator.core.store import open_project
 
 def show_welcome(window, default_name: str) -> WelcomePanel:
     """Put the welcome panel above the article text; its name becomes the annotator's."""
-    labels = [(label.name, label.hotkey, label.color) for label in window.project.scheme.labels]
+    styles = window.annotating.styles
+    labels = [
+        (label.name, label.hotkey, styles[label.name].color, styles[label.name].underline)
+        for label in window.project.scheme.labels
+    ]
     panel = WelcomePanel(str(Path(window.project.path).resolve()), labels, default_name, window)
     column = window.view.parentWidget().layout()  # the middle column: banner, text
     column.insertWidget(column.indexOf(window.view), panel)

@@ -18,6 +18,7 @@ from annotator._qt.activity import ActivityWatcher
 from annotator._qt.annotating import Annotating
 from annotator._qt.background import ChangeBus, Changes
 from annotator._qt.file_jobs import FileJobs
+from annotator._qt.label_style import palette_setting
 from annotator._qt.models.article_list import ArticleListModel
 from annotator._qt.place import PlaceKeeper
 from annotator._qt.review.view_menu import ViewMenu, blind_setting
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.bus = ChangeBus(self)  # every view refreshes itself from what changed
         self.view, self.panel = SpanTextView(), SpanPanel()
         self.annotating = Annotating(project, annotator, self.view, self.panel, self)
+        self.annotating.set_palette(palette_setting(settings))
         self.list_model = ArticleListModel(project, ArticleQuery(annotator), self)
         self.article_list = ArticleListPane(self.list_model)
         self.jobs = FileJobs(self, project.path, lambda: self.annotator)

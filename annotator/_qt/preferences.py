@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from annotator._qt.label_style import palette_setting
 from annotator._qt.widgets.about import show_about
 from annotator._qt.widgets.settings_dialog import SettingsDialog, apply_appearance
 
@@ -18,6 +19,7 @@ def open_settings(window) -> bool:
     if name:
         window.set_annotator(name)
     apply_appearance(window.settings)
+    window.annotating.set_palette(palette_setting(window.settings))
     if dialog.memory.isChecked() != memory_on and not project.read_only:
         project.set_meta("memory_enabled", dialog.memory.isChecked())
     window.statusBar().showMessage("Settings saved", 4000)

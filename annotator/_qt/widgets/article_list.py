@@ -30,11 +30,16 @@ class ArticleListPane(QWidget):
         self.model = model
         self.search = QLineEdit(placeholderText="Search articles (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(
+            "Search the articles' text (every word, as a prefix); Enter opens the first hit, Esc goes back"
+        )
         self.status = QComboBox()
         self.status.addItem("All", None)
         for state in ARTICLE_STATES:
             self.status.addItem(state.replace("_", " "), state)
+        self.status.setToolTip("Show only the articles in this state (yours)")
         self.table = _table(model)
+        self.table.setToolTip("Click an article to open it; Ctrl+Down / Ctrl+Up step through the list")
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self._apply)
         self.search.textChanged.connect(self._debounce.start)

@@ -1,5 +1,5 @@
 """The Settings dialog (QSettings): name, model, theme, font size, suggestions, annotation memory,
-blind mode, whether Ctrl+Enter asks about undecided suggestions; and applying the appearance settings to the running application."""
+blind mode, label colours (a colour-blind-safe palette), whether Ctrl+Enter asks about undecided suggestions; and applying the appearance settings to the running application."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
+
+from annotator._qt.label_style import PALETTES, palette_setting
 
 THEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 ASK_DONE = "ask_done_undecided"  # Ctrl+Enter asks while suggestions are undecided
@@ -103,22 +105,38 @@ class SettingsDialog(QDialog):
         for key, text in THEMES.items():
             self.theme.addItem(text, key)
         self._select(self.theme, str(settings.value("theme", "system")))
+        self.label_colours = QComboBox()
+        for key, text in PALETTES.items():
+            self.label_colours.addItem(text, key)
+        self._select(self.label_colours, palette_setting(settings))
+        self.label_colours.setToolTip(
+            "Label colours; each label also has its own underline shape, so colour is never the only cue"
+        )
+        self.theme.setToolTip("Light, dark, or the system's colours")
         self.font_size = QSpinBox()
         self.font_size.setRange(0, 32)
         self.font_size.setSpecialValueText("system default")
         self.font_size.setValue(int(str(settings.value("font_size", 0) or 0)))
+        self.font_size.setToolTip("Font size in points (0: the system's)")
         self.suggestions = QCheckBox("Show the model's suggestions")
         self.suggestions.setChecked(flag(settings, "suggestions", True))
+        self.suggestions.setToolTip(
+            "Compute suggestions in the background for the open and the next articles"
+        )
         self.memory = QCheckBox("Annotation memory: suggest again what you accepted elsewhere")
         self.memory.setChecked(memory_on)
+        self.memory.setToolTip("Stored in the project: it applies to everyone who opens it")
         self.blind = QCheckBox("Blind mode: hide other annotators' work")
         self.blind.setChecked(flag(settings, "blind", False))
+        self.blind.setToolTip("Label without seeing what other annotators decided (no memory suggestions)")
         self.ask_done = QCheckBox("Ask before Ctrl+Enter marks done an article with undecided suggestions")
         self.ask_done.setChecked(flag(settings, ASK_DONE, True))
+        self.ask_done.setToolTip("Undecided suggestions are not exported; turn the question back on here")
         form = QFormLayout(self)
         form.addRow("Annotator name:", self.name)
         form.addRow("Model:", model_row)
         form.addRow("Theme:", self.theme)
+        form.addRow("Label colours:", self.label_colours)
         form.addRow("Font size:", self.font_size)
         form.addRow(self.suggestions)
         form.addRow(self.memory)
@@ -157,6 +175,7 @@ class SettingsDialog(QDialog):
         values = {
             "model": self.chosen_model(),
             "theme": self.theme.currentData(),
+            "palette": self.label_colours.currentData(),
             "font_size": self.font_size.value(),
             "suggestions": self.suggestions.isChecked(),
             "blind": self.blind.isChecked(),

@@ -20,6 +20,10 @@ class SpanPanel(QWidget):
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.setToolTip(
+            "The focused span: label, state, attributes (e edits them), a QUOTE's speaker "
+            "(s links one) and the label's guideline"
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.body, 1)
         self.setMinimumWidth(220)

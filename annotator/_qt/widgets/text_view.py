@@ -1,7 +1,8 @@
 """The article text with its spans painted in label colours.
 
 Accepted spans are filled with a solid underline; suggestions get a faint fill and a dashed
-underline; nested spans are inset and underlined one step higher per level, so a QUOTE holding
+underline; each label has an underline shape of its own (``label_style``), so labels differ
+without colour; nested spans are inset and underlined one step higher per level, so a QUOTE holding
 ACTORs shows both; the focused span is boxed. Only the spans in view are painted.
 """
 
@@ -10,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip
+
+from annotator._qt.label_style import underline_path
 
 Snapper = Callable[[int, int], "tuple[int, int] | None"]
 
@@ -27,6 +30,7 @@ class DrawSpan:
     color: str
     suggested: bool
     depth: int = 0
+    underline: str = "single"
 
 
 class SpanTextView(QPlainTextEdit):
@@ -48,6 +52,7 @@ class SpanTextView(QPlainTextEdit):
         self._focus_id: int | None = None
         self.snapper: Snapper | None = None
         self.token_at: Callable[[int], tuple[int, int] | None] | None = None
+        self.describe: Callable[[int], str] | None = None  # a span's tooltip (its label in words)
 
     # -- content -----------------------------------------------------------------------
     def show_article(self, text: str, spans: list[DrawSpan], focus_id: int | None) -> None:
@@ -151,6 +156,21 @@ class SpanTextView(QPlainTextEdit):
         hits = [s for s in self._spans if s.start <= position < s.end]
         return max(hits, key=lambda s: (s.depth, -s.start)).id if hits else None
 
+    def tooltip_at(self, point: QPoint) -> str:
+        """What the tooltip says over viewport ``point``: the innermost span there, in words."""
+        hit = self.span_at(self.cursorForPosition(point).position())
+        return self.describe(hit) if hit is not None and self.describe is not None else ""
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
     # -- painting ----------------------------------------------------------------------
     def paintEvent(self, event) -> None:
         painter = QPainter(self.viewport())
@@ -168,6 +188,8 @@ class SpanTextView(QPlainTextEdit):
         return first, last.position() + last.length()
 
     def _paint_spans(self, painter: QPainter) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)  # smooth wavy lines, also at high DPI
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         first, last = self._visible_range()
         for span in self._spans:
             if span.start < last and span.end > first:
@@ -187,8 +209,7 @@ class SpanTextView(QPlainTextEdit):
             if focused:
                 painter.drawRect(box.adjusted(1, 1, -1, -1))
             else:
-                y = box.bottom() - 1
-                painter.drawLine(box.left(), y, box.right(), y)
+                painter.drawPath(underline_path(span.underline, box.left(), box.right(), box.bottom() - 1))
 
     def _rects(self, start: int, end: int):
         offset = self.contentOffset()

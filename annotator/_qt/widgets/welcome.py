@@ -8,6 +8,8 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
+from annotator._qt.label_style import GLYPHS
+
 KEYS = (
     ("n", "next span or suggestion (p goes back)"),
     ("a", "accept the suggestion (the focus moves on)"),
@@ -18,18 +20,21 @@ KEYS = (
 )
 
 
-def welcome_html(project_path: str, labels: list[tuple[str, str, str]]) -> str:
-    """The panel's text; ``labels`` are (name, hotkey, colour)."""
-    chips = " ".join(
-        f"<span style='background:{colour}; padding:1px 4px'>{escape(name)}</span>&nbsp;<b>{escape(key)}</b>"
-        for name, key, colour in labels
+def welcome_html(project_path: str, labels: list[tuple[str, str, str, str]]) -> str:
+    """The panel's text; ``labels`` are (name, hotkey, colour, underline shape)."""
+    chips = ", ".join(
+        f"<span style='background:{colour}; color:white; padding:1px 4px'>{escape(name)}</span>"
+        f"&nbsp;<b>{escape(key)}</b>&nbsp;<span style='color:{colour}'>{GLYPHS.get(shape, '')}</span>"
+        f"&nbsp;{escape(shape)}"
+        for name, key, colour, shape in labels
     )
     keys = "".join(f"<tr><td><b>{escape(k)}</b>&nbsp;&nbsp;</td><td>{escape(w)}</td></tr>" for k, w in KEYS)
     return (
         "<h3>Welcome: this is the sample project, with suggestions</h3>"
-        f"<p>Labels and their keys: {chips}. A <b>faint fill with a dashed underline</b> is a suggestion "
-        "from the model (not yours until you accept it); a <b>solid underline</b> is a label you "
-        "accepted or made. The side panel shows the focused span and its label's guideline.</p>"
+        f"<p>Labels, their keys and underlines: {chips}. A <b>faint fill with a dashed underline</b> "
+        "is a suggestion from the model (not yours until you accept it); a <b>solid underline</b> is "
+        "a label you accepted or made. The side panel (and a tooltip over the text) names the "
+        "focused span's label and shows its guideline. Colour-blind-safe colours: Settings.</p>"
         f"<table>{keys}</table>"
         f"<p>Everything is saved as you go, in <code>{escape(project_path)}</code></p>"
     )
@@ -43,7 +48,9 @@ class WelcomePanel(QFrame):
     new_requested = Signal()
     import_requested = Signal()
 
-    def __init__(self, project_path: str, labels: list[tuple[str, str, str]], default_name: str, parent=None):
+    def __init__(
+        self, project_path: str, labels: list[tuple[str, str, str, str]], default_name: str, parent=None
+    ):
         super().__init__(parent)
         self.setObjectName("welcome")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -56,6 +63,7 @@ class WelcomePanel(QFrame):
         self.name_edit.returnPressed.connect(self._start)
         start = QPushButton("Start labelling")
         start.setDefault(True)
+        start.setToolTip("Save the name and put the keys in the text (n: first suggestion)")
         start.clicked.connect(self._start)
         name_row = QHBoxLayout()
         name_row.addWidget(QLabel("Your name:"))
