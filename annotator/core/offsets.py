@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+#: Key in an exported task's ``meta`` naming how its offsets count: "codepoint" or "utf16".
+OFFSET_UNIT_KEY = "offset_unit"
+
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _CR_BEFORE_LF = re.compile("\r(?=\n)")
 

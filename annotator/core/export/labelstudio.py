@@ -6,6 +6,8 @@ offsets), its attributes are per-region results with the same ``id`` (``number``
 integer, ``choices`` for a choice, ``textarea`` for a string), and a link is a ``relation``
 result from the head region to the child. Pending suggestions (``--include-suggestions``)
 go to ``predictions`` instead of ``annotations``, one per origin (``model_version``).
+Each task's ``meta`` says how its offsets count (``offset_unit: "codepoint"``), so a text where
+both readings would fit (a span after an emoji over a repeated letter) reads back unambiguously.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 from annotator.core.export.align import OutSpan, Task
 from annotator.core.export.base import Writer, article_meta
 from annotator.core.export.report import AlignmentReport
+from annotator.core.offsets import OFFSET_UNIT_KEY
 from annotator.core.scheme import Scheme
 
 TEXT_TAG, LABEL_TAG = "text", "label"
@@ -96,7 +99,7 @@ class LabelStudioWriter(Writer):
     def write(self, task: Task) -> None:
         self.count += 1
         version = task.version
-        meta = {**article_meta(task), "annotator": version.annotator}
+        meta = {**article_meta(task), "annotator": version.annotator, OFFSET_UNIT_KEY: "codepoint"}
         item: dict[str, Any] = {
             "id": self.count,
             "data": {"text": task.text},

@@ -14,7 +14,9 @@ Some Label Studio versions count offsets in UTF-16 units, others in code points.
 is read both ways and each region's ``value.text`` is compared with the text at its offsets:
 the reading under which every region matches is used (UTF-16 offsets are converted with
 :class:`~annotator.core.offsets.OffsetMap`). If neither or, with different results, both
-match, the import stops with an error instead of guessing: a span is never shifted.
+match, the import stops with an error instead of guessing: a span is never shifted. A file whose
+tasks all say how they count (``meta.offset_unit``: ``"codepoint"`` or ``"utf16"``, as this
+project's export writes) is read that way, and refused if a region then does not match.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from annotator.core.errors import InputError
 from annotator.core.ingest.options import ImportOptions
 from annotator.core.ingest.records import Record, RelationIn, SpanIn, Where, annotator_name
 from annotator.core.ingest.textfile import read_whole
-from annotator.core.offsets import OffsetMap
+from annotator.core.offsets import OFFSET_UNIT_KEY, OffsetMap
 
 ATTRIBUTE_TYPES = ("number", "choices", "textarea")
 ID_ONLY = "Label Studio prediction given by its id only (export with full predictions to keep it)"
@@ -144,7 +146,7 @@ class _Task:
             text=self.text,
             path=str(self.path),
             line=self.line,
-            meta=dict(self.meta),
+            meta={k: v for k, v in self.meta.items() if k != OFFSET_UNIT_KEY},
             title=str(self.meta.get("title", "")),
             source=str(self.meta.get("source", "")),
         )
@@ -300,8 +302,30 @@ def _attribute_value(result: dict[str, Any]) -> Any:
     return items[0] if items else None
 
 
+def _declared_unit(path: Path, tasks: list[_Task]) -> bool | None:
+    """True/False when every task's ``meta`` names the same offset unit (UTF-16 or not), else None."""
+    units = {t.meta.get(OFFSET_UNIT_KEY) for t in tasks}
+    if len(units) != 1 or (unit := units.pop()) is None:
+        return None
+    if unit not in ("codepoint", "utf16"):
+        line = next(t.line for t in tasks if t.meta.get(OFFSET_UNIT_KEY) == unit)
+        raise InputError(path, line, f'meta.{OFFSET_UNIT_KEY} must be "codepoint" or "utf16", not {unit!r}')
+    return unit == "utf16"
+
+
 def _counts_utf16(path: Path, tasks: list[_Task]) -> bool:
     """Whether the file counts offsets in UTF-16 units (see the module's docstring)."""
+    declared = _declared_unit(path, tasks)
+    if declared is not None:
+        bad = next((t for t in tasks if not t.fits(declared)), None)
+        if bad is None:
+            return declared
+        unit = "UTF-16 units" if declared else "code points"
+        raise InputError(
+            path,
+            bad.line,
+            f"a region's value.text is not the text at its offsets counted as {unit}, as meta.{OFFSET_UNIT_KEY} says",
+        )
     as_codepoints = all(t.fits(False) for t in tasks)
     as_utf16 = all(t.fits(True) for t in tasks)
     if as_codepoints and as_utf16:
