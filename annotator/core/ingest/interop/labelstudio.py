@@ -304,7 +304,7 @@ def _attribute_value(result: dict[str, Any]) -> Any:
 
 def _declared_unit(path: Path, tasks: list[_Task]) -> bool | None:
     """True/False when every task's ``meta`` names the same offset unit (UTF-16 or not), else None."""
-    units = {t.meta.get(OFFSET_UNIT_KEY) for t in tasks}
+    units: set[object] = {t.meta.get(OFFSET_UNIT_KEY) for t in tasks}
     if len(units) != 1 or (unit := units.pop()) is None:
         return None
     if unit not in ("codepoint", "utf16"):
