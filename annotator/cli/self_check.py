@@ -141,11 +141,29 @@ def run_self_check(model: str | None = None, echo: Callable[[str], None] = click
     return 0
 
 
+def visible_output() -> Path | None:
+    """Give a windowed build (``console=False``: no console window when double-clicked) an
+    output for the self-check's lines: the console of the terminal that started it (Windows
+    starts such a program without stdout), else a file, whose path is returned."""
+    if sys.stdout is not None:
+        return None
+    if sys.platform == "win32":
+        import ctypes
+
+        if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
+            sys.stdout = sys.stderr = open("CONOUT$", "w", encoding="utf-8", errors="replace")
+            return None
+    path = Path(tempfile.gettempdir()) / "annotator-self-check.txt"
+    sys.stdout = sys.stderr = open(path, "w", encoding="utf-8", errors="replace")
+    return path
+
+
 def self_check_option(func):
     """The group's ``--self-check`` flag: run the checks and exit with their status."""
 
     def callback(ctx: click.Context, _param, value: bool) -> None:
         if value and not ctx.resilient_parsing:
+            visible_output()
             ctx.exit(run_self_check())
 
     return click.option(

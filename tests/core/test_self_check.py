@@ -1,6 +1,7 @@
 """``annotator --self-check``: one line per step with its time; the failing step is named."""
 
 import re
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -39,3 +40,19 @@ def test_no_model_fails_the_model_step(monkeypatch):
     lines: list[str] = []
     assert self_check.run_self_check(echo=lines.append) == 1
     assert lines[0].startswith("FAIL model") and "rules fallback" in lines[0]
+
+
+def test_a_windowed_build_without_stdout_still_shows_the_lines(monkeypatch, tmp_path):
+    """console=False starts the app without stdout (Windows): the lines go to a file."""
+    import tempfile
+
+    from annotator.cli import self_check
+
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    path = self_check.visible_output()
+    assert path == tmp_path / "annotator-self-check.txt"
+    print("ok   model")
+    sys.stdout.close()
+    assert path.read_text(encoding="utf-8") == "ok   model\n"
