@@ -16,7 +16,7 @@ PALETTES = {"scheme": "The scheme's colours", "okabe_ito": "Colour-blind safe (O
 # deficiency. Ordered so the first four (the news scheme's labels) are the most distinct.
 OKABE_ITO = ("#0072B2", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 UNDERLINES = ("single", "double", "wavy", "ticks")
-GLYPHS = {"single": "———", "double": "═══", "wavy": "〰〰", "ticks": "┴┴┴"}  # for legends
+GLYPHS = {"single": "———", "double": "═══", "wavy": "~~~", "ticks": "┴┴┴"}  # for legends
 
 
 @dataclass(frozen=True)
