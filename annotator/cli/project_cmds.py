@@ -130,6 +130,8 @@ def import_(
         )
     for kind, n in sorted(report.skipped.items()):
         click.echo(f"skipped {n} line(s) of kind {kind}")
+    if report.rejected_spans:
+        click.echo(f"{report.rejected_spans} span(s) in rejected tasks left out")
     for note in report.notes:
         click.echo(note)
     added = report.labels_added + report.relation_types_added + report.attributes_added

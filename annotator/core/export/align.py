@@ -43,6 +43,7 @@ class OutSpan:
     key: int | None = None  # the span's row id, for links
     token_start: int | None = None
     token_end: int | None = None  # inclusive, as Prodigy counts
+    score: float | None = None  # a suggestion's score
 
     @property
     def token_range(self) -> tuple[int, int]:
@@ -228,7 +229,9 @@ class Aligner:
         if not text[span.start : span.end].strip():
             self._drop(version, span, "whitespace only")
             return None
-        out = OutSpan(span.start, span.end, span.label, dict(span.attrs), span.origin, span.id)
+        out = OutSpan(
+            span.start, span.end, span.label, dict(span.attrs), span.origin, span.id, score=span.score
+        )
         if edges is None:
             return out
         tokens = snap(edges, span.start, span.end)

@@ -5,7 +5,10 @@ Each task is ``{"data": {"text"}, "meta", "annotations": [{"result": [...]}]}``;
 offsets), its attributes are per-region results with the same ``id`` (``number`` for an
 integer, ``choices`` for a choice, ``textarea`` for a string), and a link is a ``relation``
 result from the head region to the child. Pending suggestions (``--include-suggestions``)
-go to ``predictions`` instead of ``annotations``, one per origin (``model_version``).
+go to ``predictions`` instead of ``annotations``, one per origin (``model_version``), each
+region with its suggestion's ``score`` and the prediction's ``score`` the mean of them.
+A ``bool`` attribute is a ``choices`` result ``["true"]``/``["false"]`` (none when null), which
+the import reads back as a boolean where the scheme's attribute is a ``bool``.
 Each task's ``meta`` says how its offsets count (``offset_unit: "codepoint"``), so a text where
 both readings would fit (a span after an emoji over a repeated letter) reads back unambiguously.
 """
@@ -33,7 +36,10 @@ def region(span: OutSpan, text: str, rid: str) -> dict[str, Any]:
         "text": text[span.start : span.end],
         "labels": [span.label],
     }
-    return {"id": rid, "from_name": LABEL_TAG, "to_name": TEXT_TAG, "type": "labels", "value": value}
+    out = {"id": rid, "from_name": LABEL_TAG, "to_name": TEXT_TAG, "type": "labels", "value": value}
+    if span.score is not None:
+        out["score"] = span.score
+    return out
 
 
 def attribute_result(scheme: Scheme, span: OutSpan, rid: str, name: str, value: object) -> dict[str, Any]:
@@ -75,13 +81,18 @@ def results(task: Task, scheme: Scheme) -> list[dict[str, Any]]:
 
 def predictions(task: Task, scheme: Scheme) -> list[dict[str, Any]]:
     """Pending suggestions as predictions, one per origin (its ``model_version``, as the
-    Label Studio import reads it back); a link goes with its head's origin."""
+    Label Studio import reads it back; its ``score`` the mean of its regions' scores); a link
+    goes with its head's origin."""
     out = []
     for origin in sorted({span.origin for span in task.spans}):
         spans = [span for span in task.spans if span.origin == origin]
         links = [r for r in task.relations if r.head.origin == origin and r.child.origin == origin]
         part = Task(task.version, spans, links, task.doc, task.edges)
-        out.append({"model_version": origin, "result": results(part, scheme)})
+        prediction: dict[str, Any] = {"model_version": origin, "result": results(part, scheme)}
+        scores = [span.score for span in spans if span.score is not None]
+        if scores:
+            prediction["score"] = sum(scores) / len(scores)
+        out.append(prediction)
     return out
 
 

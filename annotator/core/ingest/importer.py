@@ -60,6 +60,7 @@ class ImportReport:
     attributes_added: list[str] = field(default_factory=list)  # "LABEL.name", on labels added here
     skipped: dict[str, int] = field(default_factory=dict)  # lines left out of the files, per kind
     notes: list[str] = field(default_factory=list)  # "FILE:LINE: what was left out and why"
+    rejected_spans: int = 0  # spans of Prodigy tasks answered ``reject``, left out
     labels: dict[str, dict[str, Any]] = field(default_factory=dict)  # per label: kept / mapped / dropped
     annotators: dict[str, dict[str, int]] = field(default_factory=dict)  # per annotator: their decisions
 
@@ -152,6 +153,7 @@ class _Job:
             for kind, n in record.skipped.items():
                 self.report.skipped[kind] = self.report.skipped.get(kind, 0) + n
             self.report.notes += record.notes
+            self.report.rejected_spans += record.rejected_spans
             if cancelled and count % BATCH == 0 and cancelled():
                 raise ImportCancelled("import cancelled; nothing was written")
         return count
@@ -275,11 +277,24 @@ class _Job:
                     record.path, record.line, f"cannot add label {span.label!r}: {exc}"
                 ) from None
             self.report.labels_added.append(span.label)
+        span.attrs = self._typed(span.label, span.attrs)
         problem = self.scheme.check_attrs(span.label, span.attrs)
         if problem and self.add_labels and span.label in self.report.labels_added:
             problem = self._add_attributes(span.label, span.attrs)
         if problem:
             raise InputError(record.path, record.line, f"span {span.start}..{span.end}: {problem}")
+
+    def _typed(self, label: str, attrs: dict[str, Any]) -> dict[str, Any]:
+        """``attrs`` with ``"true"``/``"false"`` read as booleans where the scheme's attribute is a
+        ``bool`` (Label Studio carries them as choices, i.e. strings)."""
+        if label not in self.scheme.label_names:
+            return attrs
+        flags = {a.name for a in self.scheme.label(label).attributes if a.type == "bool"}
+        words = {"true": True, "false": False}
+        return {
+            k: words[v.lower()] if k in flags and isinstance(v, str) and v.lower() in words else v
+            for k, v in attrs.items()
+        }
 
     def _add_attributes(self, label: str, attrs: dict[str, Any]) -> str | None:
         """Give a label added by this import the attributes its spans carry (brat ``A`` lines);

@@ -56,6 +56,7 @@ class Record:
     suggested_relations: list[RelationIn] = field(default_factory=list)  # by index in suggestions
     skipped: dict[str, int] = field(default_factory=dict)  # lines/items left out, per kind
     notes: list[str] = field(default_factory=list)  # "FILE:LINE: what was left out and why"
+    rejected_spans: int = 0  # spans of a Prodigy task answered ``reject``, left out
     annotator: str | None = None  # who made the spans, when the file names them (else --annotator)
     repeat: bool = False  # another annotator's version of the previous record's article
 

@@ -4,7 +4,7 @@ Read like the ``jsonl`` format (:func:`annotator.core.ingest.jsonl.record_from_t
 checked harder: every token must match the text at its offsets, and a span's
 ``token_start``/``token_end`` must be the tokens at its edges, so a file whose offsets were
 shifted is refused instead of imported wrong. A task answered ``reject`` brings its text but
-not its spans (they were judged wrong).
+not its spans (they were judged wrong); the import report counts them (``rejected_spans``).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ def read(path: Path, options: ImportOptions) -> Iterator[Record]:
         assert isinstance(task, dict), "record_from_task refuses anything but an object"
         check_tokens(task, record.text, (path, line_no))
         if task.get("answer") == "reject":
+            record.rejected_spans = len(record.spans)
             record.spans, record.relations, record.answer = [], [], None
         yield record
 
