@@ -36,7 +36,13 @@ def region(span: OutSpan, text: str, rid: str) -> dict[str, Any]:
         "text": text[span.start : span.end],
         "labels": [span.label],
     }
-    out = {"id": rid, "from_name": LABEL_TAG, "to_name": TEXT_TAG, "type": "labels", "value": value}
+    out: dict[str, Any] = {
+        "id": rid,
+        "from_name": LABEL_TAG,
+        "to_name": TEXT_TAG,
+        "type": "labels",
+        "value": value,
+    }
     if span.score is not None:
         out["score"] = span.score
     return out
