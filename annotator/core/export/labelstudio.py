@@ -8,7 +8,7 @@ result from the head region to the child. Pending suggestions (``--include-sugge
 go to ``predictions`` instead of ``annotations``, one per origin (``model_version``), each
 region with its suggestion's ``score`` and the prediction's ``score`` the mean of them.
 A ``bool`` attribute is a ``choices`` result ``["true"]``/``["false"]`` (none when null), which
-the import reads back as a boolean where the scheme's attribute is a ``bool``.
+the import reads back as a boolean (the task's ``meta.bool_attributes`` names these attributes).
 Each task's ``meta`` says how its offsets count (``offset_unit: "codepoint"``), so a text where
 both readings would fit (a span after an emoji over a repeated letter) reads back unambiguously.
 """
@@ -22,6 +22,7 @@ from typing import Any
 from annotator.core.export.align import OutSpan, Task
 from annotator.core.export.base import Writer, article_meta
 from annotator.core.export.report import AlignmentReport
+from annotator.core.ingest.interop.labelstudio import BOOL_KEY
 from annotator.core.offsets import OFFSET_UNIT_KEY
 from annotator.core.scheme import Scheme
 
@@ -102,6 +103,15 @@ def predictions(task: Task, scheme: Scheme) -> list[dict[str, Any]]:
     return out
 
 
+def bool_attributes(task: Task, scheme: Scheme) -> list[str]:
+    """``LABEL.name`` of the ``bool`` attributes the task's spans carry (for the task's meta)."""
+    names = {f"{s.label}.{name}" for s in task.spans for name in s.attrs}
+    flags = {
+        f"{label.name}.{a.name}" for label in scheme.labels for a in label.attributes if a.type == "bool"
+    }
+    return sorted(names & flags)
+
+
 class LabelStudioWriter(Writer):
     """Writes ``[`` then one task a line, comma separated, then ``]``."""
 
@@ -117,6 +127,9 @@ class LabelStudioWriter(Writer):
         self.count += 1
         version = task.version
         meta = {**article_meta(task), "annotator": version.annotator, OFFSET_UNIT_KEY: "codepoint"}
+        flags = bool_attributes(task, self.scheme)
+        if flags:
+            meta[BOOL_KEY] = flags
         item: dict[str, Any] = {
             "id": self.count,
             "data": {"text": task.text},

@@ -129,3 +129,21 @@ def test_spans_of_rejected_prodigy_tasks_are_counted_and_printed(tmp_path):
     run = CliRunner().invoke(cli, ["import", str(tmp_path / "c.db"), str(path), "--format", "prodigy"])
     assert run.exit_code == 0, run.output
     assert "2 span(s) in rejected tasks left out" in run.output
+
+
+def test_bool_attribute_arrives_as_bool_in_a_fresh_project_with_add_labels(tmp_path):
+    first = open_project(tmp_path / "a.db", create=True)
+    import_sources(first, [str(brat_in(tmp_path / "in"))], "brat", "ann", add_labels=True)
+    out = tmp_path / "out.json"
+    export_project(first, out, "labelstudio", status="all")
+    assert json.loads(out.read_text(encoding="utf-8"))[0]["meta"]["bool_attributes"] == ["Organism.Negated"]
+
+    second = open_project(tmp_path / "b.db", create=True)
+    report = import_sources(second, [str(out)], "labelstudio", "ann", add_labels=True)
+    assert report.attributes_added == ["Organism.Negated"]
+    (negated,) = second.scheme.label("Organism").attributes
+    assert negated.type == "bool"
+    assert organisms(second) == organisms(first)
+    assert "bool_attributes" not in second.article(1).meta
+    first.close()
+    second.close()

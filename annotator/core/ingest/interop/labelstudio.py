@@ -17,6 +17,9 @@ the reading under which every region matches is used (UTF-16 offsets are convert
 match, the import stops with an error instead of guessing: a span is never shifted. A file whose
 tasks all say how they count (``meta.offset_unit``: ``"codepoint"`` or ``"utf16"``, as this
 project's export writes) is read that way, and refused if a region then does not match.
+A task's ``meta.bool_attributes`` (``["LABEL.name"]``, written by this project's export) says
+which ``choices`` results are booleans (``"true"``/``"false"``), so a ``bool`` attribute
+arrives as one even in a project whose scheme does not have it yet (``--add-labels``).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from annotator.core.ingest.textfile import read_whole
 from annotator.core.offsets import OFFSET_UNIT_KEY, OffsetMap
 
 ATTRIBUTE_TYPES = ("number", "choices", "textarea")
+BOOL_KEY = "bool_attributes"  # task meta: "LABEL.attribute" names whose choices are booleans
 ID_ONLY = "Label Studio prediction given by its id only (export with full predictions to keep it)"
 
 
@@ -82,6 +86,8 @@ class _Task:
             raise InputError(path, line, 'a Label Studio task must be an object with "data"')
         self.text = _text_of(item["data"], path, line)
         self.meta: dict[str, Any] = item["meta"] if isinstance(item.get("meta"), dict) else {}
+        flags = self.meta.get(BOOL_KEY)
+        self.flags = {str(f) for f in flags} if isinstance(flags, list) else set()
         self.versions = [
             _Version(name, annotation)
             for name, annotation in _chosen_annotations(item.get("annotations") or [], self.meta, path, line)
@@ -146,7 +152,7 @@ class _Task:
             text=self.text,
             path=str(self.path),
             line=self.line,
-            meta={k: v for k, v in self.meta.items() if k != OFFSET_UNIT_KEY},
+            meta={k: v for k, v in self.meta.items() if k not in (OFFSET_UNIT_KEY, BOOL_KEY)},
             title=str(self.meta.get("title", "")),
             source=str(self.meta.get("source", "")),
         )
@@ -163,7 +169,8 @@ class _Task:
             attrs = _attrs(version.extras, region.get("id"))
             for label in region["value"].get("labels") or []:
                 index.setdefault(region.get("id"), len(record.spans))
-                record.spans.append(SpanIn(start, end, str(label), dict(attrs), key=region.get("id")))
+                typed = _booleans(attrs, str(label), self.flags)
+                record.spans.append(SpanIn(start, end, str(label), typed, key=region.get("id")))
         record.relations = [self._link(link, index) for link in version.links]
         return record
 
@@ -176,7 +183,14 @@ class _Task:
             for label in region["value"].get("labels") or []:
                 index.setdefault((n, region.get("id")), len(record.suggestions))
                 record.suggestions.append(
-                    SpanIn(start, end, str(label), dict(attrs), origin=origin, score=score)
+                    SpanIn(
+                        start,
+                        end,
+                        str(label),
+                        _booleans(attrs, str(label), self.flags),
+                        origin=origin,
+                        score=score,
+                    )
                 )
         for n, results in enumerate(self.predicted_results):
             ours = {rid: i for (m, rid), i in index.items() if m == n}
@@ -292,6 +306,16 @@ def _attrs(extras: list[dict[str, Any]], region_id: object) -> dict[str, Any]:
         if extra.get("id") == region_id and extra.get("type") in ATTRIBUTE_TYPES and extra.get("from_name"):
             attrs[extra["from_name"]] = _attribute_value(extra)
     return attrs
+
+
+def _booleans(attrs: dict[str, Any], label: str, flags: set[str]) -> dict[str, Any]:
+    """A copy of ``attrs`` with ``"true"``/``"false"`` as booleans for the attributes the task's
+    ``meta.bool_attributes`` names (``LABEL.name``), as this project's export writes them."""
+    words = {"true": True, "false": False}
+    return {
+        k: words[v] if f"{label}.{k}" in flags and isinstance(v, str) and v in words else v
+        for k, v in attrs.items()
+    }
 
 
 def _attribute_value(result: dict[str, Any]) -> Any:
