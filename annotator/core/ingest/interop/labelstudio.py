@@ -8,7 +8,8 @@ were all cancelled is imported as skipped, without spans. Annotations are groupe
 pre-annotations) arrive as pending suggestions, their origin the prediction's ``model_version``
 and their score its ``score``, with their attributes and links (suggested relations), to accept
 or reject like the app's own. Label Studio's own JSON export gives predictions as bare ids
-unless asked for full ones: those are counted as skipped, not silently left out.
+unless asked for full ones: those are counted as skipped, not silently left out, and so are
+results not on a text span (a task-level ``choices`` classification, another object's regions).
 
 Some Label Studio versions count offsets in UTF-16 units, others in code points. The file
 is read both ways and each region's ``value.text`` is compared with the text at its offsets:
@@ -172,6 +173,7 @@ class _Task:
                 typed = _booleans(attrs, str(label), self.flags)
                 record.spans.append(SpanIn(start, end, str(label), typed, key=region.get("id")))
         record.relations = [self._link(link, index) for link in version.links]
+        _count_untied(record, version.results)
         return record
 
     def _suggestions(self, record: Record, utf16: bool) -> None:
@@ -198,6 +200,8 @@ class _Task:
             record.suggested_relations += [self._link(link, ours) for link in links]
         if self.ids_only:
             record.skipped[ID_ONLY] = self.ids_only
+        for results in self.predicted_results:
+            _count_untied(record, results, "prediction")
 
     def _link(self, link: dict[str, Any], index: dict[object, int]) -> RelationIn:
         head, child = link.get("from_id"), link.get("to_id")
@@ -211,6 +215,18 @@ class _Task:
                 f"relation {link!r} needs from_id, to_id (regions of this task) and a label",
             )
         return RelationIn(index[head], index[child], str(labels[0]))
+
+
+def _count_untied(record: Record, results: list[dict[str, Any]], what: str = "annotation") -> None:
+    """Count, as skipped by kind, results not on a text span: a task-level ``choices``
+    (classification), another object's regions, or an attribute of no region here."""
+    regions = {r.get("id") for r in results if r.get("type") == "labels"}
+    for result in results:
+        kind = result.get("type")
+        if kind in ("labels", "relation") or (kind in ATTRIBUTE_TYPES and result.get("id") in regions):
+            continue
+        key = f"Label Studio {what} result of type {kind!r} not on a text span"
+        record.skipped[key] = record.skipped.get(key, 0) + 1
 
 
 def _text_of(data: dict[str, Any], path: Path, line: int) -> str:
@@ -229,6 +245,7 @@ class _Version:
     def __init__(self, name: str | None, annotation: dict[str, Any]) -> None:
         self.name, self.annotation = name, annotation
         results = [r for r in annotation.get("result") or [] if isinstance(r, dict)]
+        self.results = results
         self.regions = [r for r in results if r.get("type") == "labels"]
         self.extras = [r for r in results if r.get("type") in ATTRIBUTE_TYPES]
         self.links = [r for r in results if r.get("type") == "relation"]

@@ -1,4 +1,4 @@
-"""Label Studio offsets: a file that says how it counts is read that way, and only that way."""
+"""Label Studio reading: a declared offset unit decides; results not on a text span are counted."""
 
 from __future__ import annotations
 
@@ -50,3 +50,16 @@ def test_a_declared_unit_that_does_not_fit_is_refused(project, tmp_path):
 def test_an_unknown_unit_is_refused(project, tmp_path):
     with pytest.raises(InputError, match=r"ls\.json:1: meta\.offset_unit must be"):
         import_tasks(project, tmp_path, task({"offset_unit": "bytes"}))
+
+
+def test_results_not_on_a_text_span_are_counted_as_skipped(project, tmp_path):
+    item = task()
+    item["meta"] = {"offset_unit": "codepoint"}
+    sentiment = {"id": "c1", "from_name": "sentiment", "to_name": "text", "type": "choices"}
+    sentiment["value"] = {"choices": ["Positive"]}
+    item["annotations"][0]["result"].append(sentiment)
+    path = tmp_path / "ls.json"
+    path.write_text(json.dumps([item]), encoding="utf-8")
+    report = import_sources(project, [str(path)], "labelstudio", "ann")
+    assert report.skipped == {"Label Studio annotation result of type 'choices' not on a text span": 1}
+    assert [(s.start, s.end) for s in project.spans_for(1, "ann")] == [(10, 11)]
