@@ -3,7 +3,8 @@
 Accepted spans are filled with a solid underline; suggestions get a faint fill and a dashed
 underline; each label has an underline shape of its own (``label_style``), so labels differ
 without colour; nested spans are inset and underlined one step higher per level, so a QUOTE holding
-ACTORs shows both; the focused span is boxed. Only the spans in view are painted.
+ACTORs shows both; the focused span is boxed. Only the spans in view are painted. Paragraphs
+(text blocks) are set apart by a gap that scales with the font (``ParagraphGapLayout``).
 """
 
 from __future__ import annotations
@@ -12,8 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPen,
+    QTextBlock,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QToolTip
 
 from annotator._qt.label_style import underline_path
 
@@ -33,6 +42,29 @@ class DrawSpan:
     underline: str = "single"
 
 
+PARAGRAPH_GAP = 0.6  # the space after a paragraph, in line spacings of the text's font
+
+
+class ParagraphGapLayout(QPlainTextDocumentLayout):
+    """A plain-text layout that adds a gap below each paragraph followed by another one.
+
+    QPlainTextDocumentLayout ignores block margins and line height, but QPlainTextEdit stacks,
+    paints and hit-tests blocks by ``blockBoundingRect``: a taller rect is a gap under the text.
+    A blank line already separates paragraphs, so no gap goes next to an empty block.
+    """
+
+    def blockBoundingRect(self, block: QTextBlock) -> QRectF:
+        rect = super().blockBoundingRect(block)
+        following = block.next()
+        if rect.height() > 0 and following.isValid() and block.length() > 1 and following.length() > 1:
+            rect.setHeight(rect.height() + self.gap())
+        return rect
+
+    def gap(self) -> float:
+        """The space after a paragraph, in pixels: it follows the document's font size."""
+        return round(PARAGRAPH_GAP * QFontMetricsF(self.document().defaultFont()).lineSpacing())
+
+
 class SpanTextView(QPlainTextEdit):
     """Read-only article text; mouse selections snap to token edges through ``snapper``."""
 
@@ -41,6 +73,9 @@ class SpanTextView(QPlainTextEdit):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._gap_layout = ParagraphGapLayout(self.document())
+        self.document().setDocumentLayout(self._gap_layout)
+        self.setDocument(self.document())  # the view keeps a pointer to its layout: renew it
         self.setReadOnly(True)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
