@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from annotator._qt.widgets.text_view import PARAGRAPH_GAP, SpanTextView
 
@@ -110,3 +111,22 @@ def test_scrolling_reaches_the_end_of_a_long_article(qtbot):
     assert geo.top() >= 0 and geo.bottom() <= view.viewport().height() + 1
     corner = QPoint(view.viewport().width() // 2, int(geo.top() + last.layout().lineAt(0).height() / 2))
     assert view.cursorForPosition(corner).block().blockNumber() == 199
+
+
+def test_the_font_size_setting_enlarges_the_text_and_its_gap(qtbot):
+    app = QApplication.instance()
+    before = app.font()
+    view = _view(qtbot, "\n".join(PARAGRAPHS))
+    size, gap = view.font().pointSize(), _gap(view)
+    try:
+        larger = app.font()
+        larger.setPointSize(size + 8)
+        app.setFont(larger)
+        qtbot.waitUntil(lambda: view.font().pointSize() == size + 8, timeout=2000)
+        assert view.font().pointSize() == size + 8 and _gap(view) > gap
+        first = view.document().firstBlock()
+        assert view.blockBoundingRect(first).height() == _line_heights(view, first) + _gap(view)
+    finally:
+        app.setFont(before)
+    qtbot.waitUntil(lambda: view.font().pointSize() == size, timeout=2000)
+    assert view.font().pointSize() == size

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCursor,
 )
-from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QToolTip
+from PySide6.QtWidgets import QApplication, QPlainTextDocumentLayout, QPlainTextEdit, QToolTip
 
 from annotator._qt.label_style import underline_path
 
@@ -42,6 +42,7 @@ class DrawSpan:
     underline: str = "single"
 
 
+TEXT_POINTS = 12  # the article text's smallest size: larger than most menus'
 PARAGRAPH_GAP = 0.6  # the space after a paragraph, in line spacings of the text's font
 
 
@@ -81,13 +82,23 @@ class SpanTextView(QPlainTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setAcceptDrops(False)
-        self.setFont(QFont("DejaVu Sans", 12))
+        self._follow_app_font()
         self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
         self._spans: list[DrawSpan] = []
         self._focus_id: int | None = None
         self.snapper: Snapper | None = None
         self.token_at: Callable[[int], tuple[int, int] | None] | None = None
         self.describe: Callable[[int], str] | None = None  # a span's tooltip (its label in words)
+
+    def _follow_app_font(self) -> None:
+        """The text in TEXT_POINTS, or larger when the font size setting asks for more."""
+        size = max(TEXT_POINTS, QApplication.font().pointSize())
+        self.setFont(QFont("DejaVu Sans", size))
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ApplicationFontChange:  # the Settings' font size
+            self._follow_app_font()
+        return super().event(event)
 
     # -- content -----------------------------------------------------------------------
     def show_article(self, text: str, spans: list[DrawSpan], focus_id: int | None) -> None:
