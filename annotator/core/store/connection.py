@@ -6,17 +6,20 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from annotator.core.errors import ProjectError, ReadOnlyError
-from annotator.core.store.failures import mapped
+from annotator.core.store.failures import is_busy, mapped
 from annotator.core.store.locking import BACKGROUND, BUSY_TIMEOUT_MS, begin_immediate
 from annotator.core.store.migrations import SCHEMA_VERSION, migrate
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 APP_MARKER = "news-annotator"
+OPEN_PATIENCE_S = 60.0  # how long opening waits out a busy file, beyond SQLite's busy timeout
 
 
 def open_database(path: Path, create: bool = False, read_only: bool = False) -> Database:
@@ -46,17 +49,38 @@ def open_database(path: Path, create: bool = False, read_only: bool = False) -> 
     db = Database(conn)
     try:
         with mapped(path, "opening the project"):
-            if exists:
-                _check_existing(db, path, read_only)
-            if read_only:
-                db.execute("PRAGMA foreign_keys = ON")
-            else:
-                _configure(db)
-                _upgrade(db)
+            _while_busy(db.conn, lambda: _prepare(db, path, exists, read_only))
     except BaseException:
         db.close()
         raise
     return db
+
+
+def _prepare(db: Database, path: Path, exists: bool, read_only: bool) -> None:
+    """Check an existing file, then configure and migrate it (every step safe to repeat)."""
+    if exists:
+        _check_existing(db, path, read_only)
+    if read_only:
+        db.execute("PRAGMA foreign_keys = ON")
+    else:
+        _configure(db)
+        _upgrade(db)
+
+
+def _while_busy(conn: sqlite3.Connection, step: Callable[[], None]) -> None:
+    """Run ``step``, again after a back-off pause while another process keeps the file busy
+    past SQLite's own timeout (a checkpoint or a new file's first writes under heavy load)."""
+    give_up = time.monotonic() + OPEN_PATIENCE_S
+    for pause in BACKGROUND.pauses():
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if conn.in_transaction:
+                conn.rollback()
+            if not is_busy(exc) or time.monotonic() + pause > give_up:
+                raise
+        time.sleep(pause)
 
 
 def writable_place(path: Path) -> bool:
