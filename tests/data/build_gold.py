@@ -5,10 +5,11 @@ LOCATION, ``{Q3|...}`` QUOTE number 3, ``{A=3,4|Merz}`` an ACTOR that speaks quo
 ``{C:19,,at least,injured|at least 19 people}`` CASUALTY with count_low, count_high (empty =
 null), qualifier and kind. Spans nest. A markup file whose first line is ``# source: PATH``
 must reproduce that file's text exactly; otherwise the markup itself is the article. Leading
-``# url: ...`` and ``# licence: ...`` lines (the Wikinews gold) go into the task's ``meta``.
+``# url: ...`` and ``# licence: ...`` lines (the Wikinews golds) go into the task's ``meta``.
 
 Usage: python tests/data/build_gold.py
-(writes gold_seeds, gold_unseen, gold_holdout, gold_holdout2 and gold_wikinews .jsonl)
+(writes gold_seeds, gold_unseen, gold_holdout, gold_holdout2, gold_wikinews and gold_wikinews2020
+.jsonl)
 """
 
 from __future__ import annotations
@@ -110,6 +111,7 @@ def main() -> None:
         ("holdout_", "gold_holdout.jsonl"),
         ("holdout2_", "gold_holdout2.jsonl"),
         ("wikinews_", "gold_wikinews.jsonl"),
+        ("wikinews2020_", "gold_wikinews2020.jsonl"),
     ):
         files = sorted((HERE / "gold_markup").glob(f"{prefix}*.txt"))
         lines = [json.dumps(task(p), ensure_ascii=False) for p in files]
