@@ -6,15 +6,14 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from annotator.core.errors import ProjectError, ReadOnlyError
-from annotator.core.store.failures import is_busy, mapped
-from annotator.core.store.locking import BACKGROUND, BUSY_TIMEOUT_MS, begin_immediate
+from annotator.core.store.failures import mapped
+from annotator.core.store.locking import BACKGROUND, BUSY_TIMEOUT_MS, begin_immediate, retry_while_busy
 from annotator.core.store.migrations import SCHEMA_VERSION, migrate
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -69,18 +68,18 @@ def _prepare(db: Database, path: Path, exists: bool, read_only: bool) -> None:
 
 def _while_busy(conn: sqlite3.Connection, step: Callable[[], None]) -> None:
     """Run ``step``, again after a back-off pause while another process keeps the file busy
-    past SQLite's own timeout (a checkpoint or a new file's first writes under heavy load)."""
-    give_up = time.monotonic() + OPEN_PATIENCE_S
-    for pause in BACKGROUND.pauses():
+    past SQLite's own timeout (a checkpoint or a new file's first writes under heavy load);
+    a failed try's half-begun migration is rolled back before the next."""
+
+    def rolled_back_on_failure() -> None:
         try:
             step()
-            return
-        except sqlite3.OperationalError as exc:
+        except sqlite3.OperationalError:
             if conn.in_transaction:
                 conn.rollback()
-            if not is_busy(exc) or time.monotonic() + pause > give_up:
-                raise
-        time.sleep(pause)
+            raise
+
+    retry_while_busy(rolled_back_on_failure, BACKGROUND, OPEN_PATIENCE_S)
 
 
 def writable_place(path: Path) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -58,27 +58,37 @@ BACKGROUND = WritePolicy("background", deadline=600.0, first_pause=0.005, max_pa
 BUSY_TIMEOUT_MS = 5000  # what any other statement waits for a busy file (reads, checkpoints)
 
 
+def retry_while_busy(step: Callable[[], object], policy: WritePolicy, deadline: float) -> int:
+    """Run ``step``, again after each of ``policy``'s back-off pauses while it fails with
+    SQLITE_BUSY, for up to ``deadline`` seconds.
+
+    Returns how many retries it took; re-raises any other error at once, and SQLITE_BUSY
+    when the next pause would end past the deadline.
+    """
+    give_up = time.monotonic() + deadline
+    tries = 0
+    for pause in policy.pauses():
+        try:
+            step()
+            return tries
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() + pause > give_up:
+                raise
+        tries += 1
+        time.sleep(pause)
+    raise AssertionError("unreachable")
+
+
 def begin_immediate(conn: sqlite3.Connection, policy: WritePolicy) -> int:
     """``BEGIN IMMEDIATE`` on ``conn``, retried with back-off while another process writes.
 
     Returns how many retries it took; re-raises SQLITE_BUSY when the deadline passes.
     """
-    give_up = time.monotonic() + policy.deadline
-    tries = 0
     conn.execute("PRAGMA busy_timeout = 0")  # we wait here, with finer steps than SQLite's
     try:
-        for pause in policy.pauses():
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                return tries
-            except sqlite3.OperationalError as exc:
-                if not is_busy(exc) or time.monotonic() + pause > give_up:
-                    raise
-            tries += 1
-            time.sleep(pause)
+        return retry_while_busy(lambda: conn.execute("BEGIN IMMEDIATE"), policy, policy.deadline)
     finally:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    raise AssertionError("unreachable")
 
 
 class WriterLock:
