@@ -15,6 +15,8 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "prep")
 _PERSONAL = {"he", "she", "him", "her"}
 _GROUP = {"they", "it", "we"}
+_CHAIN_BACK = 120  # tokens before the pronoun's sentence searched for the subject it continues
+_BACK = 250  # tokens searched back for an earlier mention of "the spokesperson"
 
 
 @dataclass
@@ -41,26 +43,31 @@ class SpeakerFinder:
     def speech_verb(self, quote: Span) -> Token | None:
         """The verb of saying that introduces ``quote`` (outside any quote), if any."""
         if self.parsed:
+            low, high = _paragraph_bounds(self.doc, quote)
             for token in quote:
                 if token.head.i == token.i or quote.start <= token.head.i < quote.end:
                     continue
                 verb = self._governing(token.head)
-                if verb is not None:
+                if verb is not None and low <= verb.i < high:  # a parse across a line break
                     return verb
         return self._nearest_verb(quote)
 
     def _governing(self, token: Token) -> Token | None:
         for _ in range(12):
-            if token.i not in self.quoted and self.words.is_speech(token) and token.pos_ != "NOUN":
+            if token.i not in self.quoted and self._says(token):
                 return token
             if token.head.i == token.i:
                 return None
             token = token.head
         return None
 
+    def _says(self, token: Token) -> bool:
+        """A verb of saying, not a noun or a name ("the United States")."""
+        return self.words.is_speech(token) and token.pos_ not in ("NOUN", "PROPN")
+
     def _nearest_verb(self, quote: Span) -> Token | None:
         window = self._window(quote)
-        verbs = [t for t in window if t.i not in self.quoted and self.words.is_speech(t) and t.pos_ != "NOUN"]
+        verbs = [t for t in window if t.i not in self.quoted and self._says(t)]
         return min(verbs, key=lambda t: min(abs(t.i - quote.start), abs(t.i - quote.end)), default=None)
 
     def _window(self, quote: Span) -> list[Token]:
@@ -80,6 +87,9 @@ class SpeakerFinder:
         a participle hangs from ("…, saying"), or for a pronoun the actor it stands for."""
         if not self.parsed:
             return self._adjacent_actor(verb)
+        quoted_person = self._quoted_as_saying(verb)
+        if quoted_person is not None:
+            return quoted_person
         for subject in self._subjects(verb):
             actor = self.actor_for(subject)
             if actor is not None:
@@ -92,9 +102,43 @@ class SpeakerFinder:
         if token.lower_ in _PERSONAL | _GROUP | {"who"}:
             return self.resolve_pronoun(token)
         actor = self._actor_at(token)
+        if actor is None and self._is_bare_noun(token):
+            actor = self._named_before(token)
         if actor is None and self._is_bare_title(token):
             return self._nearest_before(token.i, token.sent.start, personal=True)
         return actor
+
+    def _quoted_as_saying(self, verb: Token) -> Actor | None:
+        """ "Politico quoted Tim Manning as saying "…"": the one quoted, not the outlet."""
+        prep = verb.head
+        if verb.dep_ not in ("pcomp", "pobj", "advcl") or prep.lower_ != "as":
+            return None
+        objects = [c for c in prep.head.children if c.dep_ == "dobj" and c.i not in self.quoted]
+        return self._actor_at(objects[0]) if objects else None
+
+    def _is_bare_noun(self, token: Token) -> bool:
+        """ "the commission", "the spokesperson": a common noun after "the" with no name in it."""
+        return (
+            token.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+            and not any(t.pos_ == "PROPN" for t in token.subtree)
+        )
+
+    def _named_before(self, token: Token) -> Actor | None:
+        """The actor an earlier mention of the same noun named: "an Interpol spokesperson" or
+        "archbishop Jorge Scheinig" for "the spokesperson" / "the archbishop", "the Commission on
+        Presidential Debates" for "the commission"."""
+        for earlier in reversed(self.doc[max(0, token.i - _BACK) : token.i]):
+            if earlier.lower_ != token.lower_ or earlier.i in self.quoted:
+                continue
+            for actor in reversed(self.actors):
+                if actor.start in self.quoted:
+                    continue
+                if actor.covers(earlier.i) or (
+                    0 < actor.start - earlier.i <= 3 or 0 < earlier.i - actor.end + 1 <= 2
+                ):
+                    return actor
+        return None
 
     def _is_bare_title(self, token: Token) -> bool:
         """ "the minister", "the agency's spokeswoman": a title noun with no name in its phrase."""
@@ -134,12 +178,23 @@ class SpeakerFinder:
 
     def _actor_at(self, token: Token) -> Actor | None:
         inside = next((a for a in self.actors if a.covers(token.i)), None)
-        if inside:
+        if inside and inside.kind == "PERSON":
             return inside
         tree = {t.i for t in token.subtree}
         found = [a for a in self.actors if a.start in tree and a.start not in self.quoted]
+        # "the director of X, Dr. Anthony Fauci, said": the person set off by commas speaks
+        named = [a for a in found if a.kind == "PERSON" and self._appositive(a)]
+        if named:
+            return min(named, key=lambda a: abs(a.start - token.i))
+        if inside:
+            return inside
         found.sort(key=lambda a: (a.kind != "PERSON", abs(a.start - token.i)))
         return found[0] if found else None
+
+    def _appositive(self, actor: Actor) -> bool:
+        root = self.doc[actor.start : actor.end].root
+        before = self.doc[max(0, actor.start - 3) : actor.start]  # ", Dr. Anthony Fauci,"
+        return root.dep_ == "appos" and any(t.text == "," for t in before)
 
     def _adjacent_actor(self, verb: Token) -> Actor | None:
         """Without a parse: the actor right before or right after the verb."""
@@ -156,7 +211,38 @@ class SpeakerFinder:
             verb = pronoun.head
             return self._actor_at(verb.head) if verb.dep_ == "relcl" else None
         personal = pronoun.lower_ in _PERSONAL
-        return self._nearest_before(pronoun.i, pronoun.sent.start, personal, gender_of(pronoun.text))
+        gender = gender_of(pronoun.text)
+        if personal:
+            chained = self._chain(pronoun, gender, depth=6)
+            if chained is not None:
+                return chained
+        return self._nearest_before(pronoun.i, pronoun.sent.start, personal, gender)
+
+    def _chain(self, pronoun: Token, gender: str | None, depth: int) -> Actor | None:
+        """For he/she: the person the last main-clause subject before it stands for, following
+        earlier he/she back to a name ("Smith filed … He said … "…," he added"). A subject of
+        a reported clause ("He said Zelensky is …") is not the topic; "according to X" is."""
+        low = max(0, pronoun.sent.start - _CHAIN_BACK)
+        for token in reversed(self.doc[low : pronoun.i]):
+            if token.i in self.quoted or not self._topic(token):
+                continue
+            if token.lower_ in _PERSONAL and gender_of(token.text) == gender:
+                return self._chain(token, gender, depth - 1) if depth > 0 else None
+            actor = self._actor_at(token)
+            if actor is not None and actor.kind == "PERSON" and self._fits(actor, gender):
+                return actor
+        return None
+
+    def _topic(self, token: Token) -> bool:
+        """A main-clause subject, or the source of "according to"."""
+        if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+            return True
+        if token.dep_ not in _SUBJECTS:
+            return False
+        verb = token.head
+        if verb.dep_ == "ccomp":  # a reported clause, unless the parse ran over a line break
+            return not _same_paragraph(self.doc, verb.head.i, verb.i)
+        return verb.dep_ not in ("relcl", "acl", "pcomp")
 
     def _nearest_before(
         self, i: int, sent_start: int, personal: bool, gender: str | None = None
@@ -204,6 +290,11 @@ def _paragraph_bounds(doc: Doc, span: Span) -> tuple[int, int]:
     while high < len(doc) and not _breaks(doc[high]):
         high += 1
     return low, high
+
+
+def _same_paragraph(doc: Doc, i: int, j: int) -> bool:
+    low, high = min(i, j), max(i, j)
+    return not any(_breaks(t) for t in doc[low:high])
 
 
 def _breaks(token: Token) -> bool:

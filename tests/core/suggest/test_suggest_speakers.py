@@ -1,0 +1,133 @@
+"""Who said a quote, in common news patterns: a person set off by commas after a title, "X
+quoted Y as saying", "the spokesperson" / "the commission" named earlier, he/she continuing
+the last main-clause subject, and verbs that are names or lie in another paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def speakers(suggest, text: str) -> dict[str, str | None]:
+    return {
+        covered.strip(' ,."'): (text[s.speaker[0] : s.speaker[1]] if s.speaker else None)
+        for label, covered, s in suggest(text)
+        if label == "QUOTE"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ('The director of the agency, Dr. Anthony Fauci, said, "It is going to get worse."', "Anthony Fauci"),
+        (
+            "According to the news agency Reuters, the prosecutor general of Tehran, Ali Alghasi Mehr, "
+            'said the men must face "murder and terrorism charges".',
+            "Ali Alghasi Mehr",
+        ),
+        (
+            "The manager of Barclays and director of the Wales Tourism Partnership, David Clay, "
+            'said "we cannot afford to lose such a hotel."',
+            "David Clay",
+        ),
+    ],
+)
+def test_the_person_set_off_by_commas_after_a_title_speaks(suggest, text, who):
+    assert list(speakers(suggest, text).values()) == [who]
+
+
+def test_quoted_as_saying_goes_to_the_one_quoted_not_the_outlet(suggest):
+    text = 'Politico quoted Tim Manning, a former official at FEMA, as saying "FEMA has an important role."'
+    assert speakers(suggest, text) == {"FEMA has an important role": "Tim Manning"}
+
+
+def test_the_spokesperson_is_the_organisation_named_with_that_word_before(suggest):
+    text = (
+        "A Microsoft spokesperson said the company was looking into it. Mayor John Smith was angry. "
+        'The spokesperson added that they "would not consider requests of this nature".'
+    )
+    assert speakers(suggest, text) == {"would not consider requests of this nature": "Microsoft"}
+
+
+def test_the_commission_is_the_commission_named_before(suggest):
+    text = (
+        "The European Commission met on Friday in Brussels.\n"
+        'In an official statement, the commission said, "There will be no deal."'
+    )
+    assert speakers(suggest, text) == {"There will be no deal": "European Commission"}
+
+
+def test_the_archbishop_is_the_archbishop_named_before(suggest):
+    text = (
+        "The plan was criticised by archbishop John Smith.\n"
+        'Calling it a "culture of death" the archbishop said "We need to pray."'
+    )
+    assert speakers(suggest, text) == {"culture of death": "John Smith", "We need to pray": "John Smith"}
+
+
+def test_he_continues_the_main_subject_not_a_name_in_a_reported_clause(suggest):
+    text = (
+        "Boris Johnson filed his resignation on Friday.\n"
+        'He said Keir Starmer is "a model of honesty for me"; however, "I wrote a resignation '
+        'offer", he added.'
+    )
+    assert speakers(suggest, text) == {
+        "a model of honesty for me": "Boris Johnson",
+        "I wrote a resignation offer": "Boris Johnson",
+    }
+
+
+def test_he_after_according_to_is_the_source(suggest):
+    text = (
+        '"We were lucky today," coach Matt Myers said.\n'
+        "Fitness was a big factor in that according to Jarrod Kidston. "
+        '"We have been working hard on our fitness," he said.'
+    )
+    assert speakers(suggest, text)["We have been working hard on our fitness"] == "Jarrod Kidston"
+
+
+def test_he_is_the_appositive_person_of_a_subject_in_a_new_paragraph(suggest):
+    text = (
+        '"People ask me why we did not move everybody earlier," Santos says. "I tell them: you '
+        'cannot move a whole city on a forecast."\n\n'
+        "Her deputy, Jorge Lima, remembers the night the river broke its banks. "
+        '"We lost contact with three teams," he recalls.'
+    )
+    assert speakers(suggest, text)["We lost contact with three teams"] == "Jorge Lima"
+
+
+def test_a_country_name_is_not_a_verb_of_saying(suggest):
+    text = (
+        "On Wednesday, the WHO declared a pandemic. According to Dr. Tom Frieden, formerly the director "
+        'of the United States Centers for Disease Control, the pandemic is "unprecedented."'
+    )
+    assert speakers(suggest, text) == {"unprecedented": "Tom Frieden"}
+
+
+def test_a_verb_in_the_next_paragraph_does_not_take_a_continued_quote(suggest):
+    text = (
+        '"The evidence leaves no doubt," Judge Anna Kowalczyk said as she read the ruling. '
+        '"The defendant knew exactly what he was doing."\n'
+        'Tomasz Wierzbicki, 51, who denies wrongdoing, said he would appeal. "I will not be silenced," he said.'
+    )
+    assert speakers(suggest, text)["The defendant knew exactly what he was doing"] == "Anna Kowalczyk"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "who"),
+    [
+        (
+            'The Foreign Ministry of Iraq characterized the attack as "a serious violation of Iraqi sovereignty".',
+            "a serious violation of Iraqi sovereignty",
+            "Foreign Ministry of Iraq",
+        ),
+        (
+            'The Biden campaign criticized the decision, accusing Donald Trump of "not wanting to face voters."',
+            "not wanting to face voters",
+            "Biden",
+        ),
+    ],
+)
+def test_characterize_and_accuse_attribute_partial_quotes(suggest, text, quote, who):
+    assert speakers(suggest, text) == {quote: who}
