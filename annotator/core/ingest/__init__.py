@@ -2,7 +2,8 @@
 
 from annotator.core.ingest import interop  # noqa: F401  (registers the other tools' formats)
 from annotator.core.ingest.formats import READERS
-from annotator.core.ingest.importer import ImportCancelled, ImportReport, default_annotator, import_sources
+from annotator.core.ingest.import_report import ImportReport
+from annotator.core.ingest.importer import ImportCancelled, default_annotator, import_sources
 from annotator.core.ingest.options import ImportOptions
 
 __all__ = [

@@ -18,19 +18,20 @@ import getpass
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import Cancelled, InputError, SchemeError
 from annotator.core.ingest.formats import reader_for
+from annotator.core.ingest.import_report import ImportReport
 from annotator.core.ingest.interop.brat import FRAGMENT
 from annotator.core.ingest.options import ImportOptions
 from annotator.core.ingest.records import Record, RelationIn, SpanIn
 from annotator.core.ingest.sources import expand_sources
 from annotator.core.label_map import LabelMap
-from annotator.core.model import Relation, now_iso
+from annotator.core.model import Relation
 from annotator.core.scheme import Scheme, scheme_from_dict
 from annotator.core.store import Project, announced
 
@@ -40,32 +41,6 @@ BATCH_SECONDS = 0.05  # a batch commits early when it has taken this long
 
 class ImportCancelled(Cancelled):
     """The user cancelled; nothing from this import was written."""
-
-
-@dataclass
-class ImportReport:
-    """What an import did."""
-
-    files: int = 0
-    records: int = 0
-    articles_added: int = 0
-    articles_existing: int = 0
-    spans_added: int = 0
-    spans_existing: int = 0
-    relations_added: int = 0
-    suggestions_added: int = 0
-    suggested_relations_added: int = 0
-    labels_added: list[str] = field(default_factory=list)
-    relation_types_added: list[str] = field(default_factory=list)
-    attributes_added: list[str] = field(default_factory=list)  # "LABEL.name", on labels added here
-    skipped: dict[str, int] = field(default_factory=dict)  # lines left out of the files, per kind
-    notes: list[str] = field(default_factory=list)  # "FILE:LINE: what was left out and why"
-    rejected_spans: int = 0  # spans of Prodigy tasks answered ``reject``, left out
-    labels: dict[str, dict[str, Any]] = field(default_factory=dict)  # per label: kept / mapped / dropped
-    annotators: dict[str, dict[str, int]] = field(default_factory=dict)  # per annotator: their decisions
-
-    def as_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
 
 
 def default_annotator() -> str:
@@ -150,10 +125,7 @@ class _Job:
         for count, record in enumerate(records, start=1):
             map_labels(record, self.label_map, self.scheme.label_names)
             self._check(record)
-            for kind, n in record.skipped.items():
-                self.report.skipped[kind] = self.report.skipped.get(kind, 0) + n
-            self.report.notes += record.notes
-            self.report.rejected_spans += record.rejected_spans
+            self.report.note_skipped(record)
             if cancelled and count % BATCH == 0 and cancelled():
                 raise ImportCancelled("import cancelled; nothing was written")
         return count
@@ -215,11 +187,10 @@ class _Job:
         for record, (article_id, is_new) in zip(batch, placed):
             if record.repeat or article_id in self.added:
                 pass  # another annotator's version of an article already counted
-            elif is_new:
-                self.added.add(article_id)
-                self.report.articles_added += 1
             else:
-                self.report.articles_existing += 1
+                if is_new:
+                    self.added.add(article_id)
+                self.report.count_article(is_new)
             if record.spans or record.answer:
                 self._labels(record, article_id)
             if record.suggestions:
@@ -364,15 +335,10 @@ class _Job:
             return self.annotator
         return record.annotator
 
-    def _tally(self, who: str) -> dict[str, int]:
-        empty = {"articles": 0, "spans_added": 0, "spans_existing": 0, "relations_added": 0}
-        return self.report.annotators.setdefault(who, empty)
-
     def _labels(self, record: Record, article_id: int) -> None:
         who = self._who(record)
-        tally = self._tally(who)
         self.labelled.setdefault(who, set()).add(article_id)
-        tally["articles"] = len(self.labelled[who])
+        self.report.of(who)["articles"] = len(self.labelled[who])
         existing = {
             (s.start, s.end, s.label): s.stored_id
             for s in self.project.spans_for(article_id, who)
@@ -381,16 +347,12 @@ class _Job:
         ids: list[int] = []
         for span in record.spans:
             key = (span.start, span.end, span.label)
-            if key in existing:
-                self.report.spans_existing += 1
-                tally["spans_existing"] += 1
-            else:
+            self.report.count_span(who, added=key not in existing)
+            if key not in existing:
                 existing[key] = span_id = self.project.add_span(
                     span.as_span(article_id, origin="human", status="accepted", annotator=who)
                 )
                 self.project.note_import(self.name, "spans", [span_id])
-                self.report.spans_added += 1
-                tally["spans_added"] += 1
             ids.append(existing[key])
         self._relations(record, article_id, ids, who)
         state = "skipped" if record.answer == "ignore" else "done"
@@ -413,15 +375,14 @@ class _Job:
                     Relation(article_id, key[0], key[1], rel.label, annotator=who)
                 )
                 self.project.note_import(self.name, "relations", [relation_id])
-                self.report.relations_added += 1
-                self._tally(who)["relations_added"] += 1
+                self.report.count_relation(who)
 
     def finish(self, paths: list[str]) -> None:
         self.project.finish_import(self.name)
         self.project.log(
             annotator=self.annotator,
             action="import",
-            after={"files": paths, **self.report.as_dict(), "at": now_iso()},
+            after=self.report.log_entry(paths),
         )
 
 
