@@ -4,7 +4,8 @@ Suggests every sample article, then (as annotator ``ann``) accepts the first "US
 leaves that article (marks it done) and lets memory look at every other article again, as the
 window does. Then, in the first article: labels the lone "Merz", labels "Ukrainian President"
 (a title, as a new user might) and moves a "US Army" span's start past "US" and back (memory
-looks again in between, while the article is still open, as the window did after each edit),
+looks again in between, while the article is still open: in the window's own run, then in an
+``annotator suggest`` run from another connection while the window has the article open),
 leaves it and lets memory look again. Prints the pending suggestions before and after, the same-place pairs of
 pending entity suggestions with different labels, memory suggestions inside a longer entity
 (a suggested or accepted name), and then, after Shift+A and "done" on every article, the
@@ -105,12 +106,35 @@ def more_decisions(project, ids, pipeline) -> dict[str, int]:
     open_now = {"editing": {aid}} if "editing" in inspect.signature(suggest_articles).parameters else {}
     others = [i for i in ids if i != aid]
     suggest_articles(project, others, pipeline, force=True, **open_now)  # while "Army" is shown
+    window_army = lone_army(project, others)
+    if hasattr(project, "note_open_article"):  # the window says which article it has open
+        project.note_open_article(WHO, aid)
+    with open_project(project.path) as cli:  # `annotator suggest` from a shell, meanwhile
+        suggest_articles(cli, others, pipeline, force=True)
+    cli_army = lone_army(project, others)
+    if hasattr(project, "note_open_article"):
+        project.note_open_article(WHO, None)  # left it
     edits.perform(project, edits.resize, span, army, army + 7, annotator=WHO)
     edits.perform(project, edits.set_state, aid, "done", annotator=WHO)
     suggest_articles(project, ids, pipeline, force=True)
     mem = [(i, s) for i in ids for s in pending(project, [i]) if s.origin == "memory"]
     words = [project.article(i).text[s.start : s.end] for i, s in mem]
-    return {"titles": sum(w.endswith("President") for w in words), "army": words.count("Army")}
+    return {
+        "titles": sum(w.endswith("President") for w in words),
+        "army": words.count("Army"),
+        "army_window": window_army,
+        "army_cli": cli_army,
+    }
+
+
+def lone_army(project, ids) -> int:
+    """Pending memory suggestions of "Army" alone in ``ids``."""
+    return sum(
+        project.article(i).text[s.start : s.end] == "Army"
+        for i in ids
+        for s in pending(project, [i])
+        if s.origin == "memory"
+    )
 
 
 def main() -> None:
@@ -141,6 +165,10 @@ def main() -> None:
                 f"memory suggestions inside a longer name (after 'Merz' etc.): {memory_inside_longer(project, ids)}"
             )
             print(f"memory suggestions of a title ('... President'): {more['titles']}")
+            print(f"memory 'Army' alone while its article is open, window's own run: {more['army_window']}")
+            print(
+                f"memory 'Army' alone while its article is open, a CLI run beside the window: {more['army_cli']}"
+            )
             print(f"memory suggestions of 'Army' alone (a boundary being moved): {more['army']}")
             print(f"pending suggestions after all of it: {len(pending(project, ids))}")
             print(

@@ -20,6 +20,7 @@ from annotator._qt.background import ChangeBus, Changes
 from annotator._qt.file_jobs import FileJobs
 from annotator._qt.label_style import palette_setting
 from annotator._qt.models.article_list import ArticleListModel
+from annotator._qt.open_article import OpenArticleNote
 from annotator._qt.place import PlaceKeeper
 from annotator._qt.review.view_menu import ViewMenu, blind_setting
 from annotator._qt.train_dialog import add_model_menu
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.list_model = ArticleListModel(project, ArticleQuery(annotator), self)
         self.article_list = ArticleListPane(self.list_model)
         self.jobs = FileJobs(self, project.path, lambda: self.annotator)
+        self.open_note = OpenArticleNote(project, self)  # memory in every process leaves it out
         self._build_layout()
         self.named_actions = self._build_menus()  # by name (QWidget.actions() stays Qt's)
         self.view_menu = ViewMenu(self, blind_setting(settings) if blind is None else blind)
@@ -251,6 +253,7 @@ class MainWindow(QMainWindow):
         self.article_list.show_current(article_id)
         self._update_status()
         left, self._open_id = self._open_id, article_id
+        self.open_note.note(self.annotator, article_id)
         if self.suggester is not None:
             self.suggester.set_editing(article_id)
             wanted = [article_id, *self._unfinished_after(article_id)]
@@ -359,6 +362,7 @@ class MainWindow(QMainWindow):
         saved.save_layout(self.settings, self, self.splitter)
         self.bus.close()
         self.activity.stop()
+        self.open_note.stop()
         if self.suggester is not None:
             self.suggester.stop()
         self.jobs.wait_all()

@@ -153,3 +153,16 @@ def test_leaving_an_edited_article_asks_the_worker_to_look_again_for_memory(
     second = window.annotating.state.article.id
     qtbot.waitUntil(lambda: second in forced, timeout=5000)
     assert first not in forced and editing_seen[-1] == (second,)
+
+
+def test_the_open_article_is_known_to_other_processes_until_the_window_closes(qtbot, window, qt_project_path):
+    """``annotator suggest`` from a shell leaves the window's open article out of memory too:
+    the window notes it in the project file, and the note goes when the window closes."""
+    first = window.annotating.state.article.id
+    with open_project(qt_project_path) as cli:
+        assert cli.open_articles() == {first}
+        window._neighbour(+1)
+        second = window.annotating.state.article.id
+        assert second != first and cli.open_articles() == {second}
+        window.close()
+        assert cli.open_articles() == set()

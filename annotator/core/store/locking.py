@@ -111,6 +111,11 @@ class WriterLock:
         self._handle = handle
         return True
 
+    @property
+    def held(self) -> bool:
+        """Whether this process really holds the lock (never where there are no locks)."""
+        return self._handle is not None
+
     def release(self) -> None:
         if self._handle is not None:
             self._handle.close()

@@ -198,6 +198,18 @@ def m007_suggestion_alternatives(db: Database) -> None:
     )
 
 
+@migration
+def m008_window_sessions(db: Database) -> None:
+    """The article each editing window has open, which annotation memory leaves out until it is
+    left (see ``window_sessions``)."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS window_sessions ("
+        "session TEXT PRIMARY KEY, pid INTEGER NOT NULL, host TEXT NOT NULL, annotator TEXT, "
+        "article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL, "
+        "since TEXT NOT NULL, seen TEXT NOT NULL)"
+    )
+
+
 SCHEMA_VERSION = len(_STEPS)
 
 

@@ -15,8 +15,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from annotator.core.errors import ReadOnlyError
+from annotator.core.errors import AnnotatorError, ReadOnlyError
+from annotator.core.model import now_iso
 from annotator.core.scheme import Scheme, default_scheme, scheme_from_dict
+from annotator.core.store import window_sessions
 from annotator.core.store.activity import take_back_stopped_imports
 from annotator.core.store.connection import open_database, writable_place
 from annotator.core.store.failures import is_storage, mapped, translate
@@ -37,11 +39,14 @@ class Project(ProjectReads, ProjectWrites):
         self.read_only_reason = "opened read-only"
         self._lock = lock
         self._next_ids: dict[str, int] = {}
+        self._window_session: str | None = None  # set once this project shows an open article
         self.scheme = self._load_scheme()
 
     # -- lifecycle ---------------------------------------------------------------------
     def close(self) -> None:
-        """Close the database (checkpointing the WAL) and release the writer lock."""
+        """Close the database (checkpointing the WAL) and release the writer lock; a window's
+        open article is no longer open."""
+        self._end_window_session()
         if not self.read_only:
             try:
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -56,6 +61,35 @@ class Project(ProjectReads, ProjectWrites):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # -- the article a window has open ------------------------------------------------------
+    def note_open_article(self, annotator: str, article_id: int | None) -> None:
+        """Record, for every process, that this window has ``article_id`` open (None: none), so
+        annotation memory leaves its decisions out until it is left. A read-only window edits
+        nothing, so it records nothing."""
+        if self.read_only:
+            return
+        if self._window_session is None:
+            self._window_session = window_sessions.new_session()
+        held = self._lock is not None and self._lock.held
+        with self.transaction(HUMAN, doing="noting the open article"):
+            window_sessions.set_open(self.db, self._window_session, annotator, article_id, now_iso(), held)
+
+    def window_heartbeat(self) -> None:
+        """Say that this window, and the article it has open, are still there."""
+        if self._window_session is not None:
+            with self.transaction(HUMAN, doing="noting the open article"):
+                window_sessions.touch(self.db, self._window_session, now_iso())
+
+    def _end_window_session(self) -> None:
+        session, self._window_session = self._window_session, None
+        if session is None:
+            return
+        try:
+            with self.transaction(doing="closing the open article"):
+                window_sessions.close(self.db, session)
+        except AnnotatorError:  # the row of a closed session counts as gone anyway
+            window_sessions.close_here(session)
 
     # -- meta ----------------------------------------------------------------------------
     def set_meta(self, key: str, value: Any) -> None:

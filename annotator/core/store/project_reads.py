@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from annotator.core.model import Article, Change, EditRecord, Relation, Span
+from annotator.core.model import Article, Change, EditRecord, Relation, Span, now_iso
 from annotator.core.store import (
     activity,
     alternatives,
@@ -23,6 +23,7 @@ from annotator.core.store import (
     listing,
     spans,
     suggest_runs,
+    window_sessions,
 )
 from annotator.core.store.failures import reading, streaming
 from annotator.core.store.listing import ArticleQuery, ArticleRow
@@ -46,6 +47,11 @@ class ProjectReads:
     def other_jobs(self) -> list[dict[str, Any]]:
         """Long jobs (import, suggest) other living processes are running on this file."""
         return activity.others(self.db)
+
+    @reading
+    def open_articles(self) -> set[int]:
+        """Articles a window (of any living process) has open for editing now."""
+        return window_sessions.open_articles(self.db, now_iso())
 
     # -- the edit log ----------------------------------------------------------------------
     @reading

@@ -3,9 +3,9 @@ appears again, in this and later articles (origin ``memory``). Project meta
 ``memory_enabled`` = false turns it off.
 
 It helps rather than contradicts:
-- it learns from finished decisions only: an article being edited (``editing``) is left out
-  until it is left or marked done, so a span briefly shrunk while moving its boundary is
-  never learnt;
+- it learns from finished decisions only: an article open in a window (any process: the
+  store knows, see ``store/window_sessions``) or named in ``editing`` is left out until it is
+  left, so a span briefly shrunk while moving its boundary is never learnt;
 - titles ("Ukrainian President") are not learnt: they are words before a name, not names;
 - it never suggests inside a longer name (a suggested or accepted entity around it), and of
   nested remembered strings only the longest is suggested;
@@ -40,8 +40,10 @@ def memory_enabled(project: Project) -> bool:
 def remembered(project: Project, editing: Collection[int] = ()) -> dict[str, str]:
     """String -> label for accepted spans of labels without attributes (not QUOTE); a string
     people rejected (with that label) as often as they accepted it is left out, and so are
-    titles and the decisions in the articles of ``editing`` (not finished yet)."""
+    titles and the decisions in the articles of ``editing`` and in those a window has open
+    (not finished yet)."""
     labels = {lab.name for lab in project.scheme.labels if not lab.attributes and lab.name != "QUOTE"}
+    editing = set(editing) | project.open_articles()
     votes: Counter[tuple[str, str]] = Counter()
     for label, status, text, article_id in project.decided_words():
         if article_id in editing or label not in labels or not text or text.strip() != text:

@@ -1,0 +1,42 @@
+"""Tells every process which article this window has open (``Project.note_open_article``), so
+annotation memory, in the window's suggester as in ``annotator suggest`` run from a shell,
+learns its decisions only once it is left; and keeps that note alive with a heartbeat."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.store.window_sessions import HEARTBEAT_SECONDS
+
+
+class OpenArticleNote(QObject):
+    """The open article, as recorded in the project file for other processes."""
+
+    def __init__(self, project, parent=None):
+        super().__init__(parent)
+        self._project = project
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._beat)
+
+    def note(self, annotator: str, article_id: int | None) -> None:
+        """``article_id`` is open now (None: none). A file too busy to note it is no reason to
+        stop the window: memory then merely may learn the article before it is left."""
+        if self._project.read_only:
+            return
+        try:
+            self._project.note_open_article(annotator, article_id)
+        except AnnotatorError:
+            return
+        if not self._timer.isActive():
+            self._timer.start(HEARTBEAT_SECONDS * 1000)
+
+    def _beat(self) -> None:
+        try:
+            self._project.window_heartbeat()
+        except AnnotatorError:  # the next beat or the next article tries again
+            pass
+
+    def stop(self) -> None:
+        """No more heartbeats (closing the project removes the note)."""
+        self._timer.stop()

@@ -1,0 +1,100 @@
+"""Which article each editing window has open, so that annotation memory in every process (the
+window's own suggester, ``annotator suggest`` from the command line) learns an article's
+decisions only once it is left: while it is open they may be half done (a span being resized).
+
+A window writes one row for its session (``PID:TOKEN``, with the host) when it opens an article,
+refreshes ``seen`` now and then (the heartbeat) and deletes the row when the project is closed.
+A window that crashed leaves its row behind; it is ignored as soon as its process is gone (same
+host), or once its heartbeat is older than ``STALE_AFTER`` (a row written on another host,
+whose process cannot be asked), and removed by the next window that opens an article. So a
+crash never keeps an article out of memory for good.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from datetime import datetime, timedelta
+
+from sqlite_utils import Database
+
+from annotator.core.processes import process_alive
+
+STALE_AFTER = timedelta(minutes=10)  # a row from another host counts this long after its heartbeat
+HEARTBEAT_SECONDS = 120  # how often an open window refreshes ``seen`` (well inside STALE_AFTER)
+_LIVE: set[str] = set()  # sessions of this process that have not been closed
+
+
+def new_session() -> str:
+    """A session name unique to one window's project (``PID:random``), live until ``close``."""
+    session = f"{os.getpid()}:{os.urandom(6).hex()}"
+    _LIVE.add(session)
+    return session
+
+
+def host() -> str:
+    """This machine's name, as recorded with each session."""
+    return socket.gethostname()
+
+
+def set_open(
+    db: Database,
+    session: str,
+    annotator: str,
+    article_id: int | None,
+    now: str,
+    others_gone: bool = False,
+) -> None:
+    """Record that ``session`` has ``article_id`` open (None: none), after removing the rows of
+    sessions that are gone (all other rows when ``others_gone``: this window holds the
+    project's writer lock, so no other window edits it)."""
+    for other, pid, where, seen in db.execute("SELECT session, pid, host, seen FROM window_sessions"):
+        if other != session and (others_gone or not _alive(other, pid, where, seen, now)):
+            db.execute("DELETE FROM window_sessions WHERE session = ?", [other])
+    db.execute(
+        "INSERT INTO window_sessions (session, pid, host, annotator, article_id, since, seen) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(session) DO UPDATE SET "
+        "annotator = excluded.annotator, article_id = excluded.article_id, seen = excluded.seen",
+        [session, os.getpid(), host(), annotator, article_id, now, now],
+    )
+
+
+def touch(db: Database, session: str, now: str) -> None:
+    """The heartbeat: ``session`` is still open."""
+    db.execute("UPDATE window_sessions SET seen = ? WHERE session = ?", [now, session])
+
+
+def close(db: Database, session: str) -> None:
+    """``session`` ended: its article is no longer open."""
+    close_here(session)
+    db.execute("DELETE FROM window_sessions WHERE session = ?", [session])
+
+
+def close_here(session: str) -> None:
+    """``session`` ended, in this process (its row, if left, is ignored from now on)."""
+    _LIVE.discard(session)
+
+
+def open_articles(db: Database, now: str) -> set[int]:
+    """The articles open in a window of a living session (any process)."""
+    if not db["window_sessions"].exists():  # a file opened read-only, before m008
+        return set()
+    rows = db.execute("SELECT session, pid, host, seen, article_id FROM window_sessions").fetchall()
+    return {
+        article_id
+        for session, pid, where, seen, article_id in rows
+        if article_id is not None and _alive(session, pid, where, seen, now)
+    }
+
+
+def _alive(session: str, pid: int, where: str, seen: str, now: str) -> bool:
+    """Whether a session still runs: in this process (not closed), in a living process of this
+    host, or (another host's) with a recent heartbeat."""
+    if where != host():
+        try:
+            return datetime.fromisoformat(now) - datetime.fromisoformat(seen) < STALE_AFTER
+        except (TypeError, ValueError):
+            return False
+    if pid == os.getpid():
+        return session in _LIVE
+    return process_alive(pid)
