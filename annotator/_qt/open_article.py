@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.store.window_sessions import HEARTBEAT_SECONDS
 
 
 class OpenArticleNote(QObject):
@@ -29,7 +28,7 @@ class OpenArticleNote(QObject):
         except AnnotatorError:
             return
         if not self._timer.isActive():
-            self._timer.start(HEARTBEAT_SECONDS * 1000)
+            self._timer.start(self._project.HEARTBEAT_SECONDS * 1000)
 
     def _beat(self) -> None:
         try:

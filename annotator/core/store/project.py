@@ -63,6 +63,8 @@ class Project(ProjectReads, ProjectWrites):
         self.close()
 
     # -- the article a window has open ------------------------------------------------------
+    HEARTBEAT_SECONDS = window_sessions.HEARTBEAT_SECONDS  # how often a window calls window_heartbeat
+
     def note_open_article(self, annotator: str, article_id: int | None) -> None:
         """Record, for every process, that this window has ``article_id`` open (None: none), so
         annotation memory leaves its decisions out until it is left. A read-only window edits
