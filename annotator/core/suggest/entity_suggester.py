@@ -14,6 +14,7 @@ from annotator.core.suggest.entity_repairs import PLACE_KINDS, Ent
 from annotator.core.suggest.lexicon import gazetteer, words
 from annotator.core.suggest.name_repairs import (
     aged_persons,
+    split_abbreviations,
     titled_persons,
     unknown_speakers,
 )
@@ -36,9 +37,11 @@ FIXES = (
     fx.places_by_context,
     fx.merge_particles,
     fx.trim_edges,
+    split_abbreviations,
     fx.split_titled_names,
     titled_persons,
     aged_persons,
+    split_abbreviations,
     unknown_speakers,
     fx.propagate_names,
     fx.drop_title_modifiers,

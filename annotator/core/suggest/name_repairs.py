@@ -166,3 +166,18 @@ def unknown_speakers(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
         ):
             added.append(Ent(start, token.i + 1, "PERSON", "pattern"))
     return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+def split_abbreviations(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
+    """ "World Health Organization (WHO)" taken as one entity, often without its ")": the name
+    and its short form in brackets are two entities of the same kind."""
+    out: list[Ent] = []
+    for ent in ents:
+        opening = next((i for i in range(ent.start + 1, ent.end) if doc[i].text == "("), None)
+        short = doc[opening + 1] if opening is not None and opening + 1 < len(doc) else None
+        if opening is None or short is None or not short.text.isupper() or short.i >= ent.end:
+            out.append(ent)
+            continue
+        out.append(Ent(ent.start, opening, ent.kind, ent.origin))
+        out.append(Ent(short.i, short.i + 1, ent.kind, ent.origin))
+    return out

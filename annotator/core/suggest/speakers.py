@@ -94,7 +94,19 @@ class SpeakerFinder:
             actor = self.actor_for(subject)
             if actor is not None:
                 return actor
+        root = verb.sent.root
+        if root.i != verb.i and not any(c.dep_ in _SUBJECTS for c in verb.children):
+            # a mis-parse left the verb without a clause of its own ("X speaking to Y called …")
+            return next(filter(None, (self.actor_for(s) for s in self._subjects(root))), None)
         return None
+
+    def _by_phrase(self, verb: Token) -> Iterator[Token]:
+        """For a passive verb of saying, the object of a "by" in its clause, outside quotes."""
+        if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return
+        for token in verb.subtree:
+            if token.lower_ == "by" and token.i not in self.quoted:
+                yield from (c for c in token.children if c.dep_ == "pobj" and c.i not in self.quoted)
 
     def actor_for(self, token: Token) -> Actor | None:
         """The actor a subject or source token stands for: itself, for a pronoun the actor
@@ -165,6 +177,8 @@ class SpeakerFinder:
     def _subjects(self, verb: Token) -> Iterator[Token]:
         """Candidate speakers, nearest clause first, climbing at most four clauses."""
         for _ in range(4):
+            if self.words.is_speech(verb) and verb.lemma_ != "quote":
+                yield from self._by_phrase(verb)  # "X was called "…" by Y": Y says
             for child in verb.children:
                 if child.dep_ in _SUBJECTS and child.i not in self.quoted:
                     yield child

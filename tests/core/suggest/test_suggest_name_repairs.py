@@ -54,3 +54,9 @@ def test_a_place_name_joined_to_a_place_after_in(pipeline):
 @pytest.mark.model
 def test_a_titled_name_the_model_missed_is_suggested(suggest):
     assert "Florence Pugh" in labelled(suggest("Mrs Florence Pugh arrived on Monday."), "ACTOR")
+
+
+@pytest.mark.model
+def test_a_name_and_its_short_form_in_brackets_are_two_entities(suggest):
+    found = suggest("Yesterday, the World Health Organization (WHO) raised the risk to high.")
+    assert labelled(found, "ACTOR") == ["World Health Organization", "WHO"]

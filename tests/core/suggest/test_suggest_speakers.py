@@ -131,3 +131,44 @@ def test_a_verb_in_the_next_paragraph_does_not_take_a_continued_quote(suggest):
 )
 def test_characterize_and_accuse_attribute_partial_quotes(suggest, text, quote, who):
     assert speakers(suggest, text) == {quote: who}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "who"),
+    [
+        (
+            "Other Republicans have urged him to move on, such as former governor Chris Christie, who "
+            'denounced the legal team\'s claims as a "national embarrassment".',
+            "national embarrassment",
+            "Chris Christie",
+        ),
+        (
+            'The mayor, Sadiq Khan, thanked "the police and emergency services for their swift response".',
+            "the police and emergency services for their swift response",
+            "Sadiq Khan",
+        ),
+        (
+            '"He was loved in every way", reads an AEW press release.',
+            "He was loved in every way",
+            "AEW",
+        ),
+    ],
+)
+def test_denounce_thank_and_a_release_that_reads_attribute_quotes(suggest, text, quote, who):
+    assert speakers(suggest, text) == {quote: who}
+
+
+def test_a_passive_verb_of_saying_goes_to_the_by_phrase(suggest):
+    text = 'The outbreak was previously declared to be a "pandemic" by the World Health Organization.'
+    assert speakers(suggest, text) == {"pandemic": "World Health Organization"}
+
+
+def test_a_verb_of_saying_left_without_a_clause_by_the_parse_takes_the_sentence_subject(suggest):
+    text = (
+        "On Tuesday, Greek prime minister Kyriakos Mitsotakis speaking to the Atlantic Council think tank "
+        'called the border agreement "null and void" and "geographically ridiculous".'
+    )
+    assert speakers(suggest, text) == {
+        "null and void": "Kyriakos Mitsotakis",
+        "geographically ridiculous": "Kyriakos Mitsotakis",
+    }
