@@ -8,8 +8,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import QSettings
-from window_helpers import EMOJI_TEXT, PLAIN_TEXTS, QUOTE_TEXT, activate, suggest
+from window_helpers import EMOJI_TEXT, PLAIN_TEXTS, QUOTE_TEXT, REVIEW_TEXT, activate, suggest, words_at
 
+from annotator.core import edits
 from annotator.core.model import Relation
 from annotator.core.store import articles, open_project
 from annotator.core.store import spans as span_rows
@@ -78,3 +79,20 @@ def open_win(qtbot, qt_settings):
 def window(open_win, qt_project_path):
     """The window on the test project."""
     return open_win(qt_project_path)
+
+
+@pytest.fixture
+def two_annotators(qt_project_path):
+    """ann and bob finished the Kharkiv article (``REVIEW_TEXT``; its id is returned): they agree
+    on Kharkiv, disagree on Geneva's label, and only ann marked Officials."""
+    with open_project(qt_project_path) as project:
+        article = next(a for a in project.article_ids() if project.article(a).text == REVIEW_TEXT)
+        versions = {
+            "ann": [("Officials", "ACTOR"), ("Kharkiv", "LOCATION"), ("Geneva", "LOCATION")],
+            "bob": [("Kharkiv", "LOCATION"), ("Geneva", "ACTOR")],
+        }
+        for name, spans in versions.items():
+            for words, label in spans:
+                edits.perform(project, edits.add_span, article, *words_at(REVIEW_TEXT, words), label, name)
+            edits.perform(project, edits.set_state, article, "done", name)
+    return article

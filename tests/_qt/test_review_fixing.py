@@ -5,75 +5,39 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from window_helpers import PLAIN_TEXTS, activate
+from window_helpers import REVIEW_TEXT, accepted_spans, open_review, words_at
 
 from annotator._qt.widgets import dialogs
-from annotator.core import edits
-from annotator.core.store import open_project
 
-TEXT = PLAIN_TEXTS[0]  # "Officials in Kharkiv said the talks would resume in Geneva next week."
-
-
-def _at(words: str) -> tuple[int, int]:
-    start = TEXT.index(words)
-    return start, start + len(words)
-
-
-@pytest.fixture
-def two_annotators(qt_project_path):
-    """ann and bob finished the Kharkiv article: only ann marked Officials, Geneva's label differs."""
-    with open_project(qt_project_path) as project:
-        article = next(a for a in project.article_ids() if project.article(a).text == TEXT)
-        versions = {
-            "ann": [("Officials", "ACTOR"), ("Kharkiv", "LOCATION"), ("Geneva", "LOCATION")],
-            "bob": [("Kharkiv", "LOCATION"), ("Geneva", "ACTOR")],
-        }
-        for name, spans in versions.items():
-            for words, label in spans:
-                edits.perform(project, edits.add_span, article, *_at(words), label, name)
-            edits.perform(project, edits.set_state, article, "done", name)
-    return article
-
-
-def _mine(project, article, name="rev"):
-    return sorted(
-        (TEXT[s.start : s.end], s.label)
-        for s in project.spans_for(article, name)
-        if s.annotator == name and s.status == "accepted"
-    )
+TEXT = REVIEW_TEXT  # "Officials in Kharkiv said the talks would resume in Geneva next week."
 
 
 @pytest.fixture
 def review(qtbot, open_win, qt_project_path, two_annotators):
-    window = open_win(qt_project_path, annotator="rev")
-    review = window.view_menu.open_review(article_id=two_annotators)
-    qtbot.addWidget(review)
-    qtbot.waitExposed(review)
-    activate(qtbot, review)
-    return review
+    return open_review(qtbot, open_win(qt_project_path, annotator="rev"), two_annotators)
 
 
 def test_edit_keys_fix_the_reviewers_span(qtbot, review, two_annotators, monkeypatch):
     project, article = review.project, two_annotators
     qtbot.keyClick(review.view, Qt.Key_1)  # Officials: ann's ACTOR
-    assert _mine(project, article) == [("Officials", "ACTOR")]
+    assert accepted_spans(project, article) == [("Officials", "ACTOR")]
     qtbot.keyClick(review.view, Qt.Key_BraceRight, Qt.ShiftModifier)  # Shift+]: end one word right
-    assert _mine(project, article) == [("Officials in", "ACTOR")]
+    assert accepted_spans(project, article) == [("Officials in", "ACTOR")]
     qtbot.keyClick(review.view, Qt.Key_BraceLeft, Qt.ShiftModifier)  # Shift+[
-    assert _mine(project, article) == [("Officials", "ACTOR")]
+    assert accepted_spans(project, article) == [("Officials", "ACTOR")]
     qtbot.keyClick(review.view, Qt.Key_BracketRight)  # ]: a one-word span cannot lose its start
-    assert _mine(project, article) == [("Officials", "ACTOR")]
+    assert accepted_spans(project, article) == [("Officials", "ACTOR")]
     assert "cannot move" in review.statusBar().currentMessage()
     qtbot.keyClick(review.view, Qt.Key_2, Qt.AltModifier)  # Alt+2: relabel LOCATION
-    assert _mine(project, article) == [("Officials", "LOCATION")]
+    assert accepted_spans(project, article) == [("Officials", "LOCATION")]
     assert "you: LOCATION" in review.list.item(review.focus).text()
     qtbot.keyClick(review.view, Qt.Key_Delete)
-    assert _mine(project, article) == []
+    assert accepted_spans(project, article) == []
     qtbot.keyClick(review.view, Qt.Key_1)
     # a selection with Alt+3 is a new QUOTE; s links it to the reviewer's ACTOR
-    review.view.select(*review.offsets.span_to_units(*_at("the talks would resume")))
+    review.view.select(*review.offsets.span_to_units(*words_at(TEXT, "the talks would resume")))
     qtbot.keyClick(review.view, Qt.Key_3, Qt.AltModifier)
-    assert ("the talks would resume", "QUOTE") in _mine(project, article)
+    assert ("the talks would resume", "QUOTE") in accepted_spans(project, article)
     offered = []
     monkeypatch.setattr(
         dialogs, "pick_speaker", lambda parent, choices, *_: offered.extend(choices) or choices[0][0]
@@ -83,7 +47,7 @@ def test_edit_keys_fix_the_reviewers_span(qtbot, review, two_annotators, monkeyp
     (link,) = [r for r in project.relations_of(article, "rev", ("accepted",)) if r.annotator == "rev"]
     assert TEXT[project.span(link.child_id).start : project.span(link.child_id).end] == "Officials"
     # the annotators' work is untouched; undo takes the fixes back one by one
-    assert _mine(project, article, "ann") == [
+    assert accepted_spans(project, article, "ann") == [
         ("Geneva", "LOCATION"),
         ("Kharkiv", "LOCATION"),
         ("Officials", "ACTOR"),
@@ -97,22 +61,22 @@ def test_a_again_and_v_go_round_the_versions(qtbot, review, two_annotators):
     qtbot.keyClick(review.view, Qt.Key_N)  # Geneva: ann LOCATION, bob ACTOR
     assert "Geneva" in review.list.item(review.focus).text()
     qtbot.keyClick(review.view, Qt.Key_A)  # the first alternative (a tie: ann's)
-    assert _mine(project, article) == [("Geneva", "LOCATION")]
+    assert accepted_spans(project, article) == [("Geneva", "LOCATION")]
     qtbot.keyClick(review.view, Qt.Key_A)  # again: the next one
-    assert _mine(project, article) == [("Geneva", "ACTOR")]
+    assert accepted_spans(project, article) == [("Geneva", "ACTOR")]
     assert "version 2 of 2: bob" in review.statusBar().currentMessage()
     qtbot.keyClick(review.view, Qt.Key_A)  # round again
-    assert _mine(project, article) == [("Geneva", "LOCATION")]
+    assert accepted_spans(project, article) == [("Geneva", "LOCATION")]
     qtbot.keyClick(review.view, Qt.Key_V)  # focus bob's without taking it
-    assert _mine(project, article) == [("Geneva", "LOCATION")]
+    assert accepted_spans(project, article) == [("Geneva", "LOCATION")]
     assert "Version 2 of 2: bob: ACTOR" in review.statusBar().currentMessage()
     qtbot.keyClick(review.view, Qt.Key_A)
-    assert _mine(project, article) == [("Geneva", "ACTOR")]
+    assert accepted_spans(project, article) == [("Geneva", "ACTOR")]
 
 
 def test_e_edits_the_attributes_of_the_reviewers_span(qtbot, review, two_annotators, monkeypatch):
     project, article = review.project, two_annotators
-    review.view.select(*review.offsets.span_to_units(*_at("talks")))
+    review.view.select(*review.offsets.span_to_units(*words_at(TEXT, "talks")))
     qtbot.keyClick(review.view, Qt.Key_4, Qt.AltModifier)  # Alt+4: a CASUALTY on the selection
     monkeypatch.setattr(
         dialogs,

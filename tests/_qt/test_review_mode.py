@@ -2,54 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
-from window_helpers import PLAIN_TEXTS, activate
+from window_helpers import PLAIN_TEXTS, REVIEW_TEXT, accepted_spans, open_review
 
-from annotator.core import edits
 from annotator.core.model import Span
 from annotator.core.store import open_project
 from annotator.core.store import spans as span_rows
 
-TEXT = PLAIN_TEXTS[0]  # "Officials in Kharkiv said the talks would resume in Geneva next week."
-
-
-def _at(words: str) -> tuple[int, int]:
-    start = TEXT.index(words)
-    return start, start + len(words)
-
-
-@pytest.fixture
-def two_annotators(qt_project_path):
-    """ann and bob finished the Kharkiv article: they agree on Kharkiv, disagree on Geneva's
-    label, and only ann marked Officials."""
-    with open_project(qt_project_path) as project:
-        article = next(a for a in project.article_ids() if project.article(a).text == TEXT)
-        versions = {
-            "ann": [("Officials", "ACTOR"), ("Kharkiv", "LOCATION"), ("Geneva", "LOCATION")],
-            "bob": [("Kharkiv", "LOCATION"), ("Geneva", "ACTOR")],
-        }
-        for name, spans in versions.items():
-            for words, label in spans:
-                edits.perform(project, edits.add_span, article, *_at(words), label, name)
-            edits.perform(project, edits.set_state, article, "done", name)
-    return article
-
-
-def _mine(project, article, name="rev"):
-    return sorted(
-        (project.article(article).text[s.start : s.end], s.label)
-        for s in project.spans_for(article, name)
-        if s.annotator == name and s.status == "accepted"
-    )
-
-
-def _review(qtbot, window, article):
-    review = window.view_menu.open_review(article_id=article)
-    qtbot.addWidget(review)
-    qtbot.waitExposed(review)
-    activate(qtbot, review)
-    return review
+TEXT = REVIEW_TEXT  # "Officials in Kharkiv said the talks would resume in Geneva next week."
 
 
 def test_review_keys_store_the_reviewers_result(
@@ -57,22 +17,22 @@ def test_review_keys_store_the_reviewers_result(
 ):
     article = two_annotators
     window = open_win(qt_project_path, annotator="rev")
-    review = _review(qtbot, window, article)
+    review = open_review(qtbot, window, article)
     assert review.names == ["ann", "bob"]
     assert [r.agreed for r in review.regions] == [False, False, True]  # disagreements first
     assert "DISAGREE" in review.list.item(0).text() and "1 ann: ACTOR" in review.list.item(0).text()
     project = window.project
 
     qtbot.keyClick(review.view, Qt.Key_1)  # Officials: take ann's ACTOR
-    assert _mine(project, article) == [("Officials", "ACTOR")]
+    assert accepted_spans(project, article) == [("Officials", "ACTOR")]
     qtbot.keyClick(review.view, Qt.Key_X)  # ... then reject every version of it
-    assert _mine(project, article) == []
+    assert accepted_spans(project, article) == []
     qtbot.keyClick(review.view, Qt.Key_N)  # Geneva
     assert review.focus == 1
     qtbot.keyClick(review.view, Qt.Key_2)  # bob's version: ACTOR
-    assert _mine(project, article) == [("Geneva", "ACTOR")]
+    assert accepted_spans(project, article) == [("Geneva", "ACTOR")]
     qtbot.keyClick(review.view, Qt.Key_A, Qt.ShiftModifier)  # everything all agree on: Kharkiv
-    assert _mine(project, article) == [("Geneva", "ACTOR"), ("Kharkiv", "LOCATION")]
+    assert accepted_spans(project, article) == [("Geneva", "ACTOR"), ("Kharkiv", "LOCATION")]
 
     monkeypatch.setattr(
         "annotator._qt.review.window.QInputDialog.getText", lambda *a, **k: ("checked twice", True)
@@ -86,16 +46,16 @@ def test_review_keys_store_the_reviewers_result(
     notes = project.review.comments([article])[article]
     assert [n["text"] for n in notes] == ["checked twice"] and notes[0]["annotator"] == "rev"
     # the annotators' own work is untouched
-    assert _mine(project, article, "bob") == [("Geneva", "ACTOR"), ("Kharkiv", "LOCATION")]
+    assert accepted_spans(project, article, "bob") == [("Geneva", "ACTOR"), ("Kharkiv", "LOCATION")]
 
 
 def test_history_panel_lists_an_undo_as_its_own_row(qtbot, open_win, qt_project_path, two_annotators):
     article = two_annotators
     window = open_win(qt_project_path, annotator="rev")
-    review = _review(qtbot, window, article)
+    review = open_review(qtbot, window, article)
     qtbot.keyClick(review.view, Qt.Key_A, Qt.ShiftModifier)
     qtbot.keyClick(review.view, Qt.Key_Z, Qt.ControlModifier)
-    assert _mine(window.project, article) == []
+    assert accepted_spans(window.project, article) == []
     qtbot.keyClick(review.view, Qt.Key_H)  # article scope
     actions = [
         review.history_panel.topLevelItem(i).text(2) for i in range(review.history_panel.topLevelItemCount())
@@ -136,7 +96,7 @@ def test_blind_hides_memory_suggestions(qtbot, open_win, qt_project_path, two_an
     assert not any(s.origin == "memory" for s in window.annotating.state.spans)
 
 
-def test_dashboard_charts_and_double_click_opens_review(qtbot, open_win, qt_project_path, two_annotators):
+def test_dashboard_charts_and_double_click_opensopen_review(qtbot, open_win, qt_project_path, two_annotators):
     window = open_win(qt_project_path, annotator="rev")
     dashboard = window.view_menu.open_dashboard()
     qtbot.addWidget(dashboard)

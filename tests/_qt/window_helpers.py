@@ -13,16 +13,18 @@ PLAIN_TEXTS = [
     "Officials in Kharkiv said the talks would resume in Geneva next week.",
     "The Kremlin denied the report, calling it a provocation by NATO.",
 ]
+REVIEW_TEXT = PLAIN_TEXTS[0]  # the article the ``two_annotators`` fixture has ann and bob label
 
 
-def _at(text: str, words: str) -> tuple[int, int]:
+def words_at(text: str, words: str) -> tuple[int, int]:
+    """Where ``words`` first stand in ``text`` (code points)."""
     start = text.index(words)
     return start, start + len(words)
 
 
 def suggest(db, article_id: int, text: str, words: str, label: str, **attrs) -> int:
     """Store a model suggestion over ``words``; its span id."""
-    start, end = _at(text, words)
+    start, end = words_at(text, words)
     return span_rows.insert(
         db, Span(article_id, start, end, label, attrs=attrs, origin="model", status="suggested", score=0.9)
     )
@@ -35,3 +37,22 @@ def activate(qtbot, window) -> None:
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     window.view.setFocus()
+
+
+def accepted_spans(project, article_id: int, name: str = "rev") -> list[tuple[str, str]]:
+    """``name``'s own accepted spans on the article, as sorted (words, label) pairs."""
+    text = project.article(article_id).text
+    return sorted(
+        (text[s.start : s.end], s.label)
+        for s in project.spans_for(article_id, name)
+        if s.annotator == name and s.status == "accepted"
+    )
+
+
+def open_review(qtbot, window, article_id: int):
+    """Open review mode on ``article_id`` from ``window``'s View menu, exposed and active."""
+    review = window.view_menu.open_review(article_id=article_id)
+    qtbot.addWidget(review)
+    qtbot.waitExposed(review)
+    activate(qtbot, review)
+    return review
