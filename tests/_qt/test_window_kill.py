@@ -2,28 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import textwrap
+from window_helpers import lines_before_kill_9
 
 from annotator.core.store import open_project
 
-CHILD = textwrap.dedent("""
-    import os, sys, time
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from pathlib import Path
-    from PySide6.QtCore import QSettings, Qt
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
-    from annotator._qt.app import open_window
-    app = QApplication([])
-    window = open_window(Path(sys.argv[1]), "ann", QSettings(sys.argv[2], QSettings.IniFormat),
-                         suggest=False)
-    window.show()
-    window.activateWindow()
-    QTest.qWait(200)
+KEYS_THEN_KEEP_GOING = """
     for key in (Qt.Key_N, Qt.Key_A, Qt.Key_N, Qt.Key_X, Qt.Key_N, Qt.Key_A):
         QTest.keyClick(window.view, key)
         app.processEvents()
@@ -33,25 +16,13 @@ CHILD = textwrap.dedent("""
     while True:
         QTest.keyClick(window.view, Qt.Key_N)
         app.processEvents()
-""")
+"""
 
 
 def test_kill_9_keeps_every_shown_decision(qt_project_path, tmp_path):
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(qt_project_path), str(tmp_path / "s.ini")],
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ},
-    )
-    shown = None
-    try:
-        for _ in range(6):
-            line = child.stdout.readline()
-            assert line.startswith("SHOWN"), line
-            shown = line
-    finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait()
+    lines = lines_before_kill_9(qt_project_path, tmp_path / "s.ini", KEYS_THEN_KEEP_GOING, 6)
+    assert all(line.startswith("SHOWN") for line in lines), lines
+    shown = lines[-1]
     with open_project(qt_project_path, read_only=True) as project:
         rows = project.db.execute(
             "SELECT start, end, label FROM spans WHERE annotator = 'ann' "

@@ -4,15 +4,11 @@ scrolled where it was (QSettings ``last_place``), not at the top with nothing fo
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
-import sys
-import textwrap
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
-from window_helpers import activate, suggest
+from window_helpers import activate, lines_before_kill_9, suggest
 
 from annotator._qt.app import open_window
 from annotator.core.store import articles, open_project
@@ -72,20 +68,7 @@ def test_close_and_reopen_comes_back_to_the_focused_span_and_scroll(qtbot, long_
     assert span.text_in(LONG) == "Paragraph 49:"
 
 
-CHILD = textwrap.dedent("""
-    import os, sys
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from pathlib import Path
-    from PySide6.QtCore import QSettings, Qt
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
-    from annotator._qt.app import open_window
-    app = QApplication([])
-    window = open_window(Path(sys.argv[1]), "ann", QSettings(sys.argv[2], QSettings.IniFormat),
-                         suggest=False)
-    window.show()
-    window.activateWindow()
-    QTest.qWait(200)
+FOCUS_THE_30TH_SPAN = """
     window.view.setFocus()
     QTest.keyClick(window.view, Qt.Key_Down, Qt.ControlModifier)
     for _ in range(30):
@@ -95,19 +78,12 @@ CHILD = textwrap.dedent("""
     print("PLACED", state.article.id, state.focus_id, window.view.top_position(), flush=True)
     while True:
         QTest.qWait(50)
-""")
+"""
 
 
 def test_after_kill_9_the_window_reopens_at_the_focused_span(qtbot, long_project, tmp_path):
     ini = tmp_path / "crash.ini"
-    child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(long_project), str(ini)], stdout=subprocess.PIPE, text=True
-    )
-    try:
-        line = child.stdout.readline()
-    finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait()
+    (line,) = lines_before_kill_9(long_project, ini, FOCUS_THE_30TH_SPAN, 1)
     assert line.startswith("PLACED"), line
     article, span, top = (int(v) for v in line.split()[1:])
     window = _open(qtbot, long_project, ini)

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
 from annotator.core.model import Span
 from annotator.core.store import spans as span_rows
 
@@ -56,3 +62,37 @@ def open_review(qtbot, window, article_id: int):
     qtbot.waitExposed(review)
     activate(qtbot, review)
     return review
+
+
+_CHILD_WINDOW = textwrap.dedent("""
+    import os, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from pathlib import Path
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+    from annotator._qt.app import open_window
+    app = QApplication([])
+    window = open_window(Path(sys.argv[1]), "ann", QSettings(sys.argv[2], QSettings.IniFormat),
+                         suggest=False)
+    window.show()
+    window.activateWindow()
+    QTest.qWait(200)
+""")
+
+
+def lines_before_kill_9(project: Path, settings: Path, script: str, count: int) -> list[str]:
+    """Open a window as ``ann`` in a child process (settings in the INI file ``settings``), run
+    ``script`` there (``app``, ``window``, ``Qt`` and ``QTest`` are at hand), read ``count`` lines
+    it prints, then ``kill -9`` it."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD_WINDOW + textwrap.dedent(script), str(project), str(settings)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        return [child.stdout.readline() for _ in range(count)]
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
