@@ -40,42 +40,29 @@ def test_migration_from_an_empty_file(tmp_path):
         assert project.scheme.name == "news"
 
 
-def test_migration_from_version_one(tmp_path):
+def test_migration_from_version_one(old_project_file):
     """A file made by schema 1 gains later tables and keeps its data."""
-    from sqlite_utils import Database
-
-    from annotator.core.store.migrations import MIGRATIONS
-
-    path = tmp_path / "v1.db"
-    db = Database(path)
-    MIGRATIONS.apply(db, stop_before="m002_suggest_runs")
-    db.execute("PRAGMA user_version = 1")
-    db["meta"].insert({"key": "app", "value": '"news-annotator"'})
-    db["articles"].insert({"text": "kept", "content_hash": "h", "meta": "{}"})
-    db.conn.commit()
-    db.close()
+    path = old_project_file(
+        "m002_suggest_runs", 1, {"articles": [{"text": "kept", "content_hash": "h", "meta": "{}"}]}
+    )
     with open_project(path) as project:
         assert "suggest_done" in project.db.table_names()
         assert project.article(1).text == "kept"
         assert project.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
-def test_migration_to_the_edit_log_keeps_the_history(tmp_path):
+def test_migration_to_the_edit_log_keeps_the_history(old_project_file):
     """A schema-3 file gains the edit log; its old history stays and is simply not undoable."""
-    from sqlite_utils import Database
-
     from annotator.core import edits, undo
-    from annotator.core.store.migrations import MIGRATIONS
 
-    path = tmp_path / "v3.db"
-    db = Database(path)
-    MIGRATIONS.apply(db, stop_before="m004_edit_log")
-    db.execute("PRAGMA user_version = 3")
-    db["meta"].insert({"key": "app", "value": '"news-annotator"'})
-    db["articles"].insert({"text": "Putin spoke in Kyiv.", "content_hash": "h", "meta": "{}"})
-    db["history"].insert({"action": "mark done", "table_name": "article_states", "article_id": 1})
-    db.conn.commit()
-    db.close()
+    path = old_project_file(
+        "m004_edit_log",
+        3,
+        {
+            "articles": [{"text": "Putin spoke in Kyiv.", "content_hash": "h", "meta": "{}"}],
+            "history": [{"action": "mark done", "table_name": "article_states", "article_id": 1}],
+        },
+    )
     with open_project(path) as project:
         assert "edits" in project.db.table_names()
         assert [(r["action"], r["edit_id"]) for r in project.history(1)] == [("mark done", None)]

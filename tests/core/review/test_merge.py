@@ -256,21 +256,16 @@ def test_merge_is_idempotent_and_symmetric(ops):
             assert counts(b_into) == rows_b
 
 
-def test_an_older_file_without_edit_log_or_notes_merges(tmp_path):
+def test_an_older_file_without_edit_log_or_notes_merges(tmp_path, old_project_file):
     """A schema-3 file (opened read-only, so not migrated) has no edits or comments table."""
-    from sqlite_utils import Database
-
-    from annotator.core.store.migrations import MIGRATIONS
-
-    path = tmp_path / "v3.db"
-    db = Database(path)
-    MIGRATIONS.apply(db, stop_before="m004_edit_log")
-    db.execute("PRAGMA user_version = 3")
-    db["meta"].insert({"key": "app", "value": '"news-annotator"'})
-    db["articles"].insert({"text": TEXTS[0], "content_hash": "h", "meta": "{}"})
-    db["history"].insert({"action": "mark done", "table_name": "article_states", "article_id": 1})
-    db.conn.commit()
-    db.close()
+    path = old_project_file(
+        "m004_edit_log",
+        3,
+        {
+            "articles": [{"text": TEXTS[0], "content_hash": "h", "meta": "{}"}],
+            "history": [{"action": "mark done", "table_name": "article_states", "article_id": 1}],
+        },
+    )
     a, _ = make(tmp_path / "a.db", tmp_path)
     (report,) = merge(a, [path])
     assert (report.articles_new, report.comments_added, report.edits_added, report.history_added) == (

@@ -88,20 +88,16 @@ def test_rows_from_before_models_were_recorded_count_as_the_default_models(proje
     assert stale_ids(project, [aid], "/models/trained") == {aid}
 
 
-def test_migration_adds_the_model_column_and_keeps_done_rows(tmp_path):
-    from sqlite_utils import Database
-
+def test_migration_adds_the_model_column_and_keeps_done_rows(old_project_file):
     from annotator.core.store import open_project
-    from annotator.core.store.migrations import MIGRATIONS
 
-    path = tmp_path / "v5.db"
-    db = Database(path)
-    MIGRATIONS.apply(db, stop_before="m006_suggest_model")
-    db.execute("PRAGMA user_version = 5")
-    db["meta"].insert({"key": "app", "value": '"news-annotator"'})
-    db["articles"].insert({"id": 1, "text": "kept", "content_hash": "h", "meta": "{}"})
-    db["suggest_done"].insert({"article_id": 1, "suggester": SUGGESTER, "done_at": "then"})
-    db.conn.commit()
-    db.close()
+    path = old_project_file(
+        "m006_suggest_model",
+        5,
+        {
+            "articles": [{"id": 1, "text": "kept", "content_hash": "h", "meta": "{}"}],
+            "suggest_done": [{"article_id": 1, "suggester": SUGGESTER, "done_at": "then"}],
+        },
+    )
     with open_project(path) as project:
         assert suggest_runs.done_models(project.db, SUGGESTER) == {1: None}
