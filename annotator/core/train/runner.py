@@ -25,6 +25,7 @@ from spacy.util import filter_spans, registry
 from annotator.core.train import score
 from annotator.core.train.config import LOGGER, training_config
 from annotator.core.train.examples import Example, TrainingData, TrainingError, gather
+from annotator.core.train.rehearsal import project_scorer, rehearsal_labels, with_rehearsal
 
 if TYPE_CHECKING:
     from annotator.core.store import Project
@@ -146,9 +147,10 @@ def train_data(
     with tempfile.TemporaryDirectory(prefix="annotator-train-") as folder:
         tmp = Path(folder)
         assert base_nlp.lang is not None, "a loaded pipeline has a language"
-        train_bin, words = _docbin(base_nlp, data.train, data.labels)
+        rehearse = rehearsal_labels(base_nlp.pipe_labels.get("ner", []), data.labels)
+        train_bin, words = _docbin(base_nlp, data.train, data.labels, rehearse)
         train_bin.to_disk(tmp / "train.spacy")
-        _docbin(base_nlp, data.dev, data.labels)[0].to_disk(tmp / "dev.spacy")
+        _docbin(base_nlp, data.dev, data.labels, rehearse)[0].to_disk(tmp / "dev.spacy")
         config = training_config(
             base, base_nlp.lang, base_nlp.pipe_names, tmp / "train.spacy", tmp / "dev.spacy",
             words, options.max_epochs, options.patience, options.seed,
@@ -158,6 +160,7 @@ def train_data(
         assert isinstance(ner, EntityRecognizer), "the training config has an ner component"
         for label in data.labels:
             ner.add_label(label)
+        ner.scorer = project_scorer(data.labels)
         stopped, epochs = _run_loop(nlp, tmp / "out", options.max_minutes * 60, started, report)
         best = tmp / "out" / "model-best"
         chosen = best if best.exists() else tmp / "out" / "model-last"
@@ -165,7 +168,7 @@ def train_data(
         if output.exists():
             output.rmdir()
         shutil.copytree(chosen, output)
-    _write_meta(output, base, data, options, stopped)
+    _write_meta(output, base, data, options, stopped, rehearse)
     seconds = time.monotonic() - started
     report(f"saved {'the best model' if chosen == best else 'the last model'} to {output} ({seconds:.0f} s)")
     result = TrainResult(output, base, stopped, epochs, seconds, len(data.train), len(data.dev))
@@ -173,28 +176,38 @@ def train_data(
     return result
 
 
-def _docbin(nlp: Language, examples: list[Example], labels: list[str]) -> tuple[DocBin, int]:
+def _docbin(
+    nlp: Language, examples: list[Example], labels: list[str], rehearse: list[str]
+) -> tuple[DocBin, int]:
     """One Doc per paragraph (more, smaller updates than whole articles), tokenized by the base
-    pipeline, with the entity labels as ``doc.ents``; also returns the number of words."""
+    pipeline, with the entity labels as ``doc.ents`` plus the base model's own entities of the
+    ``rehearse`` types where no label is; also returns the number of words."""
     docbin, words = DocBin(attrs=("ORTH", "ENT_IOB", "ENT_TYPE")), 0
-    for ex in examples:
-        at = 0
-        for para in ex.text.split("\n"):
-            start, end = at, at + len(para)
-            at = end + 1
-            if not para.strip():
-                continue
-            doc = nlp.make_doc(para)
-            inside = [
-                (s - start, e - start, lab)
-                for s, e, lab in ex.spans
-                if lab in labels and start <= s and e <= end
-            ]
-            spans = [doc.char_span(s, e, lab, alignment_mode="expand") for s, e, lab in inside]
-            doc.ents = filter_spans([s for s in spans if s is not None and s.text.strip()])
-            docbin.add(doc)
-            words += len(doc)
+    paragraphs = [(ex, start, para) for ex in examples for start, para in _paragraphs(ex.text)]
+    texts = (para for _, _, para in paragraphs)
+    predicted = nlp.pipe(texts) if rehearse else (nlp.make_doc(t) for t in texts)
+    for (ex, start, para), base_doc in zip(paragraphs, predicted):
+        end = start + len(para)
+        doc = nlp.make_doc(para)
+        inside = [
+            (s - start, e - start, lab) for s, e, lab in ex.spans if lab in labels and start <= s and e <= end
+        ]
+        spans = [doc.char_span(s, e, lab, alignment_mode="expand") for s, e, lab in inside]
+        gold = filter_spans([s for s in spans if s is not None and s.text.strip()])
+        doc.ents = with_rehearsal(doc, gold, base_doc, rehearse)
+        docbin.add(doc)
+        words += len(doc)
     return docbin, words
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """``(offset, paragraph)`` for each non-blank line of ``text``."""
+    out, at = [], 0
+    for para in text.split("\n"):
+        if para.strip():
+            out.append((at, para))
+        at += len(para) + 1
+    return out
 
 
 def _run_loop(nlp: Language, out: Path, limit: float, started: float, report: Report) -> tuple[str, int]:
@@ -237,7 +250,9 @@ class _Progress:
     best: float = 0.0
 
 
-def _write_meta(output: Path, base: str, data: TrainingData, options: TrainOptions, stopped: str) -> None:
+def _write_meta(
+    output: Path, base: str, data: TrainingData, options: TrainOptions, stopped: str, rehearsed: list[str]
+) -> None:
     path = output / "meta.json"
     meta = json.loads(path.read_text(encoding="utf-8"))
     meta["name"] = "annotator_trained"
@@ -250,6 +265,7 @@ def _write_meta(output: Path, base: str, data: TrainingData, options: TrainOptio
         "status": options.status,
         "annotator": options.annotator,
         "stopped": stopped,
+        "rehearsed": rehearsed,
     }
     path.write_text(json.dumps(meta, indent=2), encoding="utf-8")
 
