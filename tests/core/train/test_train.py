@@ -94,8 +94,10 @@ def test_training_saves_a_loadable_model_and_makes_it_the_projects(project, tmp_
     assert nlp.pipe_names[:3] == ["tok2vec", "tagger", "parser"]  # sourced, still tagging and parsing
     doc = nlp("The minister met reporters in Paris on Monday.")
     assert doc[1].tag_ and doc[1].dep_
+    assert [e.text for e in doc.ents if e.label_ == "DATE"] == ["Monday"]  # rehearsed, not forgotten
     meta = json.loads((result.output / "meta.json").read_text())
     assert meta[META_KEY]["base"] == result.base
+    assert "DATE" in meta[META_KEY]["rehearsed"]
     assert len(meta[META_KEY]["dev_articles"]) == result.n_dev
     assert set(result.scores["base"]) == set(result.scores["trained"]) >= {"ACTOR", "LOCATION"}
     pipeline = load_pipeline(None, project)
