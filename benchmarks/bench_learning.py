@@ -1,17 +1,29 @@
 """Learning curve: suggestion F1 per label after ``annotator train`` on 0, 10, 25, 50, 100
-labelled articles, and how long each training takes.
+(150) labelled articles, and how long each training takes.
 
     python benchmarks/bench_learning.py [--sizes 0,10,25,50,100] [--max-epochs 20] [--seed 0]
+    python benchmarks/bench_learning.py --conll-train eng.train --conll-dev eng.testa [--plain]
 
-Training data: Wikigold (``benchmarks/data/wikigold.jsonl``: 145 Wikipedia articles with
-CoNLL-style names, CC BY 4.0, Balasuriya et al. 2009; PER and ORG -> ACTOR, LOC -> LOCATION,
-MISC dropped). It has no train/test split; here it is shuffled with ``--seed`` and cut into 36
-test articles, 10 dev articles (spaCy's best-model choice) and a pool of 100 to train on.
-Scored: the full suggestions (rules included, no annotation memory) on the Wikinews gold
-(``tests/data/gold_wikinews.jsonl``, never trained on) and on the 36 Wikigold test articles
-("same source"), where the trained recognizer alone (no rules) is printed in brackets next
-to the suggestions: the rules must not pull a trained model below it. Same matching rules as
-``bench_suggest_quality.py``.
+Two sources of labelled articles:
+
+- **Wikigold** (default; ``benchmarks/data/wikigold.jsonl``: 145 Wikipedia articles with
+  CoNLL-style names, CC BY 4.0, Balasuriya et al. 2009). It has no train/test split; here it is
+  shuffled with ``--seed`` and cut into 36 test articles, 10 dev articles (spaCy's best-model
+  choice) and a pool of 100 to train on.
+- **CoNLL-2003 English** (Reuters wire news, not redistributable: give the files; never
+  the test split, which is the project's independent check). Each ``-DOCSTART-`` starts an
+  article; its text is the tokens joined by single spaces, one line per sentence, as tokenised
+  wire text looks. The train file is shuffled with ``--seed``: 20 articles are spaCy's dev
+  (best-model choice), the next ``max(sizes)`` the training pool. Scored on the dev file's
+  articles (``--conll-score N`` of them, all by default): the other articles of the same source.
+  Default sizes 0,10,25,50,100,150. ``--plain`` adds one line for a plain fine-tune of the base
+  model's recognizer alone (``nlp.update`` on the largest size, 10 passes): the floor.
+
+Both: PER and ORG -> ACTOR, LOC -> LOCATION, MISC dropped. Scored: the full suggestions (rules
+included, no annotation memory) on the Wikinews gold (``tests/data/gold_wikinews.jsonl``,
+never trained on) and on the same-source test articles, where the trained recognizer alone
+(no rules) is printed in brackets next to the suggestions: the rules must not pull a trained
+model below it. Same matching rules as ``bench_suggest_quality.py``.
 """
 
 from __future__ import annotations
@@ -33,6 +45,9 @@ from annotator.core.train.examples import Example, TrainingData  # noqa: E402
 from annotator.core.train.runner import TrainOptions, load_base, train_data  # noqa: E402
 
 LABELS = ("ACTOR", "LOCATION", "QUOTE", "CASUALTY")
+ENTS = ("ACTOR", "LOCATION")
+CONLL_LABELS = {"PER": "ACTOR", "ORG": "ACTOR", "LOC": "LOCATION"}
+CONLL_DEV = 20
 
 
 def _tasks(path: Path) -> list[dict]:
@@ -43,69 +58,180 @@ def _example(i: int, task: dict) -> Example:
     return Example(i, task["text"], [(s["start"], s["end"], s["label"]) for s in task["spans"]])
 
 
+def _task(ex: Example) -> dict:
+    return {"text": ex.text, "spans": [{"start": s, "end": e, "label": lab} for s, e, lab in ex.spans]}
+
+
+def conll_articles(path: Path) -> list[Example]:
+    """The articles of a CoNLL-2003 file (token first, NE tag last on each line; IOB1 or IOB2)."""
+    articles: list[list[list[tuple[str, str]]]] = []
+    sentence: list[tuple[str, str]] = []
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        cols = line.split()
+        if not cols or cols[0] == "-DOCSTART-":
+            if sentence and articles:
+                articles[-1].append(sentence)
+            sentence = []
+            if cols:
+                articles.append([])
+            continue
+        sentence.append((cols[0], cols[-1]))
+    return [_conll_example(i, sentences) for i, sentences in enumerate(articles) if sentences]
+
+
+def _conll_example(i: int, sentences: list[list[tuple[str, str]]]) -> Example:
+    text, spans, at = [], [], 0
+    for sentence in sentences:
+        open_span: list = []  # [start, end, type]
+        for n, (token, tag) in enumerate(sentence):
+            start = at + sum(len(t) + 1 for t, _ in sentence[:n])
+            kind = tag[2:] if tag != "O" else ""
+            continues = open_span and tag.startswith("I-") and kind == open_span[2]
+            if open_span and not continues:
+                spans.append(tuple(open_span))
+                open_span = []
+            if continues:
+                open_span[1] = start + len(token)
+            elif kind:
+                open_span = [start, start + len(token), kind]
+        if open_span:
+            spans.append(tuple(open_span))
+        line = " ".join(t for t, _ in sentence)
+        text.append(line)
+        at += len(line) + 1
+    mapped = [(s, e, CONLL_LABELS[k]) for s, e, k in spans if k in CONLL_LABELS]
+    return Example(i, "\n".join(text), mapped)
+
+
 def _scores(model: str, tasks: list[dict], labels) -> dict:
     texts = [t["text"] for t in tasks]
     gold = [[(s["start"], s["end"], s["label"]) for s in t["spans"]] for t in tasks]
     return score.per_label(texts, gold, score.suggested_spans(pipeline_named(model), texts), labels)
 
 
-def _plain_scores(model: str, tasks: list[dict]) -> dict:
-    """The trained recognizer alone (its ACTOR/LOCATION entities, no rules, no suggester)."""
-    import spacy
-
+def _plain_scores(nlp, tasks: list[dict]) -> dict:
+    """A recognizer alone (its ACTOR/LOCATION entities, no rules, no suggester)."""
     texts = [t["text"] for t in tasks]
     gold = [[(s["start"], s["end"], s["label"]) for s in t["spans"]] for t in tasks]
-    labels = ("ACTOR", "LOCATION")
     pred = [
-        [(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in labels]
-        for d in spacy.load(model).pipe(texts)
+        [(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in ENTS] for d in nlp.pipe(texts)
     ]
-    return score.per_label(texts, gold, pred, labels)
+    return score.per_label(texts, gold, pred, ENTS)
+
+
+def plain_fine_tune(base: str, examples: list[Example], seed: int, passes: int = 10):
+    """The floor: the base model's recognizer alone fine-tuned on ACTOR/LOCATION with
+    ``nlp.update`` (one Doc per line, batches of 8, dropout 0.2), the textbook recipe."""
+    import spacy
+    from spacy.training import Example as SpacyExample
+    from spacy.util import filter_spans, minibatch
+
+    nlp = spacy.load(base)
+    ner = nlp.get_pipe("ner")
+    for label in ENTS:
+        ner.add_label(label)
+    data = []
+    for ex in examples:
+        at = 0
+        for line in ex.text.split("\n"):
+            doc = nlp.make_doc(line)
+            spans = [
+                doc.char_span(s - at, e - at, lab)
+                for s, e, lab in ex.spans
+                if at <= s and e <= at + len(line)
+            ]
+            ents = filter_spans([s for s in spans if s is not None])
+            data.append(
+                SpacyExample.from_dict(
+                    doc, {"entities": [(s.start_char, s.end_char, s.label_) for s in ents]}
+                )
+            )
+            at += len(line) + 1
+    rng = random.Random(seed)
+    with nlp.select_pipes(enable="ner"):
+        optimizer = nlp.resume_training()
+        for _ in range(passes):
+            rng.shuffle(data)
+            for batch in minibatch(data, size=8):
+                nlp.update(batch, sgd=optimizer, drop=0.2)
+    return nlp
+
+
+def _sources(args) -> tuple[list[Example], list[Example], list[dict], str, str]:
+    """(train pool, spaCy dev, same-source test tasks, source name, sizes)."""
+    if args.conll_train:
+        train = conll_articles(Path(args.conll_train))
+        random.Random(args.seed).shuffle(train)
+        test = conll_articles(Path(args.conll_dev))
+        if args.conll_score:
+            test = test[: args.conll_score]
+        sizes = args.sizes or "0,10,25,50,100,150"
+        largest = max(int(x) for x in sizes.split(","))
+        dev, pool = train[:CONLL_DEV], train[CONLL_DEV : CONLL_DEV + largest]
+        return pool, dev, [_task(ex) for ex in test], "CoNLL dev", sizes
+    wikigold = [_example(i, t) for i, t in enumerate(_tasks(ROOT / "benchmarks/data/wikigold.jsonl"))]
+    random.Random(args.seed).shuffle(wikigold)
+    test, dev, pool = wikigold[:36], wikigold[36:46], wikigold[46:]
+    return pool, dev, [_task(ex) for ex in test], "Wikigold test", args.sizes or "0,10,25,50,100"
+
+
+def _row(n, seconds, epochs, news, same, plain) -> str:
+    plain_cells = f"   ({plain['ACTOR'][0][2]:.2f}  {plain['LOCATION'][0][2]:.2f})" if plain else ""
+    return (
+        f"{n:>5} {seconds:>8.0f} {epochs:>6}   {'':12}"
+        + " ".join(f"{news[x][0][2]:>8.2f}" for x in LABELS)
+        + f"   {'':18}{same['ACTOR'][0][2]:.2f}  {same['LOCATION'][0][2]:.2f}"
+        + plain_cells
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="0,10,25,50,100")
+    parser.add_argument("--sizes", default=None, help="default 0,10,25,50,100 (CoNLL: 0,10,25,50,100,150)")
     parser.add_argument("--max-epochs", type=int, default=20)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
         "--base", default=next(m for m in DEFAULT_MODELS if __import__("spacy").util.is_package(m))
     )
+    parser.add_argument("--conll-train", help="CoNLL-2003 English train file (eng.train / train.txt)")
+    parser.add_argument("--conll-dev", help="CoNLL-2003 English dev file (eng.testa / valid.txt)")
+    parser.add_argument("--conll-score", type=int, default=0, help="score on the first N dev articles")
+    parser.add_argument("--plain", action="store_true", help="also a plain NER fine-tune at the largest size")
     args = parser.parse_args(argv)
-    wikigold = [_example(i, t) for i, t in enumerate(_tasks(ROOT / "benchmarks/data/wikigold.jsonl"))]
-    random.Random(args.seed).shuffle(wikigold)
-    test, dev, pool = wikigold[:36], wikigold[36:46], wikigold[46:]
-    test_tasks = [
-        {"text": ex.text, "spans": [{"start": s, "end": e, "label": lab} for s, e, lab in ex.spans]}
-        for ex in test
-    ]
+    if bool(args.conll_train) != bool(args.conll_dev):
+        parser.error("give both --conll-train and --conll-dev")
+    pool, dev, test_tasks, source, sizes = _sources(args)
     wikinews = _tasks(ROOT / "tests/data/gold_wikinews.jsonl")
     base_nlp = load_base(args.base)
     print(
-        f"base {args.base}; train pool {len(pool)}, dev {len(dev)}, Wikigold test {len(test)}, Wikinews {len(wikinews)}"
+        f"base {args.base}; train pool {len(pool)}, dev {len(dev)}, {source} {len(test_tasks)}, Wikinews {len(wikinews)}"
     )
     print(f"{'train':>5} {'seconds':>8} {'epochs':>6}   Wikinews F1: " + " ".join(f"{x[:8]:>8}" for x in LABELS)
-          + "   Wikigold test F1: ACTOR LOCATION (plain trained NER: ACTOR LOCATION)")  # fmt: skip
-    for n in (int(x) for x in args.sizes.split(",")):
+          + f"   {source} F1: ACTOR LOCATION (trained NER alone: ACTOR LOCATION)")  # fmt: skip
+    for n in (int(x) for x in sizes.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
             seconds, epochs, model = 0.0, 0, args.base
             if n:
-                data = TrainingData(pool[:n], dev, ["ACTOR", "LOCATION"])
+                data = TrainingData(pool[:n], dev, list(ENTS))
                 options = TrainOptions(max_epochs=args.max_epochs, seed=args.seed, max_minutes=10)
                 started = time.monotonic()
                 result = train_data(args.base, base_nlp, data, options, Path(tmp) / "m", lambda line: None)
                 seconds, epochs, model = time.monotonic() - started, result.epochs, str(result.output)
             news = _scores(model, wikinews, LABELS)
-            same = _scores(model, test_tasks, ("ACTOR", "LOCATION"))
-            plain = _plain_scores(model, test_tasks) if n else None
-            plain_cells = f"   ({plain['ACTOR'][0][2]:.2f}  {plain['LOCATION'][0][2]:.2f})" if plain else ""
-            print(
-                f"{n:>5} {seconds:>8.0f} {epochs:>6}   {'':12}"
-                + " ".join(f"{news[x][0][2]:>8.2f}" for x in LABELS)
-                + f"   {'':18}{same['ACTOR'][0][2]:.2f}  {same['LOCATION'][0][2]:.2f}"
-                + plain_cells,
-                flush=True,
-            )
+            same = _scores(model, test_tasks, ENTS)
+            plain = _plain_scores(__import__("spacy").load(model), test_tasks) if n else None
+            print(_row(n, seconds, epochs, news, same, plain), flush=True)
+    if args.plain:
+        n = len(pool)
+        started = time.monotonic()
+        nlp = plain_fine_tune(args.base, pool, args.seed)
+        seconds = time.monotonic() - started
+        plain = _plain_scores(nlp, test_tasks)
+        print(
+            f"plain NER fine-tune (nlp.update, 10 passes) on {n}: {seconds:.0f} s; {source} F1 "
+            f"ACTOR {plain['ACTOR'][0][2]:.2f}  LOCATION {plain['LOCATION'][0][2]:.2f}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":
