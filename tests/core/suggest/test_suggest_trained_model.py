@@ -68,3 +68,15 @@ def test_which_recognizers_are_trained_and_trusted():
     assert not trusted(["ACTOR", "LOCATION"], {"performance": {"ents_f": 0.6}})
     assert not trusted(["ACTOR", "LOCATION"], {})
     assert not trusted(["PERSON", "GPE"], {"performance": {"ents_f": 0.95}})
+
+
+def test_trust_needs_each_trained_label_learnt_well():
+    """Per-type dev F1 (spaCy's ``ents_per_type``) decides before the overall ``ents_f``, which
+    would also count entities kept from the base model (DATE, MONEY, ...)."""
+    per_type = {"ACTOR": {"p": 0.9, "r": 0.9, "f": 0.9}, "LOCATION": {"p": 0.8, "r": 0.8, "f": 0.8}}
+    weak_location = {"performance": {"ents_f": 0.95, "ents_per_type": per_type}}
+    assert not trusted(["ACTOR", "LOCATION", "DATE"], weak_location)
+    per_type["LOCATION"] = {"p": 0.9, "r": 0.88, "f": 0.89}
+    assert trusted(["ACTOR", "LOCATION", "DATE"], {"performance": {"ents_f": 0.7, "ents_per_type": per_type}})
+    only_actor = {"ACTOR": {"p": 0.9, "r": 0.9, "f": 0.9}, "DATE": {"p": 0.5, "r": 0.5, "f": 0.5}}
+    assert trusted(["ACTOR", "DATE"], {"performance": {"ents_f": 0.6, "ents_per_type": only_actor}})
