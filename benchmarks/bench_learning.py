@@ -23,7 +23,9 @@ Both: PER and ORG -> ACTOR, LOC -> LOCATION, MISC dropped. Scored: the full sugg
 included, no annotation memory) on the Wikinews gold (``tests/data/gold_wikinews.jsonl``,
 never trained on) and on the same-source test articles, where the trained recognizer alone
 (no rules) is printed in brackets next to the suggestions: the rules must not pull a trained
-model below it. Same matching rules as ``bench_suggest_quality.py``.
+model below it. "names from" says whether the trained model's names stand alone (its dev F1 of
+ACTOR and LOCATION, the lower one printed, reaches 0.85) or get the rules' repairs. Same
+matching rules as ``bench_suggest_quality.py``.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from annotator.core.suggest.pipeline import DEFAULT_MODELS, pipeline_named  # noqa: E402
+from annotator.core.suggest.trained_entities import dev_f1, trusted  # noqa: E402
 from annotator.core.train import score  # noqa: E402
 from annotator.core.train.examples import Example, TrainingData  # noqa: E402
 from annotator.core.train.runner import TrainOptions, load_base, train_data  # noqa: E402
@@ -175,8 +178,12 @@ def _sources(args) -> tuple[list[Example], list[Example], list[dict], str, str]:
     return pool, dev, [_task(ex) for ex in test], "Wikigold test", args.sizes or "0,10,25,50,100"
 
 
-def _row(n, seconds, epochs, news, same, plain) -> str:
+def _row(n, seconds, epochs, news, same, plain, nlp) -> str:
     plain_cells = f"   ({plain['ACTOR'][0][2]:.2f}  {plain['LOCATION'][0][2]:.2f})" if plain else ""
+    if plain:
+        ner_labels = list(nlp.get_pipe("ner").labels)
+        names = "model alone" if trusted(ner_labels, nlp.meta) else "model+rules"
+        plain_cells += f"   {names} (dev F1 {dev_f1(nlp.meta):.2f})"
     return (
         f"{n:>5} {seconds:>8.0f} {epochs:>6}   {'':12}"
         + " ".join(f"{news[x][0][2]:>8.2f}" for x in LABELS)
@@ -207,7 +214,7 @@ def main(argv: list[str] | None = None) -> None:
         f"base {args.base}; train pool {len(pool)}, dev {len(dev)}, {source} {len(test_tasks)}, Wikinews {len(wikinews)}"
     )
     print(f"{'train':>5} {'seconds':>8} {'epochs':>6}   Wikinews F1: " + " ".join(f"{x[:8]:>8}" for x in LABELS)
-          + f"   {source} F1: ACTOR LOCATION (trained NER alone: ACTOR LOCATION)")  # fmt: skip
+          + f"   {source} F1: ACTOR LOCATION (trained NER alone: ACTOR LOCATION)   names from")  # fmt: skip
     for n in (int(x) for x in sizes.split(",")):
         with tempfile.TemporaryDirectory() as tmp:
             seconds, epochs, model = 0.0, 0, args.base
@@ -219,8 +226,9 @@ def main(argv: list[str] | None = None) -> None:
                 seconds, epochs, model = time.monotonic() - started, result.epochs, str(result.output)
             news = _scores(model, wikinews, LABELS)
             same = _scores(model, test_tasks, ENTS)
-            plain = _plain_scores(__import__("spacy").load(model), test_tasks) if n else None
-            print(_row(n, seconds, epochs, news, same, plain), flush=True)
+            nlp = __import__("spacy").load(model)
+            plain = _plain_scores(nlp, test_tasks) if n else None
+            print(_row(n, seconds, epochs, news, same, plain, nlp), flush=True)
     if args.plain:
         n = len(pool)
         started = time.monotonic()

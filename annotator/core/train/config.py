@@ -9,11 +9,20 @@ from pathlib import Path
 from thinc.api import Config
 
 BATCH_WORDS = 1000
+MIN_BATCH_WORDS = 100
+MIN_STEPS = 20  # updates per epoch at least (down to MIN_BATCH_WORDS a batch)
 LOGGER = "annotator.train_progress.v1"
 
 
 def _q(value: object) -> str:
     return json.dumps(str(value))
+
+
+def batch_words(n_words: int) -> int:
+    """Words a batch: BATCH_WORDS, smaller for a small training set so an epoch still makes
+    MIN_STEPS updates (with 1000-word batches, 10 articles made 2 updates an epoch and the
+    recognizer learnt nothing before patience ran out)."""
+    return max(MIN_BATCH_WORDS, min(BATCH_WORDS, n_words // MIN_STEPS))
 
 
 def training_config(
@@ -29,7 +38,8 @@ def training_config(
 ) -> Config:
     """A config that sources ``pipe_names`` from ``base`` (adding a new ``ner`` when the base
     has none), freezes everything but ``ner`` and evaluates about once per epoch (``n_words`` / batch size steps)."""
-    steps = max(1, -(-n_words // BATCH_WORDS))
+    size = batch_words(n_words)
+    steps = max(1, -(-n_words // size))
     names = list(pipe_names) + ([] if "ner" in pipe_names else ["ner"])
     frozen = [n for n in names if n != "ner"]
     components = "\n".join(
@@ -82,7 +92,7 @@ before_update = null
 
 [training.batcher]
 @batchers = "spacy.batch_by_words.v1"
-size = {BATCH_WORDS}
+size = {size}
 tolerance = 0.2
 discard_oversize = false
 get_length = null
