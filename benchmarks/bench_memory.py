@@ -6,10 +6,12 @@ window does. Then, in the first article: labels the lone "Merz", labels "Ukraini
 (a title, as a new user might) and moves a "US Army" span's start past "US" and back (memory
 looks again in between, while the article is still open: in the window's own run, then in an
 ``annotator suggest`` run from another connection while the window has the article open),
-leaves it and lets memory look again. Prints the pending suggestions before and after, the same-place pairs of
-pending entity suggestions with different labels, memory suggestions inside a longer entity
-(a suggested or accepted name), and then, after Shift+A and "done" on every article, the
-pairs of entity labels on the same token in ``spans["sc"]`` of the spaCy export (counted
+leaves it and lets memory look again. Then a second annotator rejects "US" as ACTOR (as often
+as it was accepted) and memory looks again: its pending "US" suggestions should go, and the
+model's guesses they had replaced come back. Prints the pending suggestions before and after,
+the same-place pairs of pending entity suggestions with different labels, memory suggestions
+inside a longer entity (a suggested or accepted name), and then, after Shift+A and "done" on
+every article, the pairs of entity labels on the same token in ``spans["sc"]`` of the spaCy export (counted
 from the DocBin itself, so the figure does not rely on the export's own report).
 
     .venv/bin/python benchmarks/bench_memory.py
@@ -127,6 +129,23 @@ def more_decisions(project, ids, pipeline) -> dict[str, int]:
     }
 
 
+def us_memory(project, ids) -> list:
+    """Pending memory suggestions of "US" in ``ids``."""
+    return [
+        s
+        for i in ids
+        for s in pending(project, [i])
+        if s.origin == "memory" and project.article(i).text[s.start : s.end] == "US"
+    ]
+
+
+def take_back_us(project, article_id) -> None:
+    """A second annotator labels the first "US" of the article ACTOR and rejects it."""
+    start = project.article(article_id).text.index("US")
+    span = edits.perform(project, edits.add_span, article_id, start, start + 2, "ACTOR", annotator="bob")
+    edits.perform(project, edits.reject, span.focus_span_id, annotator="bob")
+
+
 def lone_army(project, ids) -> int:
     """Pending memory suggestions of "Army" alone in ``ids``."""
     return sum(
@@ -173,6 +192,17 @@ def main() -> None:
             print(f"pending suggestions after all of it: {len(pending(project, ids))}")
             print(
                 f"same-place opposite-label pairs after all of it: {same_place_pairs(pending(project, ids))}"
+            )
+            memory_us = len(us_memory(project, others))
+            take_back_us(project, first)
+            suggest_articles(project, others, pipeline, force=True)
+            print(
+                f"pending memory 'US' suggestions: {memory_us}; after 'US' is rejected as often as"
+                f" accepted: {len(us_memory(project, others))}"
+            )
+            now = pending(project, ids)
+            print(
+                f"pending suggestions then: {len(now)}; same-place opposite-label pairs: {same_place_pairs(now)}"
             )
             for i in others:
                 edits.perform(project, edits.accept_all, i, annotator=WHO)

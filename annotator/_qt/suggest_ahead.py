@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections import deque
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -102,7 +103,19 @@ class SuggestWorker(QObject):
             while (wanted := self._next()) is not None:
                 article_id, forced, editing = wanted
                 editing_ids = () if editing is None else (editing,)
-                count = suggest_articles(project, [article_id], pipeline, force=forced, editing=editing_ids)
+                withdrawn: list[int] = []
+                count = suggest_articles(
+                    project,
+                    [article_id],
+                    pipeline,
+                    force=forced,
+                    editing=editing_ids,
+                    withdrew=partial(_note, withdrawn),
+                )
                 self.stored.emit(article_id, count)
-                if count:
+                if count or withdrawn:  # withdrawn: memory no longer supports them
                     ctx.announce(Changes.of_articles(article_id))
+
+
+def _note(withdrawn: list[int], _article_id: int, n: int) -> None:
+    withdrawn.append(n)

@@ -52,6 +52,7 @@ def suggest(
         ids = proj.untouched_ids() if only_new else proj.article_ids()
         todo = ids if force else pending_ids(proj, ids, pipeline.model_name)
         replaced = len(stale_ids(proj, todo, pipeline.model_name))
+        withdrawn: list[int] = []
         with (
             announced(proj, "suggesting", "the suggest run"),
             progress(f"suggesting ({pipeline.model_name})", total=len(todo)) as advance,
@@ -64,9 +65,15 @@ def suggest(
                 batch_size=batch_size,
                 n_process=n_process,
                 progress=advance,
+                withdrew=lambda _article, n: withdrawn.append(n),
             )
     click.echo(
         f"{len(todo)} article(s) processed, {len(ids) - len(todo)} already done; "
         f"{stored} suggestion(s) stored with {pipeline.model_name}"
+        + (
+            f"; {sum(withdrawn)} memory suggestion(s) withdrawn (memory no longer supports them)"
+            if withdrawn
+            else ""
+        )
         + (f"; {replaced} article(s) had another model's pending suggestions, replaced" if replaced else "")
     )

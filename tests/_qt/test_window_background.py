@@ -26,7 +26,7 @@ def fake_suggester(monkeypatch):
     """A stand-in for spaCy: suggests the first word of each article as an ACTOR."""
     calls = []
 
-    def suggest_articles(project, article_ids, pipeline, force=False, editing=()):
+    def suggest_articles(project, article_ids, pipeline, force=False, editing=(), withdrew=None):
         calls.append((threading.current_thread() is threading.main_thread(), article_ids))
         with project.transaction():
             for article_id in article_ids:
@@ -132,7 +132,7 @@ def test_leaving_an_edited_article_asks_the_worker_to_look_again_for_memory(
     forced, editing_seen = [], []
     original = suggest_pkg.suggest_articles
 
-    def recording(project, article_ids, pipeline, force=False, editing=()):
+    def recording(project, article_ids, pipeline, force=False, editing=(), withdrew=None):
         editing_seen.append(tuple(editing))
         if force:
             forced.extend(article_ids)
@@ -166,3 +166,25 @@ def test_the_open_article_is_known_to_other_processes_until_the_window_closes(qt
         assert second != first and cli.open_articles() == {second}
         window.close()
         assert cli.open_articles() == set()
+
+
+def test_a_withdrawn_suggestion_leaves_the_view(qtbot, qt_settings, tmp_path, fake_suggester, monkeypatch):
+    """A run that only withdrew suggestions (memory no longer supports them) stores nothing,
+    yet the open article must stop showing them."""
+    original = suggest_pkg.suggest_articles
+
+    def withdrawing(project, article_ids, pipeline, force=False, editing=(), withdrew=None):
+        if not force:
+            return original(project, article_ids, pipeline)
+        with project.transaction():
+            for article_id in article_ids:
+                project.db.execute("DELETE FROM spans WHERE article_id = ?", [article_id])
+        for article_id in article_ids:
+            withdrew(article_id, 1)
+        return 0
+
+    monkeypatch.setattr(suggest_pkg, "suggest_articles", withdrawing)
+    window = open_with_suggester(qtbot, qt_settings, tmp_path)
+    qtbot.waitUntil(lambda: len(window.annotating.state.spans) == 1, timeout=5000)
+    window.suggester.refresh([window.annotating.state.article.id])
+    qtbot.waitUntil(lambda: window.annotating.state.spans == [], timeout=5000)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from annotator.core.store import history
+
 _UNDECIDED = (
     "SELECT 1 FROM spans s WHERE s.id = ? AND s.annotator IS NULL AND s.status = 'suggested' "
     "AND NOT EXISTS (SELECT 1 FROM spans d WHERE d.suggestion_id = s.id)"
@@ -47,4 +49,28 @@ def replace_undecided(db: Database, span_id: int) -> bool:
     )
     db.execute("DELETE FROM suggestion_alternatives WHERE span_id = ?", [span_id])
     db.execute("DELETE FROM spans WHERE id = ?", [span_id])
+    return True
+
+
+def withdraw(db: Database, span_id: int, action: str) -> bool:
+    """Delete a shared suggestion nobody has decided on, that no suggester supports any more
+    (and its suggested links and alternatives), recording it in the history as ``action``;
+    False (nothing deleted) when someone decided on it."""
+    cursor = db.execute("SELECT * FROM spans WHERE id = ?", [span_id])
+    row = cursor.fetchone()
+    if row is None:
+        return False
+    before = dict(zip([c[0] for c in cursor.description], row))
+    if not replace_undecided(db, span_id):
+        return False
+    history.record(
+        db,
+        annotator=None,
+        action=action,
+        table="spans",
+        row_id=span_id,
+        article_id=before["article_id"],
+        before=before,
+        after=None,
+    )
     return True

@@ -93,6 +93,11 @@ class ProjectWrites:
         """Delete a shared suggestion nobody decided on, for one taking its place (else False)."""
         return alternatives.replace_undecided(self.db, span_id)
 
+    def withdraw_suggestion(self, span_id: int, action: str) -> bool:
+        """Delete a shared suggestion nobody decided on and nothing supports any more, with a
+        history row saying ``action`` (else False: someone decided on it)."""
+        return alternatives.withdraw(self.db, span_id, action)
+
     # -- the import journal ------------------------------------------------------------------------
     def note_import(self, job: str, kind: str, ids: list[int]) -> None:
         """Note rows an unfinished import wrote (see :mod:`import_journal`)."""

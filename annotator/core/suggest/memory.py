@@ -42,14 +42,30 @@ def remembered(project: Project, editing: Collection[int] = ()) -> dict[str, str
     people rejected (with that label) as often as they accepted it is left out, and so are
     titles and the decisions in the articles of ``editing`` and in those a window has open
     (not finished yet)."""
+    return learnt(project, editing)[0]
+
+
+def learnt(project: Project, editing: Collection[int] = ()) -> tuple[dict[str, str], dict[str, str]]:
+    """What memory learnt (see :func:`remembered`), in one pass: from finished decisions only,
+    and from every decision, the open articles' too. A pending memory suggestion that
+    neither supports is withdrawn (``stale_memory``); the second keeps a suggestion an open
+    article supports from going while that article is merely open."""
     labels = {lab.name for lab in project.scheme.labels if not lab.attributes and lab.name != "QUOTE"}
     editing = set(editing) | project.open_articles()
-    votes: Counter[tuple[str, str]] = Counter()
+    finished: Counter[tuple[str, str]] = Counter()
+    everything: Counter[tuple[str, str]] = Counter()
     for label, status, text, article_id in project.decided_words():
-        if article_id in editing or label not in labels or not text or text.strip() != text:
+        if label not in labels or not text or text.strip() != text or is_title(text):
             continue
-        if not is_title(text):
-            votes[(text, label)] += 1 if status == "accepted" else -1
+        vote = 1 if status == "accepted" else -1
+        everything[(text, label)] += vote
+        if article_id not in editing:
+            finished[(text, label)] += vote
+    return _best(finished), _best(everything)
+
+
+def _best(votes: Counter[tuple[str, str]]) -> dict[str, str]:
+    """String -> its label with the most net accepts (more than none)."""
     best: dict[str, tuple[int, str]] = {}
     for (text, label), n in votes.items():
         if n > 0 and n > best.get(text, (0, ""))[0]:

@@ -3,7 +3,8 @@
 Never touches human work: a suggestion whose (start, end, label) already exists as any row of
 the article, that overlaps a person's span of the same label, or that covers exactly the words
 of a span a person accepted with another label, is not stored; existing rows
-are never changed. Finished articles get a ``suggest_done`` row naming the model, so an
+are never changed (a pending memory suggestion memory no longer supports is withdrawn:
+``stale_memory``). Finished articles get a ``suggest_done`` row naming the model, so an
 interrupted run resumes; when the project's model changes, an article's pending (undecided)
 suggestions from the other model are replaced by the new model's.
 """
@@ -15,10 +16,11 @@ from typing import TYPE_CHECKING
 
 from annotator.core.batching import batched
 from annotator.core.model import Relation, Span, now_iso
-from annotator.core.suggest.memory import ENTITY_LABELS, memory_enabled, remembered
+from annotator.core.suggest.memory import ENTITY_LABELS, learnt, memory_enabled
 from annotator.core.suggest.one_per_place import entity_rows, place
 from annotator.core.suggest.pipeline import DEFAULT_MODELS, RULES_NAME, SuggestPipeline
 from annotator.core.suggest.process_pool import suggest_stream
+from annotator.core.suggest.stale_memory import Support, withdraw_stale
 from annotator.core.suggest.suggestion import Suggestion
 
 if TYPE_CHECKING:
@@ -59,21 +61,28 @@ def suggest_articles(
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     editing: Collection[int] = (),
+    withdrew: Callable[[int, int], None] | None = None,
 ) -> int:
     """Suggest for ``article_ids`` (skipping done ones unless ``force``); returns how many
     suggestions were stored. ``progress(n)`` is called after each committed batch;
     ``cancelled()`` returning True stops after the current batch. ``editing``: articles
-    open for editing, whose decisions annotation memory does not learn yet."""
+    open for editing, whose decisions annotation memory does not learn yet.
+    ``withdrew(article_id, n)``: after a batch commits, for each article that lost ``n``
+    pending memory suggestions memory no longer supports."""
     model = pipeline.model_name
     todo = list(article_ids) if force else pending_ids(project, article_ids, model)
     stale = stale_ids(project, todo, model)
     pipeline.suggester.reported_speech = project.scheme.reported_speech
-    strings = remembered(project, editing) if memory_enabled(project) else {}
-    found = suggest_stream(pipeline, project.article_texts(todo), strings, batch_size, n_process)
+    support = Support(*learnt(project, editing)) if memory_enabled(project) else Support({}, {})
+    found = suggest_stream(pipeline, project.article_texts(todo), support.finished, batch_size, n_process)
     stored = 0
     try:
         for chunk in batched(found, WRITE_BATCH):
-            stored += _write(project, chunk, model, stale)
+            added, gone = _write(project, chunk, model, stale, support)
+            stored += added
+            for article_id, n in gone.items():
+                if withdrew:
+                    withdrew(article_id, n)
             if progress:
                 progress(len(chunk))
             if cancelled and cancelled():
@@ -83,18 +92,27 @@ def suggest_articles(
     return stored
 
 
-def _write(project: Project, chunk: list[tuple[int, list[Suggestion]]], model: str, stale: set[int]) -> int:
+def _write(
+    project: Project,
+    chunk: list[tuple[int, list[Suggestion]]],
+    model: str,
+    stale: set[int],
+    support: Support,
+) -> tuple[int, dict[int, int]]:
     """Store one batch of articles' suggestions (first dropping the pending ones of ``stale``
-    articles) and mark them done by ``model``, in one transaction."""
-    stored = 0
+    articles, and the pending memory suggestions memory no longer ``support``s) and mark them
+    done by ``model``, in one transaction; how many were stored, and withdrawn per article."""
+    stored, withdrawn = 0, {}
     with project.transaction():
         stamp = now_iso()
         for article_id, found in chunk:
             if article_id in stale:
                 project.drop_pending_suggestions(article_id)
+            if n := withdraw_stale(project, article_id, found, support):
+                withdrawn[article_id] = n
             stored += _store(project, article_id, found, stamp)
         project.mark_suggested([article_id for article_id, _ in chunk], SUGGESTER, stamp, model)
-    return stored
+    return stored, withdrawn
 
 
 def _store(project: Project, article_id: int, found: list[Suggestion], stamp: str) -> int:
