@@ -47,6 +47,8 @@ class QuoteSuggester:
                 actor = finder.actor_for(source)
             elif verb is None and (not _whole_sentences(span, finder.quoted) or headline_alone(span, text)):
                 continue
+            if actor is None and verb is None and source is None:
+                actor = finder.person_in_paragraph(span)
             if actor is None and verb is None and previous is not None and _follows(previous, span):
                 actor = previous[1]
             if actor is None and verb is None and source is None:

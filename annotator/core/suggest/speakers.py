@@ -35,7 +35,7 @@ class SpeakerFinder:
     """Attributes quotes of one Doc; ``actors`` are the ACTOR entities found in it."""
 
     def __init__(self, doc: Doc, actors: list[Actor], quotes: list[Span], words: Words):
-        self.doc, self.actors, self.words = doc, actors, words
+        self.doc, self.actors, self.words = doc, people_by_surname(doc, actors), words
         self.quoted = {i for q in quotes for i in range(q.start, q.end)}
         self.parsed = doc.has_annotation("DEP")
         self._genders: dict[str, str] | None = None
@@ -165,17 +165,29 @@ class SpeakerFinder:
         if low == 0:
             return None
         previous_low = _paragraph_bounds(self.doc, self.doc[low - 1 : low])[0]
+        return self._last_person(previous_low, low)
+
+    def person_in_paragraph(self, quote: Span) -> Actor | None:
+        """For a quote nobody is said to say: the last person to act before it in its own
+        paragraph ("… leaving Ingram unimpressed. "…"")."""
+        return self._last_person(_paragraph_bounds(self.doc, quote)[0], quote.start)
+
+    def _last_person(self, low: int, high: int) -> Actor | None:
+        """The last person to act in tokens ``low`` to ``high`` (outside quotes)."""
         people = [
             a
             for a in self.actors
-            if previous_low <= a.start < low and a.kind == "PERSON" and a.start not in self.quoted
+            if low <= a.start < high and a.kind == "PERSON" and a.start not in self.quoted
         ]
         subjects = [a for a in people if self._is_subject(a)]
         pool = subjects or people
-        return pool[-1] if pool else None  # the last one to act before the quote
+        return pool[-1] if pool else None
 
     def _subjects(self, verb: Token) -> Iterator[Token]:
         """Candidate speakers, nearest clause first, climbing at most four clauses."""
+        head = verb.head
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and head.dep_ == "ccomp" and self._says(head.head):
+            verb = head.head  # "He hinted that Kushner may join, describing …": the one who hinted
         for _ in range(4):
             if self.words.is_speech(verb) and verb.lemma_ != "quote":
                 yield from self._by_phrase(verb)  # "X was called "…" by Y": Y says
@@ -202,8 +214,12 @@ class SpeakerFinder:
             return min(named, key=lambda a: abs(a.start - token.i))
         if inside:
             return inside
-        found.sort(key=lambda a: (a.kind != "PERSON", abs(a.start - token.i)))
+        # "Former Trump adviser … Michael Flynn": a name that only modifies the noun comes last
+        found.sort(key=lambda a: (a.kind != "PERSON", self._modifier(a), abs(a.start - token.i)))
         return found[0] if found else None
+
+    def _modifier(self, actor: Actor) -> bool:
+        return self.doc[actor.start : actor.end].root.dep_ in ("compound", "poss", "amod", "nmod")
 
     def _appositive(self, actor: Actor) -> bool:
         root = self.doc[actor.start : actor.end].root
@@ -256,7 +272,7 @@ class SpeakerFinder:
         verb = token.head
         if verb.dep_ == "ccomp":  # a reported clause, unless the parse ran over a line break
             return not _same_paragraph(self.doc, verb.head.i, verb.i)
-        return verb.dep_ not in ("relcl", "acl", "pcomp")
+        return verb.dep_ not in ("relcl", "acl", "pcomp", "advcl")  # not "while Trump flew over"
 
     def _nearest_before(
         self, i: int, sent_start: int, personal: bool, gender: str | None = None
@@ -294,6 +310,16 @@ class SpeakerFinder:
             root = root.head
         verb = root.head
         return root.dep_ in _SUBJECTS and verb.dep_ not in ("relcl", "acl", "pcomp")
+
+
+def people_by_surname(doc: Doc, actors: list[Actor]) -> list[Actor]:
+    """ "Michael Bloomberg … Bloomberg said": a one-word actor that is the last name of a person
+    named in full is that person, whatever kind the model gave it (a company, a place)."""
+    surnames = {doc[a.end - 1].text for a in actors if a.kind == "PERSON" and a.end - a.start > 1}
+    return [
+        Actor(a.start, a.end, "PERSON") if a.end - a.start == 1 and doc[a.start].text in surnames else a
+        for a in actors
+    ]
 
 
 def _paragraph_bounds(doc: Doc, span: Span) -> tuple[int, int]:
