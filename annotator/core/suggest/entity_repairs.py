@@ -105,12 +105,12 @@ def places_by_context(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     """ "near El Fasher", "south of Jumla", "the Guaíba river": a model PERSON/ORG in a place
     context is a place."""
     for ent in ents:
-        if ent.origin == "model" and ent.kind in ("PERSON", "ORG") and _in_place_context(doc, ent):
+        if ent.origin == "model" and ent.kind in ("PERSON", "ORG") and in_place_context(doc, ent):
             ent.kind = "GPE"
     return ents
 
 
-def _in_place_context(doc: Doc, ent: Ent) -> bool:
+def in_place_context(doc: Doc, ent: Ent) -> bool:
     if ent.end < len(doc) and doc[ent.end].lower_ in _PLACE_NOUNS:
         return True
     root = doc[ent.start : ent.end].root

@@ -18,6 +18,7 @@ from annotator.core.suggest.name_repairs import (
     titled_persons,
     unknown_speakers,
 )
+from annotator.core.suggest.sports_teams import sports_teams
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
 from annotator.core.suggest.trained_entities import TRAINED_KINDS, speaker_kinds, trained_ents
 
@@ -47,6 +48,7 @@ FIXES = (
     fx.drop_title_modifiers,
     fx.keep_acting_groups,
     fx.speaking_places,
+    sports_teams,
     datelines,
 )
 
