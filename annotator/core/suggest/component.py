@@ -27,6 +27,12 @@ class NewsSuggester:
         ]
 
     @property
+    def trusted_model(self) -> bool:
+        """Whether the pipeline's trained names stand without the rules (and before memory)."""
+        entities = self.suggesters[0]
+        return isinstance(entities, EntitySuggester) and entities.trusted
+
+    @property
     def reported_speech(self) -> bool:
         return self.quotes.reported_speech
 

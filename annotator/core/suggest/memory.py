@@ -7,10 +7,14 @@ It helps rather than contradicts:
   store knows, see ``store/window_sessions``) or named in ``editing`` is left out until it is
   left, so a span briefly shrunk while moving its boundary is never learnt;
 - titles ("Ukrainian President") are not learnt: they are words before a name, not names;
+  nor is a string without a letter (a "3" someone took into a team's name is no name);
 - it never suggests inside a longer name (a suggested or accepted entity around it), and of
   nested remembered strings only the longest is suggested;
 - one suggestion per place: it replaces a model entity over the same words, keeping the
-  model's label as the suggestion's alternative (the side panel shows it).
+  model's label as the suggestion's alternative (the side panel shows it);
+- a trained model trusted before the rules (see ``trained_entities``) learnt the same
+  decisions with their context: memory then only fills places where it found no name (on 20
+  CoNLL wire articles, memory relabelling such a model's names took ACTOR F1 from 0.88 to 0.81).
 """
 
 from __future__ import annotations
@@ -40,8 +44,8 @@ def memory_enabled(project: Project) -> bool:
 def remembered(project: Project, editing: Collection[int] = ()) -> dict[str, str]:
     """String -> label for accepted spans of labels without attributes (not QUOTE); a string
     people rejected (with that label) as often as they accepted it is left out, and so are
-    titles and the decisions in the articles of ``editing`` and in those a window has open
-    (not finished yet)."""
+    titles, strings without a letter, and the decisions in the articles of ``editing`` and in
+    those a window has open (not finished yet)."""
     return learnt(project, editing)[0]
 
 
@@ -56,6 +60,8 @@ def learnt(project: Project, editing: Collection[int] = ()) -> tuple[dict[str, s
     everything: Counter[tuple[str, str]] = Counter()
     for label, status, text, article_id in project.decided_words():
         if label not in labels or not text or text.strip() != text or is_title(text):
+            continue
+        if not any(c.isalpha() for c in text):
             continue
         vote = 1 if status == "accepted" else -1
         everything[(text, label)] += vote
@@ -112,15 +118,17 @@ def overlap(a: Suggestion, b: Suggestion) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def merge(found: list[Suggestion], memory: list[Suggestion]) -> list[Suggestion]:
+def merge(found: list[Suggestion], memory: list[Suggestion], model_first: bool = False) -> list[Suggestion]:
     """Memory wins over the model entities it overlaps (one suggestion per place: the model's
     label over the same words becomes the memory suggestion's alternative), except where
-    it lies inside a longer entity (a name it is part of); other suggestions stay."""
+    it lies inside a longer entity (a name it is part of); other suggestions stay. With
+    ``model_first`` (a trusted trained model) memory only adds where no entity was found."""
     if not memory:
         return found
     entities = ENTITY_LABELS | {m.label for m in memory}
     names = [s for s in found if s.label in entities]
-    memory = [m for m in memory if not any(inside(m, s) for s in names)]
+    beaten = overlap if model_first else inside
+    memory = [m for m in memory if not any(beaten(m, s) for s in names)]
     kept = []
     for s in found:
         hits = [m for m in memory if overlap(s, m)] if s.label in entities else []

@@ -30,7 +30,8 @@ def found_in(
     """(article id, suggestions) for ``(text, article id)`` items, in this process."""
     for doc, article_id in pipeline.nlp.pipe(items, as_tuples=True, batch_size=batch_size):
         found = suggestions_of(doc)
-        yield article_id, merge(found, memory.find(doc)) if memory else found
+        model_first = pipeline.suggester.trusted_model
+        yield article_id, merge(found, memory.find(doc), model_first) if memory else found
 
 
 def suggest_stream(

@@ -1,0 +1,79 @@
+"""Annotation memory next to a trained model: a trusted model's names stand (memory only fills
+places where it found none), and a string without a letter is never remembered."""
+
+from __future__ import annotations
+
+import spacy
+
+from annotator.core import edits
+from annotator.core.store import articles
+from annotator.core.suggest.memory import Memory, merge, remembered
+from annotator.core.suggest.pipeline import SuggestPipeline, add_components
+from annotator.core.suggest.process_pool import found_in
+from annotator.core.suggest.suggestion import Suggestion
+
+
+def trained_like(patterns, dev_f1):
+    """A blank pipeline whose "ner" predicts ACTOR/LOCATION, with the dev F1 in its meta."""
+    nlp = spacy.blank("en")
+    nlp.meta["performance"] = {"ents_f": dev_f1}
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("entity_ruler", name="ner").add_patterns(patterns)
+    return SuggestPipeline(add_components(nlp), "trained")
+
+
+def names(pipeline, memory, text):
+    [(_, found)] = found_in(pipeline, memory, [(text, 1)], 1)
+    return sorted(
+        (text[s.start : s.end], s.label, s.origin) for s in found if s.label in ("ACTOR", "LOCATION")
+    )
+
+
+TEXT = "Milwaukee beat Chicago 3-1 in Milwaukee ."
+
+
+def test_a_trusted_models_names_stand_before_memory():
+    pipeline = trained_like([{"label": "ACTOR", "pattern": "Chicago"}], dev_f1=0.9)
+    assert pipeline.suggester.trusted_model
+    memory = Memory(pipeline.nlp, {"Chicago": "LOCATION", "Milwaukee": "LOCATION"})
+    # The model's ACTOR "Chicago" stays; memory adds "Milwaukee" where the model found nothing.
+    assert names(pipeline, memory, TEXT) == [
+        ("Chicago", "ACTOR", "model"),
+        ("Milwaukee", "LOCATION", "memory"),
+        ("Milwaukee", "LOCATION", "memory"),
+    ]
+
+
+def test_memory_still_relabels_a_weak_models_names():
+    pipeline = trained_like([{"label": "ACTOR", "pattern": "Chicago"}], dev_f1=0.6)
+    assert not pipeline.suggester.trusted_model
+    memory = Memory(pipeline.nlp, {"Chicago": "LOCATION"})
+    assert ("Chicago", "LOCATION", "memory") in names(pipeline, memory, TEXT)
+
+
+def test_merge_model_first_drops_memory_over_any_found_name():
+    found = [Suggestion(0, 9, "ACTOR"), Suggestion(20, 30, "QUOTE", "pattern")]
+    memory = [
+        Suggestion(0, 9, "LOCATION", "memory", 0.95),  # same place, other label
+        Suggestion(5, 12, "ACTOR", "memory", 0.95),  # overlapping
+        Suggestion(22, 26, "ACTOR", "memory", 0.95),  # inside a quote: not a name, so it stays
+        Suggestion(40, 45, "ACTOR", "memory", 0.95),  # a gap
+    ]
+    merged = merge(found, memory, model_first=True)
+    assert [(s.start, s.end, s.label, s.origin) for s in merged] == [
+        (0, 9, "ACTOR", "model"),
+        (20, 30, "QUOTE", "pattern"),
+        (22, 26, "ACTOR", "memory"),
+        (40, 45, "ACTOR", "memory"),
+    ]
+    assert merged[0].alternatives == []
+
+
+def test_a_string_without_a_letter_is_not_remembered(project):
+    text = "Leeds 3 Chelsea 1 ."
+    with project.transaction():
+        [(article_id, _)] = articles.insert_batch(project.db, [{"text": text}])
+    for word in ("3", "Chelsea"):
+        start = text.index(word)
+        edits.perform(project, edits.add_span, article_id, start, start + len(word), "ACTOR", annotator="ann")
+    assert remembered(project) == {"Chelsea": "ACTOR"}
