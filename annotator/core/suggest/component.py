@@ -10,16 +10,21 @@ from annotator.core.suggest.casualties import CasualtySuggester
 from annotator.core.suggest.entity_suggester import EntitySuggester
 from annotator.core.suggest.quotes import QuoteSuggester
 from annotator.core.suggest.suggestion import Suggester, Suggestion
-from annotator.core.suggest.trained_entities import trusted
+from annotator.core.suggest.trained_entities import predicts_scheme_labels, trusted
 
 USER_DATA_KEY = "news_suggestions"
 
 
 class NewsSuggester:
-    """Runs the suggesters in order; each sees what the ones before it found."""
+    """Runs the suggesters in order; each sees what the ones before it found. A trained model's
+    names (``trained_model``) come before annotation memory; a trusted one's also before the
+    rules."""
 
-    def __init__(self, reported_speech: bool = False, trusted_model: bool = False):
+    def __init__(
+        self, reported_speech: bool = False, trusted_model: bool = False, trained_model: bool = False
+    ):
         self.quotes = QuoteSuggester(reported_speech)
+        self.trained_model = trained_model or trusted_model
         self.suggesters: list[Suggester] = [
             EntitySuggester(trusted_model),
             self.quotes,
@@ -28,7 +33,7 @@ class NewsSuggester:
 
     @property
     def trusted_model(self) -> bool:
-        """Whether the pipeline's trained names stand without the rules (and before memory)."""
+        """Whether the pipeline's trained names stand without the rules."""
         entities = self.suggesters[0]
         return isinstance(entities, EntitySuggester) and entities.trusted
 
@@ -54,7 +59,8 @@ def make_news_suggester(nlp: Language, name: str, reported_speech: bool) -> News
     """Factory so the component can be added by name (and pickled to worker processes). A
     well-trained model's entities (see :mod:`trained_entities`) stand without the rules."""
     ner_labels = getattr(nlp.get_pipe("ner"), "labels", ()) if "ner" in nlp.pipe_names else ()
-    return NewsSuggester(reported_speech, trusted(list(ner_labels), nlp.meta))
+    labels = list(ner_labels)
+    return NewsSuggester(reported_speech, trusted(labels, nlp.meta), predicts_scheme_labels(labels))
 
 
 def suggestions_of(doc: Doc) -> list[Suggestion]:

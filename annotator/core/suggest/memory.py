@@ -12,9 +12,10 @@ It helps rather than contradicts:
   nested remembered strings only the longest is suggested;
 - one suggestion per place: it replaces a model entity over the same words, keeping the
   model's label as the suggestion's alternative (the side panel shows it);
-- a trained model trusted before the rules (see ``trained_entities``) learnt the same
-  decisions with their context: memory then only fills places where it found no name (on 20
-  CoNLL wire articles, memory relabelling such a model's names took ACTOR F1 from 0.88 to 0.81).
+- a model trained on the project (see ``trained_entities``) learnt the same decisions with
+  their context: memory then only fills places where it found no name (20 CoNLL wire
+  articles, a model trained on 150 others: memory relabelling its names gave ACTOR F1 0.84
+  and LOCATION 0.75, filling gaps only 0.88 and 0.81).
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def merge(found: list[Suggestion], memory: list[Suggestion], model_first: bool =
     """Memory wins over the model entities it overlaps (one suggestion per place: the model's
     label over the same words becomes the memory suggestion's alternative), except where
     it lies inside a longer entity (a name it is part of); other suggestions stay. With
-    ``model_first`` (a trusted trained model) memory only adds where no entity was found."""
+    ``model_first`` (a model trained on the project) memory only adds where no entity was found."""
     if not memory:
         return found
     entities = ENTITY_LABELS | {m.label for m in memory}

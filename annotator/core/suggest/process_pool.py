@@ -30,7 +30,7 @@ def found_in(
     """(article id, suggestions) for ``(text, article id)`` items, in this process."""
     for doc, article_id in pipeline.nlp.pipe(items, as_tuples=True, batch_size=batch_size):
         found = suggestions_of(doc)
-        model_first = pipeline.suggester.trusted_model
+        model_first = pipeline.suggester.trained_model
         yield article_id, merge(found, memory.find(doc), model_first) if memory else found
 
 

@@ -1,5 +1,5 @@
-"""Annotation memory next to a trained model: a trusted model's names stand (memory only fills
-places where it found none), and a string without a letter is never remembered."""
+"""Annotation memory next to a model trained on the project: its names stand (memory only fills
+places where it found none), trusted or not; and a string without a letter is never remembered."""
 
 from __future__ import annotations
 
@@ -44,11 +44,25 @@ def test_a_trusted_models_names_stand_before_memory():
     ]
 
 
-def test_memory_still_relabels_a_weak_models_names():
+def test_a_weaker_trained_models_names_also_stand_before_memory():
     pipeline = trained_like([{"label": "ACTOR", "pattern": "Chicago"}], dev_f1=0.6)
-    assert not pipeline.suggester.trusted_model
-    memory = Memory(pipeline.nlp, {"Chicago": "LOCATION"})
-    assert ("Chicago", "LOCATION", "memory") in names(pipeline, memory, TEXT)
+    assert not pipeline.suggester.trusted_model and pipeline.suggester.trained_model
+    memory = Memory(pipeline.nlp, {"Chicago": "ACTOR"})
+    # The rules still repair a weaker model's names (the gazetteer makes Chicago a place);
+    # memory does not relabel them.
+    assert [n for n in names(pipeline, memory, TEXT) if n[0] == "Chicago"] == [
+        ("Chicago", "LOCATION", "pattern")
+    ]
+
+
+def test_memory_still_relabels_a_stock_models_names():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "GPE", "pattern": "Chicago"}])
+    pipeline = SuggestPipeline(add_components(nlp), "stock")
+    assert not pipeline.suggester.trained_model
+    memory = Memory(pipeline.nlp, {"Chicago": "ACTOR"})
+    assert ("Chicago", "ACTOR", "memory") in names(pipeline, memory, TEXT)
 
 
 def test_merge_model_first_drops_memory_over_any_found_name():
