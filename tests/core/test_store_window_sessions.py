@@ -10,6 +10,7 @@ import sys
 import textwrap
 import time
 
+import pytest
 from sqlite_utils import Database
 
 from annotator.core.store import articles, open_project
@@ -147,3 +148,24 @@ def test_migration_to_window_sessions_keeps_the_data(tmp_path):
         with project.transaction():  # an article taken back leaves no dangling row
             project.db.execute("DELETE FROM articles WHERE id = 1")
         assert project.open_articles() == set()
+
+
+@pytest.mark.slow  # about 9 s: a person's wait for the write lock, then the checkpoint's
+def test_closing_while_another_process_holds_the_file_neither_hangs_nor_fails(project_path):
+    import sqlite3
+
+    window = open_project(project_path, create=True, lock=True)
+    [first, _] = two_articles(window)
+    window.note_open_article("ann", first)
+    other = sqlite3.connect(project_path, timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # another writer keeps the file past a person's wait
+    try:
+        started = time.monotonic()
+        window.close()
+        assert time.monotonic() - started < 30
+    finally:
+        other.rollback()
+        other.close()
+    with open_project(project_path) as cli:
+        assert cli.db.execute("SELECT count(*) FROM window_sessions").fetchone()[0] == 1  # left...
+        assert cli.open_articles() == set()  # ...but its session is over

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from annotator.core.errors import AnnotatorError, ReadOnlyError
+from annotator.core.errors import ReadOnlyError
 from annotator.core.model import now_iso
 from annotator.core.scheme import Scheme, default_scheme, scheme_from_dict
 from annotator.core.store import window_sessions
@@ -87,11 +87,12 @@ class Project(ProjectReads, ProjectWrites):
         session, self._window_session = self._window_session, None
         if session is None:
             return
-        try:
-            with self.transaction(doing="closing the open article"):
+        window_sessions.close_here(session)  # from now on its row counts as gone, if left
+        try:  # a person's wait at most: closing never hangs on a busy file
+            with self.transaction(HUMAN, doing="closing the open article"):
                 window_sessions.close(self.db, session)
-        except AnnotatorError:  # the row of a closed session counts as gone anyway
-            window_sessions.close_here(session)
+        except Exception:  # closing must not fail; the row is ignored anyway
+            pass
 
     # -- meta ----------------------------------------------------------------------------
     def set_meta(self, key: str, value: Any) -> None:
