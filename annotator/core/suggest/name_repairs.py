@@ -149,7 +149,7 @@ def unknown_speakers(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     for token in doc:
         if token.dep_ not in ("nsubj", "nsubjpass") or not words.is_speech(token.head):
             continue
-        if token.i in covered or token.pos_ != "PROPN" or not token.is_title:
+        if token.i in covered or token.pos_ != "PROPN" or not _capitalised(token):
             continue
         start = token.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
@@ -161,11 +161,16 @@ def unknown_speakers(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
             start <= token.i
             and not covered & set(range(start, token.i + 1))
             and name.text not in known
-            and all(t.is_title for t in name)
+            and all(_capitalised(t) for t in name)
             and not any(t.lower_ in words.not_names or t.lower_ in words.title_words for t in name)
         ):
             added.append(Ent(start, token.i + 1, "PERSON", "pattern"))
     return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+def _capitalised(token: Token) -> bool:
+    """ "Lopez", "B", "McCready", "O'Brien": upper case first, then lower case somewhere."""
+    return token.is_title or (token.text[:1].isupper() and any(c.islower() for c in token.text[1:]))
 
 
 def split_abbreviations(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:

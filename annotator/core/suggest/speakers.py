@@ -113,6 +113,10 @@ class SpeakerFinder:
         before it, for a bare title ("the minister said") the person named before it."""
         if token.lower_ in _PERSONAL | _GROUP | {"who"}:
             return self.resolve_pronoun(token)
+        if token.lower_ == "latter" and token.i > 0:  # "the FAA and the NTSB, with the latter …"
+            return next(
+                (a for a in reversed(self.actors) if a.end <= token.i and a.start not in self.quoted), None
+            )
         actor = self._actor_at(token)
         if actor is None and self._is_bare_noun(token):
             actor = self._named_before(token)
@@ -191,9 +195,10 @@ class SpeakerFinder:
         for _ in range(4):
             if self.words.is_speech(verb) and verb.lemma_ != "quote":
                 yield from self._by_phrase(verb)  # "X was called "…" by Y": Y says
+            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i not in self.quoted]
+            # "His daughter, member of the INC, Sharmistha Mukherjee wrote": the named subject first
+            yield from sorted(subjects, key=lambda c: not any(a.covers(c.i) for a in self.actors))
             for child in verb.children:
-                if child.dep_ in _SUBJECTS and child.i not in self.quoted:
-                    yield child
                 if child.dep_ == "agent":
                     yield from (c for c in child.children if c.dep_ == "pobj")
             if verb.dep_ == "relcl":

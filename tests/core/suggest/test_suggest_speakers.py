@@ -233,3 +233,49 @@ def test_a_participle_after_a_reported_clause_belongs_to_the_one_who_reports(sug
 def test_justify_introduces_a_partial_quote(suggest):
     text = 'The Pentagon justified the strike as "defensive" in nature.'
     assert speakers(suggest, text) == {"defensive": "Pentagon"}
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Officials including vice president Masoumeh Ebtekar had contracted the virus.\n"
+            "Offering his condolence, speaker of the parliament Ali Larijani wrote on Instagram: "
+            '"The years of his life have always served the Islamic system."',
+            "Ali Larijani",
+        ),
+        (
+            'His daughter, and member of the INC, Sharmistha Mukherjee wrote, "Last year was one of the '
+            'happiest days for me."',
+            "Sharmistha Mukherjee",
+        ),
+    ],
+)
+def test_of_two_subjects_the_named_one_speaks(suggest, text, who):
+    assert list(speakers(suggest, text).values()) == [who]
+
+
+@model
+def test_the_latter_is_the_last_actor_named(suggest):
+    text = (
+        "The Federal Aviation Administration and the National Transportation Safety Board are "
+        'investigating the crash. The latter said it was "not traveling to the crash scene at this time."'
+    )
+    assert speakers(suggest, text) == {
+        "not traveling to the crash scene at this time": "National Transportation Safety Board"
+    }
+
+
+@model
+def test_a_post_on_social_media_is_attributed(suggest):
+    text = 'Donald Trump took to social media, posting on Twitter, "We will get through this together!"'
+    assert speakers(suggest, text) == {"We will get through this together!": "Donald Trump"}
+
+
+@model
+def test_a_surname_with_an_inner_capital_is_an_unknown_speaker(suggest):
+    text = (
+        'In an interview with Rolling Stone, McCready commented, "he gets sounds that are not guitar sounds."'
+    )
+    assert speakers(suggest, text) == {"he gets sounds that are not guitar sounds": "McCready"}
