@@ -26,7 +26,7 @@ class NewsSuggester:
         self.quotes = QuoteSuggester(reported_speech)
         self.trained_model = trained_model or trusted_model
         self.suggesters: list[Suggester] = [
-            EntitySuggester(trusted_model),
+            EntitySuggester(trusted_model, self.trained_model),
             self.quotes,
             CasualtySuggester(),
         ]

@@ -91,3 +91,17 @@ def test_a_string_without_a_letter_is_not_remembered(project):
         start = text.index(word)
         edits.perform(project, edits.add_span, article_id, start, start + len(word), "ACTOR", annotator="ann")
     assert remembered(project) == {"Chelsea": "ACTOR"}
+
+
+def test_a_trained_model_keeps_its_own_label_for_a_country_playing_a_match(pipeline):
+    """The sports-team rule makes a country that plays a match an ACTOR; a model trained on the
+    project learnt the project's own convention (CoNLL: LOCATION), so the rule is left out."""
+    from annotator.core.suggest.component import NewsSuggester
+    from annotator.core.suggest.entity_suggester import LABEL_OF, fixed_ents
+
+    doc = pipeline.nlp("Japan beat Syria 2-1 in the Asian Cup soccer match on Friday .")
+    stock = {doc[e.start : e.end].text: LABEL_OF[e.kind] for e in fixed_ents(doc)}
+    trained = {doc[e.start : e.end].text: LABEL_OF[e.kind] for e in fixed_ents(doc, trained=True)}
+    assert stock["Japan"] == "ACTOR" and trained["Japan"] == "LOCATION"
+    assert NewsSuggester(trained_model=True).suggesters[0].trained
+    assert not NewsSuggester().suggesters[0].trained
