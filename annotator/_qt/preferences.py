@@ -20,6 +20,7 @@ def open_settings(window) -> bool:
         window.set_annotator(name)
     apply_appearance(window.settings)
     window.annotating.set_palette(palette_setting(window.settings))
+    window.view_menu.set_palette(palette_setting(window.settings))
     if dialog.memory.isChecked() != memory_on and not project.read_only:
         project.set_meta("memory_enabled", dialog.memory.isChecked())
     window.statusBar().showMessage("Settings saved", 4000)

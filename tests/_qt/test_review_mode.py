@@ -108,3 +108,50 @@ def test_dashboard_charts_and_double_click_opensopen_review(qtbot, open_win, qt_
     assert item.data(Qt.UserRole) == two_annotators
     dashboard.disputed.itemDoubleClicked.emit(item)
     assert window.view_menu.review.article_id == two_annotators and window.view_menu.review.isVisible()
+
+
+def test_review_and_dashboard_follow_the_label_colour_setting(
+    qtbot, open_win, qt_project_path, two_annotators, monkeypatch
+):
+    from PySide6.QtGui import QColor
+
+    from annotator._qt import preferences
+    from annotator._qt.label_style import OKABE_ITO
+    from annotator._qt.widgets.settings_dialog import SettingsDialog
+
+    window = open_win(qt_project_path, annotator="rev")
+    review = open_review(qtbot, window, two_annotators)
+    dashboard = window.view_menu.open_dashboard()
+    qtbot.addWidget(dashboard)
+    with qtbot.waitSignal(dashboard.loaded, timeout=30000):
+        pass
+    scheme = {QColor(label.color).name() for label in window.project.scheme.labels}
+    okabe = {QColor(c).name() for c in OKABE_ITO}
+
+    def lane_colours() -> set[str]:
+        return {QColor(lane.color).name() for lane in review.view._lanes}
+
+    def bar_colours() -> set[str]:
+        return {
+            QColor(*(round(255 * c) for c in bar.get_facecolor()[:3])).name()
+            for bar in dashboard.figure.axes[1].patches
+        }
+
+    assert lane_colours() and lane_colours() <= scheme and not lane_colours() & okabe
+    assert bar_colours() and bar_colours() <= scheme
+
+    class Answered(SettingsDialog):
+        def exec(self):
+            self._select(self.label_colours, "okabe_ito")
+            return True
+
+    monkeypatch.setattr(preferences, "SettingsDialog", Answered)
+    assert preferences.open_settings(window)
+    assert lane_colours() <= okabe and not lane_colours() & scheme  # the open review, at once
+    assert bar_colours() <= okabe and not bar_colours() & scheme  # the open dashboard, at once
+
+    window.view_menu.review = None  # a review window opened after the change starts in Okabe–Ito
+    assert lane_colours() <= okabe
+    assert {
+        QColor(lane.color).name() for lane in open_review(qtbot, window, two_annotators).view._lanes
+    } <= okabe

@@ -9,6 +9,7 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter
 
+from annotator._qt.label_style import label_styles
 from annotator._qt.review.fixing import SpanFixer
 from annotator._qt.review.history_panel import HistoryPanel
 from annotator._qt.review.layout import beside_column
@@ -36,12 +37,12 @@ class ReviewCanvas(QMainWindow):
     message = Signal(str)
     fixer: SpanFixer
 
-    def __init__(self, project, reviewer: str, parent=None):
+    def __init__(self, project, reviewer: str, parent=None, palette: str = "scheme"):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.project, self.reviewer = project, reviewer
-        self.colors = {label.name: label.color for label in project.scheme.labels}
         self.article_id: int | None = None
+        self.set_palette(palette)
         self.text, self.focus = "", 0
         self.names: list[str] = []
         self.regions: list[Cluster] = []
@@ -60,6 +61,13 @@ class ReviewCanvas(QMainWindow):
         self.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.setWindowTitle(f"Review — {project.path.name} — reviewer {reviewer}")
         self.resize(1280, 820)
+
+    def set_palette(self, palette: str) -> None:
+        """Colour the labels with ``palette`` (label_style.PALETTES), as the annotating view does."""
+        styles = label_styles(self.project.scheme, palette)
+        self.colors = {name: style.color for name, style in styles.items()}
+        if self.article_id is not None:
+            self._draw()
 
     # -- building ------------------------------------------------------------------------
     def _layout(self) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator._qt.background import BackgroundOp
+from annotator._qt.label_style import label_styles
 from annotator._qt.review.layout import beside_column
 from annotator.core.stats import project_stats
 from annotator.core.store import open_project
@@ -36,7 +37,7 @@ def read_figures(path: Path) -> dict[str, Any]:
     with open_project(path, read_only=True) as project:
         figures = project_stats(project)
         figures["labels_per_annotator"] = project.review.label_counts_by_annotator()
-        figures["colors"] = {label.name: label.color for label in project.scheme.labels}
+        figures["scheme"] = project.scheme
     return figures
 
 
@@ -46,10 +47,11 @@ class Dashboard(QMainWindow):
     openReview = Signal(int)
     loaded = Signal()
 
-    def __init__(self, path: Path, parent=None):
+    def __init__(self, path: Path, parent=None, palette: str = "scheme"):
         super().__init__(parent)
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.path = Path(path)
+        self.label_palette = palette
         self.figures: dict[str, Any] | None = None
         self.figure = Figure(figsize=(10, 7), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
@@ -93,7 +95,15 @@ class Dashboard(QMainWindow):
         self._draw(figures)
         self.loaded.emit()
 
+    def set_palette(self, palette: str) -> None:
+        """Colour the labels with ``palette`` (label_style.PALETTES) and redraw the charts."""
+        self.label_palette = palette
+        if self.figures is not None:
+            self._draw(self.figures)
+
     def _draw(self, figures: dict[str, Any]) -> None:
+        styles = label_styles(figures["scheme"], self.label_palette)
+        figures["colors"] = {name: style.color for name, style in styles.items()}
         self.figure.clear()
         axes = self.figure.subplots(2, 2)
         names = sorted(figures["annotators"])

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from annotator._qt.background import Changes
+from annotator._qt.label_style import palette_setting
 from annotator._qt.review.history_panel import HistoryPanel
 from annotator._qt.review.window import ReviewWindow
 from annotator.core import review as adjudicate
@@ -44,6 +45,7 @@ class ViewMenu:
 
     def __init__(self, window, blind: bool = False):
         self.window, self.blind = window, blind
+        self.palette = palette_setting(window.settings)  # label colours, as Settings says
         self.review: ReviewWindow | None = None
         self.dashboard: Dashboard | None = None
         self.history: QMainWindow | None = None
@@ -65,6 +67,13 @@ class ViewMenu:
         self.actions["blind"] = blind_action
         self.set_blind(blind)
 
+    def set_palette(self, palette: str) -> None:
+        """Colour labels in review mode and the dashboard with ``palette``, open ones at once."""
+        self.palette = palette
+        for opened in (self.review, self.dashboard):
+            if opened is not None:
+                opened.set_palette(palette)
+
     def set_blind(self, on: bool) -> None:
         self.blind = on
         self.window.settings.setValue(BLIND_KEY, "true" if on else "false")
@@ -82,7 +91,7 @@ class ViewMenu:
             return None
         window, project = self.window, self.window.project
         if self.review is None:
-            self.review = ReviewWindow(project, window.annotator, window)
+            self.review = ReviewWindow(project, window.annotator, window, self.palette)
             self.review.edited.connect(lambda a: window.bus.announce(Changes.of_articles(a)))
         state = window.annotating.state
         current = state.article.id if state else None
@@ -111,7 +120,7 @@ class ViewMenu:
         if self.dashboard is None:
             from annotator._qt.review.dashboard import Dashboard  # matplotlib loads only when asked for
 
-            self.dashboard = Dashboard(self.window.project.path, self.window)
+            self.dashboard = Dashboard(self.window.project.path, self.window, self.palette)
             self.dashboard.openReview.connect(lambda a: self.open_review(article_id=a))
         self.dashboard.refresh()
         self.dashboard.show()

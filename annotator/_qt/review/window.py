@@ -45,8 +45,8 @@ class ReviewWindow(ReviewCanvas):
     """Review mode for one reviewer on an open (writable) project: the picture
     (:class:`ReviewCanvas`) and the keys that move around it and settle its regions."""
 
-    def __init__(self, project, reviewer: str, parent=None):
-        super().__init__(project, reviewer, parent)
+    def __init__(self, project, reviewer: str, parent=None, palette: str = "scheme"):
+        super().__init__(project, reviewer, parent, palette)
         self.fixer = SpanFixer(self, self._perform, self.message.emit)
         self._actions()
 
