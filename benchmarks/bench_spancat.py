@@ -16,6 +16,9 @@ spans start and end and proposes every start-end pair up to ``--max-length`` tok
 ``spancat`` that labels those candidates. Why ``span_finder``: quotes run to 86 words here, and an
 n-gram suggester covering 1..86 tokens would score ~86 candidates per token of every article;
 the span finder proposes a few, and its recall (printed) bounds what spancat can find.
+``--ngram-max N`` replaces the span finder by spaCy's n-gram suggester (every span of 1..N
+tokens): fine for CASUALTY (a figure and its people phrase, a few tokens), while quotes longer
+than N tokens cannot be found that way (again bounded by the printed candidate recall).
 
 Matching as in ``bench_suggest_quality.py``: QUOTE after stripping quote marks, punctuation and
 spaces at both ends; CASUALTY on exact boundaries (the "span" row: spancat predicts no counts).
@@ -225,9 +228,12 @@ def _train(base: str, train: list[dict], dev: list[dict], out: Path, args) -> sp
     text = CONFIG.format(
         train=json.dumps(str(out / "train.spacy")), dev=json.dumps(str(out / "dev.spacy")),
         seed=args.seed, base=json.dumps(base), candidates=CANDIDATES, key=KEY, width=width,
-        max_length=args.max_length, finder_threshold=args.finder_threshold, patience=5 * steps, max_epochs=args.max_epochs, steps=steps,
+        max_length=args.max_length, finder_threshold=args.finder_threshold, patience=args.patience * steps, max_epochs=args.max_epochs, steps=steps,
     )  # fmt: skip
-    nlp = init_nlp(Config().from_str(text))
+    config = Config().from_str(text)
+    if args.ngram_max:
+        _use_ngram_suggester(config, args.ngram_max)
+    nlp = init_nlp(config)
     spancat = nlp.get_pipe("spancat")
     for label in LABELS:
         spancat.add_label(label)  # type: ignore[attr-defined]
@@ -240,6 +246,25 @@ def _train(base: str, train: list[dict], dev: list[dict], out: Path, args) -> sp
     return spacy.load(best if best.exists() else out / "model" / "model-last")
 
 
+def _use_ngram_suggester(config: Config, longest: int) -> None:
+    """spancat over every 1..``longest``-token span (spaCy's n-gram suggester), no span finder."""
+    del config["components"]["span_finder"]
+    del config["training"]["score_weights"]["span_finder_span_candidates_f"]
+    config["nlp"]["pipeline"] = ["tok2vec", "spancat"]
+    config["training"]["annotating_components"] = []
+    config["components"]["spancat"]["suggester"] = {
+        "@misc": "spacy.ngram_range_suggester.v1", "min_size": 1, "max_size": longest,
+    }  # fmt: skip
+
+
+def _suggested(nlp: spacy.Language, doc) -> list:
+    """The spans spancat scored in ``doc``: the span finder's, or its own suggester's."""
+    if CANDIDATES in doc.spans:
+        return list(doc.spans[CANDIDATES])
+    ragged = nlp.get_pipe("spancat").suggester([doc])  # type: ignore[attr-defined]
+    return [doc[int(s) : int(e)] for s, e in ragged.dataXd.tolist()]
+
+
 def _predicted(nlp: spacy.Language, texts: list[str]) -> tuple[list[list], list[list]]:
     """spancat's spans and the span finder's candidates (as unlabelled spans) per text."""
     spans: list[list] = [[] for _ in texts]
@@ -247,7 +272,7 @@ def _predicted(nlp: spacy.Language, texts: list[str]) -> tuple[list[list], list[
     paragraphs = [(i, at, para) for i, text in enumerate(texts) for at, para in _paragraphs(text)]
     for (i, at, _), doc in zip(paragraphs, nlp.pipe(para for _, _, para in paragraphs)):
         spans[i] += [(at + s.start_char, at + s.end_char, s.label_) for s in doc.spans.get(KEY, [])]
-        candidates[i] += [(at + s.start_char, at + s.end_char) for s in doc.spans.get(CANDIDATES, [])]
+        candidates[i] += [(at + s.start_char, at + s.end_char) for s in _suggested(nlp, doc)]
     return spans, candidates
 
 
@@ -281,6 +306,10 @@ def main(argv: list[str] | None = None) -> None:
         "--finder-threshold", type=float, default=0.5, help="span_finder's start/end probability"
     )
     parser.add_argument("--max-length", type=int, default=100, help="longest candidate, in tokens")
+    parser.add_argument(
+        "--ngram-max", type=int, default=0, help="no span finder: spaCy's n-gram suggester, 1..N tokens"
+    )
+    parser.add_argument("--patience", type=int, default=5, help="epochs without a better dev score")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--verbose", action="store_true", help="print spaCy's training log")
     parser.add_argument("--base", default=next(m for m in DEFAULT_MODELS if spacy.util.is_package(m)))
@@ -317,7 +346,7 @@ def main(argv: list[str] | None = None) -> None:
     learnt = score.per_label(texts, gold, spancat_pred, LABELS)
     recall = _candidate_recall(texts, gold, cands)
     print(f"\n{'label':10} {'n':>4}   {'rules P':>7} {'R':>5} {'F1':>5}   {'spancat P':>9} {'R':>5} {'F1':>5}"
-          f"   span_finder candidate recall")  # fmt: skip
+          f"   candidate recall")  # fmt: skip
     for label in LABELS:
         (rp, rr, rf), n = rules[label]
         (sp, sr, sf), _ = learnt[label]
