@@ -30,3 +30,12 @@ def suggest(pipeline):
 
 def labelled(found, label: str) -> list[str]:
     return [text for lab, text, _ in found if lab == label]
+
+
+def quote_speakers(found, text: str) -> dict[str, str | None]:
+    """Each suggested QUOTE's covered text -> its speaker's text (None: no speaker linked)."""
+    return {
+        covered: (text[s.speaker[0] : s.speaker[1]] if s.speaker else None)
+        for label, covered, s in found
+        if label == "QUOTE"
+    }

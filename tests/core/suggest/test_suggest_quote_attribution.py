@@ -4,21 +4,13 @@ marks, "according to" and colon attribution, speakers across sentences and parag
 from __future__ import annotations
 
 import pytest
-from conftest import labelled
+from conftest import labelled, quote_speakers
 
 from annotator.core.suggest.quote_marks import find_quotes
 
 
 def quoted(text: str) -> list[str]:
     return [text[a:b] for a, b in find_quotes(text)]
-
-
-def speakers(found, text):
-    return {
-        covered: (text[s.speaker[0] : s.speaker[1]] if s.speaker else None)
-        for label, covered, s in found
-        if label == "QUOTE"
-    }
 
 
 def test_marks_standing_apart_from_the_words_are_found():
@@ -42,7 +34,7 @@ def test_a_lone_mark_before_nothing_opens_no_quote():
 @pytest.mark.model
 def test_tokenised_wire_quote_with_its_speaker(suggest):
     text = '" We need more tents , " said Maria Lopez , the agency spokeswoman .'
-    assert speakers(suggest(text), text) == {"We need more tents ,": "Maria Lopez"}
+    assert quote_speakers(suggest(text), text) == {"We need more tents ,": "Maria Lopez"}
 
 
 @pytest.mark.model
@@ -73,7 +65,7 @@ def test_partial_quotes_of_a_speaker_stay(suggest):
 @pytest.mark.model
 def test_according_to_and_colon_attribution(suggest):
     text = 'According to Maria Lopez, "the camp is full". Ahmed Bello was blunt: "We need tents."'
-    assert speakers(suggest(text), text) == {
+    assert quote_speakers(suggest(text), text) == {
         "the camp is full": "Maria Lopez",
         "We need tents.": "Ahmed Bello",
     }
@@ -82,13 +74,13 @@ def test_according_to_and_colon_attribution(suggest):
 @pytest.mark.model
 def test_a_dash_after_the_quote_names_its_speaker(suggest):
     text = '"We regret the accident." — John Doe'
-    assert speakers(suggest(text), text) == {"We regret the accident.": "John Doe"}
+    assert quote_speakers(suggest(text), text) == {"We regret the accident.": "John Doe"}
 
 
 @pytest.mark.model
 def test_a_bare_title_speaker_is_the_person_named_before(suggest):
     text = 'Maria Lopez arrived in Goma on Monday. She visited the camp.\n"We need tents," the minister said.'
-    assert speakers(suggest(text), text) == {"We need tents,": "Maria Lopez"}
+    assert quote_speakers(suggest(text), text) == {"We need tents,": "Maria Lopez"}
 
 
 @pytest.mark.model
@@ -97,7 +89,7 @@ def test_an_unattributed_paragraph_quote_goes_to_the_person_before(suggest):
         "Maria Lopez has spent 30 years rescuing people. She says the floods are getting worse.\n\n"
         '"When I started, a big flood came once a decade. Now it comes every year."'
     )
-    assert speakers(suggest(text), text) == {
+    assert quote_speakers(suggest(text), text) == {
         "When I started, a big flood came once a decade. Now it comes every year.": "Maria Lopez"
     }
 
@@ -108,19 +100,19 @@ def test_the_next_paragraphs_verb_does_not_take_a_quote(suggest):
         '"The evidence is clear," Judge Anna Kowal said. "He knew what he was doing."\n'
         "Tomas Wierz, who denies wrongdoing, said he would appeal."
     )
-    assert speakers(suggest(text), text)["He knew what he was doing."] == "Anna Kowal"
+    assert quote_speakers(suggest(text), text)["He knew what he was doing."] == "Anna Kowal"
 
 
 @pytest.mark.model
 def test_in_his_words_is_still_a_quote(suggest):
     text = 'Maria Lopez spoke on Monday. In her words, "the camp is full and we need help."'
-    assert speakers(suggest(text), text) == {"the camp is full and we need help.": "Maria Lopez"}
+    assert quote_speakers(suggest(text), text) == {"the camp is full and we need help.": "Maria Lopez"}
 
 
 @pytest.mark.model
 def test_an_unattributed_paragraph_quote_goes_to_the_last_person_acting_before(suggest):
     text = 'Tom Baker said the plan was dead. Jane Roe disagreed.\n"We can still save it. There is time."'
-    assert speakers(suggest(text), text) == {"We can still save it. There is time.": "Jane Roe"}
+    assert quote_speakers(suggest(text), text) == {"We can still save it. There is time.": "Jane Roe"}
 
 
 @pytest.mark.model
@@ -129,7 +121,7 @@ def test_she_skips_a_man_the_text_calls_a_chairman(suggest):
         "Mrs Maria Lopez arrived on Sunday. Ahmed Bello, the chairman, met her on Monday. "
         '"We need more tents," she told reporters.'
     )
-    assert speakers(suggest(text), text) == {"We need more tents,": "Maria Lopez"}
+    assert quote_speakers(suggest(text), text) == {"We need more tents,": "Maria Lopez"}
 
 
 def test_genders_only_from_the_text():

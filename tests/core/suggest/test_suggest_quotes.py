@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import labelled
+from conftest import labelled, quote_speakers
 
 from annotator.core.suggest.quote_marks import find_quotes
 
@@ -30,18 +30,10 @@ def test_unclosed_quote_runs_to_the_paragraph_end():
     assert quoted('He said "it will end\nNext paragraph.') == ["it will end"]
 
 
-def speakers(found, text):
-    out = {}
-    for label, covered, s in found:
-        if label == "QUOTE":
-            out[covered] = text[s.speaker[0] : s.speaker[1]] if s.speaker else None
-    return out
-
-
 @pytest.mark.model
 def test_speaker_after_the_verb(suggest):
     text = '"The visit is agreed," said Yuri Ushakov, a Kremlin aide.'
-    assert speakers(suggest(text), text) == {"The visit is agreed,": "Yuri Ushakov"}
+    assert quote_speakers(suggest(text), text) == {"The visit is agreed,": "Yuri Ushakov"}
 
 
 @pytest.mark.model
@@ -50,7 +42,7 @@ def test_speaker_before_the_verb_and_a_following_quote(suggest):
         '"You got to say, look, they want this," Donald Trump told reporters. '
         '"That is a very standard form of negotiation."'
     )
-    assert speakers(suggest(text), text) == {
+    assert quote_speakers(suggest(text), text) == {
         "You got to say, look, they want this,": "Donald Trump",
         "That is a very standard form of negotiation.": "Donald Trump",
     }
@@ -62,7 +54,9 @@ def test_he_said_goes_to_the_nearest_fitting_actor(suggest):
         "Volodymyr Zelensky said on Tuesday he was ready to meet Donald Trump. "
         "“I am counting on further cooperation,” he said."
     )
-    assert speakers(suggest(text), text) == {"I am counting on further cooperation,": "Volodymyr Zelensky"}
+    assert quote_speakers(suggest(text), text) == {
+        "I am counting on further cooperation,": "Volodymyr Zelensky"
+    }
 
 
 @pytest.mark.model
@@ -73,7 +67,7 @@ def test_partial_quote_needs_a_speech_verb(suggest):
     )
     found = suggest(text)
     assert labelled(found, "QUOTE") == ["no Russian will for a ceasefire"]
-    assert speakers(found, text) == {"no Russian will for a ceasefire": "Emmanuel Macron"}
+    assert quote_speakers(found, text) == {"no Russian will for a ceasefire": "Emmanuel Macron"}
 
 
 @pytest.mark.model
@@ -86,4 +80,4 @@ def test_reported_speech_only_when_the_scheme_asks(pipeline, suggest):
     finally:
         pipeline.suggester.reported_speech = False
     assert labelled(found, "QUOTE") == ["Moscow had supported the initial outline"]
-    assert speakers(found, text) == {"Moscow had supported the initial outline": "Sergei Lavrov"}
+    assert quote_speakers(found, text) == {"Moscow had supported the initial outline": "Sergei Lavrov"}

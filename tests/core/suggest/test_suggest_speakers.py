@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from conftest import quote_speakers
 
 from annotator.core.suggest.speakers import Actor, people_by_surname
 
@@ -13,11 +14,8 @@ model = pytest.mark.model
 
 
 def speakers(suggest, text: str) -> dict[str, str | None]:
-    return {
-        covered.strip(' ,."'): (text[s.speaker[0] : s.speaker[1]] if s.speaker else None)
-        for label, covered, s in suggest(text)
-        if label == "QUOTE"
-    }
+    """Speakers by quote text without its marks and end punctuation."""
+    return {covered.strip(' ,."'): who for covered, who in quote_speakers(suggest(text), text).items()}
 
 
 @pytest.mark.parametrize(
