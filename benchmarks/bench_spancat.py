@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 
 from annotator.core.suggest.pipeline import DEFAULT_MODELS, pipeline_named  # noqa: E402
 from annotator.core.train import score  # noqa: E402
+from annotator.core.train.examples import paragraphs  # noqa: E402
 
 LABELS = ("QUOTE", "CASUALTY")
 GOLDS = ("seeds", "unseen", "holdout", "holdout2", "wikinews2020")
@@ -190,23 +191,13 @@ def _spans(task: dict) -> list[tuple[int, int, str]]:
     return [(s["start"], s["end"], s["label"]) for s in task["spans"] if s["label"] in LABELS]
 
 
-def _paragraphs(text: str) -> list[tuple[int, str]]:
-    """``(offset, paragraph)`` per non-blank line: one Doc per paragraph keeps the span finder's
-    candidates (every start-end pair up to --max-length) to a size that fits in memory."""
-    out, at = [], 0
-    for para in text.split("\n"):
-        if para.strip():
-            out.append((at, para))
-        at += len(para) + 1
-    return out
-
-
 def _docbin(nlp: spacy.Language, tasks: list[dict]) -> tuple[DocBin, int]:
-    """One Doc per paragraph, gold spans inside it under both keys (a span running over a
+    """One Doc per paragraph (which keeps the span finder's candidates, every start-end pair up
+    to --max-length, to a size that fits in memory), gold spans inside it under both keys (a span running over a
     paragraph end is not learnt, and counts as missed in the scores)."""
     docbin, words = DocBin(store_user_data=False), 0
     for task in tasks:
-        for at, para in _paragraphs(task["text"]):
+        for at, para in paragraphs(task["text"]):
             doc = nlp.make_doc(para)
             inside = [(s - at, e - at, lab) for s, e, lab in _spans(task) if at <= s and e <= at + len(para)]
             spans = [doc.char_span(s, e, lab, alignment_mode="expand") for s, e, lab in inside]
@@ -269,8 +260,8 @@ def _predicted(nlp: spacy.Language, texts: list[str]) -> tuple[list[list], list[
     """spancat's spans and the span finder's candidates (as unlabelled spans) per text."""
     spans: list[list] = [[] for _ in texts]
     candidates: list[list] = [[] for _ in texts]
-    paragraphs = [(i, at, para) for i, text in enumerate(texts) for at, para in _paragraphs(text)]
-    for (i, at, _), doc in zip(paragraphs, nlp.pipe(para for _, _, para in paragraphs)):
+    pieces = [(i, at, para) for i, text in enumerate(texts) for at, para in paragraphs(text)]
+    for (i, at, _), doc in zip(pieces, nlp.pipe(para for _, _, para in pieces)):
         spans[i] += [(at + s.start_char, at + s.end_char, s.label_) for s in doc.spans.get(KEY, [])]
         candidates[i] += [(at + s.start_char, at + s.end_char) for s in _suggested(nlp, doc)]
     return spans, candidates

@@ -109,3 +109,14 @@ def split(examples: list[Example], dev: float, seed: int) -> tuple[list[Example]
     random.Random(seed).shuffle(order)
     n_dev = min(len(order) - 1, max(1, round(len(order) * dev)))
     return order[n_dev:], order[:n_dev]
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """``(offset, paragraph)`` for each non-blank line of ``text``: training works on one Doc
+    per paragraph."""
+    out, at = [], 0
+    for para in text.split("\n"):
+        if para.strip():
+            out.append((at, para))
+        at += len(para) + 1
+    return out

@@ -24,7 +24,7 @@ from spacy.util import filter_spans, registry
 
 from annotator.core.train import score
 from annotator.core.train.config import LOGGER, training_config
-from annotator.core.train.examples import Example, TrainingData, TrainingError, gather
+from annotator.core.train.examples import Example, TrainingData, TrainingError, gather, paragraphs
 from annotator.core.train.rehearsal import project_scorer, rehearsal_labels, with_rehearsal
 
 if TYPE_CHECKING:
@@ -183,10 +183,10 @@ def _docbin(
     pipeline, with the entity labels as ``doc.ents`` plus the base model's own entities of the
     ``rehearse`` types where no label is; also returns the number of words."""
     docbin, words = DocBin(attrs=("ORTH", "ENT_IOB", "ENT_TYPE")), 0
-    paragraphs = [(ex, start, para) for ex in examples for start, para in _paragraphs(ex.text)]
-    texts = (para for _, _, para in paragraphs)
+    pieces = [(ex, start, para) for ex in examples for start, para in paragraphs(ex.text)]
+    texts = (para for _, _, para in pieces)
     predicted = nlp.pipe(texts) if rehearse else (nlp.make_doc(t) for t in texts)
-    for (ex, start, para), base_doc in zip(paragraphs, predicted):
+    for (ex, start, para), base_doc in zip(pieces, predicted):
         end = start + len(para)
         doc = nlp.make_doc(para)
         inside = [
@@ -198,16 +198,6 @@ def _docbin(
         docbin.add(doc)
         words += len(doc)
     return docbin, words
-
-
-def _paragraphs(text: str) -> list[tuple[int, str]]:
-    """``(offset, paragraph)`` for each non-blank line of ``text``."""
-    out, at = [], 0
-    for para in text.split("\n"):
-        if para.strip():
-            out.append((at, para))
-        at += len(para) + 1
-    return out
 
 
 def _run_loop(nlp: Language, out: Path, limit: float, started: float, report: Report) -> tuple[str, int]:
