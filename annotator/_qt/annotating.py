@@ -3,6 +3,7 @@ through the core first (which keeps the undo history in the project file), and o
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -256,16 +257,19 @@ class Annotating(QObject):
         self._show_panel()
 
     def accept_all(self) -> None:
-        """Shift+A: accept the pending suggestions (never two entity labels on one token)."""
-        pending = len(self.state.pending()) if self.state else 0
-        if not pending or self.state is None:
+        """Shift+A: accept the pending suggestions shown (never two entity labels on one
+        token); the status bar says how many were left, and why."""
+        if self.state is None:
             self.message.emit("No suggestions to accept")
             return
-        takes = len(edits.accept_all_takes(self.project, self.state.article.id, self.annotator))
-        left = pending - takes
-        if not takes:
+        article_id = self.state.article.id
+        taken, skipped = edits.accept_all_split(self.project, article_id, self.annotator, self.blind)
+        takes, left = len(taken), len(skipped)
+        if not takes and not left:
+            self.message.emit("No suggestions to accept")
+        elif not takes:
             self.message.emit(f"Not accepted: {left} suggestion(s) would put a second label on a name")
-        elif self.perform(edits.accept_all, self.state.article.id):
+        elif self.perform(partial(edits.accept_all, blind=self.blind), article_id):
             more = f"; left {left} that would put a second label on a name" if left > 0 else ""
             self.message.emit(f"Saved: accepted {takes} suggestion{'s' if takes > 1 else ''}{more}")
 

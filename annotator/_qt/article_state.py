@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from annotator.core.edits import Edit
+from annotator.core.edits import Edit, blind_hides
 from annotator.core.model import Article, Span
 from annotator.core.offsets import OffsetMap
 from annotator.core.tokens import Tokens, move_edge, snap, token_at, tokenize
@@ -40,7 +40,7 @@ class ArticleState:
         spans = [
             s
             for s in project.spans_for(self.article.id, annotator)
-            if s.status != "rejected" and not (blind and s.annotator is None and s.origin == "memory")
+            if s.status != "rejected" and not (blind and blind_hides(s))
         ]
         self.spans = sorted(spans, key=_reading_order)
         self.alternatives = project.alternatives(self.article.id)

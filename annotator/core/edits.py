@@ -27,7 +27,8 @@ SPEAKER = "SPEAKER"
 __all__ = [
     "Change",
     "Edit",
-    "accept_all_takes",
+    "accept_all_split",
+    "blind_hides",
     "check_unchanged",
     "mark_in_progress",
     "perform",
@@ -273,13 +274,14 @@ def accept(project: Project, span_id: int, annotator: str) -> Edit:
     return edit
 
 
-def accept_all(project: Project, article_id: int, annotator: str) -> Edit:
+def accept_all(project: Project, article_id: int, annotator: str, blind: bool = False) -> Edit:
     """Accept every suggestion the annotator has not decided on in this article, except an
     entity suggestion that would put a second entity label on a token (over an accepted
-    entity, or a better-supported suggestion accepted with it): those stay pending."""
+    entity, or a better-supported suggestion accepted with it): those stay pending. With
+    ``blind``, only the suggestions blind labelling shows (see :func:`blind_hides`)."""
     edit = Edit(name="accept all", article_id=article_id, annotator=annotator)
     mark_in_progress(project, edit)
-    pending = accept_all_takes(project, article_id, annotator)
+    pending, _ = accept_all_split(project, article_id, annotator, blind)
     decided: dict[int, Span] = {}
     for span in pending:
         decided[span.stored_id] = _decision_for(project, edit, span)
@@ -288,14 +290,23 @@ def accept_all(project: Project, article_id: int, annotator: str) -> Edit:
     return edit
 
 
-def accept_all_takes(project: Project, article_id: int, annotator: str) -> list[Span]:
-    """The suggestions :func:`accept_all` accepts (see there for those it leaves)."""
+def accept_all_split(
+    project: Project, article_id: int, annotator: str, blind: bool = False
+) -> tuple[list[Span], list[Span]]:
+    """What :func:`accept_all` does with the suggestions the annotator sees: (the ones it
+    accepts, the ones it leaves because they would put a second entity label on a token).
+    A suggestion blind labelling hides is in neither, and never weighed against the others."""
     view = project.spans_for(article_id, annotator)
-    pending = [s for s in view if s.annotator is None]
+    pending = [s for s in view if s.annotator is None and not (blind and blind_hides(s))]
     kept = [s for s in view if s.annotator == annotator and s.status == "accepted"]
     entities = entity_labels(project.scheme)
-    take, _ = acceptable(pending, kept, entities, lambda s: s.score or 0.0)
-    return take
+    return acceptable(pending, kept, entities, lambda s: s.score or 0.0)
+
+
+def blind_hides(span: Span) -> bool:
+    """Whether blind labelling hides ``span``: a memory suggestion repeats what other people
+    accepted."""
+    return span.annotator is None and span.origin == "memory"
 
 
 def reject(project: Project, span_id: int, annotator: str) -> Edit:

@@ -106,16 +106,18 @@ class ReviewWindow(ReviewCanvas):
         self._step(-1)
 
     # -- settling ------------------------------------------------------------------------
-    def _perform(self, build, *args) -> None:
+    def _perform(self, build, *args) -> bool:
+        """Perform one edit and show it; False (and the reason in the status bar) if not."""
         try:
             edit = edits.perform(self.project, build, *args)
         except AnnotatorError as exc:
             self.message.emit(str(exc))
-            return
+            return False
         if edit.focus_span_id is not None:
             self.fix_id = edit.focus_span_id
         self.message.emit(f"Saved: {edit.name}")
         self._after_edit()
+        return True
 
     def _after_edit(self) -> None:
         self.reload()
@@ -175,8 +177,27 @@ class ReviewWindow(ReviewCanvas):
             self._perform(adjudicate.take_version, self.article_id, self.reviewer, region, [])
 
     def accept_agreed(self) -> None:
-        if self.article_id is not None:
-            self._perform(adjudicate.accept_agreed, self.article_id, self.reviewer, self.names)
+        """Shift+A: accept what all annotators agree on, never a second entity label on a
+        token; the status bar says how many agreed spans were left, and why."""
+        if self.article_id is None:
+            return
+        try:
+            taken, skipped = adjudicate.agreed_split(self.project, self.article_id, self.reviewer, self.names)
+        except AnnotatorError as exc:
+            self.message.emit(str(exc))
+            return
+        why = "would put a second label on a name"
+        if not taken:
+            self.message.emit(
+                f"Not accepted: {len(skipped)} agreed span(s) {why}"
+                if skipped
+                else "Nothing agreed to accept"
+            )
+            return
+        if not self._perform(adjudicate.accept_agreed, self.article_id, self.reviewer, self.names):
+            return
+        more = f"; left {len(skipped)} that {why}" if skipped else ""
+        self.message.emit(f"Saved: accepted {len(taken)} agreed span{'s' if len(taken) > 1 else ''}{more}")
 
     def reviewed_next(self) -> None:
         if self.article_id is None:

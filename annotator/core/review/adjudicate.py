@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from annotator.core.edits import SPEAKER, Change, Edit, mark_in_progress
+from annotator.core.entity_conflicts import acceptable, entity_labels
 from annotator.core.errors import EditError
 from annotator.core.model import Relation, Span, now_iso
 
@@ -119,20 +120,59 @@ def take_version(project: Project, article_id: int, reviewer: str, region: Clust
 
 def accept_agreed(project: Project, article_id: int, reviewer: str, names: list[str] | None = None) -> Edit:
     """Give the reviewer every span all annotators agree on (label, attributes and QUOTE
-    speaker; a QUOTE whose speakers differ is left to settle) and that the reviewer lacks."""
+    speaker; a QUOTE whose speakers differ is left to settle) and that the reviewer lacks,
+    except those :func:`agreed_split` leaves (a second entity label on a token)."""
+    result = _Result(project, Edit(name="accept agreed spans", article_id=article_id, annotator=reviewer))
+    take, _ = agreed_split(project, article_id, reviewer, names)
+    for key in sorted(take, key=lambda k: (bool(k[4]), k)):
+        result.add(key)
+    return result.edit
+
+
+def agreed_split(
+    project: Project, article_id: int, reviewer: str, names: list[str] | None = None
+) -> tuple[list[Key], list[Key]]:
+    """The spans all annotators agree on that the reviewer lacks, as (what
+    :func:`accept_agreed` takes, what it leaves): it leaves an entity span that would put a
+    second entity label on a token (over the reviewer's own entity, or an agreed one taken
+    first: the longest), as Shift+A does in the annotating view, and a QUOTE whose speaker
+    it leaves."""
     names = review_annotators(project, article_id, reviewer) if names is None else names
     if len(names) < 2:
         raise EditError("fewer than two annotators marked this article done: nothing to agree on")
-    result = _Result(project, Edit(name="accept agreed spans", article_id=article_id, annotator=reviewer))
     sets = []
     for name in names:
         own = _own_spans(project, article_id, name)
         speakers = _speakers(project, article_id, name, own)
         sets.append({_key(s, speakers) for s in own})
-    have = {_key(s, result.speakers) for s in result.live()}
-    for key in sorted(set.intersection(*sets) - have, key=lambda k: (bool(k[4]), k)):
-        result.add(key)
-    return result.edit
+    mine = _own_spans(project, article_id, reviewer)
+    have = {_key(s, _speakers(project, article_id, reviewer, mine)) for s in mine}
+    wanted = [_Placed(k) for k in sorted(set.intersection(*sets) - have)]
+    take, left = acceptable(wanted, mine, entity_labels(project.scheme), lambda _: 0.0)
+    actors = {(s.start, s.end) for s in mine if s.label == "ACTOR"}
+    actors |= {(p.start, p.end) for p in take if p.label == "ACTOR"}
+    unspoken = [p for p in take if p.key[4] and p.key[4][:2] not in actors]
+    take = [p for p in take if p not in unspoken]
+    return [p.key for p in take], [p.key for p in left + unspoken]
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """An agreed span's key, placed (for ``entity_conflicts``)."""
+
+    key: Key
+
+    @property
+    def start(self) -> int:
+        return self.key[0]
+
+    @property
+    def end(self) -> int:
+        return self.key[1]
+
+    @property
+    def label(self) -> str:
+        return self.key[2]
 
 
 def next_to_review(project: Project, reviewer: str, after_id: int = 0) -> int | None:
