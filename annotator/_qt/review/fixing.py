@@ -44,7 +44,7 @@ def label_keys(hotkey: str) -> str:
 class SpanFixer:
     """Edits on the reviewer's spans of the open article, through ``perform(build, *args)``."""
 
-    def __init__(self, window, perform: Callable[..., None], say: Callable[[str], None]):
+    def __init__(self, window, perform: Callable[..., object], say: Callable[[str], None]):
         self.window, self.perform, self.say = window, perform, say
         self.project, self.reviewer = window.project, window.reviewer
         self.state: ArticleState | None = None
