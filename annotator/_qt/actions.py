@@ -57,7 +57,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "Span",
         ("Shift+A",),
         True,
-        "Accept every suggestion shown in the article, never two entity labels on one token",
+        "Accept every suggestion in the article",
     ),
     ActionSpec(
         "start_left", "Start one token left", "Span", ("[",), True, "Move the focused span's start left"
