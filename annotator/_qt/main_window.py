@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
         left, self._open_id = self._open_id, article_id
         self.open_note.note(self.annotator, article_id)
         if self.suggester is not None:
-            self.suggester.set_editing(article_id)
+            self.suggester.set_editing(article_id, self.annotator)
             wanted = [article_id, *self._unfinished_after(article_id)]
             if left is not None and left in self._edited_ids:  # memory learns what was decided there
                 self._edited_ids.discard(left)

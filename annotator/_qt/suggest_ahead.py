@@ -33,7 +33,7 @@ class SuggestWorker(QObject):
         self._wanted: deque[int] = deque()
         self._seen: set[int] = set()
         self._forced: set[int] = set()  # articles to look at again (annotation memory grew)
-        self._editing: int | None = None  # the open article: memory learns from it once left
+        self._editing: tuple[int | None, str | None] = (None, None)  # open article, its annotator
         self._wake = threading.Condition()
         self._stopping = False
 
@@ -55,11 +55,12 @@ class SuggestWorker(QObject):
                 self._forced.add(article_id)
         self.request(article_ids)
 
-    def set_editing(self, article_id: int | None) -> None:
-        """The article open for editing: annotation memory leaves its decisions out until
-        it is left (they may be half done, e.g. a span being resized)."""
+    def set_editing(self, article_id: int | None, annotator: str | None = None) -> None:
+        """The article open for editing by ``annotator``: annotation memory leaves its
+        decisions out until it is left or they mark it done (before, they may be half done,
+        e.g. a span being resized)."""
         with self._wake:
-            self._editing = article_id
+            self._editing = (article_id, annotator)
 
     def start(self) -> None:
         """Start the worker in the thread pool."""
@@ -76,7 +77,7 @@ class SuggestWorker(QObject):
         if self._op is not None:
             self._op.wait()
 
-    def _next(self) -> tuple[int, bool, int | None] | None:
+    def _next(self) -> tuple[int, bool, tuple[int | None, str | None]] | None:
         with self._wake:
             while not self._wanted and not self._stopping:
                 self._wake.wait()
@@ -101,7 +102,7 @@ class SuggestWorker(QObject):
             if getattr(pipeline, "notice", None):
                 self.notice.emit(pipeline.notice)
             while (wanted := self._next()) is not None:
-                article_id, forced, editing = wanted
+                article_id, forced, (editing, editor) = wanted
                 editing_ids = () if editing is None else (editing,)
                 withdrawn: list[int] = []
                 count = suggest_articles(
@@ -110,6 +111,7 @@ class SuggestWorker(QObject):
                     pipeline,
                     force=forced,
                     editing=editing_ids,
+                    editor=editor,
                     withdrew=partial(_note, withdrawn),
                 )
                 self.stored.emit(article_id, count)

@@ -26,7 +26,7 @@ def fake_suggester(monkeypatch):
     """A stand-in for spaCy: suggests the first word of each article as an ACTOR."""
     calls = []
 
-    def suggest_articles(project, article_ids, pipeline, force=False, editing=(), withdrew=None):
+    def suggest_articles(project, article_ids, pipeline, force=False, editing=(), withdrew=None, editor=None):
         calls.append((threading.current_thread() is threading.main_thread(), article_ids))
         with project.transaction():
             for article_id in article_ids:
@@ -128,12 +128,13 @@ def test_leaving_an_edited_article_asks_the_worker_to_look_again_for_memory(
 ):
     """Annotation memory learns finished decisions: an edit alone asks for nothing; once
     the edited article is left, the next articles are suggested again with force=True, and
-    the open article is always left out of what memory learns (``editing``)."""
+    the open article is left out of what memory learns (``editing``) until ``editor`` marks
+    it done."""
     forced, editing_seen = [], []
     original = suggest_pkg.suggest_articles
 
-    def recording(project, article_ids, pipeline, force=False, editing=(), withdrew=None):
-        editing_seen.append(tuple(editing))
+    def recording(project, article_ids, pipeline, force=False, editing=(), withdrew=None, editor=None):
+        editing_seen.append((tuple(editing), editor))
         if force:
             forced.extend(article_ids)
             return 0
@@ -144,7 +145,7 @@ def test_leaving_an_edited_article_asks_the_worker_to_look_again_for_memory(
     qtbot.waitUntil(lambda: len(window.annotating.state.spans) == 1, timeout=5000)
     activate(qtbot, window)
     first = window.annotating.state.article.id
-    assert editing_seen and editing_seen[0] == (first,)
+    assert editing_seen and editing_seen[0] == ((first,), "ann")  # done by ann: learnt while open
     qtbot.keyClick(window.view, Qt.Key_N)
     qtbot.keyClick(window.view, Qt.Key_A)
     qtbot.wait(300)
@@ -152,7 +153,7 @@ def test_leaving_an_edited_article_asks_the_worker_to_look_again_for_memory(
     window._neighbour(+1)
     second = window.annotating.state.article.id
     qtbot.waitUntil(lambda: second in forced, timeout=5000)
-    assert first not in forced and editing_seen[-1] == (second,)
+    assert first not in forced and editing_seen[-1] == ((second,), "ann")
 
 
 def test_the_open_article_is_known_to_other_processes_until_the_window_closes(qtbot, window, qt_project_path):
@@ -173,7 +174,7 @@ def test_a_withdrawn_suggestion_leaves_the_view(qtbot, qt_settings, tmp_path, fa
     yet the open article must stop showing them."""
     original = suggest_pkg.suggest_articles
 
-    def withdrawing(project, article_ids, pipeline, force=False, editing=(), withdrew=None):
+    def withdrawing(project, article_ids, pipeline, force=False, editing=(), withdrew=None, editor=None):
         if not force:
             return original(project, article_ids, pipeline)
         with project.transaction():

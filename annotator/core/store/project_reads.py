@@ -6,7 +6,7 @@ outside a transaction never see ``sqlite3`` either."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,13 @@ class ProjectReads:
     def open_articles(self) -> set[int]:
         """Articles a window (of any living process) has open for editing now."""
         return window_sessions.open_articles(self.db, now_iso())
+
+    @reading
+    def unfinished_open(self, editing: Collection[int] = (), editor: str | None = None) -> set[int]:
+        """Open articles whose decisions annotation memory must not learn yet: open in a window
+        (any living process) and not marked done or reviewed by its annotator; and ``editing``,
+        open here for ``editor``, unless ``editor`` has (see ``window_sessions.unfinished``)."""
+        return window_sessions.unfinished(self.db, now_iso(), editing, editor)
 
     # -- the edit log ----------------------------------------------------------------------
     @reading

@@ -1,6 +1,7 @@
 """Which article each editing window has open, so that annotation memory in every process (the
 window's own suggester, ``annotator suggest`` from the command line) learns an article's
-decisions only once it is left: while it is open they may be half done (a span being resized).
+decisions only once it is left or marked done: while it is open and unfinished they may be half
+done (a span being resized). See :func:`unfinished`.
 
 A window writes one row for its session (``PID:TOKEN``, with the host) when it opens an article,
 refreshes ``seen`` now and then (the heartbeat) and deletes the row when the project is closed.
@@ -14,12 +15,14 @@ from __future__ import annotations
 
 import os
 import socket
+from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
 from annotator.core.processes import process_alive
 
+FINISHED = ("done", "reviewed")  # an article in these states counts as finished while open
 STALE_AFTER = timedelta(minutes=10)  # a row from another host counts this long after its heartbeat
 HEARTBEAT_SECONDS = 120  # how often an open window refreshes ``seen`` (well inside STALE_AFTER)
 _LIVE: set[str] = set()  # sessions of this process that have not been closed
@@ -77,12 +80,40 @@ def close_here(session: str) -> None:
 
 def open_articles(db: Database, now: str) -> set[int]:
     """The articles open in a window of a living session (any process)."""
+    return {article_id for article_id, _ in _open_by(db, now)}
+
+
+def unfinished(db: Database, now: str, editing: Collection[int] = (), editor: str | None = None) -> set[int]:
+    """The open articles whose decisions are not finished: open in a living window session
+    whose annotator has not marked them done or reviewed, and ``editing`` (open in this
+    process for ``editor``) unless ``editor`` has. A done article that stays open counts as
+    finished, edits made after marking it done too (they are a done article's decisions);
+    set back to unfinished, it is left out again. Without ``editor``, ``editing`` is left out."""
+    pairs = _open_by(db, now) | {(article_id, editor) for article_id in editing}
+    wanted = sorted({article_id for article_id, who in pairs if who is not None})
+    done: set[tuple[int, str]] = set()
+    for chunk in (wanted[i : i + 500] for i in range(0, len(wanted), 500)):
+        marks = ", ".join("?" * len(chunk))
+        states = ", ".join("?" * len(FINISHED))
+        rows = db.execute(
+            f"SELECT article_id, annotator FROM article_states WHERE article_id IN ({marks}) "
+            f"AND state IN ({states})",
+            [*chunk, *FINISHED],
+        )
+        done |= {(article_id, who) for article_id, who in rows}
+    return {article_id for article_id, who in pairs if who is None or (article_id, who) not in done}
+
+
+def _open_by(db: Database, now: str) -> set[tuple[int, str | None]]:
+    """(article, annotator) for each living session that has an article open."""
     if not db["window_sessions"].exists():  # a file opened read-only, before m008
         return set()
-    rows = db.execute("SELECT session, pid, host, seen, article_id FROM window_sessions").fetchall()
+    rows = db.execute(
+        "SELECT session, pid, host, seen, article_id, annotator FROM window_sessions"
+    ).fetchall()
     return {
-        article_id
-        for session, pid, where, seen, article_id in rows
+        (article_id, annotator)
+        for session, pid, where, seen, article_id, annotator in rows
         if article_id is not None and _alive(session, pid, where, seen, now)
     }
 

@@ -5,7 +5,8 @@ appears again, in this and later articles (origin ``memory``). Project meta
 It helps rather than contradicts:
 - it learns from finished decisions only: an article open in a window (any process: the
   store knows, see ``store/window_sessions``) or named in ``editing`` is left out until it is
-  left, so a span briefly shrunk while moving its boundary is never learnt;
+  left or marked done (or reviewed) by the one who has it open, so a span briefly shrunk while
+  moving its boundary is never learnt;
 - titles ("Ukrainian President") are not learnt: they are words before a name, not names;
   nor is a string without a letter (a "3" someone took into a team's name is no name);
 - it never suggests inside a longer name (a suggested or accepted entity around it), and of
@@ -42,21 +43,24 @@ def memory_enabled(project: Project) -> bool:
     return project.get_meta("memory_enabled", True) is not False
 
 
-def remembered(project: Project, editing: Collection[int] = ()) -> dict[str, str]:
+def remembered(project: Project, editing: Collection[int] = (), editor: str | None = None) -> dict[str, str]:
     """String -> label for accepted spans of labels without attributes (not QUOTE); a string
     people rejected (with that label) as often as they accepted it is left out, and so are
-    titles, strings without a letter, and the decisions in the articles of ``editing`` and in
-    those a window has open (not finished yet)."""
-    return learnt(project, editing)[0]
+    titles, strings without a letter, and the decisions in articles not finished yet: those
+    a window has open and its annotator has not marked done or reviewed, and those of
+    ``editing`` (open here for ``editor``) that ``editor`` has not."""
+    return learnt(project, editing, editor)[0]
 
 
-def learnt(project: Project, editing: Collection[int] = ()) -> tuple[dict[str, str], dict[str, str]]:
+def learnt(
+    project: Project, editing: Collection[int] = (), editor: str | None = None
+) -> tuple[dict[str, str], dict[str, str]]:
     """What memory learnt (see :func:`remembered`), in one pass: from finished decisions only,
     and from every decision, the open articles' too. A pending memory suggestion that
     neither supports is withdrawn (``stale_memory``); the second keeps a suggestion an open
     article supports from going while that article is merely open."""
     labels = {lab.name for lab in project.scheme.labels if not lab.attributes and lab.name != "QUOTE"}
-    editing = set(editing) | project.open_articles()
+    editing = project.unfinished_open(editing, editor)
     finished: Counter[tuple[str, str]] = Counter()
     everything: Counter[tuple[str, str]] = Counter()
     for label, status, text, article_id in project.decided_words():

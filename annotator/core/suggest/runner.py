@@ -62,18 +62,20 @@ def suggest_articles(
     cancelled: Callable[[], bool] | None = None,
     editing: Collection[int] = (),
     withdrew: Callable[[int, int], None] | None = None,
+    editor: str | None = None,
 ) -> int:
     """Suggest for ``article_ids`` (skipping done ones unless ``force``); returns how many
     suggestions were stored. ``progress(n)`` is called after each committed batch;
     ``cancelled()`` returning True stops after the current batch. ``editing``: articles
-    open for editing, whose decisions annotation memory does not learn yet.
+    open for editing by ``editor``, whose decisions annotation memory learns only once
+    ``editor`` marked them done or reviewed (or they are left).
     ``withdrew(article_id, n)``: after a batch commits, for each article that lost ``n``
     pending memory suggestions memory no longer supports."""
     model = pipeline.model_name
     todo = list(article_ids) if force else pending_ids(project, article_ids, model)
     stale = stale_ids(project, todo, model)
     pipeline.suggester.reported_speech = project.scheme.reported_speech
-    support = Support(*learnt(project, editing)) if memory_enabled(project) else Support({}, {})
+    support = Support(*learnt(project, editing, editor)) if memory_enabled(project) else Support({}, {})
     found = suggest_stream(pipeline, project.article_texts(todo), support.finished, batch_size, n_process)
     stored = 0
     try:

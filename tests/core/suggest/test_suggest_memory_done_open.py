@@ -1,0 +1,62 @@
+"""Annotation memory learns "the state when the article is left OR marked done" (issue 14,
+item 3): a done (or reviewed) article that stays open in a window counts, in every process;
+one set back to unfinished is left out again, and an open article that is not done stays out."""
+
+from __future__ import annotations
+
+from annotator.core import edits
+from annotator.core.store import articles, open_project
+from annotator.core.suggest.memory import remembered
+
+OPEN = "The convoy reached the Abu Shouk camp on Monday with Oxfam."
+WHERE = OPEN.index("Abu Shouk")
+
+
+def one_article(project):
+    with project.transaction():
+        [(article_id, _)] = articles.insert_batch(project.db, [{"text": OPEN}])
+    return article_id
+
+
+def test_a_done_article_left_open_counts_in_another_process(project_path):
+    window = open_project(project_path, create=True, lock=True)
+    first = one_article(window)
+    window.note_open_article("ann", first)
+    edits.perform(window, edits.add_span, first, WHERE, WHERE + 9, "LOCATION", annotator="ann")
+    with open_project(project_path) as cli:  # `annotator suggest` from a shell
+        assert remembered(cli) == {}  # open, not done: half-done decisions stay out
+        done = edits.perform(window, edits.set_state, first, "done", annotator="ann")
+        assert remembered(cli) == {"Abu Shouk": "LOCATION"}  # still open, but done
+        oxfam = OPEN.index("Oxfam")
+        edits.perform(window, edits.add_span, first, oxfam, oxfam + 5, "ACTOR", annotator="ann")
+        assert remembered(cli) == {"Abu Shouk": "LOCATION", "Oxfam": "ACTOR"}  # edited after done
+        edits.perform(window, edits.set_state, first, "in_progress", annotator="ann")
+        assert remembered(cli) == {}  # set back to unfinished: out again
+        edits.perform(window, edits.set_state, first, "done", annotator="ann")
+        assert remembered(cli) == {"Abu Shouk": "LOCATION", "Oxfam": "ACTOR"}
+        edits.revert(window, done)  # undone by hand (as Ctrl+Z would, once the edits after are)
+        assert window.state(first, "ann") == "in_progress" and remembered(cli) == {}
+    window.close()
+
+
+def test_reviewed_counts_and_someone_elses_done_does_not(project_path):
+    window = open_project(project_path, create=True, lock=True)
+    first = one_article(window)
+    edits.perform(window, edits.add_span, first, WHERE, WHERE + 9, "LOCATION", annotator="bob")
+    edits.perform(window, edits.set_state, first, "done", annotator="bob")
+    window.note_open_article("rev", first)  # the reviewer's window has it open, not finished
+    with open_project(project_path) as cli:
+        assert remembered(cli) == {}
+        edits.perform(window, edits.set_state, first, "reviewed", annotator="rev")
+        assert remembered(cli) == {"Abu Shouk": "LOCATION"}
+    window.close()
+
+
+def test_the_windows_own_run_counts_its_done_article_for_its_annotator_only(project):
+    first = one_article(project)
+    edits.perform(project, edits.add_span, first, WHERE, WHERE + 9, "LOCATION", annotator="ann")
+    assert remembered(project, editing={first}, editor="ann") == {}
+    edits.perform(project, edits.set_state, first, "done", annotator="ann")
+    assert remembered(project, editing={first}, editor="ann") == {"Abu Shouk": "LOCATION"}
+    assert remembered(project, editing={first}, editor="cat") == {}  # cat has it open, unfinished
+    assert remembered(project, editing={first}) == {}  # no editor named: open means unfinished
