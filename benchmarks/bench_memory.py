@@ -6,7 +6,8 @@ window does. Then, in the first article: labels the lone "Merz", labels "Ukraini
 (a title, as a new user might) and moves a "US Army" span's start past "US" and back (memory
 looks again in between, while the article is still open: in the window's own run, then in an
 ``annotator suggest`` run from another connection while the window has the article open),
-leaves it and lets memory look again. Then a second annotator rejects "US" as ACTOR (as often
+moves it back, marks the article done while it stays open (another ``annotator suggest`` run:
+memory should learn "Merz" and "US Army" now), leaves it and lets memory look again. Then a second annotator rejects "US" as ACTOR (as often
 as it was accepted) and memory looks again: its pending "US" suggestions should go, and the
 model's guesses they had replaced come back. Prints the pending suggestions before and after,
 the same-place pairs of pending entity suggestions with different labels, memory suggestions
@@ -114,10 +115,13 @@ def more_decisions(project, ids, pipeline) -> dict[str, int]:
     with open_project(project.path) as cli:  # `annotator suggest` from a shell, meanwhile
         suggest_articles(cli, others, pipeline, force=True)
     cli_army = lone_army(project, others)
+    edits.perform(project, edits.resize, span, army, army + 7, annotator=WHO)
+    edits.perform(project, edits.set_state, aid, "done", annotator=WHO)  # done, still open
+    with open_project(project.path) as cli:
+        suggest_articles(cli, others, pipeline, force=True)
+    done_open = memory_of(project, others, {"Merz", "US Army"})
     if hasattr(project, "note_open_article"):
         project.note_open_article(WHO, None)  # left it
-    edits.perform(project, edits.resize, span, army, army + 7, annotator=WHO)
-    edits.perform(project, edits.set_state, aid, "done", annotator=WHO)
     suggest_articles(project, ids, pipeline, force=True)
     mem = [(i, s) for i in ids for s in pending(project, [i]) if s.origin == "memory"]
     words = [project.article(i).text[s.start : s.end] for i, s in mem]
@@ -126,6 +130,7 @@ def more_decisions(project, ids, pipeline) -> dict[str, int]:
         "army": words.count("Army"),
         "army_window": window_army,
         "army_cli": cli_army,
+        "done_open_cli": done_open,
     }
 
 
@@ -144,6 +149,16 @@ def take_back_us(project, article_id) -> None:
     start = project.article(article_id).text.index("US")
     span = edits.perform(project, edits.add_span, article_id, start, start + 2, "ACTOR", annotator="bob")
     edits.perform(project, edits.reject, span.focus_span_id, annotator="bob")
+
+
+def memory_of(project, ids, strings: set[str]) -> int:
+    """Pending memory suggestions of any of ``strings`` in ``ids``."""
+    return sum(
+        project.article(i).text[s.start : s.end] in strings
+        for i in ids
+        for s in pending(project, [i])
+        if s.origin == "memory"
+    )
 
 
 def lone_army(project, ids) -> int:
@@ -187,6 +202,10 @@ def main() -> None:
             print(f"memory 'Army' alone while its article is open, window's own run: {more['army_window']}")
             print(
                 f"memory 'Army' alone while its article is open, a CLI run beside the window: {more['army_cli']}"
+            )
+            print(
+                "memory 'Merz'/'US Army' once their article is marked done but still open, a CLI run"
+                f" beside the window: {more['done_open_cli']}"
             )
             print(f"memory suggestions of 'Army' alone (a boundary being moved): {more['army']}")
             print(f"pending suggestions after all of it: {len(pending(project, ids))}")

@@ -1,6 +1,7 @@
 """An article marked done that stays open in the window (the last one: "Every article is
-done") counts for annotation memory at once, in another process too; undoing "done" takes it
-out again (issue 14, item 3: memory learns the state when the article is left or marked done)."""
+done") counts for annotation memory at once, in another process too; undoing "done", or an
+edit after it, takes it out again until it is marked done again (issue 14, item 3: memory
+learns the state when the article is left or marked done)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,11 @@ def test_done_and_still_open_counts_for_memory_until_set_back(qtbot, open_win, q
         qtbot.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier)  # undo "mark done"
         assert window.project.state(first, "ann") == "in_progress"
         assert remembered(cli) == {}
+        qtbot.keyClick(window.view, Qt.Key_Return, Qt.ControlModifier)
+        assert remembered(cli) == learnt
+        while window.annotating.state.focused() is None or window.annotating.state.focused().label != "ACTOR":
+            qtbot.keyClick(window.view, Qt.Key_N)
+        qtbot.keyClick(window.view, Qt.Key_X)  # Putin deleted after "done", still open
+        assert window.project.state(first, "ann") == "done" and remembered(cli) == {}
+        qtbot.keyClick(window.view, Qt.Key_Return, Qt.ControlModifier)  # done again: counts
+        assert remembered(cli) == {"Donbas": "LOCATION", "Kyiv": "LOCATION"}

@@ -86,22 +86,33 @@ def open_articles(db: Database, now: str) -> set[int]:
 def unfinished(db: Database, now: str, editing: Collection[int] = (), editor: str | None = None) -> set[int]:
     """The open articles whose decisions are not finished: open in a living window session
     whose annotator has not marked them done or reviewed, and ``editing`` (open in this
-    process for ``editor``) unless ``editor`` has. A done article that stays open counts as
-    finished, edits made after marking it done too (they are a done article's decisions);
-    set back to unfinished, it is left out again. Without ``editor``, ``editing`` is left out."""
+    process for ``editor``) unless ``editor`` has. Without ``editor``, ``editing`` is left out.
+
+    "Done" counts only while it is the annotator's last edit there: one edited after it while
+    still open (a boundary being moved again) is unfinished until it is left or marked done
+    again, like any open article; set back to not done (undo), it is unfinished too."""
     pairs = _open_by(db, now) | {(article_id, editor) for article_id in editing}
-    wanted = sorted({article_id for article_id, who in pairs if who is not None})
-    done: set[tuple[int, str]] = set()
-    for chunk in (wanted[i : i + 500] for i in range(0, len(wanted), 500)):
-        marks = ", ".join("?" * len(chunk))
-        states = ", ".join("?" * len(FINISHED))
-        rows = db.execute(
-            f"SELECT article_id, annotator FROM article_states WHERE article_id IN ({marks}) "
-            f"AND state IN ({states})",
-            [*chunk, *FINISHED],
-        )
-        done |= {(article_id, who) for article_id, who in rows}
-    return {article_id for article_id, who in pairs if who is None or (article_id, who) not in done}
+    return {a for a, who in pairs if who is None or not _finished_last(db, a, who)}
+
+
+def _finished_last(db: Database, article_id: int, annotator: str) -> bool:
+    """Whether ``annotator`` marked the article done or reviewed and edited nothing there since
+    (their last edit-log entry, if any, is the one that set the state)."""
+    row = db.execute(
+        "SELECT state FROM article_states WHERE article_id = ? AND annotator = ?", [article_id, annotator]
+    ).fetchone()
+    if row is None or row[0] not in FINISHED:
+        return False
+    last = db.execute(
+        "SELECT id FROM edits WHERE article_id = ? AND annotator = ? ORDER BY id DESC LIMIT 1",
+        [article_id, annotator],
+    ).fetchone()
+    if last is None:  # finished elsewhere (imported, merged): nothing edited here since
+        return True
+    set_state = db.execute(
+        "SELECT 1 FROM history WHERE edit_id = ? AND table_name = 'article_states' LIMIT 1", [last[0]]
+    ).fetchone()
+    return set_state is not None
 
 
 def _open_by(db: Database, now: str) -> set[tuple[int, str | None]]:

@@ -5,8 +5,8 @@ appears again, in this and later articles (origin ``memory``). Project meta
 It helps rather than contradicts:
 - it learns from finished decisions only: an article open in a window (any process: the
   store knows, see ``store/window_sessions``) or named in ``editing`` is left out until it is
-  left or marked done (or reviewed) by the one who has it open, so a span briefly shrunk while
-  moving its boundary is never learnt;
+  left or marked done (or reviewed) by the one who has it open, and again after an edit made
+  there since, so a span briefly shrunk while moving its boundary is never learnt;
 - titles ("Ukrainian President") are not learnt: they are words before a name, not names;
   nor is a string without a letter (a "3" someone took into a team's name is no name);
 - it never suggests inside a longer name (a suggested or accepted entity around it), and of
