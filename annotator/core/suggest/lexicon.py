@@ -55,6 +55,7 @@ class Words:
     people_nouns: frozenset[str]
     not_names: frozenset[str]
     naming_words: frozenset[str]
+    document_nouns: frozenset[str]
     health_counts: frozenset[str]
     health_words: frozenset[str]
     harm: dict[str, str]
@@ -87,6 +88,7 @@ def words() -> Words:
         people_nouns=_lowered(raw, "people_nouns"),
         not_names=_lowered(raw, "not_names"),
         naming_words=_lowered(raw, "naming_words"),
+        document_nouns=_lowered(raw, "document_nouns"),
         health_counts=_lowered(raw, "health_counts"),
         health_words=_lowered(raw, "health_words"),
         harm=harm,

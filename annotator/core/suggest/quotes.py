@@ -10,6 +10,7 @@ from annotator.core.suggest.quote_attribution import (
     according_to,
     colon_subject,
     dash_source,
+    document_of,
     headline_alone,
     is_named_thing,
     words_of,
@@ -74,6 +75,7 @@ def _source(span: Span, finder: SpeakerFinder) -> Token | None:
         according_to(span, quoted)
         or colon_subject(span, quoted)
         or words_of(span, quoted)
+        or document_of(span, quoted)
         or dash_source(span)
     )
 

@@ -15,6 +15,7 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "prep")
 _PERSONAL = {"he", "she", "him", "her"}
 _GROUP = {"they", "it", "we"}
+_POSSESSIVE = {"his", "her", "its", "their"}
 _CHAIN_BACK = 120  # tokens before the pronoun's sentence searched for the subject it continues
 _BACK = 250  # tokens searched back for an earlier mention of "the spokesperson"
 
@@ -111,8 +112,13 @@ class SpeakerFinder:
     def actor_for(self, token: Token) -> Actor | None:
         """The actor a subject or source token stands for: itself, for a pronoun the actor
         before it, for a bare title ("the minister said") the person named before it."""
+        if token.dep_ == "poss" and token.lower_ in _POSSESSIVE:
+            return self._possessor(token)
         if token.lower_ in _PERSONAL | _GROUP | {"who"}:
             return self.resolve_pronoun(token)
+        owner = self._document_owner(token)
+        if owner is not None:  # "according to its press release", "Smith's statement"
+            return self.actor_for(owner)
         if token.lower_ == "latter" and token.i > 0:  # "the FAA and the NTSB, with the latter …"
             return next(
                 (a for a in reversed(self.actors) if a.end <= token.i and a.start not in self.quoted), None
@@ -123,6 +129,32 @@ class SpeakerFinder:
         if actor is None and self._is_bare_title(token):
             return self._nearest_before(token.i, token.sent.start, personal=True)
         return actor
+
+    def _document_owner(self, token: Token) -> Token | None:
+        """The possessor of a noun for something said or written ("Smith's tweet")."""
+        if token.lower_ not in self.words.document_nouns or token.pos_ != "NOUN":
+            return None
+        return next((c for c in token.children if c.dep_ == "poss" and c.i not in self.quoted), None)
+
+    def _possessor(self, pronoun: Token) -> Actor | None:
+        """Who "his", "her", "its" or "their" stands for: the subject of its sentence when it
+        comes before that subject ("According to its release, the NBA …", "In his speech,
+        Smith …"), otherwise the actor before it, as for he/she/it."""
+        gender = gender_of(pronoun.text)
+        for subject in pronoun.sent.root.children:
+            if subject.dep_ not in _SUBJECTS or subject.i < pronoun.i or subject.i in self.quoted:
+                continue
+            actor = self._actor_at(subject)
+            if actor is not None and (
+                gender is None or (actor.kind == "PERSON" and self._fits(actor, gender))
+            ):
+                return actor
+        personal = gender is not None
+        if personal:
+            chained = self._chain(pronoun, gender, depth=6)
+            if chained is not None:
+                return chained
+        return self._nearest_before(pronoun.i, pronoun.sent.start, personal, gender)
 
     def _quoted_as_saying(self, verb: Token) -> Actor | None:
         """ "Politico quoted Tim Manning as saying "…"": the one quoted, not the outlet."""
@@ -203,9 +235,19 @@ class SpeakerFinder:
                     yield from (c for c in child.children if c.dep_ == "pobj")
             if verb.dep_ == "relcl":
                 yield verb.head
+            yield from self._controller(verb)
             if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
                 return
             verb = verb.head
+
+    def _controller(self, verb: Token) -> Iterator[Token]:
+        """ "Criticism led Smith to admit "…"", "urged Jones to declare": an infinitive of
+        saying after a verb with an object is said by that object, not by the verb's subject
+        (except after "promise", where the subject keeps the word)."""
+        head = verb.head
+        if verb.dep_ != "xcomp" or head.lemma_ == "promise":
+            return
+        yield from (c for c in head.children if c.dep_ == "dobj" and c.i < verb.i and c.i not in self.quoted)
 
     def _actor_at(self, token: Token) -> Actor | None:
         inside = next((a for a in self.actors if a.covers(token.i)), None)

@@ -1,6 +1,7 @@
 """Who said a quote, in common news patterns: a person set off by commas after a title, "X
 quoted Y as saying", "the spokesperson" / "the commission" named earlier, he/she continuing
-the last main-clause subject, and verbs that are names or lie in another paragraph."""
+the last main-clause subject, verbs that are names or lie in another paragraph, "led X to say"
+(the object speaks), more reporting verbs, and the owner of a statement or tweet."""
 
 from __future__ import annotations
 
@@ -277,3 +278,84 @@ def test_a_surname_with_an_inner_capital_is_an_unknown_speaker(suggest):
         'In an interview with Rolling Stone, McCready commented, "he gets sounds that are not guitar sounds."'
     )
     assert speakers(suggest, text) == {"he gets sounds that are not guitar sounds": "McCready"}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            'Anger among voters forced Mayor Anne Becker to concede that the plan was "a failure from the start."',
+            "Anne Becker",
+        ),
+        (
+            'The scandal led Senator Paul Weber to say, "I regret what happened and I will step down."',
+            "Paul Weber",
+        ),
+        ('The crowd urged Jones to declare "this is our city" at the rally.', "Jones"),
+    ],
+)
+@model
+def test_an_infinitive_of_saying_is_said_by_the_object_of_the_verb_before_it(suggest, text, who):
+    assert list(speakers(suggest, text).values()) == [who]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "who"),
+    [
+        (
+            'Prime Minister Jan Novak apologised to farmers for "a decision that hurt many families."',
+            "a decision that hurt many families",
+            "Jan Novak",
+        ),
+        (
+            'Governor Lisa Moreno boasted that the state had "the fastest recovery in the whole region."',
+            "the fastest recovery in the whole region",
+            "Lisa Moreno",
+        ),
+        (
+            'Coach Tom Reilly joked that his team was "too tired to celebrate properly."',
+            "too tired to celebrate properly",
+            "Tom Reilly",
+        ),
+        (
+            'Senator Maria Lopez lamented the "slow and painful collapse of local newspapers."',
+            "slow and painful collapse of local newspapers",
+            "Maria Lopez",
+        ),
+    ],
+)
+@model
+def test_apologise_boast_joke_and_lament_attribute_partial_quotes(suggest, text, quote, who):
+    assert speakers(suggest, text) == {quote: who}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            'According to its latest statement, the Red Cross was "stretched to the limit by the floods."',
+            "Red Cross",
+        ),
+        (
+            'Part of Senator Paul Weber\'s speech was the line, "we will never give up on this town."',
+            "Paul Weber",
+        ),
+        (
+            "Mayor Tom Reilly opened the bridge. Part of Governor Lisa Moreno's tweet included the words, "
+            '"a proud day for every family in the valley."',
+            "Lisa Moreno",
+        ),
+    ],
+)
+@model
+def test_the_owner_of_a_statement_or_tweet_speaks_its_quote(suggest, text, who):
+    assert list(speakers(suggest, text).values()) == [who]
+
+
+@model
+def test_a_possessive_before_the_subject_stands_for_that_subject(suggest):
+    text = (
+        "The Blue Cross helped thousands of people last year.\n"
+        'According to its press release, the Red Cross was "suspending all work in the region until further notice."'
+    )
+    assert speakers(suggest, text) == {"suspending all work in the region until further notice": "Red Cross"}
