@@ -28,13 +28,18 @@ def gender_of(word: str) -> str | None:
 
 
 def name_genders(doc: Doc, names: list[tuple[int, int]]) -> dict[str, str]:
-    """Surname -> "m"/"f" for the names (token ranges) the text genders consistently."""
+    """Surname -> "m"/"f" for the names (token ranges) the text genders consistently. A
+    surname that two people share ("Melania Trump", "Donald Trump") genders neither: the
+    evidence for one is not evidence for the other."""
     votes: dict[str, set[str]] = {}
+    given: dict[str, set[str]] = {}
     for start, end in names:
         surname = doc[end - 1].text
+        if end - start > 1:
+            given.setdefault(surname, set()).add(doc[start].text)
         for gender in _evidence(doc, start, end):
             votes.setdefault(surname, set()).add(gender)
-    return {name: next(iter(g)) for name, g in votes.items() if len(g) == 1}
+    return {name: next(iter(g)) for name, g in votes.items() if len(g) == 1 and len(given.get(name, ())) < 2}
 
 
 def _evidence(doc: Doc, start: int, end: int) -> list[str]:

@@ -93,7 +93,9 @@ def colon_subject(span: Span, quoted: set[int]) -> Token | None:
         return None
     clause = doc[doc[i].sent.start : i]
     subjects = [t for t in clause if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted]
-    return subjects[-1] if subjects else None
+    # "Robinson, whose Twitter bio includes …, writes:": the main clause's subject first
+    main = [t for t in subjects if t.head.i == t.head.head.i]
+    return (main or subjects)[-1] if subjects else None
 
 
 def headline_alone(span: Span, text: str) -> bool:

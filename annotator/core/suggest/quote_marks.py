@@ -9,15 +9,23 @@ _SINGLE_OPEN, _SINGLE_CLOSE = "‘", "’"
 _BEFORE_OPEN = " \t\n([{—–-/:;,"
 _PARAGRAPH = re.compile(r"[^\n]+")
 _MARK = re.compile("[\"'“”„‘’]")
+_DOUBLE_MARK = re.compile('["“”„]')
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Ranges of quoted text without the marks. A paragraph that opens a quote and does not
-    close it continues into the next paragraph when that one opens with a mark too."""
+    close it continues into the next paragraph when that one opens with a mark too, or when
+    the next one's first mark closes a quote (a message quoted over two lines whose second
+    line lost its opening mark)."""
     quotes: list[tuple[int, int]] = []
     carry: int | None = None  # start of a quote still open from an earlier paragraph
     for para in _PARAGRAPH.finditer(text):
-        found, open_at = _scan(text, para.start(), para.end(), carry is not None)
+        start = para.start()
+        close = _first_mark_closes(text, start, para.end()) if carry is not None else None
+        if carry is not None and close is not None:
+            quotes.append((carry, close))
+            carry, start = None, close + 1
+        found, open_at = _scan(text, start, para.end(), carry is not None)
         if carry is not None:
             if found and found[0][0] == -1:
                 found[0] = (carry, found[0][1])
@@ -53,6 +61,18 @@ def _scan(text: str, start: int, end: int, continuing: bool) -> tuple[list[tuple
     if kind == "single":  # an unclosed single mark is an apostrophe far more often than a quote
         open_at = None
     return found, open_at
+
+
+def _first_mark_closes(text: str, start: int, end: int) -> int | None:
+    """Where a paragraph that does not open with a mark has a closing double mark as its
+    first mark (`… in his grave."`), else None."""
+    mark = _DOUBLE_MARK.search(text, start, end)  # not the apostrophe of "I've"
+    if mark is None or not text[start:end].strip() or text[start:end].lstrip()[0] in "\"'“”„‘’":
+        return None
+    i = mark.start()
+    if text[i] not in '"”' or text[i - 1].isspace() or _opening(text, i, start) is not None:
+        return None
+    return i
 
 
 def _opening(text: str, i: int, para_start: int) -> str | None:

@@ -96,10 +96,19 @@ class SpeakerFinder:
             if actor is not None:
                 return actor
         root = verb.sent.root
-        if root.i != verb.i and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        if any(c.dep_ in _SUBJECTS for c in verb.children):
+            return None
+        if root.i != verb.i:
             # a mis-parse left the verb without a clause of its own ("X speaking to Y called …")
-            return next(filter(None, (self.actor_for(s) for s in self._subjects(root))), None)
-        return None
+            found = next(filter(None, (self.actor_for(s) for s in self._subjects(root))), None)
+            if found is not None:
+                return found
+        return self._name_right_before(verb)
+
+    def _name_right_before(self, verb: Token) -> Actor | None:
+        """ "Trump lauded Cain as …", "coach Geoff Ingram said" parsed without a subject: the
+        actor that ends right before the verb."""
+        return next((a for a in self.actors if a.end == verb.i and a.start not in self.quoted), None)
 
     def _by_phrase(self, verb: Token) -> Iterator[Token]:
         """For a passive verb of saying, the object of a "by" in its clause, outside quotes."""

@@ -81,3 +81,18 @@ def test_reported_speech_only_when_the_scheme_asks(pipeline, suggest):
         pipeline.suggester.reported_speech = False
     assert labelled(found, "QUOTE") == ["Moscow had supported the initial outline"]
     assert quote_speakers(found, text) == {"Moscow had supported the initial outline": "Sergei Lavrov"}
+
+
+def test_a_quote_whose_second_line_lost_its_opening_mark_runs_to_the_closing_mark():
+    text = 'He wrote: "First line of the message.\nSecond line of it." Then prose.\nNext "word" here.'
+    assert quoted(text) == ["First line of the message.\nSecond line of it.", "word"]
+
+
+def test_a_later_line_that_opens_no_quote_and_closes_none_ends_an_open_quote():
+    text = 'He said "it will end\nNext paragraph, "with a quote" in it.'
+    assert quoted(text) == ["it will end", "with a quote"]
+
+
+def test_an_apostrophe_before_the_closing_mark_of_a_continued_line_is_no_mark():
+    text = 'He wrote: "First line of the message.\nI\'ve written a second line of it." Then prose.'
+    assert quoted(text) == ["First line of the message.\nI've written a second line of it."]
