@@ -135,6 +135,8 @@ class SpeakerFinder:
         actor = self._actor_at(token)
         if actor is None and self._is_bare_noun(token):
             actor = self._named_before(token)
+        if actor is None and self._is_role(token):  # "the Prime Minister apologised"
+            actor = self._titled_before(token)
         if actor is None and self._is_bare_title(token):
             return self._nearest_before(token.i, token.sent.start, personal=True)
         return actor
@@ -195,6 +197,30 @@ class SpeakerFinder:
                     0 < actor.start - earlier.i <= 3 or 0 < earlier.i - actor.end + 1 <= 2
                 ):
                     return actor
+        return None
+
+    def _is_role(self, token: Token) -> bool:
+        """ "the Prime Minister", "the President": "the" and title words only."""
+        words = [t for t in token.subtree if t.dep_ != "det"]
+        return (
+            token.lower_ in self.words.title_core
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and all(t.lower_ in self.words.title_words and t.i <= token.i for t in words)
+        )
+
+    def _titled_before(self, token: Token) -> Actor | None:
+        """The person an earlier "Prime Minister Igor Matovič" named with exactly this title
+        (not "Deputy Prime Minister …"), nearest first."""
+        title = [t.lower_ for t in token.subtree if t.dep_ != "det"]
+        n = len(title)
+        for i in range(token.i - n - 1, -1, -1):
+            if [t.lower_ for t in self.doc[i : i + n]] != title or i + n in self.quoted:
+                continue
+            if i > 0 and self.doc[i - 1].lower_ in self.words.title_words:
+                continue
+            actor = next((a for a in self.actors if a.start == i + n and a.kind == "PERSON"), None)
+            if actor is not None:
+                return actor
         return None
 
     def _is_bare_title(self, token: Token) -> bool:

@@ -426,3 +426,24 @@ def test_a_verb_of_saying_parsed_without_a_subject_takes_the_name_right_before_i
 def test_before_a_colon_the_main_clause_subject_speaks_not_one_in_a_relative_clause(suggest):
     text = 'Mayor Tom Reilly, whose Facebook page lists the town hall, writes:\n"We will open the bridge on Monday morning."'
     assert speakers(suggest, text) == {"We will open the bridge on Monday morning": "Tom Reilly"}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Prime Minister Jan Novak of Slovakia tested positive on Friday. After Deputy Prime Minister "
+            "for Finance and Minister of Economy Karel Dvorak failed to buy enough tests, the Prime Minister "
+            'apologised to the people for "having a fool as economy minister."',
+            "Jan Novak",
+        ),
+        (
+            "President Anna Kowalski met Governor Tom Reilly in Warsaw. "
+            'Later the Governor said the talks were "a very good start for both of us."',
+            "Tom Reilly",
+        ),
+    ],
+)
+@model
+def test_the_prime_minister_is_the_person_named_earlier_with_that_exact_title(suggest, text, who):
+    assert list(speakers(suggest, text).values()) == [who]
