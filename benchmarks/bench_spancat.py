@@ -2,9 +2,10 @@
 articles.
 
     python benchmarks/bench_spancat.py [--folds 3 | --leave-one-gold-out] [--max-epochs 12] [--seed 0]
+                                       [--gold FILE ...]
 
 Data: the dev golds in ``tests/data/`` (seeds, unseen, holdout, holdout2 and wikinews2020 when
-present; never the held-out Wikinews gold). Cross-validation by article: ``--folds K`` shuffles
+present; never the held-out Wikinews gold), or the ``--gold`` files. Cross-validation by article: ``--folds K`` shuffles
 the articles with ``--seed`` and cuts them into K parts; ``--leave-one-gold-out`` holds out one
 gold file at a time. Each fold trains on the other articles (15 % of them as spaCy's dev set, for
 the best-model choice) and scores the held-out part; figures are pooled over the folds, so every
@@ -177,13 +178,15 @@ vocab = {base}
 """
 
 
-def _golds() -> list[tuple[str, dict]]:
+def _golds(paths: list[Path] | None = None) -> list[tuple[str, dict]]:
+    """(gold name, task) for each article of ``paths`` (default: the dev golds present)."""
+    if not paths:
+        paths = [p for name in GOLDS if (p := ROOT / "tests" / "data" / f"gold_{name}.jsonl").exists()]
     out = []
-    for name in GOLDS:
-        path = ROOT / "tests" / "data" / f"gold_{name}.jsonl"
-        if path.exists():
-            lines = path.read_text(encoding="utf-8").splitlines()
-            out += [(name, json.loads(line)) for line in lines if line.strip()]
+    for path in paths:
+        name = path.stem.removeprefix("gold_")
+        lines = path.read_text(encoding="utf-8").splitlines()
+        out += [(name, json.loads(line)) for line in lines if line.strip()]
     return out
 
 
@@ -215,16 +218,7 @@ def _train(base: str, train: list[dict], dev: list[dict], out: Path, args) -> sp
     train_bin.to_disk(out / "train.spacy")
     _docbin(base_nlp, dev)[0].to_disk(out / "dev.spacy")
     width = base_nlp.get_pipe("tok2vec").model.get_dim("nO")
-    steps = max(1, -(-words // 1000))
-    text = CONFIG.format(
-        train=json.dumps(str(out / "train.spacy")), dev=json.dumps(str(out / "dev.spacy")),
-        seed=args.seed, base=json.dumps(base), candidates=CANDIDATES, key=KEY, width=width,
-        max_length=args.max_length, finder_threshold=args.finder_threshold, patience=args.patience * steps, max_epochs=args.max_epochs, steps=steps,
-    )  # fmt: skip
-    config = Config().from_str(text)
-    if args.ngram_max:
-        _use_ngram_suggester(config, args.ngram_max)
-    nlp = init_nlp(config)
+    nlp = init_nlp(make_config(args, base, out, words, width))
     spancat = nlp.get_pipe("spancat")
     for label in LABELS:
         spancat.add_label(label)  # type: ignore[attr-defined]
@@ -235,6 +229,22 @@ def _train(base: str, train: list[dict], dev: list[dict], out: Path, args) -> sp
         print(log.getvalue())
     best = out / "model" / "model-best"
     return spacy.load(best if best.exists() else out / "model" / "model-last")
+
+
+def make_config(args: argparse.Namespace, base: str, out: Path, words: int, width: int) -> Config:
+    """The training config: data in ``out``, ``tok2vec`` sourced from ``base`` (``width`` its
+    output), evaluated every ~1000 words of the ``words`` of training data (patience in
+    epochs, as ``--patience`` says); with ``--ngram-max``, the n-gram suggester."""
+    steps = max(1, -(-words // 1000))
+    text = CONFIG.format(
+        train=json.dumps(str(out / "train.spacy")), dev=json.dumps(str(out / "dev.spacy")),
+        seed=args.seed, base=json.dumps(base), candidates=CANDIDATES, key=KEY, width=width,
+        max_length=args.max_length, finder_threshold=args.finder_threshold, patience=args.patience * steps, max_epochs=args.max_epochs, steps=steps,
+    )  # fmt: skip
+    config = Config().from_str(text)
+    if args.ngram_max:
+        _use_ngram_suggester(config, args.ngram_max)
+    return config
 
 
 def _use_ngram_suggester(config: Config, longest: int) -> None:
@@ -288,7 +298,8 @@ def _candidate_recall(texts, gold, candidates) -> dict[str, tuple[int, int]]:
     return out
 
 
-def main(argv: list[str] | None = None) -> None:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line (see the module's docstring)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--leave-one-gold-out", action="store_true")
@@ -304,8 +315,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--verbose", action="store_true", help="print spaCy's training log")
     parser.add_argument("--base", default=next(m for m in DEFAULT_MODELS if spacy.util.is_package(m)))
-    args = parser.parse_args(argv)
-    golds = _golds()
+    parser.add_argument(
+        "--gold", type=Path, action="append", help="a gold JSONL file (repeatable; default: the dev golds)"
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    golds = _golds(args.gold)
     texts = [task["text"] for _, task in golds]
     gold = [_spans(task) for _, task in golds]
     folds = _folds(golds, args)
