@@ -93,9 +93,17 @@ def colon_subject(span: Span, quoted: set[int]) -> Token | None:
         return None
     clause = doc[doc[i].sent.start : i]
     subjects = [t for t in clause if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted]
-    # "Robinson, whose Twitter bio includes …, writes:": the main clause's subject first
-    main = [t for t in subjects if t.head.i == t.head.head.i]
-    return (main or subjects)[-1] if subjects else None
+    # "Robinson, whose Twitter bio includes …, writes:", "Collins saw it as the way for the
+    # nations to …:": the subject highest in the parse, the later one of equals
+    return min(reversed(subjects), key=_depth) if subjects else None
+
+
+def _depth(token: Token) -> int:
+    """How many heads lie between ``token`` and its sentence's root."""
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth
 
 
 def headline_alone(span: Span, text: str) -> bool:

@@ -447,3 +447,26 @@ def test_before_a_colon_the_main_clause_subject_speaks_not_one_in_a_relative_cla
 @model
 def test_the_prime_minister_is_the_person_named_earlier_with_that_exact_title(suggest, text, who):
     assert list(speakers(suggest, text).values()) == [who]
+
+
+@model
+def test_before_a_colon_the_subject_highest_in_the_parse_speaks(suggest):
+    text = (
+        'Phil Collins answered our questions. The ministry asked any "outside power" to stay out of it.\n'
+        "Collins saw compromise as the best way for the two nations to resolve their differences: "
+        '"I think that those countries should compromise and split the disputed area in half."'
+    )
+    found = speakers(suggest, text)
+    assert (
+        found["I think that those countries should compromise and split the disputed area in half"]
+        == "Collins"
+    )
+
+
+@model
+def test_the_one_who_referred_to_someone_as_words_said_them_not_the_outlet_reporting_it(suggest):
+    text = (
+        "The Atlantic claimed that during a trip to France, Senator Paul Weber refused to visit a "
+        'cemetery and referred to the soldiers buried there as "losers and fools."'
+    )
+    assert speakers(suggest, text) == {"losers and fools": "Paul Weber"}
