@@ -2,8 +2,9 @@
 
     python benchmarks/speaker_errors.py tests/data/gold_wikinews2020.jsonl [more dev golds]
 
-It refuses the held-out Wikinews 2019 gold (``gold_wikinews.jsonl``, articles ``wikinews_*``):
-rules are not written against its errors; ``bench_suggest_quality.py`` gives its aggregate only.
+It refuses the held-out golds: Wikinews 2019 (``gold_wikinews.jsonl``, articles ``wikinews_*``)
+and held-out B (``gold_heldoutb.jsonl``, articles ``heldoutb_*``): rules are not written against
+their errors; ``bench_suggest_quality.py --gold`` gives their aggregate only.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ sys.path.insert(0, str(ROOT))
 
 from bench_suggest_quality import _key, _surname, load_gold, predict, speaker_accuracy  # noqa: E402
 
-HELD_OUT = "gold_wikinews.jsonl"
+HELD_OUT = ("gold_wikinews.jsonl", "gold_heldoutb.jsonl")
+HELD_OUT_ARTICLES = ("wikinews_", "heldoutb_")
 
 
 def held_out(path: Path, gold: list[dict]) -> bool:
-    """Whether ``path`` is (or contains articles of) the held-out Wikinews 2019 gold."""
-    return path.name == HELD_OUT or any(
-        str(task.get("meta", {}).get("file", "")).startswith("wikinews_") for task in gold
+    """Whether ``path`` is (or contains articles of) a held-out gold (Wikinews 2019, held-out B)."""
+    return path.name in HELD_OUT or any(
+        str(task.get("meta", {}).get("file", "")).startswith(HELD_OUT_ARTICLES) for task in gold
     )
 
 
@@ -53,11 +55,9 @@ def misses(gold: list[dict], pred: list[dict]) -> list[str]:
 def main(argv: list[str]) -> None:
     for arg in argv:
         path = Path(arg)
-        gold = [] if path.name == HELD_OUT else load_gold(path)
+        gold = [] if path.name in HELD_OUT else load_gold(path)
         if held_out(path, gold):
-            sys.exit(
-                f"{path}: refused, this is the held-out Wikinews gold (aggregate only, via bench_suggest_quality)"
-            )
+            sys.exit(f"{path}: refused, this is a held-out gold (aggregate only, via bench_suggest_quality)")
         pred, _ = predict(gold, None)
         right, total = speaker_accuracy(gold, pred)
         print(f"{path.name}: speaker right {right}/{total}")
