@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
         saved.set_annotator_name(self.settings, name)
         if name != self.annotator:
             self.annotator = self.annotating.annotator = name
-            self.list_model.set_query(ArticleQuery(name))
+            self.list_model.set_query(ArticleQuery(name, blind=self.view_menu.blind))
             self.open_start_article()
             self._update_status()
 

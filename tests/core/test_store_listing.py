@@ -82,3 +82,11 @@ def test_next_unfinished_stays_in_the_listing(listed):
         edits.perform(project, edits.set_state, ids[n], "done", annotator="ann")
     assert next_unfinished(project.db, kyiv, ids[1]) is None
     assert project.list_next_unfinished(ArticleQuery("ann", state="new"), ids[1]) == ids[4]
+
+
+def test_blind_counts_only_the_suggestions_blind_labelling_shows(listed):
+    project, ids = listed
+    with project.transaction():
+        span_rows.insert(project.db, Span(ids[0], 17, 22, "LOCATION", origin="memory", status="suggested"))
+    assert page(project.db, ArticleQuery("ann"), 0, 1)[0].suggestions == 3
+    assert page(project.db, ArticleQuery("ann", blind=True), 0, 1)[0].suggestions == 2

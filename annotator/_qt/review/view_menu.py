@@ -6,6 +6,7 @@ the history shows only the annotator's own changes, so nobody sees another's wor
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -81,6 +82,9 @@ class ViewMenu:
             self.actions[name].setEnabled(not on)
         self.window.annotating.blind = on
         self.window.annotating.reload()
+        model = self.window.list_model  # its "Sugg." counts only what the annotator is shown
+        if model.query.blind != on:
+            model.set_query(replace(model.query, blind=on))
 
     # -- review --------------------------------------------------------------------------
     def open_review(self, _checked=False, article_id: int | None = None) -> ReviewWindow | None:

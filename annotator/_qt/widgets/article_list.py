@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from annotator._qt.models.article_list import ArticleListModel
 from annotator.core.model import ARTICLE_STATES
-from annotator.core.store import ArticleQuery
 
 
 class ArticleListPane(QWidget):
@@ -87,7 +88,7 @@ class ArticleListPane(QWidget):
     def _apply(self) -> None:
         self._debounce.stop()
         query = self.model.query
-        wanted = ArticleQuery(query.annotator, self.status.currentData(), self.search.text().strip())
+        wanted = replace(query, state=self.status.currentData(), search=self.search.text().strip())
         if wanted != query:
             self.model.set_query(wanted)
 

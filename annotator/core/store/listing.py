@@ -18,11 +18,13 @@ from annotator.core.store import articles
 
 @dataclass(frozen=True)
 class ArticleQuery:
-    """Which articles a list shows: for one annotator, optionally one state and a search."""
+    """Which articles a list shows: for one annotator, optionally one state and a search.
+    ``blind``: count only the suggestions blind labelling shows (no memory suggestions)."""
 
     annotator: str
     state: str | None = None
     search: str = ""
+    blind: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,12 +64,13 @@ def _where(query: ArticleQuery) -> tuple[str, dict[str, Any]]:
 
 _FROM = "FROM articles a LEFT JOIN article_states st ON st.article_id = a.id AND st.annotator = :annotator"
 
+# The suggestion count leaves out, with ``blind``, what ``edits.blind_hides`` hides.
 _PAGE = """
 SELECT a.id, coalesce(nullif(a.title, ''), substr(a.text, 1, 160)), coalesce(st.state, 'new'),
   (SELECT count(*) FROM spans s WHERE s.article_id = a.id AND s.annotator = :annotator
      AND s.status = 'accepted'),
   (SELECT count(*) FROM spans s WHERE s.article_id = a.id AND s.annotator IS NULL
-     AND s.status = 'suggested' AND NOT EXISTS (
+     AND s.status = 'suggested' AND NOT (:blind AND s.origin = 'memory') AND NOT EXISTS (
        SELECT 1 FROM spans d WHERE d.suggestion_id = s.id AND d.annotator = :annotator))
 {from_} {where} ORDER BY a.id LIMIT :limit OFFSET :offset
 """
@@ -85,7 +88,7 @@ def page(db: Database, query: ArticleQuery, offset: int, limit: int) -> list[Art
     """Rows ``offset .. offset + limit`` of the listing, in article id order."""
     where, params = _where(query)
     sql = _PAGE.format(from_=_FROM, where=where)
-    rows = db.execute(sql, {**params, "limit": limit, "offset": offset})
+    rows = db.execute(sql, {**params, "blind": query.blind, "limit": limit, "offset": offset})
     return [
         ArticleRow(id=r[0], title=" ".join((r[1] or "").split()), state=r[2], spans=r[3], suggestions=r[4])
         for r in rows
