@@ -16,6 +16,7 @@ from annotator.core.suggest.quote_attribution import (
     words_of,
 )
 from annotator.core.suggest.quote_marks import find_quotes
+from annotator.core.suggest.quote_tags import tag_speaker
 from annotator.core.suggest.speakers import Actor, SpeakerFinder
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
 
@@ -77,6 +78,7 @@ def _source(span: Span, finder: SpeakerFinder) -> Token | None:
         or words_of(span, quoted)
         or document_of(span, quoted)
         or dash_source(span)
+        or tag_speaker(span, quoted)  # a verb the lexicon lacks, in a reporting tag's shape
     )
 
 
