@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 from annotator._qt.background import BackgroundOp, Changes, OpContext
 from annotator.core.store import open_project
 
-IMPORT_FILTER = "Articles (*.txt *.jsonl *.json *.csv *.tsv);;All files (*)"
+IMPORT_FILTER = "Articles (*.txt *.jsonl *.json *.csv *.tsv *.zip);;All files (*)"
 
 
 class FileJobs(QObject):

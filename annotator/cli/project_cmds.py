@@ -86,10 +86,13 @@ def import_(
 
     Formats: .txt (one article a file), .jsonl (text, meta, Prodigy or doccano labels),
     .csv (one article a row), and with --format (or by ending) prodigy, doccano,
-    labelstudio (.json), brat (.ann), conll (.conll/.iob/.bio), spacy (.spacy).
+    labelstudio (.json), brat (.ann), conll (.conll/.iob/.bio), spacy (.spacy);
+    a .zip is read as doccano's dataset export.
     The whole import is one transaction: a bad line aborts it and nothing is written.
-    Spans go to the annotator the file names for them (Label Studio completed_by, Prodigy
-    _annotator_id/_session_id, the annotator our exports write), else to --annotator.
+    Spans go to the annotator the file names for them (doccano's per-user USERNAME.jsonl
+    in a zip or a --format doccano folder, where all.jsonl beside them is left out; Label
+    Studio completed_by; Prodigy _annotator_id/_session_id; the annotator our exports
+    write), else to --annotator.
     """
     scheme = load_scheme(scheme_file) if scheme_file else None
     options = ImportOptions(encoding=encoding, text_column=text_column)

@@ -20,7 +20,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
-from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import Cancelled, InputError, SchemeError
@@ -29,7 +28,7 @@ from annotator.core.ingest.import_report import ImportReport
 from annotator.core.ingest.interop.brat import FRAGMENT
 from annotator.core.ingest.options import ImportOptions
 from annotator.core.ingest.records import Record, RelationIn, SpanIn
-from annotator.core.ingest.sources import expand_sources
+from annotator.core.ingest.sources import InputFile, input_files
 from annotator.core.label_map import LabelMap
 from annotator.core.model import Relation
 from annotator.core.scheme import Scheme, scheme_from_dict
@@ -65,36 +64,40 @@ def import_sources(
 ) -> ImportReport:
     """Import every file of ``sources`` into ``project`` as one transaction.
 
-    Spans go to the annotator the file names for them (Label Studio ``completed_by``, Prodigy
-    ``_annotator_id``, our exports' annotator), else to ``annotator``; with ``single_annotator``
-    all of them go to ``annotator``."""
-    files = expand_sources(sources, fmt)
-    report = ImportReport(files=len(files))
+    Spans go to the annotator the file names for them (a doccano per-user export file's name,
+    Label Studio ``completed_by``, Prodigy ``_annotator_id``, our exports' annotator), else to
+    ``annotator``; with ``single_annotator`` all of them go to ``annotator``."""
+    inputs = input_files(sources, fmt)
+    files = inputs.files
+    report = ImportReport(files=len(files), notes=list(inputs.notes))
     if add_labels or FRAGMENT in {r.name for r in project.scheme.relations}:
         options = replace(options, join_fragments=True)
     job = _Job(project, annotator or default_annotator(), add_labels, report, label_map or LabelMap())
     job.single_annotator = single_annotator
     found = job.check_all(_records(files, options), cancelled)
     if not found:
-        where = ", ".join(str(path) for path, _ in files) or ", ".join(sources)
+        where = ", ".join(str(f.path) for f in files) or ", ".join(sources)
         raise InputError(where, None, "no article found to import; nothing was written")
     with announced(project, "importing", "the import") as job.name:
         try:
             job.write_all(_records(files, options), progress, cancelled)
             with project.transaction(doing="the import"):
-                job.finish([str(path) for path, _ in files])
+                job.finish([str(f.path) for f in files])
         except BaseException:
             job.take_back()
             raise
     return report
 
 
-def _records(files: list[tuple[Path, str]], options: ImportOptions) -> Iterator[Record]:
-    for path, fmt in files:
+def _records(files: list[InputFile], options: ImportOptions) -> Iterator[Record]:
+    for item in files:
         try:
-            yield from reader_for(fmt)(path, options)
+            for record in reader_for(item.fmt)(item.path, options):
+                if item.annotator is not None:  # doccano per-user file: its user made these labels
+                    record.annotator = item.annotator
+                yield record
         except RecursionError:  # a reader's own parser on absurdly nested input
-            raise InputError(path, None, "nested too deeply to read (refused)") from None
+            raise InputError(item.path, None, "nested too deeply to read (refused)") from None
 
 
 class _Job:
