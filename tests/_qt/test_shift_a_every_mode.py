@@ -61,3 +61,36 @@ def test_review_shift_a_leaves_an_agreed_second_label(qtbot, open_win, qt_projec
         review.statusBar().currentMessage()
         == "Not accepted: 1 agreed span(s) would put a second label on a name"
     )
+
+
+def test_review_take_version_leaves_a_quote_whose_speaker_would_be_a_second_label(
+    qtbot, open_win, qt_project_path, two_annotators
+):
+    """``1`` / ``a`` take one version of a region through the same check as Shift+A: ann's
+    QUOTE said by Officials is left while the reviewer has Officials as a LOCATION."""
+    article = two_annotators
+    quote, officials = words_at(REVIEW_TEXT, "the talks would resume"), words_at(REVIEW_TEXT, "Officials")
+    with open_project(qt_project_path) as project:
+        quote_id = edits.perform(project, edits.add_span, article, *quote, "QUOTE", "ann").focus_span_id
+        actor_id = next(s.id for s in project.spans_for(article, "ann") if s.start == officials[0])
+        edits.perform(project, edits.link_speaker, quote_id, actor_id, "ann")
+        edits.perform(project, edits.add_span, article, *officials, "LOCATION", "rev")
+    window = open_win(qt_project_path, annotator="rev")
+    review = open_review(qtbot, window, article)
+    review.list.setCurrentRow(next(i for i, r in enumerate(review.regions) if r.start == quote[0]))
+    qtbot.keyClick(review.view, Qt.Key_1)
+    assert accepted_spans(window.project, article) == [("Officials", "LOCATION")]
+    message = "Saved: take version; left 1 that would put a second label on a name"
+    assert review.statusBar().currentMessage() == message
+    qtbot.keyClick(review.view, Qt.Key_A)  # the majority's (ann's) version, the same check
+    assert accepted_spans(window.project, article) == [("Officials", "LOCATION")]
+    assert review.statusBar().currentMessage().endswith("; left 1 that would put a second label on a name")
+    review.list.setCurrentRow(next(i for i, r in enumerate(review.regions) if r.start == officials[0]))
+    qtbot.keyClick(review.view, Qt.Key_1)  # Officials as ACTOR: now the QUOTE can be said by it
+    review.list.setCurrentRow(next(i for i, r in enumerate(review.regions) if r.start == quote[0]))
+    qtbot.keyClick(review.view, Qt.Key_1)
+    assert accepted_spans(window.project, article) == [
+        ("Officials", "ACTOR"),
+        ("the talks would resume", "QUOTE"),
+    ]
+    assert review.statusBar().currentMessage() == "Saved: take version"

@@ -39,6 +39,7 @@ KEYS = (
     ("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo"),
     ("history", ("H",), "History: the focused span / the whole article"),
 )
+SECOND_LABEL = "would put a second label on a name"  # why a span was left, in the status bar
 
 
 class ReviewWindow(ReviewCanvas):
@@ -137,8 +138,7 @@ class ReviewWindow(ReviewCanvas):
         if number > len(self.names):
             self.message.emit(f"There is no annotator {number} on this article.")
             return
-        keys = region.version_of(self.names[number - 1])
-        self._perform(adjudicate.take_version, self.article_id, self.reviewer, region, keys)
+        self._take(region, region.version_of(self.names[number - 1]), "Saved: take version")
 
     def version(self) -> None:
         """Focus the region's next alternative version (``a`` accepts it)."""
@@ -163,9 +163,23 @@ class ReviewWindow(ReviewCanvas):
             self.pick = (self.pick + 1) % len(versions)
         keys = versions[self.pick][0]
         pick, text = self.pick, self._version_text(versions)
-        self._perform(adjudicate.take_version, self.article_id, self.reviewer, region, keys)
-        self.pick = pick
-        self.message.emit(f"Saved: version {pick + 1} of {len(versions)}: {text}")
+        if self._take(region, keys, f"Saved: version {pick + 1} of {len(versions)}: {text}"):
+            self.pick = pick
+
+    def _take(self, region, keys: list[Key], saved: str) -> bool:
+        """Make ``keys`` the reviewer's version of ``region``, never a second entity label on a
+        token; the status bar says ``saved`` and how many spans were left, and why."""
+        if self.article_id is None:
+            return False
+        try:
+            _, skipped = adjudicate.version_split(self.project, self.article_id, self.reviewer, region, keys)
+        except AnnotatorError as exc:
+            self.message.emit(str(exc))
+            return False
+        if not self._perform(adjudicate.take_version, self.article_id, self.reviewer, region, keys):
+            return False
+        self.message.emit(saved + (f"; left {len(skipped)} that {SECOND_LABEL}" if skipped else ""))
+        return True
 
     def _version_text(self, versions: list[tuple[list[Key], list[str]]]) -> str:
         keys, givers = versions[self.pick]
@@ -186,7 +200,7 @@ class ReviewWindow(ReviewCanvas):
         except AnnotatorError as exc:
             self.message.emit(str(exc))
             return
-        why = "would put a second label on a name"
+        why = SECOND_LABEL
         if not taken:
             self.message.emit(
                 f"Not accepted: {len(skipped)} agreed span(s) {why}"

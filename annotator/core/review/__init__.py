@@ -13,6 +13,7 @@ from annotator.core.review.adjudicate import (
     next_to_review,
     review_annotators,
     take_version,
+    version_split,
 )
 from annotator.core.review.agreement import agreement as compute_agreement
 from annotator.core.review.comments import add_comment, comments_of
@@ -36,4 +37,5 @@ __all__ = [
     "next_to_review",
     "review_annotators",
     "take_version",
+    "version_split",
 ]

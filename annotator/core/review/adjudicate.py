@@ -101,21 +101,56 @@ def clusters(
 
 def take_version(project: Project, article_id: int, reviewer: str, region: Cluster, keys: list[Key]) -> Edit:
     """Make the reviewer's spans in ``region`` exactly ``keys`` (empty: reject every version),
-    attributes and QUOTE speakers included (a speaker the reviewer lacks is added as an ACTOR)."""
+    attributes and QUOTE speakers included (a speaker the reviewer lacks is added as an ACTOR),
+    except what :func:`version_split` leaves (a second entity label on a token)."""
     name = "reject all versions" if not keys else "take version"
     result = _Result(project, Edit(name=name, article_id=article_id, annotator=reviewer))
-    wanted = list(keys)
+    wanted, _ = version_split(project, article_id, reviewer, region, keys)
+    kept = list(keys)
     for span in result.live():
         if span.end <= region.start or span.start >= region.end:
             continue
         key = _key(span, result.speakers)
-        if key in wanted:
-            wanted.remove(key)
+        if key in kept:
+            kept.remove(key)
         else:
             result.drop(span)
     for key in sorted(wanted, key=lambda k: bool(k[4])):  # plain spans first: they may be speakers
         result.add(key)
     return result.edit
+
+
+def version_split(
+    project: Project, article_id: int, reviewer: str, region: Cluster, keys: list[Key]
+) -> tuple[list[Key], list[Key]]:
+    """The spans of ``keys`` the reviewer lacks in ``region``, as (what :func:`take_version`
+    adds, what it leaves): it leaves an entity span that would put a second entity label on a
+    token (over the reviewer's span kept outside the region or in ``keys``, or over another
+    of ``keys``: the longest is taken), and a QUOTE whose speaker ACTOR would be one."""
+    mine = _own_spans(project, article_id, reviewer)
+    speakers = _speakers(project, article_id, reviewer, mine)
+    wanted, kept = list(keys), []
+    for span in mine:
+        key = _key(span, speakers)
+        if span.end <= region.start or span.start >= region.end:
+            kept.append(span)
+        elif key in wanted:
+            wanted.remove(key)
+            kept.append(span)
+    actors = {(s.start, s.end) for s in kept if s.label == "ACTOR"}
+    actors |= {(k[0], k[1]) for k in wanted if k[2] == "ACTOR"}
+    needed = {k[4][:2] for k in wanted if k[4] and k[4][:2] not in actors}  # new speaker ACTORs
+    pending = [_Placed(k) for k in wanted] + [
+        _Placed((s[0], s[1], "ACTOR", "{}", ())) for s in sorted(needed)
+    ]
+    take, left = acceptable(pending, kept, entity_labels(project.scheme), lambda _: 0.0)
+    actors = {(s.start, s.end) for s in kept if s.label == "ACTOR"}
+    actors |= {(p.start, p.end) for p in take if p.label == "ACTOR"}
+    unspoken = [p for p in take if p.key[4] and p.key[4][:2] not in actors]
+    wanted_set = set(wanted)
+    take_keys = [p.key for p in take if p not in unspoken and p.key in wanted_set]
+    left_keys = [p.key for p in left + unspoken if p.key in wanted_set]
+    return take_keys, left_keys
 
 
 def accept_agreed(project: Project, article_id: int, reviewer: str, names: list[str] | None = None) -> Edit:
