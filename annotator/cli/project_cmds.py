@@ -10,6 +10,7 @@ import click
 from annotator.cli.base import cli, defaulted, progress, project_argument
 from annotator.core.errors import ProjectError
 from annotator.core.ingest import READERS, ImportOptions, import_sources
+from annotator.core.ingest.user_map import parse_user_map
 from annotator.core.label_map import LabelMap, parse_label_map
 from annotator.core.scheme import load_scheme
 from annotator.core.stats import project_stats
@@ -64,6 +65,13 @@ def init(project: str, scheme_file: str | None) -> None:
     "--drop-unmapped", is_flag=True, help="Leave out spans whose label is neither in the scheme nor mapped."
 )
 @click.option(
+    "--user-map",
+    "user_map",
+    multiple=True,
+    help="Name Label Studio users: ID=NAME[,ID=NAME...] (repeatable; ID is a user id or email) or a "
+    "JSON file {ID: NAME}. Others keep their email, or become labelstudio-user-ID.",
+)
+@click.option(
     "--scheme",
     "scheme_file",
     type=click.Path(dir_okay=False),
@@ -80,6 +88,7 @@ def import_(
     add_labels: bool,
     label_map: tuple[str, ...],
     drop_unmapped: bool,
+    user_map: tuple[str, ...],
     scheme_file: str | None,
 ) -> None:
     """Import articles from files, folders or globs (creates PROJECT if missing).
@@ -95,7 +104,7 @@ def import_(
     write), else to --annotator.
     """
     scheme = load_scheme(scheme_file) if scheme_file else None
-    options = ImportOptions(encoding=encoding, text_column=text_column)
+    options = ImportOptions(encoding=encoding, text_column=text_column, user_map=parse_user_map(user_map))
     created = not Path(project).exists()
     try:
         with open_project(project, create=True, scheme=scheme) as proj, progress("importing") as advance:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -12,3 +13,4 @@ class ImportOptions:
     encoding: str | None = None
     text_column: str = "text"
     join_fragments: bool = False  # brat: discontinuous spans become parts joined by FRAGMENT
+    user_map: Mapping[str, str] = field(default_factory=dict)  # Label Studio user id or email -> name

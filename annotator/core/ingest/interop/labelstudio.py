@@ -26,7 +26,7 @@ arrives as one even in a project whose scheme does not have it yet (``--add-labe
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,8 @@ ID_ONLY = "Label Studio prediction given by its id only (export with full predic
 
 def read(path: Path, options: ImportOptions) -> Iterator[Record]:
     """Yield one Record a task."""
-    tasks = [_Task(path, line, item) for line, item in _items(path, read_whole(path, options.encoding))]
+    text = read_whole(path, options.encoding)
+    tasks = [_Task(path, line, item, options.user_map) for line, item in _items(path, text)]
     utf16 = _counts_utf16(path, tasks)
     for task in tasks:
         yield from task.records(utf16)
@@ -80,7 +81,7 @@ def _skip(text: str, i: int) -> int:
 class _Task:
     """One task: its text and the regions, attributes and links of its chosen annotation."""
 
-    def __init__(self, path: Path, line: int, item: object) -> None:
+    def __init__(self, path: Path, line: int, item: object, users: Mapping[str, str]) -> None:
         self.path, self.line = path, line
         self._map: OffsetMap | None = None
         if not isinstance(item, dict) or not isinstance(item.get("data"), dict):
@@ -91,7 +92,9 @@ class _Task:
         self.flags = {str(f) for f in flags} if isinstance(flags, list) else set()
         self.versions = [
             _Version(name, annotation)
-            for name, annotation in _chosen_annotations(item.get("annotations") or [], self.meta, path, line)
+            for name, annotation in _chosen_annotations(
+                item.get("annotations") or [], self.meta, users, (path, line)
+            )
         ]
         self.regions = [r for version in self.versions for r in version.regions]
         self.predicted, self.predicted_results, self.ids_only = _predictions(
@@ -252,20 +255,21 @@ class _Version:
 
 
 def _chosen_annotations(
-    annotations: object, meta: dict[str, Any], path: Path, line: int
+    annotations: object, meta: dict[str, Any], users: Mapping[str, str], where: Where
 ) -> list[tuple[str | None, dict[str, Any]]]:
     """``(annotator, annotation)`` for each annotator of the task, in order of first appearance:
     their last annotation that was not cancelled (or their last one). The annotator is named by
-    ``completed_by`` (an object's email or username, or ``labelstudio-user-ID`` for a bare id);
-    when one annotator made them all, by the task's ``meta.annotator`` if there is one (our
-    export's name, which Label Studio's own export keeps while giving its own user id)."""
+    ``completed_by`` (see :func:`_completed_by`); when one annotator made them all, by the task's
+    ``meta.annotator`` if there is one (our export's name, which Label Studio's own export keeps
+    while giving its own user id)."""
+    path, line = where
     if not isinstance(annotations, list):
         raise InputError(path, line, '"annotations" must be a list')
     groups: dict[object, list[dict[str, Any]]] = {}
     names: dict[object, str | None] = {}
     for annotation in annotations:
         if isinstance(annotation, dict):
-            key, name = _completed_by(annotation.get("completed_by"), (path, line))
+            key, name = _completed_by(annotation.get("completed_by"), users, where)
             groups.setdefault(key, []).append(annotation)
             names[key] = name
     if len(groups) == 1:
@@ -278,18 +282,24 @@ def _chosen_annotations(
     return chosen
 
 
-def _completed_by(value: object, where: Where) -> tuple[object, str | None]:
-    """A grouping key and the annotator's name for Label Studio's ``completed_by``."""
+def _completed_by(value: object, users: Mapping[str, str], where: Where) -> tuple[object, str | None]:
+    """A grouping key and the annotator's name for Label Studio's ``completed_by``: the name
+    ``--user-map`` gives the user's id (or email), else an object's email or username, else
+    ``labelstudio-user-ID`` for a bare id."""
     if isinstance(value, dict):
+        user_id = value.get("id")
+        if str(user_id) in users and user_id is not None:
+            return user_id, users[str(user_id)]
         for key in ("email", "username"):
             name = annotator_name(value.get(key), where)
             if name is not None:
-                return name, name
-        value = value.get("id")
+                return name, users.get(name, name)
+        value = user_id
     if isinstance(value, int) and not isinstance(value, bool):
-        return value, f"labelstudio-user-{value}"
+        return value, users.get(str(value), f"labelstudio-user-{value}")
     if value is None or isinstance(value, str):
-        return value, annotator_name(value, where)
+        name = annotator_name(value, where)
+        return value, users.get(name, name) if name is not None else None
     raise InputError(*where, f'"completed_by" must be a user id, a user object or a name, got {value!r}')
 
 

@@ -1,0 +1,83 @@
+"""``--user-map``: the names to give Label Studio users, whom its JSON export names by user id.
+
+Label Studio's export gives ``completed_by`` as a bare user id (``"completed_by": 1``), or, when
+asked for full user objects, as ``{"id": 42, "email": ..., "first_name": ..., "last_name": ...}``
+(both forms in HumanSignal/label-studio ``label_studio/tests/test_suites/samples/previous_export*.json``).
+A map is ``ID=NAME[,ID=NAME...]`` (the option may be repeated) or the path of a JSON file holding
+``{"ID": "NAME", ...}``; an ID is a user id or an email. Users not in the map keep their email, or
+``labelstudio-user-ID``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.ingest.records import annotator_name
+
+
+class UserMapError(AnnotatorError):
+    """A ``--user-map`` value cannot be read."""
+
+
+def parse_user_map(values: Iterable[str]) -> dict[str, str]:
+    """The mapping ``values`` give: user id or email -> annotator name. Raises UserMapError naming
+    the item (or FILE:LINE) when one has no ``=``, an empty side, a name with control characters,
+    or maps a user already mapped to another name."""
+    mapping: dict[str, str] = {}
+    for value in values:
+        for user, name in _from_file(value) if _is_file(value) else _from_pairs(value):
+            if mapping.get(user, name) != name:
+                raise UserMapError(f"--user-map: user {user} is mapped twice ({mapping[user]} and {name})")
+            mapping[user] = name
+    return mapping
+
+
+def _is_file(value: str) -> bool:
+    return "=" not in value or (value.lower().endswith(".json") and Path(value).is_file())
+
+
+def _from_file(value: str) -> list[tuple[str, str]]:
+    path = Path(value)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise UserMapError(f"--user-map {value!r}: expected ID=NAME[,ID=NAME...] or a JSON file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserMapError(f"{path}: cannot read the user map: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise UserMapError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg} (column {exc.colno})") from None
+    if not isinstance(data, dict):
+        raise UserMapError(
+            f'{path}: a user map is a JSON object {{"ID": "NAME", ...}}, got {type(data).__name__}'
+        )
+    pairs = []
+    for user, name in data.items():
+        if not isinstance(name, (str, int)) or isinstance(name, bool):
+            raise UserMapError(f"{path}: user {user!r}: the name must be a string, got {name!r}")
+        pairs.append(_pair(str(user), str(name), str(path)))
+    return pairs
+
+
+def _from_pairs(value: str) -> list[tuple[str, str]]:
+    pairs = []
+    for part in value.split(","):
+        if part.strip():
+            user, sep, name = (side.strip() for side in part.partition("="))
+            if not sep:
+                raise UserMapError(f"--user-map {part.strip()!r}: write ID=NAME, e.g. 1=alice")
+            pairs.append(_pair(user, name, f"--user-map {part.strip()!r}"))
+    return pairs
+
+
+def _pair(user: str, name: str, where: str) -> tuple[str, str]:
+    """A checked ``(user, name)``: both non-empty, the name usable as an annotator's."""
+    try:
+        checked = annotator_name(name, (where, None))
+    except InputError as exc:
+        raise UserMapError(str(exc)) from None
+    if not user.strip() or checked is None:
+        raise UserMapError(f"{where}: both the user (id or email) and the name are needed, e.g. 1=alice")
+    return user.strip(), checked
