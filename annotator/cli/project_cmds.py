@@ -9,8 +9,7 @@ import click
 
 from annotator.cli.base import cli, defaulted, progress, project_argument
 from annotator.core.errors import ProjectError
-from annotator.core.ingest import READERS, ImportOptions, import_sources
-from annotator.core.ingest.user_map import parse_user_map
+from annotator.core.ingest import READERS, ImportOptions, import_sources, parse_user_map
 from annotator.core.label_map import LabelMap, parse_label_map
 from annotator.core.scheme import load_scheme
 from annotator.core.stats import project_stats

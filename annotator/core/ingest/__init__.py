@@ -5,12 +5,15 @@ from annotator.core.ingest.formats import READERS
 from annotator.core.ingest.import_report import ImportReport
 from annotator.core.ingest.importer import ImportCancelled, default_annotator, import_sources
 from annotator.core.ingest.options import ImportOptions
+from annotator.core.ingest.user_map import UserMapError, parse_user_map
 
 __all__ = [
     "READERS",
     "ImportCancelled",
     "ImportOptions",
     "ImportReport",
+    "UserMapError",
     "default_annotator",
     "import_sources",
+    "parse_user_map",
 ]
