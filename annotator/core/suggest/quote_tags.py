@@ -13,14 +13,14 @@ _NOMINAL = {"PRON", "PROPN", "NOUN"}
 _PHRASE = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART", "ADP", "CCONJ", "PUNCT"}
 _AFTER_VERB = {"ADV", "ADP", "DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "PART", "PUNCT"}
 _MAX_TAG = 12  # tokens
-_MAX_TAIL = 6  # tokens after the verb in "X VERBed …"
+_MAX_TAIL = 8  # tokens after the verb in "X VERBed …"
 _MIN_BARE_WORDS = 4  # a quote with no "," "?" "!" before its tag must look like a sentence
 
 
 def tag_speaker(span: Span, quoted: set[int]) -> Token | None:
     """The subject of a reporting tag next to the quoted ``span`` (marks outside it): after it
     when the quote opens its sentence, or before it when a "," or ":" hands over to it."""
-    return _tag_after(span, quoted) or _tag_before(span, quoted)
+    return _tag_after(span, quoted) or _tag_before(span, quoted) or _verb_right_before(span, quoted)
 
 
 def _tag_after(span: Span, quoted: set[int]) -> Token | None:
@@ -38,7 +38,8 @@ def _tag_after(span: Span, quoted: set[int]) -> Token | None:
     tag = _clause(doc, i, quoted)
     if tag is None:
         return None
-    return _subject(tag, verb_first=handed, after_quote=True)
+    # a quote in title case ("Parasite,") hands over to no tag with an object of its own
+    return _subject(tag, verb_first=handed, after_quote=True, any_object=handed and not _capitalised(span))
 
 
 def _tag_before(span: Span, quoted: set[int]) -> Token | None:
@@ -56,6 +57,41 @@ def _tag_before(span: Span, quoted: set[int]) -> Token | None:
     if start > 0 and not _stops(doc[start - 1]):
         return None  # the clause runs on beyond a short tag
     return _subject(doc[start:i], verb_first=False, after_quote=False)
+
+
+def _verb_right_before(span: Span, quoted: set[int]) -> Token | None:
+    """ "Biden wrote that "I've decided …"", "Washington, who …, stated "He was …"": a finite
+    verb right before the mark (or its "that") whose complement the quoted clause is; its subject."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].is_quote and i not in quoted:
+        i -= 1
+    if i >= 0 and doc[i].lower_ == "that" and doc[i].dep_ == "mark":
+        i -= 1
+    if i < 0 or i in quoted or _breaks_before(doc[i]) or not _clause_like(span):
+        return None
+    verb = doc[i]
+    if verb.pos_ != "VERB" or verb.tag_ not in _FINITE:
+        return None
+    if any(c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i not in quoted for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i and c.i not in quoted), None)
+
+
+def _clause_like(span: Span) -> bool:
+    """A quoted sentence, not a name or a term: it opens upper case and has a verb of its own."""
+    words = [t for t in span if t.is_alpha]
+    return (
+        len(words) >= _MIN_BARE_WORDS
+        and words[0].text[0].isupper()
+        and any(t.pos_ in ("VERB", "AUX") for t in span)
+        and not all(t.text[0].isupper() for t in words)
+    )
+
+
+def _capitalised(span: Span) -> bool:
+    """Every word of the quote starts upper case (a title or a name, or a one-word reply)."""
+    return all(t.text[0].isupper() for t in span if t.is_alpha)
 
 
 def _opens_sentence(span: Span) -> bool:
@@ -97,7 +133,7 @@ def _clause(doc: Doc, i: int, quoted: set[int]) -> Span | None:
     return tag if len(tag) else None
 
 
-def _subject(tag: Span, verb_first: bool, after_quote: bool) -> Token | None:
+def _subject(tag: Span, verb_first: bool, after_quote: bool, any_object: bool = False) -> Token | None:
     """The subject of ``tag`` when it is one finite verb with a short subject phrase before it
     ("the former minister sighed") or, when ``verb_first``, after it ("continued Smith"), and
     nothing else but an adverb, a person object or a prepositional phrase."""
@@ -112,7 +148,7 @@ def _subject(tag: Span, verb_first: bool, after_quote: bool) -> Token | None:
             return None
         if after_quote and any(t.text == "," for t in before):
             return None  # ""Tenet", the film by Nolan, premiered": a phrase in apposition to the quote
-        if not _light_tail(verb, after):
+        if not _light_tail(verb, after, any_object):
             return None
         return _inside(verb, before) or _phrase_root(before_words)
     if not verb_first or not after or after[0].pos_ not in _PHRASE - {"ADP", "PUNCT", "CCONJ"}:
@@ -125,11 +161,13 @@ def _subject(tag: Span, verb_first: bool, after_quote: bool) -> Token | None:
     return _inside(verb, after) or _phrase_root(phrase)
 
 
-def _light_tail(verb: Token, after: Span) -> bool:
+def _light_tail(verb: Token, after: Span, any_object: bool) -> bool:
     """After "X VERBed": an adverb, a prepositional phrase or a person object ("reporters",
     "him"), but no object of a thing ("the company fixed the problem")."""
     if len(after) > _MAX_TAIL or not all(t.pos_ in _AFTER_VERB for t in after):
         return False
+    if any_object:  # ""…," Merz told the Bundestag.": after a quote that hands over, any short object
+        return True
     for child in verb.children:
         if (
             child.dep_ in ("dobj", "attr", "oprd", "ccomp", "xcomp", "acomp")

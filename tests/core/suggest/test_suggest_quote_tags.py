@@ -12,7 +12,7 @@ from annotator.core.suggest.lexicon import words
 
 model = pytest.mark.model
 
-_UNLISTED = ("beam", "grumble", "sigh", "fume", "snap", "continue", "shrug")
+_UNLISTED = ("beam", "grumble", "sigh", "fume", "snap", "continue", "shrug", "remind", "remember", "maintain")
 
 
 def speakers(suggest, text: str) -> dict[str, str | None]:
@@ -24,7 +24,17 @@ def test_the_verbs_of_these_tests_are_not_in_the_lexicon():
     lexicon = words()
     assert not set(_UNLISTED) & lexicon.speech_verbs
     assert (
-        not {"beamed", "grumbled", "sighed", "fumed", "snapped", "continued", "shrugged"}
+        not {
+            "beamed",
+            "grumbled",
+            "sighed",
+            "fumed",
+            "snapped",
+            "continued",
+            "shrugged",
+            "reminded",
+            "remembered",
+        }
         & lexicon.speech_forms
     )
 
@@ -68,6 +78,16 @@ def test_the_verbs_of_these_tests_are_not_in_the_lexicon():
             "We simply did not play well enough today",
             "Peter Olsen",
         ),
+        (  # "…," X VERBed OBJECT: after a quote that hands over, an object is allowed
+            'Jim Berg scored twice. "We have won here before," Peter Olsen reminded the players at the hotel.',
+            "We have won here before",
+            "Peter Olsen",
+        ),
+        (  # X, who …, VERBed "Sentence." (the quoted clause is the verb's complement)
+            'Actor Denzel Washington, who paid for his school, remembered "He was a gentle soul and a brilliant artist."',
+            "He was a gentle soul and a brilliant artist",
+            "Denzel Washington",
+        ),
     ],
 )
 @model
@@ -95,6 +115,9 @@ def test_a_tag_between_two_quotes_attributes_both(suggest):
         'The newspaper ran the headline "Storm hits coast" on Monday.',
         '"Storm Hits Coast"\nThe storm reached the coast on Monday.',
         'Everyone in town remembers "the Rocket", the old coach smiled.',
+        'She starred in "The Crown" last year.',
+        'He finally read "The Old Man and the Sea" on holiday.',
+        '"Parasite," Bong Joon-ho directed the film.',
     ],
 )
 @model
