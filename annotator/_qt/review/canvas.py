@@ -7,6 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter
 
 from annotator._qt.label_style import label_styles
@@ -20,6 +21,7 @@ from annotator.core import review as adjudicate
 from annotator.core.offsets import OffsetMap
 from annotator.core.review import Cluster, comments_of
 
+YOURS_DIFFER_COLOR = "#b35900"  # an agreed region where the reviewer's result is something else
 LANE_NAMES = {
     Qt.PenStyle.SolidLine: "solid",
     Qt.PenStyle.DashLine: "dashed",
@@ -27,6 +29,13 @@ LANE_NAMES = {
     Qt.PenStyle.DashDotLine: "dash-dot",
     Qt.PenStyle.DashDotDotLine: "dash-dot-dot",
 }
+
+
+def _region_color(region: Cluster) -> QColor:
+    """Green agreed, red disagreed, orange agreed but the reviewer's result differs."""
+    if region.reviewer_differs:
+        return QColor(YOURS_DIFFER_COLOR)
+    return QColor(Qt.GlobalColor.darkGreen if region.agreed else Qt.GlobalColor.darkRed)
 
 
 class ReviewCanvas(QMainWindow):
@@ -176,7 +185,9 @@ class ReviewCanvas(QMainWindow):
         self.list.clear()
         for region in self.regions:
             item = QListWidgetItem(describe_region(region, self.names, self.text))
-            item.setForeground(Qt.GlobalColor.darkGreen if region.agreed else Qt.GlobalColor.darkRed)
+            item.setForeground(_region_color(region))
+            if region.reviewer_differs:
+                item.setToolTip("Every annotator agrees here, but your result differs (a takes theirs)")
             self.list.addItem(item)
         self.list.setCurrentRow(self.focus if self.regions else -1)
         self.list.blockSignals(False)

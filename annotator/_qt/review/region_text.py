@@ -11,12 +11,19 @@ from annotator.core.review import Cluster, Key
 def describe_region(region: Cluster, names: list[str], text: str) -> str:
     """A region as the side panel lists it: its words, then each annotator's version and yours."""
     words = " ".join(text[region.start : region.end].split())
-    head = ("agreed" if region.agreed else "DISAGREE") + f": “{words[:60]}”"
+    head = f"{region_status(region)}: “{words[:60]}”"
     lines = [head]
     for i, name in enumerate(names):
         lines.append(f"  {i + 1} {name}: {keys_text(region.version_of(name), text)}")
     lines.append(f"  you: {keys_text(region.reviewer, text)}")
     return "\n".join(lines)
+
+
+def region_status(region: Cluster) -> str:
+    """How the side panel heads a region: agreed, agreed but yours differs, or disagreed."""
+    if region.reviewer_differs:
+        return "agreed, YOURS DIFFERS"
+    return "agreed" if region.agreed else "DISAGREE"
 
 
 def keys_text(keys: list[Key], text: str = "") -> str:

@@ -49,6 +49,13 @@ class Cluster:
         values = list(self.versions.values())
         return len(values) > 1 and all(sorted(v) == sorted(values[0]) for v in values)
 
+    @property
+    def reviewer_differs(self) -> bool:
+        """Every annotator agrees here, but the reviewer's own spans are something else (the
+        reviewer having nothing here yet is not: that is still to be taken)."""
+        values = list(self.versions.values())
+        return self.agreed and bool(self.reviewer) and self.accepted != sorted(values[0])
+
     def version_of(self, name: str) -> list[Key]:
         return self.versions.get(name, [])
 

@@ -85,3 +85,14 @@ def test_the_reviewers_own_span_in_the_region_gives_way_to_the_version(project, 
     take, left = _take(project, article, "Kyiv", "ann")
     assert [k[2] for k in take] == ["LOCATION"] and left == []
     assert _mine(project, article) == [("Kyiv", "LOCATION")]
+
+
+def test_an_agreed_region_knows_when_the_reviewers_result_differs(project, article):
+    for name in NAMES:
+        label(project, article, name, [(*_at("Kyiv"), "LOCATION")])
+    assert not _region(project, article, "Kyiv").reviewer_differs  # nothing yours yet
+    label(project, article, "rev", [(*_at("Kyiv"), "ACTOR")], done=False)
+    region = _region(project, article, "Kyiv")
+    assert region.agreed and region.reviewer_differs
+    _take(project, article, "Kyiv", "ann")
+    assert not _region(project, article, "Kyiv").reviewer_differs
