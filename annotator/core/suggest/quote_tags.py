@@ -10,8 +10,8 @@ _END = {".", "!", "?", ";", "…"}
 _LEAD_OUT = {",", "?", "!"}  # a quote that hands over to its tag ends with one of these
 _FINITE = {"VBD", "VBZ", "VBP"}
 _NOMINAL = {"PRON", "PROPN", "NOUN"}
-_PHRASE = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART", "ADP", "CCONJ", "PUNCT"}
-_AFTER_VERB = {"ADV", "ADP", "DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "PART", "PUNCT"}
+_PHRASE = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM", "PART", "ADP", "CCONJ", "PUNCT", "SPACE"}
+_AFTER_VERB = {"ADV", "ADP", "DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "PART", "PUNCT", "SPACE"}
 _MAX_TAG = 12  # tokens
 _MAX_TAIL = 8  # tokens after the verb in "X VERBed …"
 _MIN_BARE_WORDS = 4  # a quote with no "," "?" "!" before its tag must look like a sentence
@@ -28,7 +28,7 @@ def _tag_after(span: Span, quoted: set[int]) -> Token | None:
     if not _opens_sentence(span):
         return None
     i = span.end
-    while i < len(doc) and doc[i].is_quote and i not in quoted:
+    while i < len(doc) and (doc[i].is_quote or _blank(doc[i])) and i not in quoted:
         i += 1
     handed = span[-1].text in _LEAD_OUT or (i < len(doc) and doc[i].text == ",")
     if i < len(doc) and doc[i].text == ",":
@@ -45,7 +45,7 @@ def _tag_after(span: Span, quoted: set[int]) -> Token | None:
 def _tag_before(span: Span, quoted: set[int]) -> Token | None:
     doc = span.doc
     i = span.start - 1
-    while i >= 0 and doc[i].is_quote and i not in quoted:
+    while i >= 0 and (doc[i].is_quote or _blank(doc[i])) and i not in quoted:
         i -= 1
     if i < 1 or doc[i].text not in (",", ":") or _breaks_before(doc[i]):
         return None
@@ -64,7 +64,7 @@ def _verb_right_before(span: Span, quoted: set[int]) -> Token | None:
     verb right before the mark (or its "that") whose complement the quoted clause is; its subject."""
     doc = span.doc
     i = span.start - 1
-    while i >= 0 and doc[i].is_quote and i not in quoted:
+    while i >= 0 and (doc[i].is_quote or _blank(doc[i])) and i not in quoted:
         i -= 1
     if i >= 0 and doc[i].lower_ == "that" and doc[i].dep_ == "mark":
         i -= 1
@@ -98,7 +98,7 @@ def _opens_sentence(span: Span) -> bool:
     """Whether nothing but a sentence end, a colon or a line break stands before the quote."""
     doc = span.doc
     i = span.start - 1
-    while i >= 0 and doc[i].is_quote:
+    while i >= 0 and (doc[i].is_quote or _blank(doc[i])):
         i -= 1
     return i < 0 or _breaks_before(doc[i]) or doc[i].text in _END | {":"}
 
@@ -128,7 +128,7 @@ def _clause(doc: Doc, i: int, quoted: set[int]) -> Span | None:
     if j == i or j - i > _MAX_TAG:
         return None
     tag = doc[i:j]
-    while len(tag) and tag[-1].is_punct:
+    while len(tag) and (tag[-1].is_punct or tag[-1].is_space):
         tag = tag[:-1]
     return tag if len(tag) else None
 
@@ -142,7 +142,7 @@ def _subject(tag: Span, verb_first: bool, after_quote: bool, any_object: bool = 
         return None
     verb = verbs[0]
     before, after = tag[: verb.i - tag.start], tag[verb.i - tag.start + 1 :]
-    before_words = [t for t in before if t.pos_ != "ADV"]
+    before_words = [t for t in before if t.pos_ not in ("ADV", "SPACE")]  # news often has "  "
     if before_words:
         if not all(t.pos_ in _PHRASE for t in before_words) or not any(t.pos_ in _NOMINAL for t in before):
             return None
@@ -202,3 +202,8 @@ def _phrase_root(tokens: list[Token]) -> Token | None:
     head = _until_break(tokens[0].doc[tokens[0].i : tokens[-1].i + 1]) if tokens else []
     nominal = [t for t in head if t.pos_ in _NOMINAL]
     return nominal[-1] if nominal else None
+
+
+def _blank(token: Token) -> bool:
+    """Spaces within a line ("  " after a sentence is common in news text)."""
+    return token.is_space and "\n" not in token.text

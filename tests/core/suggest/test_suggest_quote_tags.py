@@ -78,6 +78,16 @@ def test_the_verbs_of_these_tests_are_not_in_the_lexicon():
             "We simply did not play well enough today",
             "Peter Olsen",
         ),
+        (  # two spaces after a sentence, as news text often has
+            'Jim Berg scored twice.  "We lost,"  Olsen shrugged.',
+            "We lost",
+            "Olsen",
+        ),
+        (
+            'Jim Berg scored twice.  "We lost."  Peter Olsen also sighed, "This was a disgrace for the club."',
+            "This was a disgrace for the club",
+            "Peter Olsen",
+        ),
         (  # "…," X VERBed OBJECT: after a quote that hands over, an object is allowed
             'Jim Berg scored twice. "We have won here before," Peter Olsen reminded the players at the hotel.',
             "We have won here before",
