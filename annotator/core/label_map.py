@@ -8,13 +8,12 @@ dropped (``--drop-unmapped``: labels neither in the scheme nor mapped are left o
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.option_maps import is_map_file, read_map_file, split_pairs
 
 
 class LabelMapError(AnnotatorError):
@@ -27,42 +26,25 @@ def parse_label_map(values: Iterable[str]) -> dict[str, str]:
     maps a label that was already mapped to something else."""
     mapping: dict[str, str] = {}
     for value in values:
-        for old, new in (_from_file(value) if _is_file(value) else _from_pairs(value)).items():
+        for old, new in (_from_file(value) if is_map_file(value) else _from_pairs(value)).items():
             if mapping.get(old, new) != new:
                 raise LabelMapError(f"--label-map: {old} is mapped twice ({mapping[old]} and {new})")
             mapping[old] = new
     return mapping
 
 
-def _is_file(value: str) -> bool:
-    return "=" not in value or (value.lower().endswith(".json") and Path(value).is_file())
-
-
 def _from_file(value: str) -> dict[str, str]:
-    path = Path(value)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise LabelMapError(f"--label-map {value!r}: expected FROM=TO[,FROM=TO...] or a JSON file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LabelMapError(f"{path}: cannot read the label map: {exc}") from None
-    except json.JSONDecodeError as exc:
-        raise LabelMapError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
-    if not isinstance(data, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) and k and v for k, v in data.items()
-    ):
-        raise LabelMapError(f"{path}: a label map is a JSON object of non-empty label names")
-    return dict(data)
+    data = read_map_file(value, "--label-map", "FROM=TO[,FROM=TO...]", LabelMapError)
+    if not all(isinstance(k, str) and isinstance(v, str) and k and v for k, v in data.items()):
+        raise LabelMapError(f"{value}: a label map is a JSON object of non-empty label names")
+    return {k: str(v) for k, v in data.items()}
 
 
 def _from_pairs(value: str) -> dict[str, str]:
     mapping: dict[str, str] = {}
-    for part in value.split(","):
-        if not part.strip():
-            continue
-        old, sep, new = (side.strip() for side in part.partition("="))
-        if not (sep and old and new):
-            raise LabelMapError(f"--label-map {part.strip()!r}: write OLD=NEW, e.g. PER=ACTOR")
+    for old, new, item in split_pairs(value):
+        if not (old and new):
+            raise LabelMapError(f"--label-map {item!r}: write OLD=NEW, e.g. PER=ACTOR")
         if mapping.get(old, new) != new:
             raise LabelMapError(f"--label-map: {old} is mapped twice ({mapping[old]} and {new})")
         mapping[old] = new

@@ -10,12 +10,11 @@ A map is ``ID=NAME[,ID=NAME...]`` (the option may be repeated) or the path of a 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.ingest.records import annotator_name
+from annotator.core.option_maps import is_map_file, read_map_file, split_pairs
 
 
 class UserMapError(AnnotatorError):
@@ -28,47 +27,29 @@ def parse_user_map(values: Iterable[str]) -> dict[str, str]:
     or maps a user already mapped to another name."""
     mapping: dict[str, str] = {}
     for value in values:
-        for user, name in _from_file(value) if _is_file(value) else _from_pairs(value):
+        for user, name in _from_file(value) if is_map_file(value) else _from_pairs(value):
             if mapping.get(user, name) != name:
                 raise UserMapError(f"--user-map: user {user} is mapped twice ({mapping[user]} and {name})")
             mapping[user] = name
     return mapping
 
 
-def _is_file(value: str) -> bool:
-    return "=" not in value or (value.lower().endswith(".json") and Path(value).is_file())
-
-
 def _from_file(value: str) -> list[tuple[str, str]]:
-    path = Path(value)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise UserMapError(f"--user-map {value!r}: expected ID=NAME[,ID=NAME...] or a JSON file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserMapError(f"{path}: cannot read the user map: {exc}") from None
-    except json.JSONDecodeError as exc:
-        raise UserMapError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg} (column {exc.colno})") from None
-    if not isinstance(data, dict):
-        raise UserMapError(
-            f'{path}: a user map is a JSON object {{"ID": "NAME", ...}}, got {type(data).__name__}'
-        )
+    data = read_map_file(value, "--user-map", "ID=NAME[,ID=NAME...]", UserMapError)
     pairs = []
     for user, name in data.items():
         if not isinstance(name, (str, int)) or isinstance(name, bool):
-            raise UserMapError(f"{path}: user {user!r}: the name must be a string, got {name!r}")
-        pairs.append(_pair(str(user), str(name), str(path)))
+            raise UserMapError(f"{value}: user {user!r}: the name must be a string, got {name!r}")
+        pairs.append(_pair(user, str(name), value))
     return pairs
 
 
 def _from_pairs(value: str) -> list[tuple[str, str]]:
     pairs = []
-    for part in value.split(","):
-        if part.strip():
-            user, sep, name = (side.strip() for side in part.partition("="))
-            if not sep:
-                raise UserMapError(f"--user-map {part.strip()!r}: write ID=NAME, e.g. 1=alice")
-            pairs.append(_pair(user, name, f"--user-map {part.strip()!r}"))
+    for user, name, item in split_pairs(value):
+        if name is None:
+            raise UserMapError(f"--user-map {item!r}: write ID=NAME, e.g. 1=alice")
+        pairs.append(_pair(user, name, f"--user-map {item!r}"))
     return pairs
 
 
