@@ -10,7 +10,7 @@ A map is ``ID=NAME[,ID=NAME...]`` (the option may be repeated) or the path of a 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.ingest.records import annotator_name
@@ -62,3 +62,10 @@ def _pair(user: str, name: str, where: str) -> tuple[str, str]:
     if not user.strip() or checked is None:
         raise UserMapError(f"{where}: both the user (id or email) and the name are needed, e.g. 1=alice")
     return user.strip(), checked
+
+
+def unused_entries(mapping: Mapping[str, str], imported: Iterable[str]) -> list[str]:
+    """The ``ID=NAME`` entries of ``mapping`` whose name got nothing in an import that gave
+    work to the annotators ``imported`` (a mistyped id matches no user and would pass unseen)."""
+    names = set(imported)
+    return [f"{user}={name}" for user, name in mapping.items() if name not in names]

@@ -106,3 +106,13 @@ def test_import_command_takes_user_map_and_a_bad_one_writes_nothing(tmp_path):
     assert result.exit_code == 0, result.output
     assert "annotator alice: 1 article(s), 2 span(s) added" in result.output
     assert "annotator bob: 2 article(s), 3 span(s) added" in result.output
+
+
+def test_an_entry_that_names_nobody_in_the_files_is_reported(tmp_path):
+    project = tmp_path / "c.db"
+    args = ["import", str(project), IDS, "--format", "labelstudio", "--add-labels"]
+    result = CliRunner().invoke(cli, [*args, "--user-map", "1=alice,7=carol"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "annotator alice: 1 article(s), 2 span(s) added" in result.output
+    assert "--user-map 7=carol: no work in these files went to that name" in result.output
+    assert "--user-map 1=alice" not in result.output
