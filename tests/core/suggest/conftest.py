@@ -39,3 +39,8 @@ def quote_speakers(found, text: str) -> dict[str, str | None]:
         for label, covered, s in found
         if label == "QUOTE"
     }
+
+
+def speakers(suggest, text: str) -> dict[str, str | None]:
+    """``suggest``'s speakers by quote text without its marks and end punctuation."""
+    return {covered.strip(' ,."'): who for covered, who in quote_speakers(suggest(text), text).items()}

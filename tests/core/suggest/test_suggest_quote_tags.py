@@ -6,18 +6,13 @@ non-quotes."""
 from __future__ import annotations
 
 import pytest
-from conftest import quote_speakers
+from conftest import speakers
 
 from annotator.core.suggest.lexicon import words
 
 model = pytest.mark.model
 
 _UNLISTED = ("beam", "grumble", "sigh", "fume", "snap", "continue", "shrug", "remind", "remember", "maintain")
-
-
-def speakers(suggest, text: str) -> dict[str, str | None]:
-    """Speakers by quote text without its marks and end punctuation."""
-    return {covered.strip(' ,."'): who for covered, who in quote_speakers(suggest(text), text).items()}
 
 
 def test_the_verbs_of_these_tests_are_not_in_the_lexicon():

@@ -1,22 +1,17 @@
 """Who said a quote, in common news patterns: a person set off by commas after a title, "X
 quoted Y as saying", "the spokesperson" / "the commission" named earlier, he/she continuing
-the last main-clause subject, verbs that are names or lie in another paragraph, "led X to say"
-(the object speaks), more reporting verbs, and the owner of a statement or tweet."""
+the last main-clause subject, a verb in another paragraph, "led X to say" (the object speaks),
+and the owner of a statement or tweet. Which verbs report speech: test_suggest_speaker_verbs."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
-from conftest import quote_speakers
+from conftest import speakers
 
 from annotator.core.suggest.speakers import Actor, people_by_surname
 
 model = pytest.mark.model
-
-
-def speakers(suggest, text: str) -> dict[str, str | None]:
-    """Speakers by quote text without its marks and end punctuation."""
-    return {covered.strip(' ,."'): who for covered, who in quote_speakers(suggest(text), text).items()}
 
 
 @pytest.mark.parametrize(
@@ -108,15 +103,6 @@ def test_he_is_the_appositive_person_of_a_subject_in_a_new_paragraph(suggest):
 
 
 @model
-def test_a_country_name_is_not_a_verb_of_saying(suggest):
-    text = (
-        "On Wednesday, the WHO declared a pandemic. According to Dr. Tom Frieden, formerly the director "
-        'of the United States Centers for Disease Control, the pandemic is "unprecedented."'
-    )
-    assert speakers(suggest, text) == {"unprecedented": "Tom Frieden"}
-
-
-@model
 def test_a_verb_in_the_next_paragraph_does_not_take_a_continued_quote(suggest):
     text = (
         '"The evidence leaves no doubt," Judge Anna Kowalczyk said as she read the ruling. '
@@ -124,52 +110,6 @@ def test_a_verb_in_the_next_paragraph_does_not_take_a_continued_quote(suggest):
         'Tomasz Wierzbicki, 51, who denies wrongdoing, said he would appeal. "I will not be silenced," he said.'
     )
     assert speakers(suggest, text)["The defendant knew exactly what he was doing"] == "Anna Kowalczyk"
-
-
-@pytest.mark.parametrize(
-    ("text", "quote", "who"),
-    [
-        (
-            'The Foreign Ministry of Iraq characterized the attack as "a serious violation of Iraqi sovereignty".',
-            "a serious violation of Iraqi sovereignty",
-            "Foreign Ministry of Iraq",
-        ),
-        (
-            'The Biden campaign criticized the decision, accusing Donald Trump of "not wanting to face voters."',
-            "not wanting to face voters",
-            "Biden",
-        ),
-    ],
-)
-@model
-def test_characterize_and_accuse_attribute_partial_quotes(suggest, text, quote, who):
-    assert speakers(suggest, text) == {quote: who}
-
-
-@pytest.mark.parametrize(
-    ("text", "quote", "who"),
-    [
-        (
-            "Other Republicans have urged him to move on, such as former governor Chris Christie, who "
-            'denounced the legal team\'s claims as a "national embarrassment".',
-            "national embarrassment",
-            "Chris Christie",
-        ),
-        (
-            'The mayor, Sadiq Khan, thanked "the police and emergency services for their swift response".',
-            "the police and emergency services for their swift response",
-            "Sadiq Khan",
-        ),
-        (
-            '"He was loved in every way", reads an AEW press release.',
-            "He was loved in every way",
-            "AEW",
-        ),
-    ],
-)
-@model
-def test_denounce_thank_and_a_release_that_reads_attribute_quotes(suggest, text, quote, who):
-    assert speakers(suggest, text) == {quote: who}
 
 
 @model
@@ -229,12 +169,6 @@ def test_a_participle_after_a_reported_clause_belongs_to_the_one_who_reports(sug
 
 
 @model
-def test_justify_introduces_a_partial_quote(suggest):
-    text = 'The Pentagon justified the strike as "defensive" in nature.'
-    assert speakers(suggest, text) == {"defensive": "Pentagon"}
-
-
-@model
 @pytest.mark.parametrize(
     ("text", "who"),
     [
@@ -267,12 +201,6 @@ def test_the_latter_is_the_last_actor_named(suggest):
 
 
 @model
-def test_a_post_on_social_media_is_attributed(suggest):
-    text = 'Donald Trump took to social media, posting on Twitter, "We will get through this together!"'
-    assert speakers(suggest, text) == {"We will get through this together!": "Donald Trump"}
-
-
-@model
 def test_a_surname_with_an_inner_capital_is_an_unknown_speaker(suggest):
     text = (
         'In an interview with Rolling Stone, McCready commented, "he gets sounds that are not guitar sounds."'
@@ -297,36 +225,6 @@ def test_a_surname_with_an_inner_capital_is_an_unknown_speaker(suggest):
 @model
 def test_an_infinitive_of_saying_is_said_by_the_object_of_the_verb_before_it(suggest, text, who):
     assert list(speakers(suggest, text).values()) == [who]
-
-
-@pytest.mark.parametrize(
-    ("text", "quote", "who"),
-    [
-        (
-            'Prime Minister Jan Novak apologised to farmers for "a decision that hurt many families."',
-            "a decision that hurt many families",
-            "Jan Novak",
-        ),
-        (
-            'Governor Lisa Moreno boasted that the state had "the fastest recovery in the whole region."',
-            "the fastest recovery in the whole region",
-            "Lisa Moreno",
-        ),
-        (
-            'Coach Tom Reilly joked that his team was "too tired to celebrate properly."',
-            "too tired to celebrate properly",
-            "Tom Reilly",
-        ),
-        (
-            'Senator Maria Lopez lamented the "slow and painful collapse of local newspapers."',
-            "slow and painful collapse of local newspapers",
-            "Maria Lopez",
-        ),
-    ],
-)
-@model
-def test_apologise_boast_joke_and_lament_attribute_partial_quotes(suggest, text, quote, who):
-    assert speakers(suggest, text) == {quote: who}
 
 
 @pytest.mark.parametrize(
@@ -381,40 +279,6 @@ def test_a_surname_two_people_share_is_not_gendered_by_one_of_them(suggest, text
     assert list(speakers(suggest, text).values()) == [who]
 
 
-@pytest.mark.parametrize(
-    ("text", "quote", "who"),
-    [
-        (
-            'At the rally Senator Paul Weber stood up, screaming "this vote is a disgrace!"',
-            "this vote is a disgrace!",
-            "Paul Weber",
-        ),
-        (
-            'Governor Lisa Moreno lauded the nurse as a "true hero of our whole state."',
-            "true hero of our whole state",
-            "Lisa Moreno",
-        ),
-        (
-            'Mayor Anne Becker assailed the budget as the "worst deal in the history of the city."',
-            "worst deal in the history of the city",
-            "Anne Becker",
-        ),
-    ],
-)
-@model
-def test_scream_laud_and_assail_attribute_quotes(suggest, text, quote, who):
-    assert speakers(suggest, text) == {quote: who}
-
-
-@model
-def test_opines_between_two_halves_of_a_quote(suggest):
-    text = '"The plan is dead in the water", Professor Tom Reilly opines, "and nobody will miss it at all."'
-    assert speakers(suggest, text) == {
-        "The plan is dead in the water": "Tom Reilly",
-        "and nobody will miss it at all": "Tom Reilly",
-    }
-
-
 @model
 def test_a_verb_of_saying_parsed_without_a_subject_takes_the_name_right_before_it(suggest):
     # the model parses "coach" as a verb here and leaves "said" without a subject
@@ -461,12 +325,3 @@ def test_before_a_colon_the_subject_highest_in_the_parse_speaks(suggest):
         found["I think that those countries should compromise and split the disputed area in half"]
         == "Collins"
     )
-
-
-@model
-def test_the_one_who_referred_to_someone_as_words_said_them_not_the_outlet_reporting_it(suggest):
-    text = (
-        "The Atlantic claimed that during a trip to France, Senator Paul Weber refused to visit a "
-        'cemetery and referred to the soldiers buried there as "losers and fools."'
-    )
-    assert speakers(suggest, text) == {"losers and fools": "Paul Weber"}
