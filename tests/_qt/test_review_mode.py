@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from window_helpers import PLAIN_TEXTS, REVIEW_TEXT, accepted_spans, open_review
+from window_helpers import PLAIN_TEXTS, REVIEW_TEXT, accepted_spans, choose_label_colours, open_review
 
 from annotator.core.model import Span
 from annotator.core.store import open_project
@@ -115,9 +115,7 @@ def test_review_and_dashboard_follow_the_label_colour_setting(
 ):
     from PySide6.QtGui import QColor
 
-    from annotator._qt import preferences
     from annotator._qt.label_style import OKABE_ITO
-    from annotator._qt.widgets.settings_dialog import SettingsDialog
 
     window = open_win(qt_project_path, annotator="rev")
     review = open_review(qtbot, window, two_annotators)
@@ -140,13 +138,7 @@ def test_review_and_dashboard_follow_the_label_colour_setting(
     assert lane_colours() and lane_colours() <= scheme and not lane_colours() & okabe
     assert bar_colours() and bar_colours() <= scheme
 
-    class Answered(SettingsDialog):
-        def exec(self):
-            self._select(self.label_colours, "okabe_ito")
-            return True
-
-    monkeypatch.setattr(preferences, "SettingsDialog", Answered)
-    assert preferences.open_settings(window)
+    assert choose_label_colours(monkeypatch, window, "okabe_ito")
     assert lane_colours() <= okabe and not lane_colours() & scheme  # the open review, at once
     assert bar_colours() <= okabe and not bar_colours() & scheme  # the open dashboard, at once
 

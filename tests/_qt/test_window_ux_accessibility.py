@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableView,
 )
+from window_helpers import choose_label_colours
 
-from annotator._qt import preferences
 from annotator._qt.first_run import show_welcome
 from annotator._qt.label_style import OKABE_ITO, UNDERLINES, label_styles, underline_path
 from annotator._qt.widgets.settings_dialog import SettingsDialog
@@ -63,13 +63,7 @@ def test_the_colour_blind_safe_palette_from_settings(qtbot, window, monkeypatch)
     scheme_colours = {span.color for span in window.view._spans}
     assert scheme_colours <= {label.color for label in window.project.scheme.labels}
 
-    class Answered(SettingsDialog):
-        def exec(self):
-            self._select(self.label_colours, "okabe_ito")
-            return True
-
-    monkeypatch.setattr(preferences, "SettingsDialog", Answered)
-    assert preferences.open_settings(window)
+    assert choose_label_colours(monkeypatch, window, "okabe_ito")
     assert window.settings.value("palette") == "okabe_ito"
     colours = {QColor(span.color).name() for span in window.view._spans}
     assert colours <= {QColor(c).name() for c in OKABE_ITO[:4]} and len(colours) == 4

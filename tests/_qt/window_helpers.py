@@ -55,6 +55,20 @@ def accepted_spans(project, article_id: int, name: str = "rev") -> list[tuple[st
     )
 
 
+def choose_label_colours(monkeypatch, window, palette: str) -> bool:
+    """Open Settings on ``window`` as if the user chose the label colours ``palette`` and OK."""
+    from annotator._qt import preferences
+    from annotator._qt.widgets.settings_dialog import SettingsDialog
+
+    class Answered(SettingsDialog):
+        def exec(self):
+            self._select(self.label_colours, palette)
+            return True
+
+    monkeypatch.setattr(preferences, "SettingsDialog", Answered)
+    return preferences.open_settings(window)
+
+
 def open_review(qtbot, window, article_id: int):
     """Open review mode on ``article_id`` from ``window``'s View menu, exposed and active."""
     review = window.view_menu.open_review(article_id=article_id)
