@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -64,6 +65,13 @@ class Words:
     def is_speech(self, token: Token) -> bool:
         """Whether ``token`` is a verb of saying (by lemma, or by form without a tagger)."""
         return token.lemma_.lower() in self.speech_verbs or token.lower_ in self.speech_forms
+
+    def document_owner(self, token: Token, quoted: Container[int]) -> Token | None:
+        """For a noun for something said or written ("Smith's tweet", "its press release"),
+        its possessor outside ``quoted`` (token indexes); else None."""
+        if token.lower_ not in self.document_nouns or token.pos_ != "NOUN":
+            return None
+        return next((c for c in token.children if c.dep_ == "poss" and c.i not in quoted), None)
 
 
 def _lowered(raw: dict[str, Any], key: str) -> frozenset[str]:

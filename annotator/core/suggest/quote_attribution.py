@@ -133,14 +133,11 @@ def document_of(span: Span, quoted: set[int]) -> Token | None:
     """ "Part of Smith's tweet was the line "…"", "In his statement, "…"": a noun for something
     said or written, with a possessor, before the quote in its sentence (the noun; who owns it
     is the speaker)."""
-    doc = span.doc
-    nouns = words().document_nouns
-    for token in reversed(doc[span[0].sent.start : span.start]):
-        if token.i in quoted or token.lower_ not in nouns or token.pos_ != "NOUN":
-            continue
-        if any(c.dep_ == "poss" and c.i not in quoted for c in token.children):
-            return token
-    return None
+    lexicon = words()
+    before = reversed(span.doc[span[0].sent.start : span.start])
+    return next(
+        (t for t in before if t.i not in quoted and lexicon.document_owner(t, quoted) is not None), None
+    )
 
 
 def words_of(span: Span, quoted: set[int]) -> Token | None:

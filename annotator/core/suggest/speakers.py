@@ -125,7 +125,7 @@ class SpeakerFinder:
             return self._possessor(token)
         if token.lower_ in _PERSONAL | _GROUP | {"who"}:
             return self.resolve_pronoun(token)
-        owner = self._document_owner(token)
+        owner = self.words.document_owner(token, self.quoted)
         if owner is not None:  # "according to its press release", "Smith's statement"
             return self.actor_for(owner)
         if token.lower_ == "latter" and token.i > 0:  # "the FAA and the NTSB, with the latter …"
@@ -141,12 +141,6 @@ class SpeakerFinder:
             return self._nearest_before(token.i, token.sent.start, personal=True)
         return actor
 
-    def _document_owner(self, token: Token) -> Token | None:
-        """The possessor of a noun for something said or written ("Smith's tweet")."""
-        if token.lower_ not in self.words.document_nouns or token.pos_ != "NOUN":
-            return None
-        return next((c for c in token.children if c.dep_ == "poss" and c.i not in self.quoted), None)
-
     def _possessor(self, pronoun: Token) -> Actor | None:
         """Who "his", "her", "its" or "their" stands for: the subject of its sentence when it
         comes before that subject ("According to its release, the NBA …", "In his speech,
@@ -160,12 +154,7 @@ class SpeakerFinder:
                 gender is None or (actor.kind == "PERSON" and self._fits(actor, gender))
             ):
                 return actor
-        personal = gender is not None
-        if personal:
-            chained = self._chain(pronoun, gender, depth=6)
-            if chained is not None:
-                return chained
-        return self._nearest_before(pronoun.i, pronoun.sent.start, personal, gender)
+        return self._antecedent(pronoun, gender is not None, gender)
 
     def _quoted_as_saying(self, verb: Token) -> Actor | None:
         """ "Politico quoted Tim Manning as saying "…"": the one quoted, not the outlet."""
@@ -322,8 +311,10 @@ class SpeakerFinder:
         if pronoun.lower_ == "who":
             verb = pronoun.head
             return self._actor_at(verb.head) if verb.dep_ == "relcl" else None
-        personal = pronoun.lower_ in _PERSONAL
-        gender = gender_of(pronoun.text)
+        return self._antecedent(pronoun, pronoun.lower_ in _PERSONAL, gender_of(pronoun.text))
+
+    def _antecedent(self, pronoun: Token, personal: bool, gender: str | None) -> Actor | None:
+        """The actor before ``pronoun``: for a person, the subject chain first (``_chain``)."""
         if personal:
             chained = self._chain(pronoun, gender, depth=6)
             if chained is not None:
