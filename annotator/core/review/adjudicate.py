@@ -151,9 +151,7 @@ def version_split(
         _Placed((s[0], s[1], "ACTOR", "{}", ())) for s in sorted(needed)
     ]
     take, left = acceptable(pending, kept, entity_labels(project.scheme), lambda _: 0.0)
-    actors = {(s.start, s.end) for s in kept if s.label == "ACTOR"}
-    actors |= {(p.start, p.end) for p in take if p.label == "ACTOR"}
-    unspoken = [p for p in take if p.key[4] and p.key[4][:2] not in actors]
+    unspoken = _speaker_left(take, kept)
     wanted_set = set(wanted)
     take_keys = [p.key for p in take if p not in unspoken and p.key in wanted_set]
     left_keys = [p.key for p in left + unspoken if p.key in wanted_set]
@@ -191,11 +189,16 @@ def agreed_split(
     have = {_key(s, _speakers(project, article_id, reviewer, mine)) for s in mine}
     wanted = [_Placed(k) for k in sorted(set.intersection(*sets) - have)]
     take, left = acceptable(wanted, mine, entity_labels(project.scheme), lambda _: 0.0)
-    actors = {(s.start, s.end) for s in mine if s.label == "ACTOR"}
-    actors |= {(p.start, p.end) for p in take if p.label == "ACTOR"}
-    unspoken = [p for p in take if p.key[4] and p.key[4][:2] not in actors]
+    unspoken = _speaker_left(take, mine)
     take = [p for p in take if p not in unspoken]
     return [p.key for p in take], [p.key for p in left + unspoken]
+
+
+def _speaker_left(take: list[_Placed], kept: list[Span]) -> list[_Placed]:
+    """The QUOTEs of ``take`` whose speaker ACTOR is neither among ``kept`` nor taken."""
+    actors = {(s.start, s.end) for s in kept if s.label == "ACTOR"}
+    actors |= {(p.start, p.end) for p in take if p.label == "ACTOR"}
+    return [p for p in take if p.key[4] and p.key[4][:2] not in actors]
 
 
 @dataclass(frozen=True)
