@@ -43,11 +43,6 @@ class Inputs:
     notes: list[str]
 
 
-def expand_sources(sources: list[str], fmt: str = "auto") -> list[tuple[Path, str]]:
-    """Each input file with the format to read it in, in a stable order, without repeats."""
-    return [(f.path, f.fmt) for f in input_files(sources, fmt).files]
-
-
 def input_files(sources: list[str], fmt: str = "auto") -> Inputs:
     """The files ``sources`` name, in a stable order, without repeats (see the module docstring)."""
     found = Inputs([], [])
