@@ -17,6 +17,8 @@ from annotator.core import edits, undo
 from annotator.core.errors import AnnotatorError
 from annotator.core.undo import UndoState
 
+SECOND_LABEL = "would put a second label on a name"  # why Shift+A left a span, in the status bar
+
 
 class Annotating(QObject):
     """The open article, its focus, and the edits the keyboard contract makes on it."""
@@ -268,9 +270,9 @@ class Annotating(QObject):
         if not takes and not left:
             self.message.emit("No suggestions to accept")
         elif not takes:
-            self.message.emit(f"Not accepted: {left} suggestion(s) would put a second label on a name")
+            self.message.emit(f"Not accepted: {left} suggestion(s) {SECOND_LABEL}")
         elif self.perform(partial(edits.accept_all, blind=self.blind), article_id):
-            more = f"; left {left} that would put a second label on a name" if left > 0 else ""
+            more = f"; left {left} that {SECOND_LABEL}" if left > 0 else ""
             self.message.emit(f"Saved: accepted {takes} suggestion{'s' if takes > 1 else ''}{more}")
 
     def label(self, name: str) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog
 
+from annotator._qt.annotating import SECOND_LABEL
 from annotator._qt.review.canvas import ReviewCanvas
 from annotator._qt.review.fixing import FIX_KEYS, SpanFixer, label_keys
 from annotator._qt.review.region_text import keys_text
@@ -39,7 +40,6 @@ KEYS = (
     ("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "Redo"),
     ("history", ("H",), "History: the focused span / the whole article"),
 )
-SECOND_LABEL = "would put a second label on a name"  # why a span was left, in the status bar
 
 
 class ReviewWindow(ReviewCanvas):
