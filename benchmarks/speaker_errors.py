@@ -2,9 +2,10 @@
 
     python benchmarks/speaker_errors.py tests/data/gold_wikinews2020.jsonl [more dev golds]
 
-It refuses the held-out golds: Wikinews 2019 (``gold_wikinews.jsonl``, articles ``wikinews_*``)
-and held-out B (``gold_heldoutb.jsonl``, articles ``heldoutb_*``): rules are not written against
-their errors; ``bench_suggest_quality.py --gold`` gives their aggregate only.
+It refuses the held-out golds: Wikinews 2019 (``gold_wikinews.jsonl``, articles ``wikinews_*``),
+held-out B (``gold_heldoutb.jsonl``, articles ``heldoutb_*``) and held-out C
+(``gold_heldoutc.jsonl``, articles ``heldoutc_*``): rules are not written against their errors;
+``bench_suggest_quality.py --gold`` gives their aggregate only.
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ sys.path.insert(0, str(ROOT))
 
 from bench_suggest_quality import _key, _surname, load_gold, predict, speaker_accuracy  # noqa: E402
 
-HELD_OUT = ("gold_wikinews.jsonl", "gold_heldoutb.jsonl")
-HELD_OUT_ARTICLES = ("wikinews_", "heldoutb_")
+HELD_OUT = ("gold_wikinews.jsonl", "gold_heldoutb.jsonl", "gold_heldoutc.jsonl")
+HELD_OUT_ARTICLES = ("wikinews_", "heldoutb_", "heldoutc_")
 
 
 def held_out(path: Path, gold: list[dict]) -> bool:
-    """Whether ``path`` is (or contains articles of) a held-out gold (Wikinews 2019, held-out B)."""
+    """Whether ``path`` is (or contains articles of) a held-out gold (Wikinews 2019, held-out B or C)."""
     return path.name in HELD_OUT or any(
         str(task.get("meta", {}).get("file", "")).startswith(HELD_OUT_ARTICLES) for task in gold
     )

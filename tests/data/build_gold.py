@@ -8,8 +8,8 @@ must reproduce that file's text exactly; otherwise the markup itself is the arti
 ``# url: ...`` and ``# licence: ...`` lines (the Wikinews golds) go into the task's ``meta``.
 
 Usage: python tests/data/build_gold.py
-(writes gold_seeds, gold_unseen, gold_holdout, gold_holdout2, gold_wikinews, gold_wikinews2020 and
-gold_heldoutb .jsonl)
+(writes gold_seeds, gold_unseen, gold_holdout, gold_holdout2, gold_wikinews, gold_wikinews2020,
+gold_heldoutb and gold_heldoutc .jsonl)
 """
 
 from __future__ import annotations
@@ -113,6 +113,7 @@ def main() -> None:
         ("wikinews_", "gold_wikinews.jsonl"),
         ("wikinews2020_", "gold_wikinews2020.jsonl"),
         ("heldoutb_", "gold_heldoutb.jsonl"),
+        ("heldoutc_", "gold_heldoutc.jsonl"),
     ):
         files = sorted((HERE / "gold_markup").glob(f"{prefix}*.txt"))
         lines = [json.dumps(task(p), ensure_ascii=False) for p in files]

@@ -1,5 +1,6 @@
-"""The held-out B gold (``gold_heldoutb.jsonl``) is what its markup builds, is valid against the
-news scheme, imports into a project with its speaker links, and ``speaker_errors.py`` refuses it."""
+"""The held-out golds B and C (``gold_heldoutb.jsonl``, ``gold_heldoutc.jsonl``) are what their
+markup builds, are valid against the news scheme, import into a project with their speaker links,
+``speaker_errors.py`` refuses them and the quality benchmark leaves them out of its defaults."""
 
 from __future__ import annotations
 
@@ -15,10 +16,12 @@ from annotator.core.store import spans as span_rows
 
 DATA = Path(__file__).resolve().parent / "data"
 ROOT = DATA.parents[1]
-GOLD = DATA / "gold_heldoutb.jsonl"
-MARKUP = sorted((DATA / "gold_markup").glob("heldoutb_*.txt"))
 KINDS = {"killed", "injured", "missing", "displaced", "affected"}
 QUALIFIERS = {None, "at least", "more than", "fewer than", "about", "up to"}
+# name -> fewest articles the set must have
+SETS = {"heldoutb": 20, "heldoutc": 10}
+# GUM's news documents are Wikinews articles named by these topics; held-out C leaves them out.
+GUM_TOPICS = ["afghan", "asylum", "clock", "crane", "defector", "election", "expo", "flag", "hackers", "homeopathic", "ie9", "imprisoned", "iodine", "korea", "lanterns", "nasa", "questionnaire", "sensitive", "soccer", "stampede", "taxes", "warhol", "warming", "worship"]
 
 
 def _module(name: str, path: Path):
@@ -28,25 +31,39 @@ def _module(name: str, path: Path):
     return module
 
 
-def _gold() -> list[dict]:
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+def _path(name: str) -> Path:
+    return DATA / f"gold_{name}.jsonl"
 
 
-def test_the_jsonl_is_what_build_gold_makes_of_the_markup():
+def _gold(name: str) -> list[dict]:
+    text = _path(name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_the_jsonl_is_what_build_gold_makes_of_the_markup(name):
     build_gold = _module("build_gold", DATA / "build_gold.py")
-    built = [build_gold.task(path) for path in MARKUP]
-    assert len(built) >= 20
-    assert built == _gold()
+    built = [build_gold.task(path) for path in sorted((DATA / "gold_markup").glob(f"{name}_*.txt"))]
+    assert len(built) >= SETS[name]
+    assert built == _gold(name)
 
 
-def test_every_article_has_a_source_url_and_the_wikinews_licence():
-    for task in _gold():
+@pytest.mark.parametrize("name", SETS)
+def test_every_article_has_a_source_url_and_the_wikinews_licence(name):
+    for task in _gold(name):
         assert task["meta"]["url"].startswith("https://en.wikinews.org/wiki/")
         assert task["meta"]["licence"] == "CC BY 2.5 (Wikinews)"
 
 
-def test_spans_and_speaker_links_are_valid():
-    for task in _gold():
+def test_held_out_c_has_no_article_on_a_gum_news_topic():
+    for task in _gold("heldoutc"):
+        title = task["meta"]["url"].rsplit("/", 1)[1].lower()
+        assert not [word for word in GUM_TOPICS if word in title], task["meta"]["file"]
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_spans_and_speaker_links_are_valid(name):
+    for task in _gold(name):
         text, where = task["text"], task["meta"]["file"]
         keys = {(s["start"], s["end"], s["label"]) for s in task["spans"]}
         for span in task["spans"]:
@@ -67,9 +84,10 @@ def test_spans_and_speaker_links_are_valid():
             assert (child["start"], child["end"], "ACTOR") in keys, where
 
 
-def test_it_imports_with_every_span_and_speaker_link(project):
-    gold = _gold()
-    import_sources(project, [str(GOLD)], annotator="gold")
+@pytest.mark.parametrize("name", SETS)
+def test_it_imports_with_every_span_and_speaker_link(project, name):
+    gold = _gold(name)
+    import_sources(project, [str(_path(name))], annotator="gold")
     ids = articles.ids(project.db)
     assert len(ids) == len(gold)
     n_spans = sum(len(span_rows.by_article(project.db, i)) for i in ids)
@@ -78,16 +96,18 @@ def test_it_imports_with_every_span_and_speaker_link(project):
     assert n_links == sum(len(t["relations"]) for t in gold)
 
 
-def test_speaker_errors_refuses_the_held_out_b_gold(monkeypatch):
+@pytest.mark.parametrize("name", SETS)
+def test_speaker_errors_refuses_the_held_out_gold(monkeypatch, name):
     monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
     speaker_errors = _module("speaker_errors", ROOT / "benchmarks" / "speaker_errors.py")
     monkeypatch.setattr(speaker_errors, "predict", lambda *a, **k: pytest.fail("predicted on held-out gold"))
     with pytest.raises(SystemExit, match="refused"):
-        speaker_errors.main([str(GOLD)])
-    assert speaker_errors.held_out(Path("copy.jsonl"), _gold()[:1])
+        speaker_errors.main([str(_path(name))])
+    assert speaker_errors.held_out(Path("copy.jsonl"), _gold(name)[:1])
 
 
-def test_it_is_not_among_the_default_golds_of_the_quality_benchmark():
+@pytest.mark.parametrize("name", SETS)
+def test_it_is_not_among_the_default_golds_of_the_quality_benchmark(name):
     source = (ROOT / "benchmarks" / "bench_suggest_quality.py").read_text(encoding="utf-8")
     defaults = source.split("paths = args.gold or", 1)[1].split("]", 1)[0]
-    assert "wikinews2020" in defaults and "heldoutb" not in defaults
+    assert "wikinews2020" in defaults and name not in defaults
