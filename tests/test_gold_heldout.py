@@ -21,7 +21,32 @@ QUALIFIERS = {None, "at least", "more than", "fewer than", "about", "up to"}
 # name -> fewest articles the set must have
 SETS = {"heldoutb": 20, "heldoutc": 10}
 # GUM's news documents are Wikinews articles named by these topics; held-out C leaves them out.
-GUM_TOPICS = ["afghan", "asylum", "clock", "crane", "defector", "election", "expo", "flag", "hackers", "homeopathic", "ie9", "imprisoned", "iodine", "korea", "lanterns", "nasa", "questionnaire", "sensitive", "soccer", "stampede", "taxes", "warhol", "warming", "worship"]
+GUM_TOPICS = [
+    "afghan",
+    "asylum",
+    "clock",
+    "crane",
+    "defector",
+    "election",
+    "expo",
+    "flag",
+    "hackers",
+    "homeopathic",
+    "ie9",
+    "imprisoned",
+    "iodine",
+    "korea",
+    "lanterns",
+    "nasa",
+    "questionnaire",
+    "sensitive",
+    "soccer",
+    "stampede",
+    "taxes",
+    "warhol",
+    "warming",
+    "worship",
+]
 
 
 def _module(name: str, path: Path):
