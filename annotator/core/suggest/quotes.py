@@ -15,6 +15,7 @@ from annotator.core.suggest.quote_attribution import (
     is_named_thing,
     words_of,
 )
+from annotator.core.suggest.quote_clauses import clause_speaker, put_it_source
 from annotator.core.suggest.quote_marks import find_quotes
 from annotator.core.suggest.quote_tags import tag_speaker
 from annotator.core.suggest.speakers import Actor, SpeakerFinder
@@ -78,7 +79,9 @@ def _source(span: Span, finder: SpeakerFinder) -> Token | None:
         or words_of(span, quoted)
         or document_of(span, quoted)
         or dash_source(span)
+        or put_it_source(span, quoted)
         or tag_speaker(span, quoted)  # a verb the lexicon lacks, in a reporting tag's shape
+        or clause_speaker(span, finder)  # a phrase quoted in a clause whose verb is any verb
     )
 
 

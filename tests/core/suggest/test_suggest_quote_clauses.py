@@ -1,0 +1,92 @@
+"""A phrase quoted inside a clause whose verb is no verb of saying (consider, remain, blame,
+hope, put: none is in words.json): the clause's subject speaks, read off the parse. Terms
+quoted with their article outside the marks, short bare noun phrases, and clauses whose
+subject is no actor stay non-quotes."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import speakers
+
+from annotator.core.suggest.lexicon import words
+
+model = pytest.mark.model
+
+_UNLISTED = ("consider", "remain", "blame", "hope", "become", "put", "portray", "want", "agree", "retire")
+
+
+def test_the_verbs_of_these_tests_are_not_in_the_lexicon():
+    assert not set(_UNLISTED) & words().speech_verbs
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "quote", "who"),
+    [
+        (  # the quote completes the object of the subject's verb
+            'Mayor Anna Berg visited the site. Berg considers the new bridge "a monument to waste" '
+            "and wants an inquiry.",
+            "a monument to waste",
+            "Berg",
+        ),
+        (  # an adjective phrase after a linking verb
+            'Governor Paul Hendry spoke on Tuesday. Hendry remains "fully committed" to the bill '
+            "despite the vote.",
+            "fully committed",
+            "Hendry",
+        ),
+        (  # the object of a preposition after the verb's object
+            'Coach Peter Olsen was unhappy. Olsen blamed the referee for "a string of shocking '
+            'decisions" in the second half.',
+            "a string of shocking decisions",
+            "Olsen",
+        ),
+        (  # inside a reported clause whose own subject is no actor: the clause above speaks
+            'Mayor Anna Berg visited the site. Berg hopes the bridge will become "a symbol of a '
+            'united city" within a decade.',
+            "a symbol of a united city",
+            "Berg",
+        ),
+    ],
+)
+def test_a_phrase_quoted_in_a_clause_is_said_by_the_clause_subject(suggest, text, quote, who):
+    assert speakers(suggest, text).get(quote) == who
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "quote", "who"),
+    [
+        (
+            'The team lost again. The defeat was "a wake-up call for everyone," as coach Peter Olsen put it.',
+            "a wake-up call for everyone",
+            "Peter Olsen",
+        ),
+        (
+            'Mayor Anna Berg spoke on Monday. Traffic "ground to a halt for six hours" on the '
+            "bridge, as Berg put it.",
+            "ground to a halt for six hours",
+            "Berg",
+        ),
+    ],
+)
+def test_as_someone_put_it_names_the_speaker(suggest, text, quote, who):
+    assert speakers(suggest, text).get(quote) == who
+
+
+@model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the article stands outside the marks: a term, not someone's words
+        'Mayor Anna Berg met the press. Lindqvist agreed to portray the mayor as a "woman of the people."',
+        # a short bare noun phrase
+        'Candidate Tom Harris spoke in Leeds. Harris wants to cut "red tape" for small firms.',
+        # the quote is the clause's subject
+        'Coach Peter Olsen spoke on Monday. "The golden generation" has retired from the club.',
+        # nobody the text names speaks
+        'The summit ended on Friday. The delegates agreed that the treaty was "a historic step for the region".',
+    ],
+)
+def test_terms_and_quotes_without_a_speaking_actor_stay_non_quotes(suggest, text):
+    assert speakers(suggest, text) == {}
