@@ -53,10 +53,14 @@ def clause_speaker(span: Span, finder: Resolver) -> Token | None:
     ]
     if not attachments or all(t.dep_ in _LABEL_DEPS for t in attachments):
         return None
+    text = span.doc.text
+    low = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    high = end if end >= 0 else len(text)
     for token in attachments:
         if token.dep_ in _LABEL_DEPS or token.head.i in finder.quoted or _term(token, span):
             continue
-        subject = _subject_above(token, finder)
+        subject = _subject_above(token, finder, (low, high))
         if subject is not None:
             return subject
     return None
@@ -73,15 +77,16 @@ def _term(token: Token, span: Span) -> bool:
     return span[0].dep_ != "det" and sum(t.is_alpha for t in span) < _BARE_NOUN_WORDS
 
 
-def _subject_above(token: Token, finder: Resolver) -> Token | None:
-    """Climbing from ``token``: the first clause subject that stands for an actor; a clause
-    with another subject ends the climb unless it is a reported clause (ccomp)."""
+def _subject_above(token: Token, finder: Resolver, line: tuple[int, int]) -> Token | None:
+    """Climbing from ``token`` within its ``line`` (character range; a parse may run over a
+    line break): the first clause subject that stands for an actor; a clause with another
+    subject ends the climb unless it is a reported clause (ccomp)."""
     came_from, head = token.dep_, token.head
     for _ in range(_CLIMB):
-        if head.i in finder.quoted:
+        if head.i in finder.quoted or not line[0] <= head.idx < line[1]:
             return None
         if head.pos_ in ("VERB", "AUX") and came_from not in ("nsubj", "nsubjpass", "csubj"):
-            found = _clause_subject(head, finder)
+            found = _clause_subject(head, finder, line)
             if found is not None:
                 return found
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) and head.dep_ != "ccomp":
@@ -92,10 +97,11 @@ def _subject_above(token: Token, finder: Resolver) -> Token | None:
     return None
 
 
-def _clause_subject(verb: Token, finder: Resolver) -> Token | None:
-    """The subject of ``verb`` that stands for an actor (for a passive, the "by" agent)."""
+def _clause_subject(verb: Token, finder: Resolver, line: tuple[int, int]) -> Token | None:
+    """The subject of ``verb`` in ``line`` that stands for an actor (for a passive, the "by"
+    agent)."""
     for child in verb.children:
-        if child.i in finder.quoted:
+        if child.i in finder.quoted or not line[0] <= child.idx < line[1]:
             continue
         if child.dep_ == "nsubj" and finder.actor_for(child) is not None:
             return child

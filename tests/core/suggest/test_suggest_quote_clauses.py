@@ -90,3 +90,18 @@ def test_as_someone_put_it_names_the_speaker(suggest, text, quote, who):
 )
 def test_terms_and_quotes_without_a_speaking_actor_stay_non_quotes(suggest, text):
     assert speakers(suggest, text) == {}
+
+
+@model
+def test_a_clause_on_the_next_line_does_not_speak_a_quote(suggest):
+    """The parse may run the quote into the next line's sentence; that line's subject did not
+    say it."""
+    text = (
+        "The court fined the former minister on Friday.\n"
+        '"The records leave no doubt that the money was spent on a party campaign," Judge Maria '
+        'Lindgren said as she read the verdict. "The defendant knew exactly what he was doing, and '
+        'he did it anyway."\n'
+        "Nowak, 47, who denies wrongdoing, said he would appeal."
+    )
+    said = speakers(suggest, text)
+    assert said.get("The defendant knew exactly what he was doing, and he did it anyway") == "Maria Lindgren"
