@@ -57,6 +57,8 @@ class Words:
     not_names: frozenset[str]
     naming_words: frozenset[str]
     document_nouns: frozenset[str]
+    organisation_nouns: frozenset[str]
+    person_nouns: frozenset[str]
     health_counts: frozenset[str]
     health_words: frozenset[str]
     harm: dict[str, str]
@@ -72,6 +74,16 @@ class Words:
         if token.lower_ not in self.document_nouns or token.pos_ != "NOUN":
             return None
         return next((c for c in token.children if c.dep_ == "poss" and c.i not in quoted), None)
+
+    def description_kind(self, token: Token) -> str | None:
+        """For a noun that describes someone without naming them ("the company", "the German
+        carmaker", "the 27-year-old"), "PERSON" or "ORG"; None for any other token."""
+        if token.lower_ == "old" and any(c.lemma_ == "year" for c in token.children):
+            return "PERSON"
+        if token.pos_ != "NOUN":
+            return None
+        lemma = token.lemma_.lower()
+        return "PERSON" if lemma in self.person_nouns else "ORG" if lemma in self.organisation_nouns else None
 
 
 def _lowered(raw: dict[str, Any], key: str) -> frozenset[str]:
@@ -97,6 +109,8 @@ def words() -> Words:
         not_names=_lowered(raw, "not_names"),
         naming_words=_lowered(raw, "naming_words"),
         document_nouns=_lowered(raw, "document_nouns"),
+        organisation_nouns=_lowered(raw, "organisation_nouns"),
+        person_nouns=_lowered(raw, "person_nouns"),
         health_counts=_lowered(raw, "health_counts"),
         health_words=_lowered(raw, "health_words"),
         harm=harm,

@@ -139,7 +139,17 @@ class SpeakerFinder:
             actor = self._titled_before(token)
         if actor is None and self._is_bare_title(token):
             return self._nearest_before(token.i, token.sent.start, personal=True)
-        return actor
+        return actor or self._described(token)
+
+    def _described(self, token: Token) -> Actor | None:
+        """ "the company said", "the 27-year-old said": a definite description with no name in
+        it stands for the last actor of its kind before it (a subject first)."""
+        kind = self.words.description_kind(token)
+        if kind is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        if any(t.pos_ == "PROPN" for t in token.subtree):
+            return None
+        return self._nearest_before(token.i, token.sent.start, kind == "PERSON", organisation=kind == "ORG")
 
     def _possessor(self, pronoun: Token) -> Actor | None:
         """Who "his", "her", "its" or "their" stands for: the subject of its sentence when it
@@ -348,16 +358,17 @@ class SpeakerFinder:
         return verb.dep_ not in ("relcl", "acl", "pcomp", "advcl")  # not "while Trump flew over"
 
     def _nearest_before(
-        self, i: int, sent_start: int, personal: bool, gender: str | None = None
+        self, i: int, sent_start: int, personal: bool, gender: str | None = None, organisation: bool = False
     ) -> Actor | None:
-        """The last actor before token ``i`` (a person when ``personal``; not one the text
-        genders otherwise than ``gender``), preferring subjects."""
+        """The last actor before token ``i`` (a person when ``personal``, not a person when
+        ``organisation``; not one the text genders otherwise than ``gender``), preferring subjects."""
         before = [
             a
             for a in self.actors
             if a.end <= i
             and a.start not in self.quoted
             and (a.kind == "PERSON" or not personal)
+            and (a.kind != "PERSON" or not organisation)
             and self._fits(a, gender)
         ]
         subjects = [a for a in before if self._is_subject(a)]

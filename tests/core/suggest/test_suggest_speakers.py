@@ -1,7 +1,8 @@
 """Who said a quote, in common news patterns: a person set off by commas after a title, "X
 quoted Y as saying", "the spokesperson" / "the commission" named earlier, he/she continuing
 the last main-clause subject, a verb in another paragraph, "led X to say" (the object speaks),
-and the owner of a statement or tweet. Which verbs report speech: test_suggest_speaker_verbs."""
+the owner of a statement or tweet, and "the company" / "the 45-year-old" standing for the last
+actor of its kind. Which verbs report speech: test_suggest_speaker_verbs."""
 
 from __future__ import annotations
 
@@ -325,3 +326,26 @@ def test_before_a_colon_the_subject_highest_in_the_parse_speaks(suggest):
         found["I think that those countries should compromise and split the disputed area in half"]
         == "Collins"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (  # an organisation noun: the organisation, not the person who is the subject
+            'Engineer Maria Lindgren joined Siemens in May. "She will lead our research in Berlin," the company said.',
+            "Siemens",
+        ),
+        (
+            'The World Health Organization warned of a new wave. "Countries must act now," the agency said.',
+            "World Health Organization",
+        ),
+        (  # a person noun ("the 45-year-old"): the person, not the organisation that is the subject
+            'The Red Cross praised Maria Lindgren on Monday. "This is a great honour," the 45-year-old said.',
+            "Maria Lindgren",
+        ),
+        ('Volvo recalled 20,000 cars on Monday. The carmaker said the fault was "extremely rare".', "Volvo"),
+    ],
+)
+@model
+def test_a_description_without_a_name_stands_for_the_last_actor_of_its_kind(suggest, text, who):
+    assert list(speakers(suggest, text).values()) == [who]
