@@ -17,6 +17,10 @@ _OPEN_HIGH = {"at least", "more than"}
 _OPEN_LOW = {"up to", "fewer than"}
 _FORWARD, _BACKWARD = 14, 6
 _LONGEST_HARM = 4  # words in the longest harm phrase of words.json ("sleeping in the open")
+# Words that open another clause: a harm word before them is not this figure's ("killed when
+# scores of rebels struck").
+_AGENT_ENDINGS = ("ists", "ians")  # nouns for people by what they do or are ("-ers" counts boats too)
+_CLAUSE_OPENERS = {"when", "while", "because", "although", "though", "whereas", ";"}
 
 
 class CasualtySuggester:
@@ -43,7 +47,10 @@ def _same_sentence_kind(number: Span, previous: tuple[Span, str] | None) -> str 
     doc = number.doc
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
         return None
-    return previous[1] if previous[0].sent.start == number.sent.start else None
+    if previous[0].sent.start != number.sent.start:
+        return None
+    between = doc[previous[0].end : number.start]
+    return None if any(_opens_clause(t) for t in between) else previous[1]
 
 
 def _casualty(doc: Doc, number: Span, w: Words, fallback: str | None = None) -> Suggestion | None:
@@ -97,13 +104,10 @@ def _people_after(doc: Doc, number: Span, w: Words) -> tuple[int, Token | None]:
             break
         token = doc[j]
         after_of = doc[j - 1].lower_ == "of"
-        if (
-            token.lower_ in w.people_nouns
-            or token.lemma_.lower() in w.people_nouns
-            or (token.pos_ == "NOUN" and token.lower_ in w.harm)
-            or (after_of and token.lower_ in w.harm)
-        ):  # "860 deaths", "hundreds of wounded"
-            return j + 1, token
+        if _counts_people(number, token, w) or _harm_noun(number, token, w, after_of) or _group_name(doc, j):
+            return j + 1, token  # "860 deaths", "hundreds of wounded", "5,000 Tamils"
+        if _harm_head(doc, j, w):
+            return j + 1, token  # "all three wounded are in hospital"
         if (
             token.lower_ == "of"
             or token.pos_ == "ADJ"
@@ -111,11 +115,61 @@ def _people_after(doc: Doc, number: Span, w: Words) -> tuple[int, Token | None]:
             or token.lower_ in ("-", "more", "other")
             or token.lower_ in w.health_words
             or (token.is_title and token.pos_ == "PROPN" and not after_of)
-        ):  # "250,000 suspected infections", "50 cholera cases", "two Chelsea fans"
+            or (token.pos_ == "NOUN" and token.dep_ == "compound")
+        ):  # "250,000 suspected infections", "50 cholera cases", "two Chelsea fans", "two drug traffickers"
             j += 1
             continue
         break
     return number.end, None
+
+
+def _counts_people(number: Span, token: Token, w: Words) -> bool:
+    """A people noun: plural, or singular after "one" ("one man"), or a plural agent noun
+    ("activists", "Christians"); bodies such as states or teams are no people."""
+    lower, lemma = token.lower_, token.lemma_.lower()
+    if lower in w.toll_bodies or lemma in w.toll_bodies:
+        return False
+    if lower in w.people_nouns or lemma in w.people_nouns:
+        return True
+    if token.tag_ == "NNS" and lower.endswith(_AGENT_ENDINGS):
+        return True
+    single = token.i == number.end and parse_count([t.lower_ for t in number]) == (1, 1)
+    return single and token.tag_ == "NN" and _plural(lower) in w.people_nouns
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("man"):
+        return noun[:-3] + "men"  # man, woman, policeman, fisherman
+    if noun == "child":
+        return "children"
+    return noun + "s"
+
+
+def _harm_noun(number: Span, token: Token, w: Words, after_of: bool) -> bool:
+    """ "860 deaths", "hundreds of wounded"; not the singular in "took 8 hostage"."""
+    if token.lower_ not in w.harm:
+        return False
+    if after_of:
+        return True
+    plural_count = parse_count([t.lower_ for t in number]) not in (None, (1, 1))
+    return token.pos_ == "NOUN" and not (plural_count and token.tag_ == "NN")
+
+
+def _group_name(doc: Doc, j: int) -> bool:
+    """ "5,000 Tamils", "35 million Chinese": a plural people name ends the phrase unless a noun
+    follows it ("two Iraqi soldiers")."""
+    token = doc[j]
+    if not token.is_title or not (token.tag_ in ("NNS", "NNPS") or token.ent_type_ == "NORP"):
+        return False
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    return nxt is None or (nxt.pos_ not in ("NOUN", "PROPN", "CCONJ") and nxt.lower_ not in ("and", "or"))
+
+
+def _harm_head(doc: Doc, j: int, w: Words) -> bool:
+    """A harm word that heads the phrase: "three wounded" before a verb ("are", "were taken")."""
+    token = doc[j]
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    return token.lower_ in w.harm and token.pos_ in ("ADJ", "VERB") and nxt is not None and nxt.pos_ == "AUX"
 
 
 def _thing_after(doc: Doc, j: int, w: Words) -> bool:
@@ -140,12 +194,27 @@ def _kind(doc: Doc, number: Span, noun: Token | None, w: Words) -> str | None:
     has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
     sent = number.sent if has_sents else doc[:]
     after = range(number.end, min(sent.end, number.end + _FORWARD))
-    before = range(number.start - 1, max(sent.start, number.start - _BACKWARD) - 1, -1)
+    before = _before_in_clause(doc, number.start, max(sent.start, number.start - _BACKWARD))
     for i in [*after, *before]:
         kind = harm_at(doc, i, w, sent.end)
         if kind:
             return kind
     return None
+
+
+def _before_in_clause(doc: Doc, start: int, stop: int) -> list[int]:
+    """Token indices before ``start`` (nearest first, down to ``stop``) up to a clause opener."""
+    out = []
+    for i in range(start - 1, stop - 1, -1):
+        if _opens_clause(doc[i]):
+            break
+        out.append(i)
+    return out
+
+
+def _opens_clause(token: Token) -> bool:
+    """ "when", "while", or a conjunction such as "after" opening a clause (not "before noon")."""
+    return token.lower_ in _CLAUSE_OPENERS or token.pos_ == "SCONJ"
 
 
 def harm_at(doc: Doc, i: int, w: Words, limit: int | None = None) -> str | None:

@@ -1,6 +1,6 @@
 """Figures that look like counts of harmed people but are not: digits of a date, a clock time or
-a score ("1996-12-06", "10:30", "2-1"), counts of families or homes, a parent "of five", a
-repeated "two, three, four times", and tolls that are only feared ("500 lives in danger",
+a score ("1996-12-06", "10:30", "2-1"), measures ("11 lb"), counts of families or homes, a parent
+"of five", a repeated "two, three, four times", and tolls that are only feared ("500 lives in danger",
 "could kill 1,000 people")."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from annotator.core.suggest.lexicon import Words
+from annotator.core.suggest.lexicon import words as word_lists
 
 _SIGNS = "-/:."  # glue a number to another in a date, a time or a score
 _CLOCK_AFTER = {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "hrs", "hours", "h", "local"}
@@ -34,13 +35,14 @@ _LIST = {",", "or", "and", "to", "-", "–"}
 
 
 def not_a_count(doc: Doc, number: Span) -> bool:
-    """Whether the figure ``number`` is part of a date, time or score, counts units of people
-    (families, homes) or a parent's children, or one of a list of repetitions."""
+    """Whether the figure ``number`` is part of a date, time or score, is a measure, counts units
+    of people (families, homes) or a parent's children, or one of a list of repetitions."""
     return (
         _glued_to_digits(doc, number)
         or _money_or_share(doc, number)
         or _clock_time(doc, number)
         or _counts_units(doc, number)
+        or _measure(doc, number)
         or _kin_count(doc, number)
         or _repetitions(doc, number)
     )
@@ -75,6 +77,12 @@ def _counts_units(doc: Doc, number: Span) -> bool:
         if token.pos_ not in ("ADJ", "PROPN") and not token.is_title:
             return False
     return False
+
+
+def _measure(doc: Doc, number: Span) -> bool:
+    """ "( 11 lb )", "150 km": a weight, length, area or other measure (the model may tag neither
+    the unit nor a QUANTITY)."""
+    return number.end < len(doc) and doc[number.end].lower_ in word_lists().measure_words
 
 
 def _kin_count(doc: Doc, number: Span) -> bool:

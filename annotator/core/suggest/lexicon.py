@@ -63,6 +63,8 @@ class Words:
     health_words: frozenset[str]
     harm: dict[str, str]
     qualifiers: dict[str, str]
+    toll_bodies: frozenset[str]
+    measure_words: frozenset[str]
 
     def is_speech(self, token: Token) -> bool:
         """Whether ``token`` is a verb of saying (by lemma, or by form without a tagger)."""
@@ -115,4 +117,6 @@ def words() -> Words:
         health_words=_lowered(raw, "health_words"),
         harm=harm,
         qualifiers=dict(raw["qualifiers"]),
+        toll_bodies=_lowered(raw, "toll_bodies"),
+        measure_words=_lowered(raw, "measure_words"),
     )

@@ -1,0 +1,93 @@
+"""CASUALTY in wire-style text: hostages, executions, nationality counts, a harm word heading
+the phrase, measures, bodies that are no people, and harm words in another clause."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from annotator.core.suggest.casualty_filters import not_a_count
+
+
+def casualties(suggest, text):
+    return [
+        (covered, s.attrs.get("count_low"), s.attrs.get("kind"))
+        for label, covered, s in suggest(text)
+        if label == "CASUALTY"
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Guerrillas killed one man and took eight people hostage in the village .",
+            [("one man", 1, "killed"), ("eight people", 8, "missing")],
+        ),
+        ("Rebels kill one , take 6 hostage in jungle .", [("one", 1, "killed"), ("6", 6, "missing")]),
+        (
+            "By Friday the whereabouts of the six hostages was still unknown .",
+            [("six hostages", 6, "missing")],
+        ),
+        (
+            "A court in the north hanged three drug smugglers on Monday .",
+            [("three drug smugglers", 3, "killed")],
+        ),
+        (
+            "Officials said about 200 Iraqi Kurds were wounded in the shelling .",
+            [("about 200 Iraqi Kurds", 200, "injured")],
+        ),
+        (
+            "Police said more than 3,000 Kurds were waiting to cross into Iran .",
+            [("more than 3,000 Kurds", 3000, "displaced")],
+        ),
+        (
+            "The gunman shot his brother and wounded three other people on Sunday .",
+            [("three other people", 3, "injured")],
+        ),
+        (
+            "All four wounded are in a stable condition in hospital .",
+            [("four wounded", 4, "injured")],
+        ),
+    ],
+)
+def test_wire_counts_of_harmed_people(suggest, text, expected):
+    assert casualties(suggest, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "At least 9 people were killed when dozens of armed men stormed the village .",
+            [("At least 9 people", 9, "killed")],
+        ),
+        (
+            "Bombs in three northern states overnight left at least 20 people dead .",
+            [("at least 20 people", 20, "killed")],
+        ),
+        ("Carrying 20 kg ( 44 lb ) of heroin is punishable by death in the country .", []),
+        (
+            "They protested the seizure of three trawlers ' licences after refugees were found aboard .",
+            [],
+        ),
+    ],
+)
+def test_wire_figures_that_count_no_harmed_people(suggest, text, expected):
+    assert casualties(suggest, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, figure, expected",
+    [
+        ("five kg ( 11 lb ) of opium", "11", True),
+        ("about 150 km north", "150", True),
+        ("11 people", "11", False),
+    ],
+)
+def test_a_measure_is_no_count(text, figure, expected):
+    doc = spacy.blank("en")(text)
+    start = next(t.i for t in doc if t.text == figure)
+    assert not_a_count(doc, doc[start : start + 1]) is expected
