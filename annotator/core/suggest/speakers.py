@@ -147,8 +147,7 @@ class SpeakerFinder:
         kind = self.words.description_kind(token)
         if kind is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
-        if any(t.pos_ == "PROPN" for t in token.subtree):
-            return None
+        # a name in it that is no actor is a modifier ("the Leeds striker", "the Lord Mayor candidate")
         return self._nearest_before(token.i, token.sent.start, kind == "PERSON", organisation=kind == "ORG")
 
     def _possessor(self, pronoun: Token) -> Actor | None:

@@ -344,6 +344,10 @@ def test_before_a_colon_the_subject_highest_in_the_parse_speaks(suggest):
             "Maria Lindgren",
         ),
         ('Volvo recalled 20,000 cars on Monday. The carmaker said the fault was "extremely rare".', "Volvo"),
+        (  # a name that is no actor only modifies the description
+            'Peter Olsen scored twice for Leeds on Sunday. "It was the best day of my life," the Leeds striker said.',
+            "Peter Olsen",
+        ),
     ],
 )
 @model
