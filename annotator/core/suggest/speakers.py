@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from annotator.core.suggest.genders import gender_of, name_genders
+from annotator.core.suggest.interview_turns import FIRST_PERSON, SECOND_PERSON, Turns
 from annotator.core.suggest.lexicon import Words
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -40,6 +41,7 @@ class SpeakerFinder:
         self.quoted = {i for q in quotes for i in range(q.start, q.end)}
         self.parsed = doc.has_annotation("DEP")
         self._genders: dict[str, str] | None = None
+        self._turns: Turns | None = None
 
     def speech_verb(self, quote: Span) -> Token | None:
         """The verb of saying that introduces ``quote`` (outside any quote), if any."""
@@ -125,6 +127,8 @@ class SpeakerFinder:
             return self._possessor(token)
         if token.lower_ in _PERSONAL | _GROUP | {"who"}:
             return self.resolve_pronoun(token)
+        if token.lower_ in FIRST_PERSON | SECOND_PERSON:
+            return self._interviewed(token)
         owner = self.words.document_owner(token, self.quoted)
         if owner is not None:  # "according to its press release", "Smith's statement"
             return self.actor_for(owner)
@@ -149,6 +153,21 @@ class SpeakerFinder:
             return None
         # a name in it that is no actor is a modifier ("the Leeds striker", "the Lord Mayor candidate")
         return self._nearest_before(token.i, token.sent.start, kind == "PERSON", organisation=kind == "ORG")
+
+    def _interviewed(self, pronoun: Token) -> Actor | None:
+        """In an interview transcript, the actor "I" / "you" stands for: the one its turn's label
+        (or the next turn's, for "you") names, the mention nearest the pronoun."""
+        if self._turns is None:
+            self._turns = Turns(self.doc.text)
+        label = self._turns.person_for(pronoun.lower_, pronoun.idx)
+        if label is None:
+            return None
+        named = [
+            a
+            for a in self.actors
+            if a.start not in self.quoted and self.doc[a.end - 1].text == label.split()[-1]
+        ]
+        return min(named, key=lambda a: abs(a.start - pronoun.i), default=None)
 
     def _possessor(self, pronoun: Token) -> Actor | None:
         """Who "his", "her", "its" or "their" stands for: the subject of its sentence when it
