@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from annotator.core.suggest.casualty_filters import hypothetical, not_a_count
+from annotator.core.suggest.casualty_filters import hypothetical, lacking, not_a_count
+from annotator.core.suggest.casualty_people import people_after, thing_after
 from annotator.core.suggest.lexicon import Words, words
 from annotator.core.suggest.numbers import parse_count
 from annotator.core.suggest.suggestion import Suggestion
@@ -19,7 +20,7 @@ _FORWARD, _BACKWARD = 14, 6
 _LONGEST_HARM = 4  # words in the longest harm phrase of words.json ("sleeping in the open")
 # Words that open another clause: a harm word before them is not this figure's ("killed when
 # scores of rebels struck").
-_AGENT_ENDINGS = ("ists", "ians")  # nouns for people by what they do or are ("-ers" counts boats too)
+_CARE_WORDS = {"treated", "hospitalised", "hospitalized"}  # hurt or ill
 _CLAUSE_OPENERS = {"when", "while", "because", "although", "though", "whereas", ";"}
 
 
@@ -54,17 +55,20 @@ def _same_sentence_kind(number: Span, previous: tuple[Span, str] | None) -> str 
 
 
 def _casualty(doc: Doc, number: Span, w: Words, fallback: str | None = None) -> Suggestion | None:
-    end, noun = _people_after(doc, number, w)
-    if _is_other_quantity(doc, number, noun is not None) or not_a_count(doc, number):
+    end, noun = people_after(doc, number, w)
+    if _is_other_quantity(doc, number, noun is not None) or not_a_count(doc, number) or lacking(doc, number):
         return None
     counted = parse_count([t.lower_ for t in number])
-    if counted is None or (noun is None and _thing_after(doc, number.end, w)):
+    if counted is None or (noun is None and thing_after(doc, number, w)):
         return None
     if noun is not None and noun.lower_ in w.health_counts and not _names_illness(doc, number, w):
         return None  # "40 cases of fraud"
-    kind = _kind(doc, number, noun, w) or (fallback if noun is not None else None)
+    listed = noun is not None or (number.start > 0 and doc[number.start - 1].lower_ in ("and", ","))
+    kind = _kind(doc, number, noun, w) or (fallback if listed else None)  # "nine rebels ... and six"
     if kind is None:
         return None
+    if kind == "injured" and _ill_not_hurt(doc, number, w):
+        kind = "affected"  # "170 people with the disease were being treated"
     start, qualifier = _qualifier(doc, number.start, w)
     if hypothetical(doc, start, end, w):
         return None
@@ -78,6 +82,16 @@ def _casualty(doc: Doc, number: Span, w: Words, fallback: str | None = None) -> 
     span = doc[start:end]
     attrs = {"count_low": low, "count_high": high, "qualifier": qualifier, "kind": kind}
     return Suggestion(span.start_char, span.end_char, "CASUALTY", "pattern", 0.75, attrs)
+
+
+def _ill_not_hurt(doc: Doc, number: Span, w: Words) -> bool:
+    """Patients of an outbreak: the sentence names an illness and says only that people were
+    treated or taken to hospital, not that they were hurt ("170 people with the disease were
+    being treated")."""
+    has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    sent = number.sent if has_sents else doc[:]
+    hurt = any(w.harm.get(t.lower_) == "injured" and t.lower_ not in _CARE_WORDS for t in sent)
+    return not hurt and any(t.lower_ in w.health_words and t.lower_ != "suspected" for t in sent)
 
 
 def _names_illness(doc: Doc, number: Span, w: Words) -> bool:
@@ -94,94 +108,6 @@ def _is_other_quantity(doc: Doc, number: Span, counts_people: bool) -> bool:
         return True
     text = number.text
     return len(number) == 1 and text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
-
-
-def _people_after(doc: Doc, number: Span, w: Words) -> tuple[int, Token | None]:
-    """Where the phrase ends: after the people it counts ("19 [people]", "thousands [of civilians]")."""
-    j = number.end
-    for _ in range(4):
-        if j >= len(doc):
-            break
-        token = doc[j]
-        after_of = doc[j - 1].lower_ == "of"
-        if _counts_people(number, token, w) or _harm_noun(number, token, w, after_of) or _group_name(doc, j):
-            return j + 1, token  # "860 deaths", "hundreds of wounded", "5,000 Tamils"
-        if _harm_head(doc, j, w):
-            return j + 1, token  # "all three wounded are in hospital"
-        if (
-            token.lower_ == "of"
-            or token.pos_ == "ADJ"
-            or token.tag_ == "VBN"
-            or token.lower_ in ("-", "more", "other")
-            or token.lower_ in w.health_words
-            or (token.is_title and token.pos_ == "PROPN" and not after_of)
-            or (token.pos_ == "NOUN" and token.dep_ == "compound")
-        ):  # "250,000 suspected infections", "50 cholera cases", "two Chelsea fans", "two drug traffickers"
-            j += 1
-            continue
-        break
-    return number.end, None
-
-
-def _counts_people(number: Span, token: Token, w: Words) -> bool:
-    """A people noun: plural, or singular after "one" ("one man"), or a plural agent noun
-    ("activists", "Christians"); bodies such as states or teams are no people."""
-    lower, lemma = token.lower_, token.lemma_.lower()
-    if lower in w.toll_bodies or lemma in w.toll_bodies:
-        return False
-    if lower in w.people_nouns or lemma in w.people_nouns:
-        return True
-    if token.tag_ == "NNS" and lower.endswith(_AGENT_ENDINGS):
-        return True
-    single = token.i == number.end and parse_count([t.lower_ for t in number]) == (1, 1)
-    return single and token.tag_ == "NN" and _plural(lower) in w.people_nouns
-
-
-def _plural(noun: str) -> str:
-    if noun.endswith("man"):
-        return noun[:-3] + "men"  # man, woman, policeman, fisherman
-    if noun == "child":
-        return "children"
-    return noun + "s"
-
-
-def _harm_noun(number: Span, token: Token, w: Words, after_of: bool) -> bool:
-    """ "860 deaths", "hundreds of wounded"; not the singular in "took 8 hostage"."""
-    if token.lower_ not in w.harm:
-        return False
-    if after_of:
-        return True
-    plural_count = parse_count([t.lower_ for t in number]) not in (None, (1, 1))
-    return token.pos_ == "NOUN" and not (plural_count and token.tag_ == "NN")
-
-
-def _group_name(doc: Doc, j: int) -> bool:
-    """ "5,000 Tamils", "35 million Chinese": a plural people name ends the phrase unless a noun
-    follows it ("two Iraqi soldiers")."""
-    token = doc[j]
-    if not token.is_title or not (token.tag_ in ("NNS", "NNPS") or token.ent_type_ == "NORP"):
-        return False
-    nxt = doc[j + 1] if j + 1 < len(doc) else None
-    return nxt is None or (nxt.pos_ not in ("NOUN", "PROPN", "CCONJ") and nxt.lower_ not in ("and", "or"))
-
-
-def _harm_head(doc: Doc, j: int, w: Words) -> bool:
-    """A harm word that heads the phrase: "three wounded" before a verb ("are", "were taken")."""
-    token = doc[j]
-    nxt = doc[j + 1] if j + 1 < len(doc) else None
-    return token.lower_ in w.harm and token.pos_ in ("ADJ", "VERB") and nxt is not None and nxt.pos_ == "AUX"
-
-
-def _thing_after(doc: Doc, j: int, w: Words) -> bool:
-    """Whether the number counts things, not people ("50 residential buildings", "19 points")."""
-    for token in doc[j : j + 3]:
-        if token.pos_ == "ADJ" or token.lower_ == "of":
-            continue
-        harmful = token.lower_ in w.harm or token.lemma_.lower() in w.harm
-        return (token.pos_ in ("NOUN", "PROPN") and not harmful) or (
-            not token.pos_ and token.is_alpha and not harmful
-        )
-    return False
 
 
 def _kind(doc: Doc, number: Span, noun: Token | None, w: Words) -> str | None:

@@ -36,7 +36,8 @@ _LIST = {",", "or", "and", "to", "-", "–"}
 
 def not_a_count(doc: Doc, number: Span) -> bool:
     """Whether the figure ``number`` is part of a date, time or score, is a measure, counts units
-    of people (families, homes) or a parent's children, or one of a list of repetitions."""
+    of people (families, homes) or a parent's children, is one of a list of repetitions, or is
+    denied ("no one")."""
     return (
         _glued_to_digits(doc, number)
         or _money_or_share(doc, number)
@@ -45,6 +46,7 @@ def not_a_count(doc: Doc, number: Span) -> bool:
         or _measure(doc, number)
         or _kin_count(doc, number)
         or _repetitions(doc, number)
+        or _denied(doc, number)
     )
 
 
@@ -98,6 +100,17 @@ def _repetitions(doc: Doc, number: Span) -> bool:
     while j < len(doc) and (doc[j].lower_ in _LIST or doc[j].like_num):
         j += 1
     return j > number.end and j < len(doc) and doc[j].lower_ in ("times", "occasions", "rounds")
+
+
+def _denied(doc: Doc, number: Span) -> bool:
+    """ "no one was hurt": a figure denied by "no"."""
+    return number.start >= 1 and doc[number.start - 1].lower_ == "no"
+
+
+def lacking(doc: Doc, number: Span) -> bool:
+    """ "Ajax were missing six first-team players": a side short of people, not people missing."""
+    i = number.start
+    return i >= 2 and doc[i - 1].lower_ in ("missing", "without") and doc[i - 2].pos_ == "AUX"
 
 
 def hypothetical(doc: Doc, start: int, end: int, words: Words) -> bool:

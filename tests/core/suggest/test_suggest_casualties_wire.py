@@ -91,3 +91,45 @@ def test_a_measure_is_no_count(text, figure, expected):
     doc = spacy.blank("en")(text)
     start = next(t.i for t in doc if t.text == figure)
     assert not_a_count(doc, doc[start : start + 1]) is expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bomb blast in market kills one , wounds six .", [("one", 1, "killed"), ("six", 6, "injured")]),
+        (
+            "Troops killed nine more PKK guerrillas in the north and four in the east .",
+            [("nine more PKK guerrillas", 9, "killed"), ("four", 4, "killed")],
+        ),
+        (
+            "Police said 12 landless peasants were massacred in the state .",
+            [("12 landless peasants", 12, "killed")],
+        ),
+        ("The truck bomb killed 7 U.S. airmen at the base .", [("7 U.S. airmen", 7, "killed")]),
+        ("Four dissidents and their driver were killed in the attack .", [("Four dissidents", 4, "killed")]),
+        (
+            "Some 80 middle-aged and elderly people with the disease were being treated in hospital .",
+            [("Some 80 middle-aged and elderly people", 80, "affected")],
+        ),
+        (
+            "After the floods the clinic treated about 300 patients , mostly for cuts .",
+            [("about 300 patients", 300, "injured")],
+        ),
+    ],
+)
+def test_wire_lists_groups_and_patients(suggest, text, expected):
+    assert casualties(suggest, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The quake was felt widely but officials said no one was hurt .",
+        "Celtic were missing five first-team players but still won 2-0 .",
+        "When the owner returned two of the bags were missing .",
+    ],
+)
+def test_denied_lacking_and_things_are_no_casualties(suggest, text):
+    assert casualties(suggest, text) == []

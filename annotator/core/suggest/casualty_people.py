@@ -1,0 +1,130 @@
+"""The people a casualty figure counts: where the phrase after the number ends ("19 [people]",
+"thousands [of civilians]", "two Chelsea fans", "5,000 Tamils", "all three wounded are"), and
+whether the number counts things instead ("50 residential buildings", "two of the suitcases")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from annotator.core.suggest.lexicon import Words
+from annotator.core.suggest.numbers import parse_count
+
+# Plural nouns for people by what they do or are ("-ers" would count trawlers and tankers too).
+_AGENT_ENDINGS = ("ists", "ians", "men")
+_WINDOW = 6  # words between the number and the people it counts
+
+
+def people_after(doc: Doc, number: Span, w: Words) -> tuple[int, Token | None]:
+    """Where the phrase ends: after the people it counts ("19 [people]", "thousands [of civilians]")."""
+    j = number.end
+    for _ in range(_WINDOW):
+        if j >= len(doc):
+            break
+        token = doc[j]
+        after_of = doc[j - 1].lower_ == "of"
+        if _ends_phrase(number, doc, j, w):
+            return j + 1, token  # "860 deaths", "hundreds of wounded", "5,000 Tamils", "three wounded are"
+        if (
+            token.lower_ == "of"
+            or token.pos_ == "ADJ"
+            or token.tag_ == "VBN"
+            or token.lower_ in ("-", "more", "other")
+            or token.lower_ in w.health_words
+            or (token.pos_ == "PROPN" and (token.is_title or token.is_upper) and not after_of)
+            or (token.pos_ == "NOUN" and token.dep_ == "compound")
+            or _joins_modifiers(doc, j)
+        ):  # "250,000 suspected infections", "50 cholera cases", "two Chelsea fans", "nine PKK
+            # guerrillas", "two drug traffickers", "170 middle-aged and elderly people"
+            j += 1
+            continue
+        break
+    return number.end, None
+
+
+def _ends_phrase(number: Span, doc: Doc, j: int, w: Words) -> bool:
+    """Whether token ``j`` is the people (or the harm) the figure counts; a people word that
+    modifies a noun after it ("elderly [people]") is not."""
+    token, nxt = doc[j], (doc[j + 1] if j + 1 < len(doc) else None)
+    if token.pos_ == "ADJ" and nxt is not None and nxt.pos_ == "NOUN":
+        return False
+    after_of = doc[j - 1].lower_ == "of"
+    return (
+        _counts_people(number, token, w)
+        or _harm_noun(number, token, w, after_of)
+        or _group_name(doc, j)
+        or _harm_head(doc, j, w)
+    )
+
+
+def _joins_modifiers(doc: Doc, j: int) -> bool:
+    """ "and" / "or" between two modifiers of the people ("middle-aged and elderly people")."""
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    return doc[j].lower_ in ("and", "or") and nxt is not None and nxt.pos_ == "ADJ"
+
+
+def _counts_people(number: Span, token: Token, w: Words) -> bool:
+    """A people noun: plural, or singular after "one" ("one man"), or a plural agent noun
+    ("activists", "Christians"); bodies such as states or teams are no people."""
+    lower, lemma = token.lower_, token.lemma_.lower()
+    if lower in w.toll_bodies or lemma in w.toll_bodies:
+        return False
+    if lower in w.people_nouns or lemma in w.people_nouns:
+        return True
+    if token.tag_ == "NNS" and lower.endswith(_AGENT_ENDINGS):
+        return True  # "activists", "airmen"
+    single = token.i == number.end and parse_count([t.lower_ for t in number]) == (1, 1)
+    return single and token.tag_ == "NN" and _plural(lower) in w.people_nouns
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("man"):
+        return noun[:-3] + "men"  # man, woman, policeman, fisherman
+    if noun == "child":
+        return "children"
+    return noun + "s"
+
+
+def _harm_noun(number: Span, token: Token, w: Words, after_of: bool) -> bool:
+    """ "860 deaths", "hundreds of wounded"; not the singular in "took 8 hostage"."""
+    if token.lower_ not in w.harm:
+        return False
+    if after_of:
+        return True
+    plural_count = parse_count([t.lower_ for t in number]) not in (None, (1, 1))
+    return token.pos_ == "NOUN" and not (plural_count and token.tag_ == "NN")
+
+
+def _group_name(doc: Doc, j: int) -> bool:
+    """ "5,000 Tamils", "35 million Chinese": a plural people name ends the phrase unless a noun
+    follows it ("two Iraqi soldiers")."""
+    token = doc[j]
+    if not token.is_title or not (token.tag_ in ("NNS", "NNPS") or token.ent_type_ == "NORP"):
+        return False
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    return nxt is None or (nxt.pos_ not in ("NOUN", "PROPN", "CCONJ") and nxt.lower_ not in ("and", "or"))
+
+
+def _harm_head(doc: Doc, j: int, w: Words) -> bool:
+    """A harm word that heads the phrase: "three wounded" before a verb ("are", "were taken")."""
+    token = doc[j]
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    return token.lower_ in w.harm and token.pos_ in ("ADJ", "VERB") and nxt is not None and nxt.pos_ == "AUX"
+
+
+def thing_after(doc: Doc, number: Span, w: Words) -> bool:
+    """Whether the number counts things, not people ("50 residential buildings", "19 points",
+    "two of the suitcases")."""
+    for token in doc[number.end : number.end + 4]:
+        if (
+            token.pos_ == "ADJ"
+            or token.lower_ == "of"
+            or (token.pos_ == "DET" and token.nbor(-1).lower_ == "of")
+        ):
+            continue
+        if _counts_people(number, token, w):
+            return False  # "two of the victims"
+        harmful = token.lower_ in w.harm or token.lemma_.lower() in w.harm
+        return (token.pos_ in ("NOUN", "PROPN") and not harmful) or (
+            not token.pos_ and token.is_alpha and not harmful
+        )
+    return False
