@@ -38,11 +38,32 @@ def is_named_thing(span: Span, text: str) -> bool:
     """Whether the quoted ``span`` (marks outside it) names something rather than quotes words:
     a naming word before the mark, or a short title-cased run inside a sentence."""
     before = _words_before(text, span.start_char, 4)
-    if before and before[-1] in words().naming_words:
+    if before and before[-1] in words().naming_words and not _said_of(span):
         return True
     if (before and " ".join(before[-2:]) in _KNOWN_AS) or " ".join(before[-3:]) in _KNOWN_AS:
         return True
     return _title_cased(span) and _inside_sentence(span, text)
+
+
+def _said_of(span: Span) -> bool:
+    """ "Olsen called the report "deeply flawed"": the noun before the marks is the object of a
+    verb of saying and the quote starts lower case, so it is what was said of the thing, not
+    its name ("called the plan "Green Deal"")."""
+    doc, i = span.doc, span.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    if i < 0 or not span.text.lstrip(" \"'“‘")[:1].islower():
+        return False
+    noun = doc[i]
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB" or not words().is_speech(noun.head):
+        return False
+    # the quote completes the verb ("called the report "flawed"") or restates the noun
+    # ("called the plan "a disaster""), rather than modifying it ("the term "subject to"")
+    return any(
+        t.head.i == noun.head.i or (t.head.i == noun.i and t.dep_ == "appos")
+        for t in span
+        if not t.is_punct and not span.start <= t.head.i < span.end
+    )
 
 
 def _words_before(text: str, at: int, n: int) -> list[str]:

@@ -1,7 +1,8 @@
 """A phrase quoted inside a clause whose verb is no verb of saying (consider, remain, blame,
 hope, put: none is in words.json): the clause's subject speaks, read off the parse. Terms
 quoted with their article outside the marks, short bare noun phrases, and clauses whose
-subject is no actor stay non-quotes."""
+subject is no actor stay non-quotes; a lower-case quote after "called the plan" is what was said of
+the plan, not its name."""
 
 from __future__ import annotations
 
@@ -105,3 +106,35 @@ def test_a_clause_on_the_next_line_does_not_speak_a_quote(suggest):
     )
     said = speakers(suggest, text)
     assert said.get("The defendant knew exactly what he was doing, and he did it anyway") == "Maria Lindgren"
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            'Peter Olsen spoke on Monday. Olsen called the report "deeply flawed and dishonest".',
+            "deeply flawed and dishonest",
+        ),
+        (
+            'Peter Olsen spoke on Monday. Olsen called the plan "a disaster for farmers".',
+            "a disaster for farmers",
+        ),
+    ],
+)
+def test_words_said_of_a_named_kind_of_thing_are_a_quote(suggest, text, quote):
+    """ "plan" and "report" usually name what follows in marks; after a verb of saying with a
+    lower-case quote, the quote is what was said of it."""
+    assert speakers(suggest, text).get(quote) == "Olsen"
+
+
+@model
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Peter Olsen spoke on Monday. Olsen called the plan "Green Future" in his speech.',
+        'Peter Olsen spoke on Monday. Olsen unveiled the plan "a fairer deal for farmers" on Monday.',
+    ],
+)
+def test_a_name_after_a_naming_noun_stays_a_name(suggest, text):
+    assert speakers(suggest, text) == {}
