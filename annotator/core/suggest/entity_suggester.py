@@ -18,6 +18,7 @@ from annotator.core.suggest.name_repairs import (
     titled_persons,
     unknown_speakers,
 )
+from annotator.core.suggest.results_tables import results_tables
 from annotator.core.suggest.sports_teams import sports_teams
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
 from annotator.core.suggest.trained_entities import TRAINED_KINDS, speaker_kinds, trained_ents
@@ -50,6 +51,7 @@ FIXES = (
     fx.speaking_places,
     sports_teams,
     datelines,
+    results_tables,
 )
 
 
