@@ -411,6 +411,8 @@ class SpeakerFinder:
         if root.dep_ in ("compound", "poss", "appos"):
             root = root.head
         verb = root.head
+        if verb.dep_ == "ccomp" and self._says(verb.head):  # "Olsen said Lindgren had lied": Olsen acts
+            return False
         return root.dep_ in _SUBJECTS and verb.dep_ not in ("relcl", "acl", "pcomp")
 
 

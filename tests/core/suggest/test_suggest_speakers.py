@@ -353,3 +353,12 @@ def test_before_a_colon_the_subject_highest_in_the_parse_speaks(suggest):
 @model
 def test_a_description_without_a_name_stands_for_the_last_actor_of_its_kind(suggest, text, who):
     assert list(speakers(suggest, text).values()) == [who]
+
+
+@model
+def test_a_quote_after_reported_speech_is_the_reporters_not_the_one_reported_on(suggest):
+    text = (
+        "Peter Olsen spoke to reporters in Leeds on Monday. Olsen said Maria Lindgren had misled voters.\n"
+        '"She lied to all of us, and she knows it."'
+    )
+    assert list(speakers(suggest, text).values()) == ["Olsen"]
