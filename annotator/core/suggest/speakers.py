@@ -185,7 +185,12 @@ class SpeakerFinder:
         return self._antecedent(pronoun, gender is not None, gender)
 
     def _quoted_as_saying(self, verb: Token) -> Actor | None:
-        """ "Politico quoted Tim Manning as saying "…"": the one quoted, not the outlet."""
+        """ "Politico quoted Tim Manning as saying "…"", "The Times, citing Smith, reported": the
+        one quoted or cited, not the outlet."""
+        citing = next((c for c in verb.children if c.lemma_ == "cite" and c.dep_ == "advcl"), None)
+        cited = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing else None
+        if cited is not None and cited.i not in self.quoted and self.actor_for(cited) is not None:
+            return self.actor_for(cited)
         prep = verb.head
         if verb.dep_ not in ("pcomp", "pobj", "advcl") or prep.lower_ != "as":
             return None

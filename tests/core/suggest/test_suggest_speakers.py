@@ -362,3 +362,25 @@ def test_a_quote_after_reported_speech_is_the_reporters_not_the_one_reported_on(
         '"She lied to all of us, and she knows it."'
     )
     assert list(speakers(suggest, text).values()) == ["Olsen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            'Maria Lindgren spoke on Monday. The New York Times, citing Lindgren, reported that the plan was "dead in the water".',
+            "Lindgren",
+        ),
+        (
+            'Siemens closed the plant. Reuters, citing a statement from Siemens, said the plant would "close for good next year".',
+            "Siemens",
+        ),
+        (  # nobody named is cited: the outlet keeps the words
+            'Maria Lindgren spoke on Monday. Citing unnamed officials, Reuters reported that the plan was "dead in the water".',
+            "Reuters",
+        ),
+    ],
+)
+@model
+def test_an_outlet_citing_a_named_source_passes_the_words_to_it(suggest, text, who):
+    assert list(speakers(suggest, text).values()) == [who]
