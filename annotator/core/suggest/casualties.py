@@ -20,6 +20,7 @@ _FORWARD, _BACKWARD = 14, 6
 _LONGEST_HARM = 4  # words in the longest harm phrase of words.json ("sleeping in the open")
 # Words that open another clause: a harm word before them is not this figure's ("killed when
 # scores of rebels struck").
+_LINKING = {"remain", "seem", "appear", "fear", "believe", "report", "say", "include"}
 _CARE_WORDS = {"treated", "hospitalised", "hospitalized"}  # hurt or ill
 _CLAUSE_OPENERS = {"when", "while", "because", "although", "though", "whereas", ";"}
 
@@ -51,7 +52,8 @@ def _same_sentence_kind(number: Span, previous: tuple[Span, str] | None) -> str 
     if previous[0].sent.start != number.sent.start:
         return None
     between = doc[previous[0].end : number.start]
-    return None if any(_opens_clause(t) for t in between) else previous[1]
+    own_clause = any(_opens_clause(t) or _own_verb(t) for t in between)  # "…, two have been freed"
+    return None if own_clause else previous[1]
 
 
 def _casualty(doc: Doc, number: Span, w: Words, fallback: str | None = None) -> Suggestion | None:
@@ -119,13 +121,39 @@ def _kind(doc: Doc, number: Span, noun: Token | None, w: Words) -> str | None:
         return verb
     has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
     sent = number.sent if has_sents else doc[:]
-    after = range(number.end, min(sent.end, number.end + _FORWARD))
+    after = _after_in_clause(doc, number.end, min(sent.end, number.end + _FORWARD), w)
     before = _before_in_clause(doc, number.start, max(sent.start, number.start - _BACKWARD))
+    if noun is not None:  # "refugees among the 385 voters": another group's harm noun
+        before = [i for i in before if doc[i].lower_ not in w.people_nouns]
     for i in [*after, *before]:
         kind = harm_at(doc, i, w, sent.end)
         if kind:
             return kind
     return None
+
+
+def _after_in_clause(doc: Doc, end: int, stop: int, w: Words) -> list[int]:
+    """Token indices after the figure, up to another figure in a clause joined after the figure's
+    own verb ("185,000 soldiers fought and 37,000 died": "died" is the second figure's; but
+    "300,000 residents had moved to 3,000 emergency shelters" keeps its shelters)."""
+    out: list[int] = []
+    own_verb = joined = False
+    for i in range(end, stop):
+        token = doc[i]
+        if joined and token.like_num:
+            break
+        own_verb = own_verb or (_own_verb(token) and harm_at(doc, i, w) is None)
+        joined = joined or (own_verb and token.pos_ == "CCONJ")
+        out.append(i)
+    return out
+
+
+def _own_verb(token: Token) -> bool:
+    """A verb of its own ("fought", which the tagger may read as a participle), not a verb of
+    seeming or reporting ("remain missing", "reported killed")."""
+    return (
+        token.pos_ == "VERB" and token.tag_ in ("VBD", "VBP", "VBZ", "VBN") and token.lemma_ not in _LINKING
+    )
 
 
 def _before_in_clause(doc: Doc, start: int, stop: int) -> list[int]:

@@ -37,7 +37,7 @@ _LIST = {",", "or", "and", "to", "-", "–"}
 def not_a_count(doc: Doc, number: Span) -> bool:
     """Whether the figure ``number`` is part of a date, time or score, is a measure, counts units
     of people (families, homes) or a parent's children, is one of a list of repetitions, or is
-    denied ("no one")."""
+    denied ("no one") or one picked out of a group ("one of the men")."""
     return (
         _glued_to_digits(doc, number)
         or _money_or_share(doc, number)
@@ -47,6 +47,7 @@ def not_a_count(doc: Doc, number: Span) -> bool:
         or _kin_count(doc, number)
         or _repetitions(doc, number)
         or _denied(doc, number)
+        or _one_of(doc, number)
     )
 
 
@@ -88,8 +89,12 @@ def _measure(doc: Doc, number: Span) -> bool:
 
 
 def _kin_count(doc: Doc, number: Span) -> bool:
-    """ "a mother of five", "aged 12": the figure is no count of harmed people."""
+    """ "a mother of five", "aged 12", "an eight-year-old", "the 13-year war": an age or a span of
+    time, no count of harmed people."""
     if number.start >= 1 and doc[number.start - 1].lower_ in ("aged", "age"):
+        return True
+    after = [t.lower_ for t in doc[number.end : number.end + 2]]
+    if after[:1] == ["-"] and after[1:] and after[1] in ("year", "month", "week", "day"):
         return True
     return number.start >= 2 and doc[number.start - 1].lower_ == "of" and doc[number.start - 2].lower_ in _KIN
 
@@ -105,6 +110,11 @@ def _repetitions(doc: Doc, number: Span) -> bool:
 def _denied(doc: Doc, number: Span) -> bool:
     """ "no one was hurt": a figure denied by "no"."""
     return number.start >= 1 and doc[number.start - 1].lower_ == "no"
+
+
+def _one_of(doc: Doc, number: Span) -> bool:
+    """ "one of the refugees who signed": one person picked out of a group, not a toll."""
+    return number.text.lower() == "one" and number.end < len(doc) and doc[number.end].lower_ == "of"
 
 
 def lacking(doc: Doc, number: Span) -> bool:

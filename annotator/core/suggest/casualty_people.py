@@ -31,10 +31,12 @@ def people_after(doc: Doc, number: Span, w: Words) -> tuple[int, Token | None]:
             or token.lower_ in ("-", "more", "other")
             or token.lower_ in w.health_words
             or (token.pos_ == "PROPN" and (token.is_title or token.is_upper) and not after_of)
+            or token.ent_type_ == "NORP"
+            or _age(doc, j)
             or (token.pos_ == "NOUN" and token.dep_ == "compound")
             or _joins_modifiers(doc, j)
         ):  # "250,000 suspected infections", "50 cholera cases", "two Chelsea fans", "nine PKK
-            # guerrillas", "two drug traffickers", "170 middle-aged and elderly people"
+            # guerrillas", "two drug traffickers", "170 middle-aged and elderly people", "thousands of Moslem refugees"
             j += 1
             continue
         break
@@ -53,6 +55,15 @@ def _ends_phrase(number: Span, doc: Doc, j: int, w: Words) -> bool:
         or _harm_noun(number, token, w, after_of)
         or _group_name(doc, j)
         or _harm_head(doc, j, w)
+    )
+
+
+def _age(doc: Doc, j: int) -> bool:
+    """A part of "eight-year-old" or "30-year-old" before the people ("two eight-year-old girls")."""
+    token = doc[j]
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    return (
+        (token.like_num or token.lower_ in ("year", "month", "week")) and nxt is not None and nxt.text == "-"
     )
 
 

@@ -59,6 +59,9 @@ def parse_count(words: list[str]) -> tuple[int, int] | None:
     phrase = " ".join(w for w in words if w != "-")
     if phrase in _VAGUE:
         return _VAGUE[phrase]
+    if len(words) == 3 and words[:2] == ["half", "a"] and words[2] in _SCALES:
+        half = _SCALES[words[2]] // 2  # "half a million"
+        return half, half
     if len(words) == 2 and words[1] == "dozen" and words[0] in _DOZENS:
         n = _DOZENS[words[0]]
         return (n, n) if words[0] != "several" else (24, 99)

@@ -132,3 +132,7 @@ def test_cases_count_people_only_with_an_illness(suggest):
     assert casualties(suggest, "The clinic reported 25 new cases of dengue fever.") == [
         ("25 new cases", attrs(25, 25, None, "affected"))
     ]
+
+
+def test_half_a_million_is_read():
+    assert parse_count(["half", "a", "million"]) == (500_000, 500_000)

@@ -133,3 +133,53 @@ def test_wire_lists_groups_and_patients(suggest, text, expected):
 )
 def test_denied_lacking_and_things_are_no_casualties(suggest, text):
     assert casualties(suggest, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Thousands of Moslem refugees marched on the town .",
+            [("Thousands of Moslem refugees", 2000, "displaced")],
+        ),
+        (
+            "Police found the bodies of two eight-year-old girls in the house .",
+            [("two eight-year-old girls", 2, "killed")],
+        ),
+        ("He admitted kidnapping two other girls a year ago .", [("two other girls", 2, "missing")]),
+        (
+            "Two girls were found dead , two have been freed and police are hunting for a third .",
+            [("Two girls", 2, "killed"), ("two", 2, "affected")],
+        ),
+        (
+            "The war claimed the lives of half a million Americans .",
+            [("half a million Americans", 500_000, "killed")],
+        ),
+        ("More than 18,000 volunteers fought and 3,000 died .", [("3,000", 3000, "killed")]),
+    ],
+)
+def test_wire_groups_ages_and_clauses(suggest, text, expected):
+    assert casualties(suggest, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some refugees among the 385 registered voters wrote to the OSCE .",
+        "One of the men , who had killed a policeman , was hanged in the prison .",
+    ],
+)
+def test_a_group_picked_or_named_by_another_is_no_casualty(suggest, text):
+    assert casualties(suggest, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, figure, expected",
+    [("fleeing the 13 - year war", "13", True), ("an eight - year - old girl", "eight", True)],
+)
+def test_an_age_or_a_span_of_years_is_no_count(text, figure, expected):
+    doc = spacy.blank("en")(text)
+    start = next(t.i for t in doc if t.text == figure)
+    assert not_a_count(doc, doc[start : start + 1]) is expected
