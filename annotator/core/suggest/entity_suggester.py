@@ -18,6 +18,7 @@ from annotator.core.suggest.name_repairs import (
     titled_persons,
     unknown_speakers,
 )
+from annotator.core.suggest.results_lists import results_lists
 from annotator.core.suggest.results_tables import results_tables
 from annotator.core.suggest.sports_teams import sports_teams
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
@@ -52,6 +53,7 @@ FIXES = (
     sports_teams,
     datelines,
     results_tables,
+    results_lists,
 )
 
 

@@ -28,20 +28,20 @@ from annotator.core.suggest.lexicon import Words, gazetteer
 
 _NUMBER = re.compile(r"^[-+]?(?:\d[\d.,:/]*|[.,]\d+)(?:[-–][\d.]+)?[a-z]{0,2}$")  # 3, .531, 1:55.3, 6-4, 2nd
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
-_MONTHS = {
+MONTHS = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "january", "february", "march", "april", "june", "july", "august", "september", "october",
     "november", "december",
 }  # fmt: skip
-_TABLE_WORDS = {
+TABLE_WORDS = {
     "extras", "total", "totals", "men", "women", "score", "scores", "result", "results", "note",
     "div", "division", "group", "round", "standings", "played", "points", "pts", "home", "away",
     "overall", "wickets", "overs", "bowling", "batting", "innings", "fall", "w", "l", "d", "pct",
     "gb", "eps", "net", "shr", "revs", "sales", "profit", "loss", "month", "months", "year",
     "years", "week", "weeks", "qtr", "tax", "min", "max", "no", "vs", "v", "at", "pos", "rank",
-    "time", "times", "lap", "laps", "seconds", "mins", "hrs", "dividend", "div.", "avg", "pts.",
+    "lap", "laps", "seconds", "mins", "hrs", "dividend", "div.", "avg", "pts.",
 }  # fmt: skip
-_MARKS = {"-", "–", ".", ",", "+", "*", "/", "&"}
+MARKS = {"-", "–", ".", ",", "+", "*", "/", "&"}
 _FIXTURE = {"AT", "V", "VS", "VS."}
 _DATELINE_LINES = 4  # a dateline stands among an article's first lines (headline, byline)
 _TEAM_ROW_NUMBERS = 2  # "Ajax 5 3 2 0 10 4 11": a name then at least this many numbers
@@ -52,15 +52,15 @@ def results_tables(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     line break or with a score or rank at its edge."""
     ents = _cut_at_line_breaks(doc, _without_numbers(doc, ents))
     found: list[Ent] = []
-    for number, (start, end) in enumerate(_lines(doc)):
+    for number, (start, end) in enumerate(text_lines(doc)):
         if number < _DATELINE_LINES and _dateline(doc, start, end):
             found += [Ent(a, b, "GPE", "pattern") for a, b in _dateline(doc, start, end)]
         else:
             found += [Ent(a, b, "ORG", "pattern") for a, b in _row_names(doc, start, end, words)]
-    return _replace(ents, found)
+    return replace_overlapping(ents, found)
 
 
-def _lines(doc: Doc) -> Iterator[tuple[int, int]]:
+def text_lines(doc: Doc) -> Iterator[tuple[int, int]]:
     """Token ranges of the text's lines, blank lines left out."""
     start = 0
     for token in doc:
@@ -72,11 +72,11 @@ def _lines(doc: Doc) -> Iterator[tuple[int, int]]:
         yield start, len(doc)
 
 
-def _is_number(token: Token) -> bool:
+def is_number(token: Token) -> bool:
     return bool(_NUMBER.match(token.text)) and not _ISO_DATE.match(token.text)
 
 
-def _is_name_word(token: Token) -> bool:
+def is_name_word(token: Token) -> bool:
     text = token.text
     if any(c.isdigit() for c in text):
         return False
@@ -90,13 +90,11 @@ def _without_numbers(doc: Doc, ents: list[Ent]) -> list[Ent]:
     out = []
     for ent in ents:
         start, end = ent.start, ent.end
-        while (
-            end > start and (_is_number(doc[end - 1]) or doc[end - 1].text in _MARKS) and _tabular(doc, ent)
-        ):
+        while end > start and (is_number(doc[end - 1]) or doc[end - 1].text in MARKS) and _tabular(doc, ent):
             end -= 1
-        while start < end and (_is_number(doc[start]) or doc[start].text in _MARKS):
+        while start < end and (is_number(doc[start]) or doc[start].text in MARKS):
             start += 1
-        if start < end and any(_is_name_word(t) for t in doc[start:end]):
+        if start < end and any(is_name_word(t) for t in doc[start:end]):
             ent.start, ent.end = start, end
             out.append(ent)
     return out
@@ -140,7 +138,7 @@ def _cut_at_line_breaks(doc: Doc, ents: list[Ent]) -> list[Ent]:
 
 
 def _common_word(doc: Doc, start: int, end: int) -> bool:
-    return end - start == 1 and (doc[start].lower_ in _TABLE_WORDS or doc[start].is_lower)
+    return end - start == 1 and (doc[start].lower_ in TABLE_WORDS or doc[start].is_lower)
 
 
 def _dateline(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -167,7 +165,7 @@ def _date_start(doc: Doc, start: int, end: int) -> int | None:
             return tokens[-size].i
     if len(texts) >= 4 and texts[-2] == "," and texts[-1].isdigit():
         tokens, texts = tokens[:-2], texts[:-2]  # "Aug 27 , 1996"
-    if len(texts) >= 3 and texts[-1].isdigit() and texts[-2].lower().rstrip(".") in _MONTHS:
+    if len(texts) >= 3 and texts[-1].isdigit() and texts[-2].lower().rstrip(".") in MONTHS:
         at = tokens[-2].i
         return at - 1 if doc[at - 1].text == "," else at
     return None
@@ -177,9 +175,9 @@ def _name_runs(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Runs of capitalised words (with particles: "Van Heeswijk", "St Pauli") in a token range."""
     i = start
     while i < end:
-        if _is_name_word(doc[i]):
+        if is_name_word(doc[i]):
             j = i + 1
-            while j < end and (_is_name_word(doc[j]) or _joins(doc, j, end)):
+            while j < end and (is_name_word(doc[j]) or _joins(doc, j, end)):
                 j += 1
             yield i, j
             i = j
@@ -192,7 +190,7 @@ def _joins(doc: Doc, j: int, end: int) -> bool:
     return (
         j + 1 < end
         and doc[j].text in ("de", "van", "von", "der", "den", "la", "le", "&", "-", "'s")
-        and _is_name_word(doc[j + 1])
+        and is_name_word(doc[j + 1])
     )
 
 
@@ -206,12 +204,12 @@ def _row_names(doc: Doc, start: int, end: int, words: Words) -> list[tuple[int, 
         if fixture:
             return fixture
     kinds = [
-        ("N" if _is_number(t) else "W" if _is_name_word(t) else "M" if t.text in _MARKS else "X")
+        ("N" if is_number(t) else "W" if is_name_word(t) else "M" if t.text in MARKS else "X")
         for t in outside
     ]
     if "X" in kinds or "N" not in kinds or "W" not in kinds:
         return []
-    runs = _runs(doc, outside)
+    runs = adjacent_runs(doc, outside)
     shape = "".join("N" if k == "N" else "W" for k in kinds if k != "M")
     shape = re.sub("W+", "W", shape)
     team_row = shape == "WNWN" or re.fullmatch(f"WN{{{_TEAM_ROW_NUMBERS},}}", shape)
@@ -229,7 +227,8 @@ def _ranked(doc: Doc, start: int) -> bool:
 
 
 def _outside_brackets(doc: Doc, start: int, end: int) -> list[Token] | None:
-    """The line's tokens outside round brackets (None if the brackets do not close)."""
+    """The line's tokens outside round brackets; a bracket may close on the next line
+    ("Stuttgart 2 ( Balakow 50th ," / "Bobic 61st ) ."), but not open on it."""
     depth, out = 0, []
     for token in doc[start:end]:
         if token.text == "(":
@@ -240,14 +239,14 @@ def _outside_brackets(doc: Doc, start: int, end: int) -> list[Token] | None:
                 return None
         elif depth == 0 and not token.is_space:
             out.append(token)
-    return out if depth == 0 else None
+    return out
 
 
-def _runs(doc: Doc, tokens: list[Token]) -> list[tuple[int, int]]:
+def adjacent_runs(doc: Doc, tokens: list[Token]) -> list[tuple[int, int]]:
     """Maximal runs of name words among ``tokens`` that stand next to each other in ``doc``."""
     runs: list[tuple[int, int]] = []
     for token in tokens:
-        if not _is_name_word(token):
+        if not is_name_word(token):
             continue
         if (runs and runs[-1][1] == token.i) or (
             runs and runs[-1][1] + 1 == token.i and doc[runs[-1][1]].text in ("&", "-", ".")
@@ -264,17 +263,17 @@ def _fixture(doc: Doc, tokens: list[Token]) -> list[tuple[int, int]]:
     if len(at) != 1 or not 0 < at[0] < len(tokens) - 1:
         return []
     home, away = tokens[: at[0]], tokens[at[0] + 1 :]
-    if not all(_is_name_word(t) for t in home + away):
+    if not all(is_name_word(t) for t in home + away):
         return []
     return [(home[0].i, home[-1].i + 1), (away[0].i, away[-1].i + 1)]
 
 
 def _table_word(doc: Doc, run: tuple[int, int], words: Words) -> bool:
     """ "Extras 24", "Total 310", "W L PCT": a table's own words are no names."""
-    return any(t.lower_ in _TABLE_WORDS or t.lower_ in words.not_names for t in doc[run[0] : run[1]])
+    return any(t.lower_ in TABLE_WORDS or t.lower_ in words.not_names for t in doc[run[0] : run[1]])
 
 
-def _replace(ents: list[Ent], found: list[Ent]) -> list[Ent]:
+def replace_overlapping(ents: list[Ent], found: list[Ent]) -> list[Ent]:
     out = list(ents)
     for new in found:
         out = [e for e in out if not (e.start < new.end and new.start < e.end)] + [new]
