@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from annotator.core.suggest.lexicon import words
 
+_WHOSE_WORDS = ("words", "view", "opinion", "estimation")  # "in her view", "in the words of X"
 _KNOWN_AS = ("known as", "referred to as", "billed as", "branded as", "marketed as")
 _SENTENCE_END = ".!?…"
 _DASHES = {"—", "–", "-", "--", "―"}
@@ -162,10 +163,13 @@ def document_of(span: Span, quoted: set[int]) -> Token | None:
 
 
 def words_of(span: Span, quoted: set[int]) -> Token | None:
-    """ "In her words, "…"", "in the words of X, "…"": whose words they are."""
+    """ "In her words, "…"", "in the words of X, "…"", "in Lindgren's view, …": whose words they
+    are."""
     doc = span.doc
     for token in doc[span[0].sent.start : span.start]:
-        if token.i in quoted or token.lower_ != "words":
+        if token.i in quoted or token.lower_ not in _WHOSE_WORDS:
+            continue
+        if token.lower_ != "words" and token.head.lower_ != "in":  # "the view of the valley"
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         of = next((c for c in token.children if c.lower_ == "of"), None)

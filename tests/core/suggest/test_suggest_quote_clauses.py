@@ -138,3 +138,27 @@ def test_words_said_of_a_named_kind_of_thing_are_a_quote(suggest, text, quote):
 )
 def test_a_name_after_a_naming_noun_stays_a_name(suggest, text):
     assert speakers(suggest, text) == {}
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            'Fighting resumed on Monday. In Lindgren\'s view, the plan is "a disaster for farmers".',
+            "Lindgren",
+        ),
+        (
+            'Fighting resumed on Monday. In the opinion of Maria Lindgren, the plan is "a disaster for farmers".',
+            "Maria Lindgren",
+        ),
+    ],
+)
+def test_in_someones_view_names_whose_words_they_are(suggest, text, who):
+    assert speakers(suggest, text).get("a disaster for farmers") == who
+
+
+@model
+def test_a_view_of_a_place_names_nobody(suggest):
+    text = 'Maria Lindgren climbed the hill. The view of the valley from the top is "simply breathtaking".'
+    assert speakers(suggest, text) == {}
