@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.core.suggest.genders import gender_of, name_genders
 from annotator.core.suggest.interview_turns import FIRST_PERSON, SECOND_PERSON, Turns
 from annotator.core.suggest.lexicon import Words
+from annotator.core.suggest.paragraphs import paragraph_bounds, same_paragraph
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "prep")
@@ -46,7 +47,7 @@ class SpeakerFinder:
     def speech_verb(self, quote: Span) -> Token | None:
         """The verb of saying that introduces ``quote`` (outside any quote), if any."""
         if self.parsed:
-            low, high = _paragraph_bounds(self.doc, quote)
+            low, high = paragraph_bounds(self.doc, quote)
             for token in quote:
                 if token.head.i == token.i or quote.start <= token.head.i < quote.end:
                     continue
@@ -82,7 +83,7 @@ class SpeakerFinder:
             after = self.doc[last.end].sent
             if len(after) <= 8:  # only a short tag: "… over." she said.
                 tokens += list(after)
-        low, high = _paragraph_bounds(self.doc, quote)
+        low, high = paragraph_bounds(self.doc, quote)
         return [t for t in tokens if low <= t.i < high]
 
     def speaker_of(self, verb: Token) -> Actor | None:
@@ -253,17 +254,23 @@ class SpeakerFinder:
 
     def person_before(self, quote: Span) -> Actor | None:
         """For a quote nobody is said to say: the person the paragraph before it is about
-        (news introduces a speaker, then quotes them in the next paragraph)."""
-        low, _ = _paragraph_bounds(self.doc, quote)
-        if low == 0:
-            return None
-        previous_low = _paragraph_bounds(self.doc, self.doc[low - 1 : low])[0]
-        return self._last_person(previous_low, low)
+        (news introduces a speaker, then quotes them in the next paragraph), or, when that
+        paragraph names nobody, the one before it."""
+        low, _ = paragraph_bounds(self.doc, quote)
+        for _ in range(2):
+            if low == 0:
+                return None
+            previous_low = paragraph_bounds(self.doc, self.doc[low - 1 : low])[0]
+            found = self._last_person(previous_low, low)
+            if found is not None or any(a.start in range(previous_low, low) for a in self.actors):
+                return found
+            low = previous_low
+        return None
 
     def person_in_paragraph(self, quote: Span) -> Actor | None:
         """For a quote nobody is said to say: the last person to act before it in its own
         paragraph ("… leaving Ingram unimpressed. "…"")."""
-        return self._last_person(_paragraph_bounds(self.doc, quote)[0], quote.start)
+        return self._last_person(paragraph_bounds(self.doc, quote)[0], quote.start)
 
     def _last_person(self, low: int, high: int) -> Actor | None:
         """The last person to act in tokens ``low`` to ``high`` (outside quotes)."""
@@ -377,7 +384,7 @@ class SpeakerFinder:
             return False
         verb = token.head
         if verb.dep_ == "ccomp":  # a reported clause, unless the parse ran over a line break
-            return not _same_paragraph(self.doc, verb.head.i, verb.i)
+            return not same_paragraph(self.doc, verb.head.i, verb.i)
         return verb.dep_ not in ("relcl", "acl", "pcomp", "advcl")  # not "while Trump flew over"
 
     def _nearest_before(
@@ -429,22 +436,3 @@ def people_by_surname(doc: Doc, actors: list[Actor]) -> list[Actor]:
         Actor(a.start, a.end, "PERSON") if a.end - a.start == 1 and doc[a.start].text in surnames else a
         for a in actors
     ]
-
-
-def _paragraph_bounds(doc: Doc, span: Span) -> tuple[int, int]:
-    """Token range of the paragraphs ``span`` lies in (paragraphs end at a newline)."""
-    low, high = span.start, span.end
-    while low > 0 and not _breaks(doc[low - 1]):
-        low -= 1
-    while high < len(doc) and not _breaks(doc[high]):
-        high += 1
-    return low, high
-
-
-def _same_paragraph(doc: Doc, i: int, j: int) -> bool:
-    low, high = min(i, j), max(i, j)
-    return not any(_breaks(t) for t in doc[low:high])
-
-
-def _breaks(token: Token) -> bool:
-    return token.is_space and "\n" in token.text

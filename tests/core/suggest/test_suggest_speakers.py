@@ -384,3 +384,13 @@ def test_a_quote_after_reported_speech_is_the_reporters_not_the_one_reported_on(
 @model
 def test_an_outlet_citing_a_named_source_passes_the_words_to_it(suggest, text, who):
     assert list(speakers(suggest, text).values()) == [who]
+
+
+@model
+def test_a_lone_quote_after_a_paragraph_naming_nobody_goes_to_the_person_before_it(suggest):
+    text = (
+        "Mayor Maria Lindgren opened the new bridge in Bergen on Monday.\n"
+        "The bridge cost 20 million euros and took four years to build.\n"
+        '"This is a proud day for everyone in this city."'
+    )
+    assert list(speakers(suggest, text).values()) == ["Maria Lindgren"]
