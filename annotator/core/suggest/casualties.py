@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from annotator.core.suggest.casualty_filters import hypothetical, lacking, not_a_count
+from annotator.core.suggest.casualty_filters import hypothetical, in_custody, lacking, not_a_count
 from annotator.core.suggest.casualty_people import people_after, thing_after
 from annotator.core.suggest.lexicon import Words, words
 from annotator.core.suggest.numbers import parse_count
@@ -72,7 +72,7 @@ def _casualty(doc: Doc, number: Span, w: Words, fallback: str | None = None) -> 
     if kind == "injured" and _ill_not_hurt(doc, number, w):
         kind = "affected"  # "170 people with the disease were being treated"
     start, qualifier = _qualifier(doc, number.start, w)
-    if hypothetical(doc, start, end, w):
+    if hypothetical(doc, start, end, w) or in_custody(doc, start, end, w):
         return None
     low: int | None
     high: int | None

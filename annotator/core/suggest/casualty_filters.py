@@ -37,7 +37,8 @@ _LIST = {",", "or", "and", "to", "-", "–"}
 def not_a_count(doc: Doc, number: Span) -> bool:
     """Whether the figure ``number`` is part of a date, time or score, is a measure, counts units
     of people (families, homes) or a parent's children, is one of a list of repetitions, or is
-    denied ("no one") or one picked out of a group ("one of the men")."""
+    denied ("no one"), one picked out of a group ("one of the men") or the whole group ("14 out of
+    45 passengers")."""
     return (
         _glued_to_digits(doc, number)
         or _money_or_share(doc, number)
@@ -48,6 +49,7 @@ def not_a_count(doc: Doc, number: Span) -> bool:
         or _repetitions(doc, number)
         or _denied(doc, number)
         or _one_of(doc, number)
+        or _total(doc, number)
     )
 
 
@@ -91,12 +93,12 @@ def _measure(doc: Doc, number: Span) -> bool:
 def _kin_count(doc: Doc, number: Span) -> bool:
     """ "a mother of five", "aged 12", "an eight-year-old", "the 13-year war": an age or a span of
     time, no count of harmed people."""
-    if number.start >= 1 and doc[number.start - 1].lower_ in ("aged", "age"):
-        return True
+    before = [t.lower_ for t in doc[max(0, number.start - 4) : number.start] if t.text != "-"]
+    aged = before[-1:] in (["aged"], ["age"])
+    parent = len(before) >= 2 and before[-1] == "of" and before[-2] in _KIN  # "father-of-three"
     after = [t.lower_ for t in doc[number.end : number.end + 2]]
-    if after[:1] == ["-"] and after[1:] and after[1] in ("year", "month", "week", "day"):
-        return True
-    return number.start >= 2 and doc[number.start - 1].lower_ == "of" and doc[number.start - 2].lower_ in _KIN
+    years = len(after) == 2 and after[0] == "-" and after[1] in ("year", "month", "week", "day")
+    return aged or parent or years
 
 
 def _repetitions(doc: Doc, number: Span) -> bool:
@@ -115,6 +117,20 @@ def _denied(doc: Doc, number: Span) -> bool:
 def _one_of(doc: Doc, number: Span) -> bool:
     """ "one of the refugees who signed": one person picked out of a group, not a toll."""
     return number.text.lower() == "one" and number.end < len(doc) and doc[number.end].lower_ == "of"
+
+
+def _total(doc: Doc, number: Span) -> bool:
+    """ "14 out of 45 passengers", "17 of the 28 refugees": the second figure is the whole group."""
+    words = [t.lower_ for t in doc[max(0, number.start - 3) : number.start]]
+    if words[-2:] == ["out", "of"]:
+        return True
+    return words[-2:] == ["of", "the"] and len(words) == 3 and doc[number.start - 3].like_num
+
+
+def in_custody(doc: Doc, start: int, end: int, words: Words) -> bool:
+    """ "arrested four other men", "the four arrested men": people held, not harmed."""
+    near = doc[max(0, start - 1) : end]
+    return any(t.lemma_.lower() in words.custody_verbs and t.pos_ == "VERB" for t in near)
 
 
 def lacking(doc: Doc, number: Span) -> bool:

@@ -18,7 +18,7 @@ def people_after(doc: Doc, number: Span, w: Words) -> tuple[int, Token | None]:
     """Where the phrase ends: after the people it counts ("19 [people]", "thousands [of civilians]")."""
     j = number.end
     for _ in range(_WINDOW):
-        if j >= len(doc):
+        if j >= len(doc) or _dash(doc, j):
             break
         token = doc[j]
         after_of = doc[j - 1].lower_ == "of"
@@ -56,6 +56,11 @@ def _ends_phrase(number: Span, doc: Doc, j: int, w: Words) -> bool:
         or _group_name(doc, j)
         or _harm_head(doc, j, w)
     )
+
+
+def _dash(doc: Doc, j: int) -> bool:
+    """A spaced dash ends the phrase ("three injured - officials"); "middle-aged" has no spaces."""
+    return doc[j].text in ("-", "--", "–", "—") and bool(doc[j - 1].whitespace_)
 
 
 def _age(doc: Doc, j: int) -> bool:
@@ -109,10 +114,15 @@ def _group_name(doc: Doc, j: int) -> bool:
     """ "5,000 Tamils", "35 million Chinese": a plural people name ends the phrase unless a noun
     follows it ("two Iraqi soldiers")."""
     token = doc[j]
-    if not token.is_title or not (token.tag_ in ("NNS", "NNPS") or token.ent_type_ == "NORP"):
+    plural = token.tag_ in ("NNS", "NNPS")
+    if not token.is_title or not (plural or token.ent_type_ == "NORP"):
         return False
     nxt = doc[j + 1] if j + 1 < len(doc) else None
-    return nxt is None or (nxt.pos_ not in ("NOUN", "PROPN", "CCONJ") and nxt.lower_ not in ("and", "or"))
+    if nxt is None:
+        return True
+    # "50,000 Algerians and 110 foreigners", but not "hundreds of American and coalition troops"
+    modifiers = ("NOUN", "PROPN") if plural else ("NOUN", "PROPN", "ADJ", "CCONJ")
+    return nxt.pos_ not in modifiers and (plural or nxt.lower_ not in ("and", "or"))
 
 
 def _harm_head(doc: Doc, j: int, w: Words) -> bool:

@@ -64,6 +64,7 @@ class Words:
     harm: dict[str, str]
     qualifiers: dict[str, str]
     toll_bodies: frozenset[str]
+    custody_verbs: frozenset[str]
     measure_words: frozenset[str]
 
     def is_speech(self, token: Token) -> bool:
@@ -118,5 +119,6 @@ def words() -> Words:
         harm=harm,
         qualifiers=dict(raw["qualifiers"]),
         toll_bodies=_lowered(raw, "toll_bodies"),
+        custody_verbs=_lowered(raw, "custody_verbs"),
         measure_words=_lowered(raw, "measure_words"),
     )

@@ -183,3 +183,36 @@ def test_an_age_or_a_span_of_years_is_no_count(text, figure, expected):
     doc = spacy.blank("en")(text)
     start = next(t.i for t in doc if t.text == figure)
     assert not_a_count(doc, doc[start : start + 1]) is expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "An estimated 40,000 Somalis and more than 90 foreigners have been killed since 1991 .",
+            [("An estimated 40,000 Somalis", 40_000, "killed"), ("more than 90 foreigners", 90, "killed")],
+        ),
+        ("Ferry capsizes , nine dead - police .", [("nine", 9, "killed")]),
+        ("One teen left dead by attack on party .", [("One teen", 1, "killed")]),
+        (
+            "Police said 12 out of 40 passengers on the bus died instantly .",
+            [("12", 12, "killed")],
+        ),
+    ],
+)
+def test_wire_totals_dashes_and_coordinated_groups(suggest, text, expected):
+    assert casualties(suggest, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security forces also arrested four other men sought for helping the slain rebels .",
+        "Troops detained 65 Bosnian Serb policemen after they attacked returning refugees .",
+        "The gunman , an unemployed father-of-three , shot himself dead .",
+    ],
+)
+def test_people_held_or_a_parent_are_no_casualties(suggest, text):
+    assert casualties(suggest, text) == []
