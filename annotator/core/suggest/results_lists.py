@@ -41,6 +41,8 @@ _SPORTS = {
     "motor", "sailing", "skiing", "squash", "rowing", "yachting", "volleyball", "handball",
     "league", "union", "halftime", "attendance", "metres", "seconds",
 }  # fmt: skip
+_TIME_ZONES = {"gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst", "cet", "cest"}
+_SIGN_OFF = {"newsroom", "desk", "bureau"}  # "-- Sydney Newsroom , 61-2 ...": the agency's desk
 _LIST_LINES = 3  # a list of competitors: at least this many lines opening with rank or score
 
 
@@ -55,6 +57,9 @@ def results_lists(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
         if listed and opener:
             found.append(Ent(*opener, "PERSON", "pattern"))
         venue = _venue(doc, start, end)
+        sign_off = _sign_off(doc, start, end)
+        if sign_off:
+            found.append(Ent(*sign_off, "ORG", "pattern"))
         if venue:
             found.append(Ent(*venue, "GPE", "pattern"))
             start = venue[1] + 1
@@ -65,9 +70,14 @@ def results_lists(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
 
 def _table_words_only(doc: Doc, ent: Ent) -> bool:
     tokens = [t for t in doc[ent.start : ent.end] if t.is_alpha]
-    if tokens and all(t.lower_ in TABLE_WORDS or t.lower_ in _SPORTS for t in tokens):
+    if tokens and all(
+        t.lower_ in TABLE_WORDS or t.lower_ in _SPORTS or t.lower_ in _TIME_ZONES for t in tokens
+    ):
         return True
-    return ent.end - ent.start > 2 and doc[ent.start].lower_ in _SPORTS and doc[ent.start + 1].text == "-"
+    dash = next((t.i for t in doc[ent.start : ent.end] if t.text == "-" and t.whitespace_), ent.start)
+    return dash > ent.start and all(
+        t.lower_ in _SPORTS for t in doc[ent.start : dash]
+    )  # "MOTOR RACING - ..."
 
 
 def _opening_name(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -147,6 +157,19 @@ def _team_before_score(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def _score(token: Token) -> bool:
     return token.text.isdigit() and len(token.text) <= 3
+
+
+def _sign_off(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """ "-- Sydney Newsroom , 61-2 ...": a desk signing off a story, the whole name."""
+    if doc[start].text not in ("--", "-", "—"):
+        return None
+    for token in doc[start + 1 : end]:
+        if token.lower_ in _SIGN_OFF and token.is_title:
+            first = token.i
+            while first > start + 1 and is_name_word(doc[first - 1]):
+                first -= 1
+            return first, token.i + 1
+    return None
 
 
 def _venue(doc: Doc, start: int, end: int) -> tuple[int, int] | None:

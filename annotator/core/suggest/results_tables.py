@@ -213,9 +213,20 @@ def _row_names(doc: Doc, start: int, end: int, words: Words) -> list[tuple[int, 
     shape = "".join("N" if k == "N" else "W" for k in kinds if k != "M")
     shape = re.sub("W+", "W", shape)
     team_row = shape == "WNWN" or re.fullmatch(f"WN{{{_TEAM_ROW_NUMBERS},}}", shape)
+    team_row = team_row or _score_list(shape, outside)
     if team_row or (_ranked(doc, start) and re.fullmatch(r"N(WN?)+", shape)):
         return [r for r in runs if not _table_word(doc, r, words)]
     return []
+
+
+def _score_list(shape: str, outside: list[Token]) -> bool:
+    """ "Jo Pike 62 70 69 , Al Ross 66 65 70 ,": several competitors, each with a round of
+    scores, parted by commas (the line may open with the end of the one before)."""
+    return (
+        shape.count("W") >= 2
+        and "," in [t.text for t in outside]
+        and bool(re.fullmatch(r"N*(WN{2,})+W?", shape))
+    )
 
 
 def _ranked(doc: Doc, start: int) -> bool:

@@ -58,3 +58,19 @@ def test_scorecard_names_innings_and_venue(suggest):
 def test_a_dateline_date_is_no_score(suggest):
     actors = labelled(suggest("NAIROBI, July 8 - Police in Kenya fired tear gas at protesters ."), "ACTOR")
     assert "July" not in actors
+
+
+def test_rounds_of_scores_sign_offs_and_time_zones(suggest):
+    found = suggest(
+        "MOTOR RACING - KOWALCZYK WINS NORDIC GRAND PRIX .\n"
+        "Leading scores after three rounds at 1600 GMT :\n"
+        "Ola Brandt 62 70 69 , Stephen Field 66 65 70 ,\n"
+        "202 Greg Turvey ( New Zealand ) 70 67 65 , Karl-Heinz Thiel\n"
+        "70 66 67 , Des Smythe ( Ireland ) 66 69 68 , Paul Larkin\n"
+        "-- Oslo Newsroom +47 22 93 00 00\n"
+    )
+    actors = labelled(found, "ACTOR")
+    for name in ("Ola Brandt", "Stephen Field", "Greg Turvey", "Karl-Heinz Thiel", "Des Smythe", "Oslo Newsroom"):
+        assert name in actors, actors
+    assert "GMT" not in actors and not [a for a in actors if "RACING" in a]
+    assert labelled(found, "LOCATION") == ["New Zealand", "Ireland"]
