@@ -70,7 +70,14 @@ def test_rounds_of_scores_sign_offs_and_time_zones(suggest):
         "-- Oslo Newsroom +47 22 93 00 00\n"
     )
     actors = labelled(found, "ACTOR")
-    for name in ("Ola Brandt", "Stephen Field", "Greg Turvey", "Karl-Heinz Thiel", "Des Smythe", "Oslo Newsroom"):
+    for name in (
+        "Ola Brandt",
+        "Stephen Field",
+        "Greg Turvey",
+        "Karl-Heinz Thiel",
+        "Des Smythe",
+        "Oslo Newsroom",
+    ):
         assert name in actors, actors
     assert "GMT" not in actors and not [a for a in actors if "RACING" in a]
     assert labelled(found, "LOCATION") == ["New Zealand", "Ireland"]
