@@ -212,7 +212,7 @@ def _row_names(doc: Doc, start: int, end: int, words: Words) -> list[tuple[int, 
     runs = adjacent_runs(doc, outside)
     shape = "".join("N" if k == "N" else "W" for k in kinds if k != "M")
     shape = re.sub("W+", "W", shape)
-    team_row = shape == "WNWN" or re.fullmatch(f"WN{{{_TEAM_ROW_NUMBERS},}}", shape)
+    team_row = shape == "WNWN" or bool(re.fullmatch(f"WN{{{_TEAM_ROW_NUMBERS},}}", shape))
     team_row = team_row or _score_list(shape, outside)
     if team_row or (_ranked(doc, start) and re.fullmatch(r"N(WN?)+", shape)):
         return [r for r in runs if not _table_word(doc, r, words)]
