@@ -18,7 +18,8 @@ from annotator.core.suggest.quote_attribution import (
 from annotator.core.suggest.quote_clauses import clause_speaker, put_it_source
 from annotator.core.suggest.quote_marks import find_quotes
 from annotator.core.suggest.quote_tags import tag_speaker
-from annotator.core.suggest.speakers import Actor, SpeakerFinder
+from annotator.core.suggest.speaker_actors import Actor
+from annotator.core.suggest.speakers import SpeakerFinder
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
 
 

@@ -4,7 +4,6 @@ or for "he said" the nearest fitting actor before it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -12,6 +11,7 @@ from annotator.core.suggest.genders import gender_of, name_genders
 from annotator.core.suggest.interview_turns import FIRST_PERSON, SECOND_PERSON, Turns
 from annotator.core.suggest.lexicon import Words
 from annotator.core.suggest.paragraphs import paragraph_bounds, same_paragraph
+from annotator.core.suggest.speaker_actors import Actor, named_elsewhere, people_by_surname
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "prep")
@@ -20,18 +20,6 @@ _GROUP = {"they", "it", "we"}
 _POSSESSIVE = {"his", "her", "its", "their"}
 _CHAIN_BACK = 120  # tokens before the pronoun's sentence searched for the subject it continues
 _BACK = 250  # tokens searched back for an earlier mention of "the spokesperson"
-
-
-@dataclass
-class Actor:
-    """An ACTOR entity as tokens, with its spaCy kind."""
-
-    start: int
-    end: int
-    kind: str
-
-    def covers(self, i: int) -> bool:
-        return self.start <= i < self.end
 
 
 class SpeakerFinder:
@@ -101,12 +89,26 @@ class SpeakerFinder:
         root = verb.sent.root
         if any(c.dep_ in _SUBJECTS for c in verb.children):
             return None
+        inverted = self._inverted_object(verb)
+        if inverted is not None:
+            return inverted
         if root.i != verb.i:
             # a mis-parse left the verb without a clause of its own ("X speaking to Y called …")
             found = next(filter(None, (self.actor_for(s) for s in self._subjects(root))), None)
             if found is not None:
                 return found
         return self._name_right_before(verb)
+
+    def _inverted_object(self, verb: Token) -> Actor | None:
+        """ ""…," reads a Norvex press release": right after a closing mark the parse may make
+        the one who says the verb's object."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].is_punct and not self.doc[i].is_quote:
+            i -= 1
+        if i < 0 or not self.doc[i].is_quote or (i not in self.quoted and i - 1 not in self.quoted):
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        return self.actor_for(obj) if obj is not None and obj.i not in self.quoted else None
 
     def _name_right_before(self, verb: Token) -> Actor | None:
         """ "Trump lauded Cain as …", "coach Geoff Ingram said" parsed without a subject: the
@@ -144,7 +146,7 @@ class SpeakerFinder:
             actor = self._titled_before(token)
         if actor is None and self._is_bare_title(token):
             return self._nearest_before(token.i, token.sent.start, personal=True)
-        return actor or self._described(token)
+        return actor or self._described(token) or named_elsewhere(token, self.actors, self.quoted)
 
     def _described(self, token: Token) -> Actor | None:
         """ "the company said", "the 27-year-old said": a definite description with no name in
@@ -426,13 +428,3 @@ class SpeakerFinder:
         if verb.dep_ == "ccomp" and self._says(verb.head):  # "Olsen said Lindgren had lied": Olsen acts
             return False
         return root.dep_ in _SUBJECTS and verb.dep_ not in ("relcl", "acl", "pcomp")
-
-
-def people_by_surname(doc: Doc, actors: list[Actor]) -> list[Actor]:
-    """ "Michael Bloomberg … Bloomberg said": a one-word actor that is the last name of a person
-    named in full is that person, whatever kind the model gave it (a company, a place)."""
-    surnames = {doc[a.end - 1].text for a in actors if a.kind == "PERSON" and a.end - a.start > 1}
-    return [
-        Actor(a.start, a.end, "PERSON") if a.end - a.start == 1 and doc[a.start].text in surnames else a
-        for a in actors
-    ]

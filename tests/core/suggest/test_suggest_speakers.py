@@ -9,8 +9,11 @@ from __future__ import annotations
 import pytest
 import spacy
 from conftest import speakers
+from spacy.tokens import Doc
 
-from annotator.core.suggest.speakers import Actor, people_by_surname
+from annotator.core.suggest.lexicon import words
+from annotator.core.suggest.speaker_actors import Actor, people_by_surname
+from annotator.core.suggest.speakers import SpeakerFinder
 
 model = pytest.mark.model
 
@@ -394,3 +397,77 @@ def test_a_lone_quote_after_a_paragraph_naming_nobody_goes_to_the_person_before_
         '"This is a proud day for everyone in this city."'
     )
     assert list(speakers(suggest, text).values()) == ["Maria Lindgren"]
+
+
+def _parsed(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    """A Doc with a given parse (the model's parse of a sentence varies with its words)."""
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_after_a_closing_mark_the_object_of_a_verb_of_saying_without_a_subject_says_it():
+    # '"We won", reads a Norvex statement.' parsed with the statement as the object of "reads"
+    # (the model's parse of "reads an AEW press release" in a news text); Norvex tagged only
+    # elsewhere ("Olsen joined Norvex")
+    doc = _parsed(
+        [
+            "Olsen",
+            "joined",
+            "Norvex",
+            ".",
+            '"',
+            "We",
+            "won",
+            '"',
+            ",",
+            "reads",
+            "a",
+            "Norvex",
+            "statement",
+            ".",
+        ],
+        [1, 1, 1, 1, 9, 6, 9, 9, 9, 9, 12, 12, 9, 9],
+        [
+            "nsubj",
+            "ROOT",
+            "dobj",
+            "punct",
+            "punct",
+            "nsubj",
+            "ccomp",
+            "punct",
+            "punct",
+            "ROOT",
+            "det",
+            "compound",
+            "dobj",
+            "punct",
+        ],
+        [
+            "PROPN",
+            "VERB",
+            "PROPN",
+            "PUNCT",
+            "PUNCT",
+            "PRON",
+            "VERB",
+            "PUNCT",
+            "PUNCT",
+            "VERB",
+            "DET",
+            "PROPN",
+            "NOUN",
+            "PUNCT",
+        ],
+    )
+    finder = SpeakerFinder(doc, [Actor(0, 1, "PERSON"), Actor(2, 3, "ORG")], [doc[5:7]], words())
+    found = finder.speaker_of(doc[9])
+    assert found is not None and doc[found.start : found.end].text == "Norvex"
+
+
+@model
+def test_a_name_the_model_tagged_only_elsewhere_still_names_the_speaker(suggest):
+    text = (
+        "Peter Olsen signed with Norvex in January. He won the Norvex title in August.\n"
+        '"Olsen was respected and loved in every way", reads a Norvex press release.'
+    )
+    assert speakers(suggest, text).get("Olsen was respected and loved in every way") == "Norvex"
