@@ -22,7 +22,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from annotator.core.suggest.entity_repairs import Ent
-from annotator.core.suggest.lexicon import Words
+from annotator.core.suggest.lexicon import Words, gazetteer
 from annotator.core.suggest.results_tables import (
     MONTHS,
     TABLE_WORDS,
@@ -48,7 +48,7 @@ _LIST_LINES = 3  # a list of competitors: at least this many lines opening with 
 
 def results_lists(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     """Competitors, scorers, scorecard names, teams and venues (see the module)."""
-    ents = [e for e in ents if not _table_words_only(doc, e)]
+    ents = [part for e in ents if not _table_words_only(doc, e) for part in _split_at_brackets(doc, e)]
     lines = list(text_lines(doc))
     openers = [_opening_name(doc, a, b) for a, b in lines]
     listed = sum(1 for o in openers if o) >= _LIST_LINES
@@ -66,6 +66,27 @@ def results_lists(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
         names = _scorecard(doc, start, end) + _team_before_score(doc, start, end)
         found += [Ent(a, b, "ORG", "pattern") for a, b in names + _scorers(doc, start, end)]
     return replace_overlapping(ents, [e for e in found if not _table_words_only(doc, e)])
+
+
+def _split_at_brackets(doc: Doc, ent: Ent) -> list[Ent]:
+    """ "Ekeren ( Belgium ) Besiktas", "Socialists ( Nazis": a bracket ends a name; the
+    bracketed name is one of its own (a known place keeps that kind). "Mladost ( L )", a
+    club's one- or two-letter mark, stays whole."""
+    tokens = doc[ent.start : ent.end]
+    opening = next((t.i for t in tokens if t.text == "("), None)
+    if opening is None or opening == ent.start:
+        return [ent]
+    closing = next((t.i for t in doc[opening : ent.end] if t.text == ")"), None)
+    inside = (opening + 1, closing if closing is not None else ent.end)
+    if closing is not None and len(doc[inside[0] : inside[1]].text) <= 2:
+        return [ent]
+    parts = [Ent(ent.start, opening, ent.kind, ent.origin)]
+    if closing is not None and inside[0] < inside[1]:
+        kind = gazetteer().get(doc[inside[0] : inside[1]].text, ent.kind)
+        parts.append(Ent(*inside, kind, ent.origin))
+        if closing + 1 < ent.end:
+            parts.append(Ent(closing + 1, ent.end, ent.kind, ent.origin))
+    return [p for p in parts if any(is_name_word(t) for t in doc[p.start : p.end])]
 
 
 def _table_words_only(doc: Doc, ent: Ent) -> bool:

@@ -81,3 +81,10 @@ def test_rounds_of_scores_sign_offs_and_time_zones(suggest):
         assert name in actors, actors
     assert "GMT" not in actors and not [a for a in actors if "RACING" in a]
     assert labelled(found, "LOCATION") == ["New Zealand", "Ireland"]
+
+
+def test_a_bracket_ends_a_name(suggest):
+    found = suggest("Draw for the first round :\nEkeren ( Belgium ) Besiktas ( Turkey ) v Molde ( Norway )\n")
+    names = [text for lab, text, _ in found if lab in ("ACTOR", "LOCATION")]
+    assert not [n for n in names if "(" in n or ")" in n], names
+    assert {"Belgium", "Turkey", "Norway"} <= set(labelled(found, "LOCATION"))
