@@ -290,10 +290,18 @@ class SpeakerFinder:
         head = verb.head
         if verb.tag_ == "VBG" and verb.dep_ == "advcl" and head.dep_ == "ccomp" and self._says(head.head):
             verb = head.head  # "He hinted that Kushner may join, describing …": the one who hinted
-        for _ in range(4):
+        for step in range(4):
             if self.words.is_speech(verb) and verb.lemma_ != "quote":
                 yield from self._by_phrase(verb)  # "X was called "…" by Y": Y says
-            subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i not in self.quoted]
+            # "X was told "…"", "X was described as "…"": X is spoken to or of, not the speaker
+            # (a verb further up keeps its subject: "X was quoted as saying", "X is said to have …")
+            passive_saying = step == 0 and self._says(verb) and verb.lemma_ != "quote"
+            addressed = "nsubjpass" if passive_saying else ""
+            subjects = [
+                c
+                for c in verb.children
+                if c.dep_ in _SUBJECTS and c.dep_ != addressed and c.i not in self.quoted
+            ]
             # "His daughter, member of the INC, Sharmistha Mukherjee wrote": the named subject first
             yield from sorted(subjects, key=lambda c: not any(a.covers(c.i) for a in self.actors))
             for child in verb.children:

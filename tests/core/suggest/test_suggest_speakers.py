@@ -471,3 +471,21 @@ def test_a_name_the_model_tagged_only_elsewhere_still_names_the_speaker(suggest)
         '"Olsen was respected and loved in every way", reads a Norvex press release.'
     )
     assert speakers(suggest, text).get("Olsen was respected and loved in every way") == "Norvex"
+
+
+@model
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The board met on Monday. Maria Lindgren was told "your contract will not be renewed".',
+        'The board met on Monday. Maria Lindgren was described as "a tireless campaigner for the poor".',
+    ],
+)
+def test_the_subject_of_a_passive_verb_of_saying_is_spoken_to_or_of_not_the_speaker(suggest, text):
+    assert list(speakers(suggest, text).values()) == [None]
+
+
+@model
+def test_quoted_as_saying_in_the_passive_keeps_its_subject(suggest):
+    text = 'The board met on Monday. Maria Lindgren was quoted as saying "the board is wrong".'
+    assert list(speakers(suggest, text).values()) == ["Maria Lindgren"]
