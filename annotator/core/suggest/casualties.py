@@ -126,6 +126,8 @@ def _kind(doc: Doc, number: Span, noun: Token | None, w: Words) -> str | None:
     if noun is not None:  # "refugees among the 385 voters": another group's harm noun
         before = [i for i in before if doc[i].lower_ not in w.people_nouns]
     for i in [*after, *before]:
+        if doc[i].dep_ == "pobj" and doc[i].lower_ in w.people_nouns:
+            continue  # "guards brought by Russian hostages": another group's harm
         kind = harm_at(doc, i, w, sent.end)
         if kind:
             return kind
@@ -179,6 +181,8 @@ def harm_at(doc: Doc, i: int, w: Words, limit: int | None = None) -> str | None:
         if kind:
             return kind
     token = doc[i]
+    if token.lower_ == "lives" and token.pos_ == "VERB":
+        return None  # "a daughter who lives in Chicago"
     return w.harm.get(token.lower_) or w.harm.get(token.lemma_.lower())
 
 

@@ -18,6 +18,11 @@ _CURRENCY = {"$", "€", "£", "¥", "US$", "USD", "EUR", "GBP", "Rs", "Rs."}
 _CLOCK_BEFORE = {"at", "until", "till", "since", "by", "before", "after", "from", "around"}
 _CLOCK = re.compile(r"^\d{1,2}[.:]\d{2}$|^\d{4}$")
 _UNITS = {"families", "family", "households", "household", "homes", "houses", "buildings"}
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+}  # fmt: skip
 _KIN = {"mother", "father", "parent", "grandmother", "grandfather", "family"}
 _HYPOTHETICAL_AFTER = (
     "in danger",
@@ -50,6 +55,7 @@ def not_a_count(doc: Doc, number: Span) -> bool:
         or _denied(doc, number)
         or _one_of(doc, number)
         or _total(doc, number)
+        or _in_a_name_or_date(doc, number)
     )
 
 
@@ -119,6 +125,20 @@ def _one_of(doc: Doc, number: Span) -> bool:
     return number.text.lower() == "one" and number.end < len(doc) and doc[number.end].lower_ == "of"
 
 
+def _in_a_name_or_date(doc: Doc, number: Span) -> bool:
+    """ "Sept 17", "Sept . 17" (a date the model missed) and "the ferry Trident Seven" (a name)."""
+    if number.start == 0:
+        return False
+    before = doc[number.start - 1]
+    if before.text == "." and number.start >= 2:
+        before = doc[number.start - 2]  # "Sept . 17" in tokenised text
+    if before.lower_.rstrip(".") in _MONTHS and (before.lower_ != "may" or before.is_title):
+        return True
+    after = doc[number.end] if number.end < len(doc) else None
+    ends_name = after is None or after.is_punct or after.pos_ == "PROPN"
+    return before.pos_ == "PROPN" and before.is_title and number[0].is_title and ends_name
+
+
 def _total(doc: Doc, number: Span) -> bool:
     """ "14 out of 45 passengers", "17 of the 28 refugees": the second figure is the whole group."""
     words = [t.lower_ for t in doc[max(0, number.start - 3) : number.start]]
@@ -140,8 +160,8 @@ def lacking(doc: Doc, number: Span) -> bool:
 
 
 def hypothetical(doc: Doc, start: int, end: int, words: Words) -> bool:
-    """ "500 lives were in danger", "the storm could kill 1,000 people", "1,000 people could die":
-    a toll that is feared, not counted (``start``/``end``: the phrase with its hedge)."""
+    """ "500 lives were in danger", "the storm could kill 1,000 people", "1,000 people could die",
+    "two men to die": a toll that is feared or to come, not counted (``start``/``end``: the phrase with its hedge)."""
     after = " ".join(t.lower_ for t in doc[end : end + 4])
     if doc[end - 1].lower_ == "lives" and any(after.startswith(p) for p in _HYPOTHETICAL_AFTER):
         return True
@@ -149,6 +169,9 @@ def hypothetical(doc: Doc, start: int, end: int, words: Words) -> bool:
     if start >= 2 and modal and _is_harm(doc[start - 1], words):
         return True
     nxt = doc[end : end + 3]
+    caused = start >= 1 and _is_harm(doc[start - 1], words)  # "forced millions to flee"
+    if len(nxt) >= 2 and nxt[0].lower_ == "to" and _is_harm(nxt[1], words) and not caused:
+        return True  # "two Indians to die for killing 23 passengers"
     return (
         len(nxt) == 3
         and nxt[0].text in _MODALS

@@ -216,3 +216,22 @@ def test_wire_totals_dashes_and_coordinated_groups(suggest, text, expected):
 )
 def test_people_held_or_a_parent_are_no_casualties(suggest, text):
     assert casualties(suggest, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three Afghan guards brought to Dubai by Russian hostages will return home .",
+        "She lived alone , leaving one daughter who lives in Chicago .",
+        "His defence in the trial that starts Sept . 17 will be that he did not kill the victims .",
+        "Police said the ferry Trident Seven , owned by a French line , caught fire near the port where two died .",
+        "Two Indians to die for killing bus passengers .",
+    ],
+)
+def test_another_groups_harm_names_dates_and_sentences_to_come(suggest, text):
+    found = casualties(suggest, text)
+    assert all(
+        covered not in ("Three Afghan guards", "one daughter", "17", "Seven", "Two Indians")
+        for covered, _, _ in found
+    )
