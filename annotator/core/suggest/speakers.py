@@ -16,6 +16,7 @@ from annotator.core.suggest.speaker_actors import Actor, named_elsewhere, people
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "prep")
 _PERSONAL = {"he", "she", "him", "her"}
+_OF_TWO = {"latter": 1, "former": 2}  # how far back among the actors before it
 _GROUP = {"they", "it", "we"}
 _POSSESSIVE = {"his", "her", "its", "their"}
 _CHAIN_BACK = 120  # tokens before the pronoun's sentence searched for the subject it continues
@@ -135,10 +136,10 @@ class SpeakerFinder:
         owner = self.words.document_owner(token, self.quoted)
         if owner is not None:  # "according to its press release", "Smith's statement"
             return self.actor_for(owner)
-        if token.lower_ == "latter" and token.i > 0:  # "the FAA and the NTSB, with the latter …"
-            return next(
-                (a for a in reversed(self.actors) if a.end <= token.i and a.start not in self.quoted), None
-            )
+        if token.lower_ in _OF_TWO and token.dep_ != "amod":  # "the FAA and the NTSB, the latter …"
+            before = [a for a in self.actors if a.end <= token.i and a.start not in self.quoted]
+            back = _OF_TWO[token.lower_]
+            return before[-back] if len(before) >= back else None
         actor = self._actor_at(token)
         if actor is None and self._is_bare_noun(token):
             actor = self._named_before(token)

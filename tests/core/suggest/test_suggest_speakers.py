@@ -489,3 +489,13 @@ def test_the_subject_of_a_passive_verb_of_saying_is_spoken_to_or_of_not_the_spea
 def test_quoted_as_saying_in_the_passive_keeps_its_subject(suggest):
     text = 'The board met on Monday. Maria Lindgren was quoted as saying "the board is wrong".'
     assert list(speakers(suggest, text).values()) == ["Maria Lindgren"]
+
+
+@model
+def test_the_former_and_the_latter_are_the_first_and_the_second_of_the_two_before(suggest):
+    text = (
+        'Siemens and Volvo signed the deal. The former said the deal was "a turning point", '
+        'while the latter called it "a modest step".'
+    )
+    said = speakers(suggest, text)
+    assert (said.get("a turning point"), said.get("a modest step")) == ("Siemens", "Volvo")
