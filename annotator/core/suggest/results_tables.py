@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from annotator.core.suggest.entity_repairs import PLACE_KINDS, Ent
 from annotator.core.suggest.lexicon import Words, gazetteer
@@ -41,6 +41,7 @@ TABLE_WORDS = {
     "years", "week", "weeks", "qtr", "tax", "min", "max", "no", "vs", "v", "at", "pos", "rank",
     "lap", "laps", "seconds", "mins", "hrs", "dividend", "div.", "avg", "pts.",
 }  # fmt: skip
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 MARKS = {"-", "–", ".", ",", "+", "*", "/", "&"}
 _FIXTURE = {"AT", "V", "VS", "VS."}
 _DATELINE_LINES = 4  # a dateline stands among an article's first lines (headline, byline)
@@ -86,27 +87,48 @@ def is_name_word(token: Token) -> bool:
 
 
 def _without_numbers(doc: Doc, ents: list[Ent]) -> list[Ent]:
-    """ "Munich 0", "J. Smith 106", "2 - Jo Wu": scores and ranks are no part of a name."""
+    """ "Munich 0", "J. Smith 106", "2 - Jo Wu": scores and ranks are no part of a name. In a
+    sentence a number is kept ("the 116th U.S. Congress", "10 Downing Street", "Interstate
+    75"), except after a person's name, which never ends in one ("Humberto 785 miles")."""
     out = []
     for ent in ents:
         start, end = ent.start, ent.end
-        while end > start and (is_number(doc[end - 1]) or doc[end - 1].text in MARKS) and _tabular(doc, ent):
+        while (
+            end > start and (is_number(doc[end - 1]) or doc[end - 1].text in MARKS) and _score_after(doc, ent)
+        ):
             end -= 1
-        while start < end and (is_number(doc[start]) or doc[start].text in MARKS):
+        while (
+            start < end
+            and (is_number(doc[start]) or doc[start].text in MARKS)
+            and _table_line(doc, ent.start)
+        ):
             start += 1
-        if start < end and any(is_name_word(t) for t in doc[start:end]):
+        if start < end and _still_a_name(doc[start:end], ent.kind):
             ent.start, ent.end = start, end
             out.append(ent)
     return out
 
 
-def _tabular(doc: Doc, ent: Ent) -> bool:
-    """Whether a trailing number is a score or count: always for a person or place, for an
-    organisation if it has a comma or decimal point ("Halle 1,806") or stands on a line without
-    lower-case words ("Studio 54 opened" keeps its number)."""
-    if ent.kind == "PERSON" or ent.kind in PLACE_KINDS or any(c in doc[ent.end - 1].text for c in ",."):
-        return True
-    start, end = _line_of(doc, ent.start)
+def _still_a_name(span: Span, kind: str) -> bool:
+    """What is left has a letter ("G7" and "Znak.com" stay actors); a place needs a name word
+    ("M23" is a rebel group the model took for a place, "Interstate 75" a road)."""
+    if kind in PLACE_KINDS:
+        return any(is_name_word(t) for t in span)
+    return any(c.isalpha() for c in span.text)
+
+
+def _score_after(doc: Doc, ent: Ent) -> bool:
+    """Whether a trailing number is a score or count: always after a person, after any name if
+    it has a comma or decimal point ("Halle 1,806"), or on a line without lower-case words
+    ("Studio 54 opened" and "Interstate 75 close to" keep their numbers)."""
+    return (
+        ent.kind == "PERSON" or any(c in doc[ent.end - 1].text for c in ",.") or _table_line(doc, ent.start)
+    )
+
+
+def _table_line(doc: Doc, i: int) -> bool:
+    """Whether the line holding token ``i`` has no lower-case word (a table row, a headline)."""
+    start, end = _line_of(doc, i)
     return not any(t.is_lower and t.is_alpha for t in doc[start:end])
 
 
@@ -280,8 +302,12 @@ def _fixture(doc: Doc, tokens: list[Token]) -> list[tuple[int, int]]:
 
 
 def _table_word(doc: Doc, run: tuple[int, int], words: Words) -> bool:
-    """ "Extras 24", "Total 310", "W L PCT": a table's own words are no names."""
-    return any(t.lower_ in TABLE_WORDS or t.lower_ in words.not_names for t in doc[run[0] : run[1]])
+    """ "Extras 24", "Total 310", "W L PCT": a table's own words are no names, nor is a date
+    ("Friday , January 4 , 2019" reads like a row)."""
+    tokens = doc[run[0] : run[1]]
+    if all(t.lower_.rstrip(".") in MONTHS or t.lower_ in WEEKDAYS for t in tokens):
+        return True
+    return any(t.lower_ in TABLE_WORDS or t.lower_ in words.not_names for t in tokens)
 
 
 def replace_overlapping(ents: list[Ent], found: list[Ent]) -> list[Ent]:

@@ -80,3 +80,24 @@ def test_no_name_over_a_line_break_or_with_a_score(suggest):
 def test_sentences_are_no_rows(suggest, text):
     found = suggest(text)
     assert not [t for lab, t, _ in found if lab == "ACTOR" and t in ("Chicago", "Tokyo")]
+
+
+def test_a_date_line_is_no_row(suggest):
+    """An online article's first line "Friday, January 4, 2019" has the shape of a standings row
+    (a word, then numbers); a month or weekday is no team."""
+    found = suggest("Friday, January 4, 2031\nThe council of Lakeford met on Thursday.\n")
+    assert not [t for lab, t, _ in found if lab == "ACTOR" and t in ("Friday", "January")], found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The 116th U.S. Congress has the greatest number of women.", "116th U.S. Congress"),
+        ("The crash happened on Interstate 75 close to Alachua, police said.", "Interstate 75"),
+        ("Leaders of the G7 met in Biarritz on Saturday.", "G7"),
+    ],
+)
+def test_a_number_in_a_name_in_a_sentence_stays(suggest, text, name):
+    found = suggest(text)
+    names = [t for lab, t, _ in found if lab in ("ACTOR", "LOCATION")]
+    assert not [n for n in names if n != name and n in name], names
