@@ -168,13 +168,19 @@ class ReviewWindow(ReviewCanvas):
 
     def _take(self, region, keys: list[Key], saved: str) -> bool:
         """Make ``keys`` the reviewer's version of ``region``, never a second entity label on a
-        token; the status bar says ``saved`` and how many spans were left, and why."""
+        token; the status bar says ``saved`` and how many spans were left, and why. A version whose
+        spans would all be left is not taken: the region stays as it was."""
         if self.article_id is None:
             return False
         try:
-            _, skipped = adjudicate.version_split(self.project, self.article_id, self.reviewer, region, keys)
+            taken, skipped = adjudicate.version_split(
+                self.project, self.article_id, self.reviewer, region, keys
+            )
         except AnnotatorError as exc:
             self.message.emit(str(exc))
+            return False
+        if skipped and not taken:  # the version can't be taken at all: leave the region as it is
+            self.message.emit(f"Not taken: {len(skipped)} span(s) of that version {SECOND_LABEL}")
             return False
         if not self._perform(adjudicate.take_version, self.article_id, self.reviewer, region, keys):
             return False
