@@ -37,3 +37,28 @@ def test_an_agreed_region_where_yours_differs_is_flagged(qtbot, open_win, qt_pro
     _, item = _kharkiv_row(review)
     assert item.text().startswith("agreed: “Kharkiv”")
     assert item.foreground().color() == QColor(Qt.GlobalColor.darkGreen)
+
+
+def test_n_and_p_stop_at_an_agreed_region_where_yours_differs(
+    qtbot, open_win, qt_project_path, two_annotators
+):
+    """It needs a decision like a disagreement, so next/previous land on it too."""
+    article = two_annotators
+    with open_project(qt_project_path) as project:
+        edits.perform(project, edits.add_span, article, *words_at(REVIEW_TEXT, "Kharkiv"), "ACTOR", "rev")
+    window = open_win(qt_project_path, annotator="rev")
+    review = open_review(qtbot, window, article)
+    row, _ = _kharkiv_row(review)
+    stops = {i for i, r in enumerate(review.regions) if not r.agreed} | {row}
+    review.list.setCurrentRow(0)
+    seen = {review.list.currentRow()} & stops
+    for _ in review.regions:
+        qtbot.keyClick(review.view, Qt.Key_N)
+        seen.add(review.list.currentRow())
+    assert row in seen
+    assert seen <= stops | {0}
+    review.list.setCurrentRow(row)
+    qtbot.keyClick(review.view, Qt.Key_P)
+    assert review.list.currentRow() != row
+    qtbot.keyClick(review.view, Qt.Key_N)  # and back: it is a stop both ways
+    assert review.list.currentRow() == row

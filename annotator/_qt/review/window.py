@@ -28,8 +28,8 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.review import Key, add_comment
 
 KEYS = (
-    ("next", ("N",), "Next disagreement"),
-    ("prev", ("P",), "Previous disagreement"),
+    ("next", ("N",), "Next disagreement, or agreed region where yours differs"),
+    ("prev", ("P",), "Previous disagreement, or agreed region where yours differs"),
     ("version", ("V",), "Focus the next alternative version of the region (a accepts it)"),
     ("accept", ("A",), "Accept the focused version (again: the next alternative)"),
     ("reject", ("X",), "Reject every version of the focused region"),
@@ -89,7 +89,10 @@ class ReviewWindow(ReviewCanvas):
 
     # -- moving --------------------------------------------------------------------------
     def _step(self, delta: int) -> None:
-        disputed = [i for i, r in enumerate(self.regions) if not r.agreed] or list(range(len(self.regions)))
+        """``n``/``p``: the next region that needs a decision, a disagreement or an agreed
+        region where the reviewer's own result differs; every region when none does."""
+        disputed = [i for i, r in enumerate(self.regions) if not r.agreed or r.reviewer_differs]
+        disputed = disputed or list(range(len(self.regions)))
         if not disputed:
             self.message.emit("No regions in this article.")
             return
