@@ -1,8 +1,8 @@
 """Who said a quote, in common news patterns: a person set off by commas after a title, "X
-quoted Y as saying", "the spokesperson" / "the commission" named earlier, he/she continuing
-the last main-clause subject, a verb in another paragraph, "led X to say" (the object speaks),
-the owner of a statement or tweet, and "the company" / "the 45-year-old" standing for the last
-actor of its kind. Which verbs report speech: test_suggest_speaker_verbs."""
+quoted Y as saying", a verb in another paragraph, "led X to say" (the object speaks), the owner
+of a statement or tweet, an outlet citing a source, a colon, a passive verb of saying. Which
+verbs report speech: test_suggest_speaker_verbs; who "he", "the company" or a surname stands
+for: test_suggest_speaker_references."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from conftest import speakers
 from spacy.tokens import Doc
 
 from annotator.core.suggest.lexicon import words
-from annotator.core.suggest.speaker_actors import Actor, people_by_surname
+from annotator.core.suggest.speaker_actors import Actor
 from annotator.core.suggest.speakers import SpeakerFinder
 
 model = pytest.mark.model
@@ -46,67 +46,6 @@ def test_quoted_as_saying_goes_to_the_one_quoted_not_the_outlet(suggest):
 
 
 @model
-def test_the_spokesperson_is_the_organisation_named_with_that_word_before(suggest):
-    text = (
-        "A Microsoft spokesperson said the company was looking into it. Mayor John Smith was angry. "
-        'The spokesperson added that they "would not consider requests of this nature".'
-    )
-    assert speakers(suggest, text) == {"would not consider requests of this nature": "Microsoft"}
-
-
-@model
-def test_the_commission_is_the_commission_named_before(suggest):
-    text = (
-        "The European Commission met on Friday in Brussels.\n"
-        'In an official statement, the commission said, "There will be no deal."'
-    )
-    assert speakers(suggest, text) == {"There will be no deal": "European Commission"}
-
-
-@model
-def test_the_archbishop_is_the_archbishop_named_before(suggest):
-    text = (
-        "The plan was criticised by archbishop John Smith.\n"
-        'Calling it a "culture of death" the archbishop said "We need to pray."'
-    )
-    assert speakers(suggest, text) == {"culture of death": "John Smith", "We need to pray": "John Smith"}
-
-
-@model
-def test_he_continues_the_main_subject_not_a_name_in_a_reported_clause(suggest):
-    text = (
-        "Boris Johnson filed his resignation on Friday.\n"
-        'He said Keir Starmer is "a model of honesty for me"; however, "I wrote a resignation '
-        'offer", he added.'
-    )
-    assert speakers(suggest, text) == {
-        "a model of honesty for me": "Boris Johnson",
-        "I wrote a resignation offer": "Boris Johnson",
-    }
-
-
-@model
-def test_he_after_according_to_is_the_source(suggest):
-    text = (
-        '"We were lucky today," coach Matt Myers said.\n'
-        "Fitness was a big factor in that according to Jarrod Kidston. "
-        '"We have been working hard on our fitness," he said.'
-    )
-    assert speakers(suggest, text)["We have been working hard on our fitness"] == "Jarrod Kidston"
-
-
-@model
-def test_he_is_the_appositive_person_of_a_subject_in_a_new_paragraph(suggest):
-    text = (
-        '"People ask me why we did not move everybody earlier," Santos says. "I tell them: you '
-        'cannot move a whole city on a forecast."\n\n'
-        "Her deputy, Jorge Lima, remembers the night the river broke its banks. "
-        '"We lost contact with three teams," he recalls.'
-    )
-    assert speakers(suggest, text)["We lost contact with three teams"] == "Jorge Lima"
-
-
-@model
 def test_a_verb_in_the_next_paragraph_does_not_take_a_continued_quote(suggest):
     text = (
         '"The evidence leaves no doubt," Judge Anna Kowalczyk said as she read the ruling. '
@@ -132,23 +71,6 @@ def test_a_verb_of_saying_left_without_a_clause_by_the_parse_takes_the_sentence_
         "null and void": "Kyriakos Mitsotakis",
         "geographically ridiculous": "Kyriakos Mitsotakis",
     }
-
-
-@model
-def test_he_skips_subjects_of_while_and_since_clauses_and_names_that_only_modify(suggest):
-    text = (
-        "Former Trump adviser and retired general Michael Flynn was on stage while Trump flew over.  "
-        "This was the first time Flynn made a public speech since he was pardoned by Trump.  "
-        'He said "That\'s pretty cool."'
-    )
-    assert speakers(suggest, text) == {"That's pretty cool": "Michael Flynn"}
-
-
-def test_a_surname_is_the_person_named_in_full_before():
-    doc = spacy.blank("en")("Michael Bloomberg left . Bloomberg endorsed Biden . Apple said so .")
-    actors = [Actor(0, 2, "PERSON"), Actor(4, 5, "ORG"), Actor(6, 7, "PERSON"), Actor(8, 9, "ORG")]
-    kinds = [a.kind for a in people_by_surname(doc, actors)]
-    assert kinds == ["PERSON", "PERSON", "PERSON", "ORG"]
 
 
 @model
@@ -191,25 +113,6 @@ def test_a_participle_after_a_reported_clause_belongs_to_the_one_who_reports(sug
 )
 def test_of_two_subjects_the_named_one_speaks(suggest, text, who):
     assert list(speakers(suggest, text).values()) == [who]
-
-
-@model
-def test_the_latter_is_the_last_actor_named(suggest):
-    text = (
-        "The Federal Aviation Administration and the National Transportation Safety Board are "
-        'investigating the crash. The latter said it was "not traveling to the crash scene at this time."'
-    )
-    assert speakers(suggest, text) == {
-        "not traveling to the crash scene at this time": "National Transportation Safety Board"
-    }
-
-
-@model
-def test_a_surname_with_an_inner_capital_is_an_unknown_speaker(suggest):
-    text = (
-        'In an interview with Rolling Stone, McCready commented, "he gets sounds that are not guitar sounds."'
-    )
-    assert speakers(suggest, text) == {"he gets sounds that are not guitar sounds": "McCready"}
 
 
 @pytest.mark.parametrize(
@@ -255,35 +158,6 @@ def test_the_owner_of_a_statement_or_tweet_speaks_its_quote(suggest, text, who):
 
 
 @model
-def test_a_possessive_before_the_subject_stands_for_that_subject(suggest):
-    text = (
-        "The Blue Cross helped thousands of people last year.\n"
-        'According to its press release, the Red Cross was "suspending all work in the region until further notice."'
-    )
-    assert speakers(suggest, text) == {"suspending all work in the region until further notice": "Red Cross"}
-
-
-@pytest.mark.parametrize(
-    ("text", "who"),
-    [
-        (
-            "First Lady Melania Trump spoke on Monday. Senator John Smith spoke next. "
-            'President Donald Trump questioned the plan. He said the "reckless" plan would fail.',
-            "Donald Trump",
-        ),
-        (
-            "Mrs Anna Novak and her husband, Peter Novak, arrived. Mayor John Smith spoke first. "
-            'Peter Novak questioned the plan. He said the "reckless and costly" plan would fail.',
-            "Peter Novak",
-        ),
-    ],
-)
-@model
-def test_a_surname_two_people_share_is_not_gendered_by_one_of_them(suggest, text, who):
-    assert list(speakers(suggest, text).values()) == [who]
-
-
-@model
 def test_a_verb_of_saying_parsed_without_a_subject_takes_the_name_right_before_it(suggest):
     # the model parses "coach" as a verb here and leaves "said" without a subject
     text = '"I am happy with that", Caloundra coach Geoff Ingram said.'
@@ -294,27 +168,6 @@ def test_a_verb_of_saying_parsed_without_a_subject_takes_the_name_right_before_i
 def test_before_a_colon_the_main_clause_subject_speaks_not_one_in_a_relative_clause(suggest):
     text = 'Mayor Tom Reilly, whose Facebook page lists the town hall, writes:\n"We will open the bridge on Monday morning."'
     assert speakers(suggest, text) == {"We will open the bridge on Monday morning": "Tom Reilly"}
-
-
-@pytest.mark.parametrize(
-    ("text", "who"),
-    [
-        (
-            "Prime Minister Jan Novak of Slovakia tested positive on Friday. After Deputy Prime Minister "
-            "for Finance and Minister of Economy Karel Dvorak failed to buy enough tests, the Prime Minister "
-            'apologised to the people for "having a fool as economy minister."',
-            "Jan Novak",
-        ),
-        (
-            "President Anna Kowalski met Governor Tom Reilly in Warsaw. "
-            'Later the Governor said the talks were "a very good start for both of us."',
-            "Tom Reilly",
-        ),
-    ],
-)
-@model
-def test_the_prime_minister_is_the_person_named_earlier_with_that_exact_title(suggest, text, who):
-    assert list(speakers(suggest, text).values()) == [who]
 
 
 @model
@@ -329,33 +182,6 @@ def test_before_a_colon_the_subject_highest_in_the_parse_speaks(suggest):
         found["I think that those countries should compromise and split the disputed area in half"]
         == "Collins"
     )
-
-
-@pytest.mark.parametrize(
-    ("text", "who"),
-    [
-        (  # an organisation noun: the organisation, not the person who is the subject
-            'Engineer Maria Lindgren joined Siemens in May. "She will lead our research in Berlin," the company said.',
-            "Siemens",
-        ),
-        (
-            'The World Health Organization warned of a new wave. "Countries must act now," the agency said.',
-            "World Health Organization",
-        ),
-        (  # a person noun ("the 45-year-old"): the person, not the organisation that is the subject
-            'The Red Cross praised Maria Lindgren on Monday. "This is a great honour," the 45-year-old said.',
-            "Maria Lindgren",
-        ),
-        ('Volvo recalled 20,000 cars on Monday. The carmaker said the fault was "extremely rare".', "Volvo"),
-        (  # a name that is no actor only modifies the description
-            'Peter Olsen scored twice for Leeds on Sunday. "It was the best day of my life," the Leeds striker said.',
-            "Peter Olsen",
-        ),
-    ],
-)
-@model
-def test_a_description_without_a_name_stands_for_the_last_actor_of_its_kind(suggest, text, who):
-    assert list(speakers(suggest, text).values()) == [who]
 
 
 @model
@@ -465,15 +291,6 @@ def test_after_a_closing_mark_the_object_of_a_verb_of_saying_without_a_subject_s
 
 
 @model
-def test_a_name_the_model_tagged_only_elsewhere_still_names_the_speaker(suggest):
-    text = (
-        "Peter Olsen signed with Norvex in January. He won the Norvex title in August.\n"
-        '"Olsen was respected and loved in every way", reads a Norvex press release.'
-    )
-    assert speakers(suggest, text).get("Olsen was respected and loved in every way") == "Norvex"
-
-
-@model
 @pytest.mark.parametrize(
     "text",
     [
@@ -489,13 +306,3 @@ def test_the_subject_of_a_passive_verb_of_saying_is_spoken_to_or_of_not_the_spea
 def test_quoted_as_saying_in_the_passive_keeps_its_subject(suggest):
     text = 'The board met on Monday. Maria Lindgren was quoted as saying "the board is wrong".'
     assert list(speakers(suggest, text).values()) == ["Maria Lindgren"]
-
-
-@model
-def test_the_former_and_the_latter_are_the_first_and_the_second_of_the_two_before(suggest):
-    text = (
-        'Siemens and Volvo signed the deal. The former said the deal was "a turning point", '
-        'while the latter called it "a modest step".'
-    )
-    said = speakers(suggest, text)
-    assert (said.get("a turning point"), said.get("a modest step")) == ("Siemens", "Volvo")
