@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from annotator.core.suggest.calendar_words import MONTHS
 from annotator.core.suggest.lexicon import Words
 from annotator.core.suggest.lexicon import words as word_lists
 
@@ -18,11 +19,6 @@ _CURRENCY = {"$", "€", "£", "¥", "US$", "USD", "EUR", "GBP", "Rs", "Rs."}
 _CLOCK_BEFORE = {"at", "until", "till", "since", "by", "before", "after", "from", "around"}
 _CLOCK = re.compile(r"^\d{1,2}[.:]\d{2}$|^\d{4}$")
 _UNITS = {"families", "family", "households", "household", "homes", "houses", "buildings"}
-_MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-}  # fmt: skip
 _KIN = {"mother", "father", "parent", "grandmother", "grandfather", "family"}
 _HYPOTHETICAL_AFTER = (
     "in danger",
@@ -132,7 +128,7 @@ def _in_a_name_or_date(doc: Doc, number: Span) -> bool:
     before = doc[number.start - 1]
     if before.text == "." and number.start >= 2:
         before = doc[number.start - 2]  # "Sept . 17" in tokenised text
-    if before.lower_.rstrip(".") in _MONTHS and (before.lower_ != "may" or before.is_title):
+    if before.lower_.rstrip(".") in MONTHS and (before.lower_ != "may" or before.is_title):
         return True
     after = doc[number.end] if number.end < len(doc) else None
     ends_name = after is None or after.is_punct or after.pos_ == "PROPN"

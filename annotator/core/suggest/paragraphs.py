@@ -9,9 +9,9 @@ from spacy.tokens import Doc, Span, Token
 def paragraph_bounds(doc: Doc, span: Span) -> tuple[int, int]:
     """Token range of the paragraphs ``span`` lies in (paragraphs end at a newline)."""
     low, high = span.start, span.end
-    while low > 0 and not _breaks(doc[low - 1]):
+    while low > 0 and not line_break(doc[low - 1]):
         low -= 1
-    while high < len(doc) and not _breaks(doc[high]):
+    while high < len(doc) and not line_break(doc[high]):
         high += 1
     return low, high
 
@@ -19,8 +19,9 @@ def paragraph_bounds(doc: Doc, span: Span) -> tuple[int, int]:
 def same_paragraph(doc: Doc, i: int, j: int) -> bool:
     """Whether tokens ``i`` and ``j`` lie in one paragraph."""
     low, high = min(i, j), max(i, j)
-    return not any(_breaks(t) for t in doc[low:high])
+    return not any(line_break(t) for t in doc[low:high])
 
 
-def _breaks(token: Token) -> bool:
+def line_break(token: Token) -> bool:
+    """Whether ``token`` is whitespace holding a newline (where a line, a paragraph, ends)."""
     return token.is_space and "\n" in token.text

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from annotator.core.suggest.paragraphs import line_break
+
 _END = {".", "!", "?", ";", "…"}
 _LEAD_OUT = {",", "?", "!"}  # a quote that hands over to its tag ends with one of these
 _FINITE = {"VBD", "VBZ", "VBP"}
@@ -109,7 +111,7 @@ def _stops(token: Token) -> bool:
 
 
 def _breaks_before(token: Token) -> bool:
-    return (token.is_space and "\n" in token.text) or "\n" in token.whitespace_
+    return line_break(token) or "\n" in token.whitespace_
 
 
 def _clause(doc: Doc, i: int, quoted: set[int]) -> Span | None:
@@ -118,7 +120,7 @@ def _clause(doc: Doc, i: int, quoted: set[int]) -> Span | None:
     j = i
     while j < len(doc) and j - i <= _MAX_TAG:
         token = doc[j]
-        if token.text in _END or token.is_quote or j in quoted or (token.is_space and "\n" in token.text):
+        if token.text in _END or token.is_quote or j in quoted or line_break(token):
             break
         if token.text == "," and j + 1 < len(doc) and doc[j + 1].tag_ == "VBG":
             break  # "…," he sighed, shaking his head.

@@ -21,10 +21,10 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from annotator.core.suggest.calendar_words import MONTHS
 from annotator.core.suggest.entity_repairs import Ent
 from annotator.core.suggest.lexicon import Words, gazetteer
 from annotator.core.suggest.results_tables import (
-    MONTHS,
     TABLE_WORDS,
     adjacent_runs,
     is_name_word,

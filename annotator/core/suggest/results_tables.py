@@ -23,16 +23,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from annotator.core.suggest.calendar_words import MONTHS, WEEKDAYS
 from annotator.core.suggest.entity_repairs import PLACE_KINDS, Ent
 from annotator.core.suggest.lexicon import Words, gazetteer
+from annotator.core.suggest.paragraphs import line_break, paragraph_bounds
 
 _NUMBER = re.compile(r"^[-+]?(?:\d[\d.,:/]*|[.,]\d+)(?:[-–][\d.]+)?[a-z]{0,2}$")  # 3, .531, 1:55.3, 6-4, 2nd
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
-MONTHS = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december",
-}  # fmt: skip
 TABLE_WORDS = {
     "extras", "total", "totals", "men", "women", "score", "scores", "result", "results", "note",
     "div", "division", "group", "round", "standings", "played", "points", "pts", "home", "away",
@@ -41,7 +38,6 @@ TABLE_WORDS = {
     "years", "week", "weeks", "qtr", "tax", "min", "max", "no", "vs", "v", "at", "pos", "rank",
     "lap", "laps", "seconds", "mins", "hrs", "dividend", "div.", "avg", "pts.",
 }  # fmt: skip
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 MARKS = {"-", "–", ".", ",", "+", "*", "/", "&"}
 _FIXTURE = {"AT", "V", "VS", "VS."}
 _DATELINE_LINES = 4  # a dateline stands among an article's first lines (headline, byline)
@@ -65,7 +61,7 @@ def text_lines(doc: Doc) -> Iterator[tuple[int, int]]:
     """Token ranges of the text's lines, blank lines left out."""
     start = 0
     for token in doc:
-        if token.is_space and "\n" in token.text:
+        if line_break(token):
             if token.i > start:
                 yield start, token.i
             start = token.i + 1
@@ -128,18 +124,8 @@ def _score_after(doc: Doc, ent: Ent) -> bool:
 
 def _table_line(doc: Doc, i: int) -> bool:
     """Whether the line holding token ``i`` has no lower-case word (a table row, a headline)."""
-    start, end = _line_of(doc, i)
+    start, end = paragraph_bounds(doc, doc[i : i + 1])
     return not any(t.is_lower and t.is_alpha for t in doc[start:end])
-
-
-def _line_of(doc: Doc, i: int) -> tuple[int, int]:
-    start = i
-    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
-        start -= 1
-    end = i
-    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
-        end += 1
-    return start, end
 
 
 def _cut_at_line_breaks(doc: Doc, ents: list[Ent]) -> list[Ent]:
