@@ -193,8 +193,9 @@ class SpeakerFinder:
         one quoted or cited, not the outlet."""
         citing = next((c for c in verb.children if c.lemma_ == "cite" and c.dep_ == "advcl"), None)
         cited = next((c for c in citing.children if c.dep_ == "dobj"), None) if citing else None
-        if cited is not None and cited.i not in self.quoted and self.actor_for(cited) is not None:
-            return self.actor_for(cited)
+        source = self.actor_for(cited) if cited is not None and cited.i not in self.quoted else None
+        if source is not None:
+            return source
         prep = verb.head
         if verb.dep_ not in ("pcomp", "pobj", "advcl") or prep.lower_ != "as":
             return None
