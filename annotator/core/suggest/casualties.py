@@ -6,8 +6,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from annotator.core.suggest.calendar_words import MONTHS
 from annotator.core.suggest.casualty_filters import hypothetical, in_custody, lacking, not_a_count
 from annotator.core.suggest.casualty_people import people_after, thing_after
+from annotator.core.suggest.casualty_totals import total_kind
 from annotator.core.suggest.lexicon import Words, words
 from annotator.core.suggest.numbers import parse_count
 from annotator.core.suggest.suggestion import Suggestion
@@ -35,37 +37,44 @@ class CasualtySuggester:
         out = []
         previous: tuple[Span, str] | None = None
         for number in filter_spans(doc.spans.get(NUMBERS_KEY, [])):
-            suggestion = _casualty(doc, number, lexicon, _same_sentence_kind(number, previous))
+            suggestion = _casualty(doc, number, lexicon, _same_sentence_kind(number, previous, lexicon))
             if suggestion:
                 out.append(suggestion)
-                previous = (number, suggestion.attrs["kind"])
+                phrase = doc.char_span(suggestion.start, suggestion.end, alignment_mode="expand")
+                previous = (phrase if phrase is not None else number, suggestion.attrs["kind"])
         return out
 
 
-def _same_sentence_kind(number: Span, previous: tuple[Span, str] | None) -> str | None:
-    """The kind of the figure before in the same sentence ("killing 76, among them 23 children")."""
+def _same_sentence_kind(number: Span, previous: tuple[Span, str] | None, w: Words) -> str | None:
+    """The kind of the figure before in the same sentence ("killing 76, among them 23 children";
+    ``previous`` is that figure's whole phrase, so its own "injured" is not another clause)."""
     if previous is None:
         return None
     doc = number.doc
     if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
         return None
-    if previous[0].sent.start != number.sent.start:
+    if previous[0].sent.start != number.sent.start or previous[0].end > number.start:
         return None
     between = doc[previous[0].end : number.start]
-    own_clause = any(_opens_clause(t) or _own_verb(t) for t in between)  # "…, two have been freed"
+    # "…, two have been freed" has a clause of its own; "14 were injured …, and one worker" not
+    own_clause = any(
+        _opens_clause(t) or (_own_verb(t) and harm_at(doc, t.i, w) != previous[1]) for t in between
+    )
     return None if own_clause else previous[1]
 
 
 def _casualty(doc: Doc, number: Span, w: Words, fallback: str | None = None) -> Suggestion | None:
     end, noun = people_after(doc, number, w)
-    if _is_other_quantity(doc, number, noun is not None) or not_a_count(doc, number) or lacking(doc, number):
+    listed = noun is not None or _listed(doc, number)
+    if _is_other_quantity(doc, number, noun, listed and fallback is not None):
+        return None
+    if not_a_count(doc, number) or lacking(doc, number):
         return None
     counted = parse_count([t.lower_ for t in number])
     if counted is None or (noun is None and thing_after(doc, number, w)):
         return None
     if noun is not None and noun.lower_ in w.health_counts and not _names_illness(doc, number, w):
         return None  # "40 cases of fraud"
-    listed = noun is not None or (number.start > 0 and doc[number.start - 1].lower_ in ("and", ","))
     kind = _kind(doc, number, noun, w) or (fallback if listed else None)  # "nine rebels ... and six"
     if kind is None:
         return None
@@ -86,14 +95,32 @@ def _casualty(doc: Doc, number: Span, w: Words, fallback: str | None = None) -> 
     return Suggestion(span.start_char, span.end_char, "CASUALTY", "pattern", 0.75, attrs)
 
 
+def _listed(doc: Doc, number: Span) -> bool:
+    """A bare number after "and" or "," ("... and six"), or the end of a change ("from five
+    people to six")."""
+    start, _ = _qualifier(doc, number.start, words())  # "… and about 19"
+    before = doc[start - 1].lower_ if start else ""
+    if before in ("and", ","):
+        return True
+    return before == "to" and any(t.lower_ == "from" for t in doc[max(0, number.start - 8) : number.start])
+
+
 def _ill_not_hurt(doc: Doc, number: Span, w: Words) -> bool:
-    """Patients of an outbreak: the sentence names an illness and says only that people were
-    treated or taken to hospital, not that they were hurt ("170 people with the disease were
-    being treated")."""
+    """Patients of an outbreak: the sentence (or the one before it in the paragraph) names an
+    illness and neither says people were hurt ("170 people with the disease were being treated";
+    "a total of 5667 cases. Of these, 1846 persons were hospitalized")."""
     has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
-    sent = number.sent if has_sents else doc[:]
+    sent = _with_sentence_before(number.sent) if has_sents else doc[:]
     hurt = any(w.harm.get(t.lower_) == "injured" and t.lower_ not in _CARE_WORDS for t in sent)
     return not hurt and any(t.lower_ in w.health_words and t.lower_ != "suspected" for t in sent)
+
+
+def _with_sentence_before(sent: Span) -> Span:
+    """The sentence and the one before it, when no line break separates them."""
+    doc = sent.doc
+    if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
+        return sent
+    return doc[doc[sent.start - 1].sent.start : sent.end]
 
 
 def _names_illness(doc: Doc, number: Span, w: Words) -> bool:
@@ -102,21 +129,38 @@ def _names_illness(doc: Doc, number: Span, w: Words) -> bool:
     return any(t.lower_ in w.health_words for t in sent)
 
 
-def _is_other_quantity(doc: Doc, number: Span, counts_people: bool) -> bool:
-    """A date, time, sum or measure; the model's DATE on "Two people" after a dateline is
-    overruled by the people noun."""
-    kinds = {t.ent_type_ for t in number} & _NOT_COUNTS
-    if kinds and not (counts_people and kinds == {"DATE"} and number[0].is_alpha):
-        return True
+def _is_other_quantity(doc: Doc, number: Span, noun: Token | None, listed: bool) -> bool:
+    """A date, time, sum or measure. The model's DATE is overruled by a people noun after a
+    number word ("Two people" after a dateline), by a plural people noun right after the number
+    ("1846 persons": no year either), and for a short number listed after a figure ("21 injured
+    in A, 36 in B")."""
     text = number.text
-    return len(number) == 1 and text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
+    people_next = noun is not None and noun.i == number.end and noun.tag_ in ("NNS", "NNPS")
+    short = text.isdigit() and len(text) < 4
+    kinds = {t.ent_type_ for t in number} & _NOT_COUNTS
+    if kinds == {"DATE"} and _month_after(doc, number):
+        return True
+    overruled = kinds == {"DATE"} and (
+        (noun is not None and number[0].is_alpha) or people_next or (listed and noun is None and short)
+    )
+    if kinds and not overruled:
+        return True
+    year = len(number) == 1 and text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
+    return year and not people_next
+
+
+def _month_after(doc: Doc, number: Span) -> bool:
+    """ "6 May", "12 June": a day of a month."""
+    return number.end < len(doc) and doc[number.end].is_title and doc[number.end].lower_ in MONTHS
 
 
 def _kind(doc: Doc, number: Span, noun: Token | None, w: Words) -> str | None:
     """The harm the sentence reports nearest after (then before) the figure."""
+    if noun is not None and noun.lower_ == "lives" and _saved(doc, number, noun):
+        return "affected"  # "14,000 lives saved": rescued
     if noun is not None and noun.lower_ in w.harm:
         return w.harm[noun.lower_]
-    verb = _harm_verb_before(doc, number.start, w)
+    verb = _harm_verb_before(doc, number.start, w) or total_kind(number, w)
     if verb:
         return verb
     has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
@@ -132,6 +176,14 @@ def _kind(doc: Doc, number: Span, noun: Token | None, w: Words) -> str | None:
         if kind:
             return kind
     return None
+
+
+def _saved(doc: Doc, number: Span, lives: Token) -> bool:
+    """ "saved 14,000 lives", "14,000 lives saved"."""
+    start, _ = _qualifier(doc, number.start, words())
+    near = [doc[start - 1]] if start else []
+    near += [doc[lives.i + 1]] if lives.i + 1 < len(doc) else []
+    return any(t.lemma_.lower() == "save" or t.lower_ == "saved" for t in near)
 
 
 def _after_in_clause(doc: Doc, end: int, stop: int, w: Words) -> list[int]:

@@ -156,7 +156,8 @@ def lacking(doc: Doc, number: Span) -> bool:
 
 
 def hypothetical(doc: Doc, start: int, end: int, words: Words) -> bool:
-    """ "500 lives were in danger", "the storm could kill 1,000 people", "1,000 people could die",
+    """ "500 lives were in danger", "the storm could kill 1,000 people", "may cause 1,000 deaths",
+    "1,000 people could die",
     "two men to die": a toll that is feared or to come, not counted (``start``/``end``: the phrase with its hedge)."""
     after = " ".join(t.lower_ for t in doc[end : end + 4])
     if doc[end - 1].lower_ == "lives" and any(after.startswith(p) for p in _HYPOTHETICAL_AFTER):
@@ -164,6 +165,8 @@ def hypothetical(doc: Doc, start: int, end: int, words: Words) -> bool:
     modal = any(t.text in _MODALS for t in doc[max(0, start - 3) : start - 1])  # not "In May"
     if start >= 2 and modal and _is_harm(doc[start - 1], words):
         return True
+    if start >= 2 and modal and doc[start - 1].pos_ == "VERB" and _is_harm(doc[end - 1], words):
+        return True  # "the virus may cause 32,000 more deaths"
     nxt = doc[end : end + 3]
     caused = start >= 1 and _is_harm(doc[start - 1], words)  # "forced millions to flee"
     if len(nxt) >= 2 and nxt[0].lower_ == "to" and _is_harm(nxt[1], words) and not caused:

@@ -88,7 +88,9 @@ def _counts_people(number: Span, token: Token, w: Words) -> bool:
         return True
     if token.tag_ == "NNS" and lower.endswith(_AGENT_ENDINGS):
         return True  # "activists", "airmen"
-    single = token.i == number.end and parse_count([t.lower_ for t in number]) == (1, 1)
+    between = token.doc[number.end : token.i]  # "one airport worker"
+    nouns_before = all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in between)
+    single = nouns_before and parse_count([t.lower_ for t in number]) == (1, 1)
     return single and token.tag_ == "NN" and _plural(lower) in w.people_nouns
 
 

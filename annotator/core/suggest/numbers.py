@@ -90,6 +90,8 @@ def _exact(words: list[str]) -> int | None:
         else:
             return None
     value = total + current
+    if value != int(value):
+        return None  # "magnitude 6.3": a count of people is whole ("1.6 million" is)
     return int(value) if value else None
 
 

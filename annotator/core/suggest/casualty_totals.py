@@ -1,0 +1,59 @@
+"""The kind of a figure reported as a running total: "the total number of confirmed deaths linked
+to the infections surpassed 100,000" counts deaths (not infections), "the death toll rose from five
+people to six" counts the dead."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from annotator.core.suggest.lexicon import Words
+
+# Nouns that name a running total of people ("the number of deaths", "the death toll").
+_TOTALS = {"number", "toll", "total", "tally", "count", "figure", "numbers", "figures"}
+_ROLES = ("nsubj", "nsubjpass", "dobj", "attr")
+_NEAR = 4  # words between a total and its verb ("the number of casualties rose")
+
+
+def total_kind(number: Span, w: Words) -> str | None:
+    """The harm the total named by the figure's verb ("the number of deaths surpassed [N]",
+    "increased the death toll to [N]", "the number of deaths is [N]") counts, or None."""
+    verb = _verb_of(number.root)
+    if verb is None:
+        return None
+    for child in verb.children:
+        if (
+            child.dep_ in _ROLES
+            and child.lemma_.lower() in _TOTALS
+            and child.i not in range(number.start, number.end)
+        ):
+            return _harm_of_total(child, w)
+    doc = verb.doc
+    for token in reversed(doc[max(0, verb.i - _NEAR) : verb.i]):  # a misparsed subject
+        if token.pos_ == "NOUN" and token.lemma_.lower() in _TOTALS:
+            return _harm_of_total(token, w)
+    return None
+
+
+def _verb_of(token: Token) -> Token | None:
+    """The verb the figure is the object or goal of ("surpassed [N]", "rose to [N]")."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("to", "at", "from"):
+        token = token.head
+    head = token.head
+    if token.dep_ in ("dobj", "attr", "prep", "npadvmod", "pobj") and head.pos_ in ("VERB", "AUX"):
+        return head
+    return None
+
+
+def _harm_of_total(total: Token, w: Words) -> str | None:
+    """ "death toll" -> killed, "number of (confirmed) cases" -> affected, "toll" -> killed."""
+    for child in total.children:
+        if child.dep_ == "compound" and child.lower_ in w.harm:
+            return w.harm[child.lower_]
+    for prep in (c for c in total.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            kind = w.harm.get(noun.lower_) or w.harm.get(noun.lemma_.lower())
+            if kind:
+                return kind
+            if noun.lower_ in w.people_nouns:  # "the number of people infected"
+                return None
+    return w.harm.get(total.lower_)

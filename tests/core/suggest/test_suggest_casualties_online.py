@@ -1,0 +1,98 @@
+"""CASUALTY in online-news phrasing: running totals ("the number of deaths surpassed N", "the
+death toll rose from five people to six"), figures listed by place, outbreak patients, magnitudes,
+projected tolls and lives saved. Sentences made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.suggest.numbers import parse_count
+
+
+def casualties(suggest, text):
+    return [
+        (covered, s.attrs.get("count_low"), s.attrs.get("qualifier"), s.attrs.get("kind"))
+        for label, covered, s in suggest(text)
+        if label == "CASUALTY"
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "On Monday, the total number of confirmed deaths linked to virus infections surpassed "
+            "40,000 in Veldoria, officials said.",
+            [("40,000", 40000, None, "killed")],
+        ),
+        (
+            "The landslide increased the death toll of the storm from four people to nine.",
+            [("four people", 4, None, "killed"), ("nine", 9, None, "killed")],
+        ),
+        (
+            "The agency counted 12 injured residents in Marlow County, 31 in Ostend Vale, "
+            "14 in Brenner and five in Carrow City.",
+            [
+                ("12 injured residents", 12, None, "injured"),
+                ("31", 31, None, "injured"),
+                ("14", 14, None, "injured"),
+                ("five", 5, None, "injured"),
+            ],
+        ),
+        (
+            "Nine people were hurt in the blast, including the driver, and one bakery worker on the "
+            "pavement.",
+            [("Nine people", 9, None, "injured"), ("one bakery worker", 1, None, "injured")],
+        ),
+        (
+            "The lorry hit a group of cyclists near Dunmore, killing three riders and injuring two more.",
+            [("three riders", 3, None, "killed"), ("two", 2, None, "injured")],
+        ),
+        (
+            "The health office reported a total of 4120 cases during the outbreak. Of these, 1375 "
+            "persons were hospitalized, while 62 had lost their lives.",
+            [
+                ("4120 cases", 4120, None, "affected"),
+                ("1375 persons", 1375, None, "affected"),
+                ("62", 62, None, "killed"),
+            ],
+        ),
+        (
+            "The quake killed 30 people and the number of casualties rose to at least 450 in "
+            "Norland and about 12 in Esterby.",
+            [
+                ("30 people", 30, None, "killed"),
+                ("at least 450", 450, "at least", "killed"),
+                ("about 12", 12, "about", "killed"),
+            ],
+        ),
+        (
+            "The charity credits itself with around 9,000 lives saved at sea since 2016.",
+            [("around 9,000 lives", 9000, "about", "affected")],
+        ),
+        (
+            "The agency said some 40 thousand people are in need of food and shelter.",
+            [("some 40 thousand people", 40000, "about", "affected")],
+        ),
+    ],
+)
+def test_online_news_figures(suggest, text, expected):
+    assert casualties(suggest, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A tremor of magnitude 5.8 that struck Harlow Bay on Tuesday raised the death toll.",
+        "Researchers said the virus may cause roughly 25,000 more deaths in Veldoria by August.",
+    ],
+)
+def test_not_counted(suggest, text):
+    assert casualties(suggest, text) == []
+
+
+def test_a_decimal_is_no_count_of_people():
+    assert parse_count(["6.3"]) is None
+    assert parse_count(["1.6", "million"]) == (1_600_000, 1_600_000)
