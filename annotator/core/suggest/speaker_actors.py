@@ -41,3 +41,14 @@ def named_elsewhere(token: Token, actors: list[Actor], quoted: Container[int]) -
         a for a in actors if a.end - a.start == 1 and a.start not in quoted and doc[a.start].text in names
     ]
     return min(found, key=lambda a: abs(a.start - token.i), default=None)
+
+
+def reported_by_outlet(clause: Token, actors: list[Actor]) -> bool:
+    """ "PBS revealed that the prince accepted …": a clause an organisation or place reports is
+    about its own subject, who is then the topic a following "he said" continues (unlike "Olsen
+    said Lindgren lied", where Olsen stays the topic)."""
+    subjects = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    named = [
+        [a.kind for a in actors if a.start in {t.i for t in subject.subtree}] for subject in subjects
+    ]  # "television broadcaster PBS": the name is in the subject's phrase
+    return bool(named) and all(kinds and "PERSON" not in kinds for kinds in named)

@@ -11,7 +11,12 @@ from annotator.core.suggest.genders import gender_of, name_genders
 from annotator.core.suggest.interview_turns import FIRST_PERSON, SECOND_PERSON, Turns
 from annotator.core.suggest.lexicon import Words
 from annotator.core.suggest.paragraphs import paragraph_bounds, same_paragraph
-from annotator.core.suggest.speaker_actors import Actor, named_elsewhere, people_by_surname
+from annotator.core.suggest.speaker_actors import (
+    Actor,
+    named_elsewhere,
+    people_by_surname,
+    reported_by_outlet,
+)
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 _CLIMB = ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "prep")
@@ -396,7 +401,7 @@ class SpeakerFinder:
             return False
         verb = token.head
         if verb.dep_ == "ccomp":  # a reported clause, unless the parse ran over a line break
-            return not same_paragraph(self.doc, verb.head.i, verb.i)
+            return not same_paragraph(self.doc, verb.head.i, verb.i) or reported_by_outlet(verb, self.actors)
         return verb.dep_ not in ("relcl", "acl", "pcomp", "advcl")  # not "while Trump flew over"
 
     def _nearest_before(

@@ -206,3 +206,26 @@ def test_the_former_and_the_latter_are_the_first_and_the_second_of_the_two_befor
     )
     said = speakers(suggest, text)
     assert (said.get("a turning point"), said.get("a modest step")) == ("Siemens", "Volvo")
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Maria Lindqvist addressed reporters in Oslo on Thursday. Lindqvist is a Swedish national.\n"
+            "The day before, the Nordic Broadcasting Corporation revealed that in May, Governor Peter "
+            'Halvorsen accepted responsibility for the failure. Speaking to Jon Berg, he said, "It '
+            'happened under my watch."',
+            "Peter Halvorsen",
+        ),
+        (  # a person who reports keeps the topic
+            "Maria Lindqvist addressed reporters in Oslo on Thursday. Lindqvist is a Swedish national.\n"
+            "The day before, Anders Moe revealed that in May, Governor Peter Halvorsen accepted "
+            'responsibility for the failure. Speaking to reporters, he said, "It was a mistake."',
+            "Anders Moe",
+        ),
+    ],
+)
+@model
+def test_he_after_an_outlet_reports_a_clause_is_that_clause_s_subject(suggest, text, who):
+    assert list(speakers(suggest, text).values()) == [who]
