@@ -52,6 +52,22 @@ def not_a_count(doc: Doc, number: Span) -> bool:
         or _one_of(doc, number)
         or _total(doc, number)
         or _in_a_name_or_date(doc, number)
+        or _at_a_deathbed(number)
+    )
+
+
+def _at_a_deathbed(number: Span) -> bool:
+    """ "Hale died in the evening with his two daughters at his bedside": the people with one who
+    died are not dead ("died along with his two sons" are)."""
+    root = number.root
+    noun = root.head if root.dep_ == "nummod" else root
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "with" or prep.i == 0:
+        return False
+    verb = prep.head
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return (
+        verb.lemma_ in ("die", "pass") and has_subject and prep.nbor(-1).lower_ not in ("along", "together")
     )
 
 

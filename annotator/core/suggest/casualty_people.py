@@ -49,6 +49,8 @@ def _ends_phrase(number: Span, doc: Doc, j: int, w: Words) -> bool:
     token, nxt = doc[j], (doc[j + 1] if j + 1 < len(doc) else None)
     if token.pos_ == "ADJ" and nxt is not None and nxt.pos_ == "NOUN":
         return False
+    if token.dep_ == "compound" and nxt is not None and nxt.pos_ == "NOUN" and token.head.i == j + 1:
+        return False  # "one staff member", "two police officers": the people are the noun after
     after_of = doc[j - 1].lower_ == "of"
     return (
         _counts_people(number, token, w)

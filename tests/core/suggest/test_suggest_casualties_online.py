@@ -1,6 +1,6 @@
 """CASUALTY in online-news phrasing: running totals ("the number of deaths surpassed N", "the
 death toll rose from five people to six"), figures listed by place, outbreak patients, magnitudes,
-projected tolls and lives saved. Sentences made up for these tests."""
+projected tolls, lives saved, "one staff member" and the family at a deathbed. Sentences made up for these tests."""
 
 from __future__ import annotations
 
@@ -72,6 +72,15 @@ def casualties(suggest, text):
             [("around 9,000 lives", 9000, "about", "affected")],
         ),
         (
+            "In 2001 four pupils and one staff member were wounded in a knife attack at Brackley "
+            "High School.",
+            [("four pupils", 4, None, "injured"), ("one staff member", 1, None, "injured")],
+        ),
+        (
+            "The pilot died along with his two sons when the plane crashed near Elmsworth.",
+            [("two sons", 2, None, "killed")],
+        ),
+        (
             "The agency said some 40 thousand people are in need of food and shelter.",
             [("some 40 thousand people", 40000, "about", "affected")],
         ),
@@ -87,6 +96,8 @@ def test_online_news_figures(suggest, text, expected):
     [
         "A tremor of magnitude 5.8 that struck Harlow Bay on Tuesday raised the death toll.",
         "Researchers said the virus may cause roughly 25,000 more deaths in Veldoria by August.",
+        "Former judge Arlen Hale died yesterday. Hale died in the evening with his two daughters at "
+        "his bedside at Carrow Hospital.",
     ],
 )
 def test_not_counted(suggest, text):
