@@ -33,6 +33,8 @@ _HYPOTHETICAL_AFTER = (
 )
 _MODALS = {"could", "would", "might", "may", "threatens", "threaten", "threatened", "risk", "risks", "can"}
 _LIST = {",", "or", "and", "to", "-", "–"}
+_PROJECTING = {"could", "might", "may", "would"}
+_CLIMB = 3  # words from the figure up to its verb ("to [over 100,000]" -> "increase")
 
 
 def not_a_count(doc: Doc, number: Span) -> bool:
@@ -183,6 +185,8 @@ def hypothetical(doc: Doc, start: int, end: int, words: Words) -> bool:
         return True
     if start >= 2 and modal and doc[start - 1].pos_ == "VERB" and _is_harm(doc[end - 1], words):
         return True  # "the virus may cause 32,000 more deaths"
+    if _projected(doc[start:end]):
+        return True
     nxt = doc[end : end + 3]
     caused = start >= 1 and _is_harm(doc[start - 1], words)  # "forced millions to flee"
     if len(nxt) >= 2 and nxt[0].lower_ == "to" and _is_harm(nxt[1], words) and not caused:
@@ -193,6 +197,22 @@ def hypothetical(doc: Doc, start: int, end: int, words: Words) -> bool:
         and nxt[1].lower_ != "have"
         and (_is_harm(nxt[1], words) or _is_harm(nxt[2], words))
     )
+
+
+def _projected(phrase: Span) -> bool:
+    """ "the toll could increase to over 100,000", "might approach 80,000", "2 million people are
+    expected to be displaced": the verb the figure belongs to is modal or expected (not "may have
+    killed", which reports a likely toll)."""
+    verb = phrase.root
+    for _ in range(_CLIMB):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _PROJECTING and "have" not in auxes:
+        return True
+    expected = verb.lemma_ == "expect" and any(c.dep_ == "xcomp" for c in verb.children)
+    return expected or (verb.dep_ == "xcomp" and verb.head.lemma_ == "expect")
 
 
 def _is_harm(token: Token, words: Words) -> bool:

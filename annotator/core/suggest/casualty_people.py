@@ -139,9 +139,11 @@ def _harm_head(doc: Doc, j: int, w: Words) -> bool:
 def thing_after(doc: Doc, number: Span, w: Words) -> bool:
     """Whether the number counts things, not people ("50 residential buildings", "19 points",
     "two of the suitcases")."""
-    for token in doc[number.end : number.end + 4]:
+    for token in doc[number.end : number.end + 6]:
         if (
             token.pos_ == "ADJ"
+            or token.ent_type_ == "NORP"
+            or _joins_modifiers(doc, token.i)  # "a dozen Asian and African nations"
             or token.lower_ == "of"
             or (token.pos_ == "DET" and token.nbor(-1).lower_ == "of")
         ):

@@ -11,22 +11,29 @@ from annotator.core.suggest.lexicon import Words
 # Nouns that name a running total of people ("the number of deaths", "the death toll").
 _TOTALS = {"number", "toll", "total", "tally", "count", "figure", "numbers", "figures"}
 _ROLES = ("nsubj", "nsubjpass", "dobj", "attr")
+_CLIMB = 3  # from the figure's own verb up to the one the total is the subject of
 _NEAR = 4  # words between a total and its verb ("the number of casualties rose")
 
 
 def total_kind(number: Span, w: Words) -> str | None:
     """The harm the total named by the figure's verb ("the number of deaths surpassed [N]",
-    "increased the death toll to [N]", "the number of deaths is [N]") counts, or None."""
+    "increased the death toll to [N]", "the number of deaths is [N]", "the toll continues to
+    rise, passing [N] people") counts, or None."""
     verb = _verb_of(number.root)
     if verb is None:
         return None
-    for child in verb.children:
-        if (
-            child.dep_ in _ROLES
-            and child.lemma_.lower() in _TOTALS
-            and child.i not in range(number.start, number.end)
-        ):
-            return _harm_of_total(child, w)
+    clause: Token | None = verb
+    for _ in range(_CLIMB):
+        if clause is None:
+            break
+        for child in clause.children:
+            if (
+                child.dep_ in _ROLES
+                and child.lemma_.lower() in _TOTALS
+                and child.i not in range(number.start, number.end)
+            ):
+                return _harm_of_total(child, w)
+        clause = clause.head if clause.dep_ in ("advcl", "xcomp", "conj") else None
     doc = verb.doc
     for token in reversed(doc[max(0, verb.i - _NEAR) : verb.i]):  # a misparsed subject
         if token.pos_ == "NOUN" and token.lemma_.lower() in _TOTALS:
@@ -35,7 +42,10 @@ def total_kind(number: Span, w: Words) -> str | None:
 
 
 def _verb_of(token: Token) -> Token | None:
-    """The verb the figure is the object or goal of ("surpassed [N]", "rose to [N]")."""
+    """The verb the figure is the object or goal of ("surpassed [N]", "rose to [N]", "passing [N]
+    people")."""
+    if token.dep_ == "nummod":
+        token = token.head
     if token.dep_ == "pobj" and token.head.lower_ in ("to", "at", "from"):
         token = token.head
     head = token.head

@@ -1,6 +1,6 @@
 """CASUALTY in online-news phrasing: running totals ("the number of deaths surpassed N", "the
 death toll rose from five people to six"), figures listed by place, outbreak patients, magnitudes,
-projected tolls, lives saved, "one staff member" and the family at a deathbed. Sentences made up for these tests."""
+projected tolls ("could increase to", "are expected to be displaced"), lives saved, "one staff member" and the family at a deathbed. Sentences made up for these tests."""
 
 from __future__ import annotations
 
@@ -81,6 +81,27 @@ def casualties(suggest, text):
             [("two sons", 2, None, "killed")],
         ),
         (
+            "The death toll from the floods continues to rise, passing 9,000 people according to "
+            "reports from several agencies.",
+            [("9,000 people", 9000, None, "killed")],
+        ),
+        (
+            "The toll from the storm that hit the coasts of a dozen Asian and African nations has "
+            "risen to nearly 7,000 people.",
+            [("nearly 7,000 people", 7000, "about", "killed")],
+        ),
+        (
+            "Crews flattened 12,000 shacks, displacing over 50,000 people. A commission listed "
+            "1,204 deaths and 713 disappearances during the regime. Aid groups said 2 million "
+            "people lack food and water.",
+            [
+                ("over 50,000 people", 50000, "more than", "displaced"),
+                ("1,204 deaths", 1204, None, "killed"),
+                ("713 disappearances", 713, None, "missing"),
+                ("2 million people", 2000000, None, "affected"),
+            ],
+        ),
+        (
             "The agency said some 40 thousand people are in need of food and shelter.",
             [("some 40 thousand people", 40000, "about", "affected")],
         ),
@@ -96,6 +117,9 @@ def test_online_news_figures(suggest, text, expected):
     [
         "A tremor of magnitude 5.8 that struck Harlow Bay on Tuesday raised the death toll.",
         "Researchers said the virus may cause roughly 25,000 more deaths in Veldoria by August.",
+        "A spokesman said the toll could increase to over 20,000 as islands are checked.",
+        "An official said the death toll might eventually approach 8,000 in Norland alone.",
+        "When the drive is complete, over 3 million people are expected to be displaced.",
         "Former judge Arlen Hale died yesterday. Hale died in the evening with his two daughters at "
         "his bedside at Carrow Hospital.",
     ],
