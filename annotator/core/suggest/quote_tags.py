@@ -38,10 +38,20 @@ def _tag_after(span: Span, quoted: set[int]) -> Token | None:
     if not handed and sum(t.is_alpha for t in span) < _MIN_BARE_WORDS:
         return None
     tag = _clause(doc, i, quoted)
-    if tag is None:
+    if tag is None or (not handed and _leads_in(tag)):
         return None
     # a quote in title case ("Parasite,") hands over to no tag with an object of its own
     return _subject(tag, verb_first=handed, after_quote=True, any_object=handed and not _capitalised(span))
+
+
+def _leads_in(tag: Span) -> bool:
+    """ ""… neutral." Dahl agreed: "…"": a clause after a finished quote that ends in a colon
+    introduces the next quote (in one-line text no line break tells them apart)."""
+    doc = tag.doc
+    i = tag.end
+    while i < len(doc) and _blank(doc[i]):
+        i += 1
+    return i < len(doc) and doc[i].text == ":"
 
 
 def _tag_before(span: Span, quoted: set[int]) -> Token | None:

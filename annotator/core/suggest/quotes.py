@@ -17,6 +17,7 @@ from annotator.core.suggest.quote_attribution import (
 )
 from annotator.core.suggest.quote_clauses import clause_speaker, put_it_source
 from annotator.core.suggest.quote_marks import find_quotes
+from annotator.core.suggest.quote_runs import follows, unattributed_speaker
 from annotator.core.suggest.quote_tags import tag_speaker
 from annotator.core.suggest.speaker_actors import Actor
 from annotator.core.suggest.speakers import SpeakerFinder
@@ -52,8 +53,8 @@ class QuoteSuggester:
             elif verb is None and (not _whole_sentences(span, finder.quoted) or headline_alone(span, text)):
                 continue
             if actor is None and verb is None and source is None:
-                actor = finder.person_in_paragraph(span)
-            if actor is None and verb is None and previous is not None and _follows(previous, span):
+                actor = unattributed_speaker(span, previous, finder)
+            if actor is None and verb is None and follows(previous, span):
                 actor = previous[1]
             if actor is None and verb is None and source is None:
                 actor = finder.person_before(span)
@@ -106,14 +107,6 @@ def _whole_sentences(span: Span, quoted: set[int]) -> bool:
     stop = min(last.end_char, line_end if line_end >= 0 else len(text))
     outside = [t for t in doc[first.start : last.end] if t.i not in quoted and t.idx < stop]
     return not any(t.is_alpha for t in outside)
-
-
-def _follows(previous: tuple[Span, Actor | None] | None, span: Span) -> bool:
-    """Whether the previous quote ended at most two sentences before this one."""
-    if previous is None or previous[1] is None:
-        return False
-    sents = list(span.doc[previous[0].end - 1 : span.start].sents)  # type: ignore[attr-defined]  # Span.sents is missing from spaCy's stubs
-    return len(sents) <= 3
 
 
 def _reported(doc: Doc, finder: SpeakerFinder) -> list[Suggestion]:

@@ -270,18 +270,13 @@ class SpeakerFinder:
             if low == 0:
                 return None
             previous_low = paragraph_bounds(self.doc, self.doc[low - 1 : low])[0]
-            found = self._last_person(previous_low, low)
+            found = self.last_person(previous_low, low)
             if found is not None or any(a.start in range(previous_low, low) for a in self.actors):
                 return found
             low = previous_low
         return None
 
-    def person_in_paragraph(self, quote: Span) -> Actor | None:
-        """For a quote nobody is said to say: the last person to act before it in its own
-        paragraph ("… leaving Ingram unimpressed. "…"")."""
-        return self._last_person(paragraph_bounds(self.doc, quote)[0], quote.start)
-
-    def _last_person(self, low: int, high: int) -> Actor | None:
+    def last_person(self, low: int, high: int) -> Actor | None:
         """The last person to act in tokens ``low`` to ``high`` (outside quotes)."""
         people = [
             a
