@@ -54,7 +54,7 @@ class QuoteSuggester:
                 continue
             if actor is None and verb is None and source is None:
                 actor = unattributed_speaker(span, previous, finder)
-            if actor is None and verb is None and follows(previous, span):
+            if actor is None and verb is None and previous is not None and follows(previous, span):
                 actor = previous[1]
             if actor is None and verb is None and source is None:
                 actor = finder.person_before(span)
