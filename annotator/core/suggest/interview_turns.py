@@ -1,5 +1,5 @@
 """Interview transcripts: turns marked by a speaker label at the start of a line ("((Jane
-Doe))", "Jane Doe:"), so that "I" / "my" in a turn stand for its speaker and "you" / "your"
+Doe))", "Jane Doe:") or, for "((Jane Doe))", anywhere in a line, so that "I" / "my" in a turn stand for its speaker and "you" / "your"
 for whoever takes the next turn (the one a question is put to)."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from bisect import bisect_right
 _LABEL = re.compile(
     r"[ \t]*(?:\(\((?P<wrapped>[^()\n]{1,40})\)\)|(?P<plain>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})[ \t]*:(?=\s))"
 )
+_WRAPPED = re.compile(r"\(\(([^()\n]{1,40})\)\)")
 _MIN_TURNS = 4  # labelled lines a transcript has at least
 _MIN_SPEAKERS = 2
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
@@ -22,14 +23,20 @@ class Turns:
     turns by at least two speakers who each take more than one)."""
 
     def __init__(self, text: str) -> None:
-        starts, labels = [], []
+        found: dict[int, str] = {}
         at = 0
         for line in text.split("\n"):
             match = _LABEL.match(line)
             if match:
-                starts.append(at)
-                labels.append((match.group("wrapped") or match.group("plain")).strip())
+                found[at] = (match.group("wrapped") or match.group("plain")).strip()
             at += len(line) + 1
+        # "((Jane Doe))" is a label wherever it stands: text stored as one line keeps no line starts
+        for match in _WRAPPED.finditer(text):
+            start = match.start()
+            line = text.rfind("\n", 0, start) + 1
+            found.setdefault(line if not text[line:start].strip() else start, match.group(1).strip())
+        starts = sorted(found)
+        labels = [found[s] for s in starts]
         # a speaker takes more than one turn (an image credit "Jo DoeImage: …" does not recur)
         turns = [(s, label) for s, label in zip(starts, labels) if labels.count(label) > 1]
         interview = len(turns) >= _MIN_TURNS and len({label for _, label in turns}) >= _MIN_SPEAKERS

@@ -71,3 +71,19 @@ def test_my_in_an_answer_is_the_one_answering(suggest):
 @model
 def test_plain_name_labels_mark_turns_too(suggest):
     assert speakers(suggest, _PLAIN).get("nothing is decided before the finish line") == "Harris"
+
+
+def test_wrapped_labels_mark_turns_in_text_stored_as_one_line():
+    text = _WRAPPED.replace("\n", " ")
+    turns = Turns(text)
+    question = text.index("you wrote")
+    assert turns.speaker(question) == "Wikinews"
+    assert turns.person_for("you", question) == "Maria Lindgren"
+    assert turns.person_for("my", text.index("my blog post")) == "Maria Lindgren"
+    assert turns.speaker(0) is None
+
+
+@model
+def test_you_in_a_question_is_the_interviewee_in_one_line_text(suggest):
+    said = speakers(suggest, _WRAPPED.replace("\n", " "))
+    assert said.get("Bergen deserves a council that listens to every resident") == "Maria Lindgren"
