@@ -33,8 +33,8 @@ class Turns:
         # "((Jane Doe))" is a label wherever it stands: text stored as one line keeps no line starts
         for match in _WRAPPED.finditer(text):
             start = match.start()
-            line = text.rfind("\n", 0, start) + 1
-            found.setdefault(line if not text[line:start].strip() else start, match.group(1).strip())
+            line_at = text.rfind("\n", 0, start) + 1
+            found.setdefault(line_at if not text[line_at:start].strip() else start, match.group(1).strip())
         starts = sorted(found)
         labels = [found[s] for s in starts]
         # a speaker takes more than one turn (an image credit "Jo DoeImage: …" does not recur)
