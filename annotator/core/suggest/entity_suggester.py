@@ -14,6 +14,7 @@ from annotator.core.suggest.entity_repairs import PLACE_KINDS, Ent
 from annotator.core.suggest.lexicon import gazetteer, words
 from annotator.core.suggest.name_repairs import (
     aged_persons,
+    drop_post_nominals,
     split_abbreviations,
     titled_persons,
     unknown_speakers,
@@ -40,6 +41,7 @@ FIXES = (
     fx.places_by_context,
     fx.merge_particles,
     fx.trim_edges,
+    drop_post_nominals,
     split_abbreviations,
     fx.split_titled_names,
     titled_persons,

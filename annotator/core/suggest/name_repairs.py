@@ -186,3 +186,28 @@ def split_abbreviations(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
         out.append(Ent(ent.start, opening, ent.kind, ent.origin))
         out.append(Ent(short.i, short.i + 1, ent.kind, ent.origin))
     return out
+
+
+_ROMAN = set("IVXLCDM")  # "Henry VIII", "John Paul II": the numeral is part of the name
+# honours, ranks at the bar and seats written after a name (a closed set)
+_HONOURS = {"QC", "KC", "SC", "MP", "MEP", "MSP", "MLA", "TD", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS"}
+
+
+def drop_post_nominals(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
+    """ "Jo Pike MP", "Alan Ross CBE", "Kama Melly QC": letters after a person's name (an honour,
+    a rank at the bar, a seat) are no part of it. A name the model took for an organisation is
+    a PERSON when its letters are a known honour or rank, not a place's code ("Acme Holdings UK")."""
+    places = set(gazetteer()) | {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    for ent in ents:
+        tail, name = doc[ent.end - 1], doc[ent.start : ent.end - 1]
+        if ent.end - ent.start < 3 or not _post_nominal(tail.text) or tail.text in places:
+            continue
+        honour = ent.kind == "PERSON" or (ent.kind == "ORG" and tail.text in _HONOURS)
+        if honour and all(t.is_alpha and t.is_title for t in name):
+            ent.end -= 1
+            ent.kind = "PERSON"
+    return ents
+
+
+def _post_nominal(text: str) -> bool:
+    return 2 <= len(text) <= 4 and text.isalpha() and text.isupper() and not set(text) <= _ROMAN

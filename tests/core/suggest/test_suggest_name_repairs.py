@@ -7,7 +7,12 @@ from conftest import labelled
 
 from annotator.core.suggest.entity_repairs import Ent, places_by_context
 from annotator.core.suggest.lexicon import words
-from annotator.core.suggest.name_repairs import aged_persons, titled_persons, unknown_speakers
+from annotator.core.suggest.name_repairs import (
+    aged_persons,
+    drop_post_nominals,
+    titled_persons,
+    unknown_speakers,
+)
 
 
 def kinds(doc, ents):
@@ -60,3 +65,32 @@ def test_a_titled_name_the_model_missed_is_suggested(suggest):
 def test_a_name_and_its_short_form_in_brackets_are_two_entities(suggest):
     found = suggest("Yesterday, the World Health Organization (WHO) raised the risk to high.")
     assert labelled(found, "ACTOR") == ["World Health Organization", "WHO"]
+
+
+@pytest.mark.model
+def test_letters_after_a_name_are_no_part_of_it(pipeline):
+    doc = pipeline.nlp(
+        "Jo Pike MP, Alan Ross CBE and Kama Melly QC met Henry VIII, Acme Holdings UK and Ann Lee FRS."
+    )
+    ents = [
+        ent_over(doc, "Jo Pike MP", "PERSON"),
+        ent_over(doc, "Alan Ross CBE", "PERSON"),
+        ent_over(doc, "Kama Melly QC", "ORG"),
+        ent_over(doc, "Henry VIII", "PERSON"),
+        ent_over(doc, "Acme Holdings UK", "ORG"),
+    ]
+    assert kinds(doc, drop_post_nominals(doc, ents, words())) == [
+        ("Jo Pike", "PERSON"),
+        ("Alan Ross", "PERSON"),
+        ("Kama Melly", "PERSON"),
+        ("Henry VIII", "PERSON"),
+        ("Acme Holdings UK", "ORG"),
+    ]
+
+
+@pytest.mark.model
+def test_a_speaker_with_letters_after_the_name_is_named_without_them(suggest):
+    text = 'Judge Durham Hale QC said the pair had shown "no respect for the most basic standards".'
+    found = suggest(text)
+    speaker = next(s.speaker for label, _, s in found if label == "QUOTE")
+    assert speaker is not None and text[speaker[0] : speaker[1]] == "Durham Hale"
