@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from annotator.core.suggest.lexicon import Words
 from annotator.core.suggest.paragraphs import line_break
 
 _END = {".", "!", "?", ";", "…"}
@@ -219,3 +220,23 @@ def _phrase_root(tokens: list[Token]) -> Token | None:
 def _blank(token: Token) -> bool:
     """Spaces within a line ("  " after a sentence is common in news text)."""
     return token.is_space and "\n" not in token.text
+
+
+_GLUE = {"ADV", "ADJ", "CCONJ"}  # "further remarking", "and adding", "then adding"
+
+
+def participle_between(previous: Span, span: Span, words: Words) -> bool:
+    """ ""…," further remarking, "…"": between two quotes of one paragraph only a participle of
+    saying (and an adverb, commas, marks), which the tagger may take for a noun; the second
+    quote goes on in the first one's speaker's words."""
+    between = previous.doc[previous.end : span.start]
+    if any(line_break(t) for t in between) or not any(t.text == "," for t in between):
+        return False
+    said = [t for t in between if t.is_alpha]
+    verbs = [t for t in said if t.lower_.endswith("ing") and _speech_stem(t, words)]
+    return len(verbs) == 1 and len(said) <= 3 and all(t in verbs or t.pos_ in _GLUE for t in said)
+
+
+def _speech_stem(token: Token, words: Words) -> bool:
+    stem = token.lower_[:-3]
+    return words.is_speech(token) or any(s in words.speech_verbs for s in (stem, stem + "e", stem[:-1]))

@@ -18,7 +18,7 @@ from annotator.core.suggest.quote_attribution import (
 from annotator.core.suggest.quote_clauses import clause_speaker, put_it_source
 from annotator.core.suggest.quote_marks import find_quotes
 from annotator.core.suggest.quote_runs import follows, unattributed_speaker
-from annotator.core.suggest.quote_tags import tag_speaker
+from annotator.core.suggest.quote_tags import participle_between, tag_speaker
 from annotator.core.suggest.speaker_actors import Actor
 from annotator.core.suggest.speakers import SpeakerFinder
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
@@ -50,6 +50,10 @@ class QuoteSuggester:
             source = None if verb is not None else _source(span, finder)
             if source is not None:
                 actor = finder.actor_for(source)
+            elif (
+                verb is None and previous is not None and participle_between(previous[0], span, finder.words)
+            ):
+                actor = previous[1]
             elif verb is None and (not _whole_sentences(span, finder.quoted) or headline_alone(span, text)):
                 continue
             if actor is None and verb is None and source is None:

@@ -306,3 +306,23 @@ def test_the_subject_of_a_passive_verb_of_saying_is_spoken_to_or_of_not_the_spea
 def test_quoted_as_saying_in_the_passive_keeps_its_subject(suggest):
     text = 'The board met on Monday. Maria Lindgren was quoted as saying "the board is wrong".'
     assert list(speakers(suggest, text).values()) == ["Maria Lindgren"]
+
+
+@model
+def test_a_participle_of_saying_between_two_quotes_carries_the_speaker_on(suggest):
+    text = (
+        'Councillor Maria Lindqvist remarked, "It has been a long, hard fight. I am starting to see the '
+        "fruits of the labor of so many other people whose names I don't know,\" further remarking, "
+        "\"People in Halden have said, 'It is time to do away with it. It is just time.'\" Lindqvist "
+        "was first elected in 2012."
+    )
+    said = speakers(suggest, text)
+    assert said.get("People in Halden have said, 'It is time to do away with it. It is just time.'") == (
+        "Maria Lindqvist"
+    )
+
+
+@model
+def test_titles_in_marks_with_a_word_between_stay_no_quotes(suggest):
+    text = 'The band played "Blue Moon," then "Red River Valley," at the fair in Halden.'
+    assert speakers(suggest, text) == {}
