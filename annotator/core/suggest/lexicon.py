@@ -72,11 +72,15 @@ class Words:
         return token.lemma_.lower() in self.speech_verbs or token.lower_ in self.speech_forms
 
     def document_owner(self, token: Token, quoted: Container[int]) -> Token | None:
-        """For a noun for something said or written ("Smith's tweet", "its press release"),
-        its possessor outside ``quoted`` (token indexes); else None."""
+        """For a noun for something said or written ("Smith's tweet", "its press release", "a
+        statement from the king"), its possessor or sender outside ``quoted`` (token indexes)."""
         if token.lower_ not in self.document_nouns or token.pos_ != "NOUN":
             return None
-        return next((c for c in token.children if c.dep_ == "poss" and c.i not in quoted), None)
+        senders = (
+            g for c in token.children if c.lower_ in ("from", "by") for g in c.children if g.dep_ == "pobj"
+        )
+        owners = [c for c in token.children if c.dep_ == "poss"] + list(senders)
+        return next((c for c in owners if c.i not in quoted), None)
 
     def description_kind(self, token: Token) -> str | None:
         """For a noun that describes someone without naming them ("the company", "the German

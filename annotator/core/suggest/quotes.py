@@ -81,9 +81,9 @@ def _source(span: Span, finder: SpeakerFinder) -> Token | None:
     quoted = finder.quoted
     return (
         according_to(span, quoted)
+        or document_of(span, quoted)  # "X issued a statement from Y:": Y's words
         or colon_subject(span, quoted)
         or words_of(span, quoted)
-        or document_of(span, quoted)
         or dash_source(span)
         or put_it_source(span, quoted)
         or tag_speaker(span, quoted)  # a verb the lexicon lacks, in a reporting tag's shape

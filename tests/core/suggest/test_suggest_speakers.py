@@ -326,3 +326,24 @@ def test_a_participle_of_saying_between_two_quotes_carries_the_speaker_on(sugges
 def test_titles_in_marks_with_a_word_between_stay_no_quotes(suggest):
     text = 'The band played "Blue Moon," then "Red River Valley," at the fair in Halden.'
     assert speakers(suggest, text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "The party dropped Princess Ama as its candidate after a statement from her brother, King "
+            'Osei Tutu.\nThe palace issued the following statement from the king: "Royals do not run '
+            'for office."',
+            "Osei Tutu",
+        ),
+        (
+            'The ministry released a letter by Governor Peter Halvorsen on Monday: "We will rebuild the '
+            'bridge."',
+            "Peter Halvorsen",
+        ),
+    ],
+)
+@model
+def test_the_sender_of_a_statement_before_a_colon_speaks(suggest, text, who):
+    assert list(speakers(suggest, text).values()) == [who]
