@@ -14,6 +14,7 @@ from annotator.core.suggest.entity_repairs import PLACE_KINDS, Ent
 from annotator.core.suggest.lexicon import gazetteer, words
 from annotator.core.suggest.name_repairs import (
     aged_persons,
+    appositive_persons,
     drop_post_nominals,
     split_abbreviations,
     titled_persons,
@@ -46,6 +47,7 @@ FIXES = (
     fx.split_titled_names,
     titled_persons,
     aged_persons,
+    appositive_persons,
     split_abbreviations,
     unknown_speakers,
     fx.propagate_names,

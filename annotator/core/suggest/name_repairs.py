@@ -138,6 +138,56 @@ def aged_persons(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     return ents
 
 
+def appositive_persons(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
+    """A name set off by a comma next to a title is a person: "Gáspár Maróth, the government
+    commissioner," (the model's body or place becomes PERSON) and "the university's chancellor,
+    Pradeep Khosla" (a name the model missed is added)."""
+    if not doc.has_annotation("DEP"):
+        return ents
+    for ent in ents:
+        root = doc[ent.start : ent.end].root
+        # not "Reuters, the prosecutor general of Tehran, Ali Mehr,": that title has its own name
+        titles = [
+            c
+            for c in root.children
+            if c.dep_ == "appos"
+            and _title_noun(c, words)
+            and not any(t.ent_type_ == "PERSON" for t in c.subtree)
+        ]
+        if (
+            ent.origin == "model"
+            and ent.kind in _NOT_PEOPLE
+            and titles
+            and ent.end < len(doc)
+            and doc[ent.end].text == ","
+        ):
+            ent.kind = "PERSON"
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    known = gazetteer()
+    added = []
+    for token in doc:
+        if token.dep_ != "appos" or token.pos_ != "PROPN" or not _title_noun(token.head, words):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        name = doc[start : token.i + 1]
+        if (
+            start > 0
+            and doc[start - 1].text == ","
+            and not covered & set(range(start, token.i + 1))
+            and name.text not in known
+            and all(t.is_title for t in name)
+            and not any(t.lower_ in words.not_names or t.lower_ in words.title_words for t in name)
+        ):
+            added.append(Ent(start, token.i + 1, "PERSON", "pattern"))
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+def _title_noun(token: Token, words: Words) -> bool:
+    return token.pos_ == "NOUN" and token.lower_ in words.title_core
+
+
 def unknown_speakers(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     """A capitalised proper name no entity covers that is the subject of a verb of saying
     ("Lopez told reporters", "said Okafor") is a person the model does not know."""

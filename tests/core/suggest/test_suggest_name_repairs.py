@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from conftest import labelled
+from conftest import labelled, speakers
 
 from annotator.core.suggest.entity_repairs import Ent, places_by_context
 from annotator.core.suggest.lexicon import words
 from annotator.core.suggest.name_repairs import (
     aged_persons,
+    appositive_persons,
     drop_post_nominals,
     titled_persons,
     unknown_speakers,
@@ -94,3 +95,27 @@ def test_a_speaker_with_letters_after_the_name_is_named_without_them(suggest):
     found = suggest(text)
     speaker = next(s.speaker for label, _, s in found if label == "QUOTE")
     assert speaker is not None and text[speaker[0] : speaker[1]] == "Durham Hale"
+
+
+@pytest.mark.model
+def test_a_name_set_off_by_a_comma_next_to_a_title_is_a_person(pipeline):
+    doc = pipeline.nlp(
+        '"She was the finest engineer I have known," said Halden University\'s chancellor, Arvid '
+        "Solberg. The paper interviewed Gaspar Marothy, the government commissioner responsible for "
+        "defence. Norvex, the maker of the drones, said it would appeal."
+    )
+    ents = [ent_over(doc, "Gaspar Marothy", "ORG"), ent_over(doc, "Norvex", "ORG")]
+    assert kinds(doc, appositive_persons(doc, ents, words())) == [
+        ("Arvid Solberg", "PERSON"),
+        ("Gaspar Marothy", "PERSON"),
+        ("Norvex", "ORG"),
+    ]
+
+
+@pytest.mark.model
+def test_a_speaker_named_after_a_title_and_a_comma_speaks(suggest):
+    text = (
+        "The paper interviewed Gaspar Marothy, the government commissioner responsible for defence. "
+        'Marothy said the deal was good. He noted, "the army needs new technology."'
+    )
+    assert speakers(suggest, text) == {"the army needs new technology": "Marothy"}
