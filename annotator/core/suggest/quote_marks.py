@@ -55,6 +55,8 @@ def _scan(text: str, start: int, end: int, continuing: bool) -> tuple[list[tuple
             kind = _opening(text, i, start)
             if kind:
                 open_at = -1 if continuing and i == start + lead else i + 1
+        elif open_at is not None and kind == "double" and _reopens(text, i):
+            open_at = i + 1  # the mark before opened a quote it never closed
         elif open_at is not None and _closing(text, i, kind):
             found.append((open_at, i))
             kind, open_at = None, None
@@ -96,6 +98,14 @@ def _spaced_opening(text: str, i: int, prev: str) -> bool:
     line_end = text.find("\n", i)
     rest = text[i + 1 : line_end if line_end >= 0 else len(text)].lstrip(" \t")
     return bool(rest) and (rest[0].isalnum() or rest[0] in "'‘(")
+
+
+def _reopens(text: str, i: int) -> bool:
+    """A double mark with a space before it and a word right after it (`disagreed. "The plan`)
+    opens a quote even while one is open: that one was never closed (in text stored as one
+    line no paragraph end stops a stray mark from pairing with the next quote's opening)."""
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return text[i] in '"“„' and text[i - 1].isspace() and (nxt.isalnum() or nxt in "‘(")
 
 
 def _closing(text: str, i: int, kind: str) -> bool:

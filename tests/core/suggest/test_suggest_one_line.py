@@ -91,3 +91,14 @@ def test_in_one_line_a_lone_quote_goes_on_with_the_speaker_of_the_quote_just_bef
         ]
         == "Dahl"
     )
+
+
+@model
+def test_in_one_line_a_mark_never_closed_does_not_swallow_the_next_quote(suggest):
+    text = (
+        'Mayor Lena Holm called the plan "a disaster. Councillor Erik Dahl disagreed. '
+        '"The plan will save money," Dahl said. "We have studied it for a year," he added.'
+    )
+    found = speakers(suggest, text)
+    assert found["The plan will save money"] == "Dahl"
+    assert not any("Councillor" in quote for quote in found)
