@@ -36,13 +36,18 @@ class CasualtySuggester:
         lexicon = words()
         out = []
         previous: tuple[Span, str] | None = None
-        for number in filter_spans(doc.spans.get(NUMBERS_KEY, [])):
+        for number in filter_spans([n for n in doc.spans.get(NUMBERS_KEY, []) if not _a_change(n)]):
             suggestion = _casualty(doc, number, lexicon, _same_sentence_kind(number, previous, lexicon))
             if suggestion:
                 out.append(suggestion)
                 phrase = doc.char_span(suggestion.start, suggestion.end, alignment_mode="expand")
                 previous = (phrase if phrase is not None else number, suggestion.attrs["kind"])
         return out
+
+
+def _a_change(number: Span) -> bool:
+    """ "rose from 20 to 30" is two figures, not the range "20 to 30"."""
+    return len(number) > 1 and number.start > 0 and number.doc[number.start - 1].lower_ == "from"
 
 
 def _same_sentence_kind(number: Span, previous: tuple[Span, str] | None, w: Words) -> str | None:
@@ -55,7 +60,9 @@ def _same_sentence_kind(number: Span, previous: tuple[Span, str] | None, w: Word
         return None
     if previous[0].sent.start != number.sent.start or previous[0].end > number.start:
         return None
-    between = doc[previous[0].end : number.start]
+    between = list(doc[previous[0].end : number.start])
+    if len(between) >= 2 and between[-2].lower_ == "as" and between[-1].pos_ == "AUX":
+        between = between[:-2]  # "90 were wounded, as were [seventeen]": the same clause again
     # "…, two have been freed" has a clause of its own; "14 were injured …, and one worker" not
     own_clause = any(
         _opens_clause(t) or (_own_verb(t) and harm_at(doc, t.i, w) != previous[1]) for t in between
@@ -102,6 +109,8 @@ def _listed(doc: Doc, number: Span) -> bool:
     before = doc[start - 1].lower_ if start else ""
     if before in ("and", ","):
         return True
+    if start >= 2 and doc[start - 2].lower_ == "as" and doc[start - 1].pos_ == "AUX":
+        return True  # "90 were wounded, as were seventeen from the army"
     return before == "to" and any(t.lower_ == "from" for t in doc[max(0, number.start - 8) : number.start])
 
 
@@ -160,6 +169,10 @@ def _kind(doc: Doc, number: Span, noun: Token | None, w: Words) -> str | None:
         return "affected"  # "14,000 lives saved": rescued
     if noun is not None and noun.lower_ in w.harm:
         return w.harm[noun.lower_]
+    if noun is not None:  # "93 injured people"
+        inside = [harm_at(doc, t.i, w, noun.i) for t in doc[number.end : noun.i]]
+        if any(inside):
+            return next(k for k in inside if k)
     verb = _harm_verb_before(doc, number.start, w) or total_kind(number, w)
     if verb:
         return verb

@@ -18,7 +18,7 @@ _NEAR = 4  # words between a total and its verb ("the number of casualties rose"
 def total_kind(number: Span, w: Words) -> str | None:
     """The harm the total named by the figure's verb ("the number of deaths surpassed [N]",
     "increased the death toll to [N]", "the number of deaths is [N]", "the toll continues to
-    rise, passing [N] people") counts, or None."""
+    rise, passing [N] people", "fatalities rose to [N]") counts, or None."""
     verb = _verb_of(number.root)
     if verb is None:
         return None
@@ -27,12 +27,13 @@ def total_kind(number: Span, w: Words) -> str | None:
         if clause is None:
             break
         for child in clause.children:
-            if (
-                child.dep_ in _ROLES
-                and child.lemma_.lower() in _TOTALS
-                and child.i not in range(number.start, number.end)
-            ):
+            if child.dep_ not in _ROLES or child.i in range(number.start, number.end):
+                continue
+            if child.lemma_.lower() in _TOTALS:
                 return _harm_of_total(child, w)
+            plain = child.lower_ != "casualties"  # the dead and the hurt: the sentence decides
+            if child.dep_ == "nsubj" and child.tag_ == "NNS" and plain and child.lower_ in w.harm:
+                return w.harm[child.lower_]  # "fatalities rose to 18", "cases climbed to 5,000"
         clause = clause.head if clause.dep_ in ("advcl", "xcomp", "conj") else None
     doc = verb.doc
     for token in reversed(doc[max(0, verb.i - _NEAR) : verb.i]):  # a misparsed subject

@@ -54,8 +54,13 @@ _VAGUE = {
 }
 
 
+_RANGE_JOINS = ("to", "or", "and", "-", "–")
+
+
 def parse_count(words: list[str]) -> tuple[int, int] | None:
     """(low, high) for the lower-case words of a number phrase, or None when it is no count."""
+    if _joined(words):
+        return _range(words)  # a range, or a score or vote ("2-1", "70 to 20") that is no count
     phrase = " ".join(w for w in words if w != "-")
     if phrase in _VAGUE:
         return _VAGUE[phrase]
@@ -67,6 +72,32 @@ def parse_count(words: list[str]) -> tuple[int, int] | None:
         return (n, n) if words[0] != "several" else (24, 99)
     value = _exact(words)
     return (value, value) if value is not None else None
+
+
+def _joined(words: list[str]) -> bool:
+    """Two numbers joined by "to", "or", "and" or a dash between digits."""
+    inner = range(1, len(words) - 1)
+    dashed = any(words[i] in ("-", "–") and _digits(words[i - 1]) and _digits(words[i + 1]) for i in inner)
+    return dashed or any(words[i] in ("to", "or", "and") for i in inner) or words[:1] == ["between"]
+
+
+def _range(words: list[str]) -> tuple[int, int] | None:
+    """ "20 to 30", "two or three", "between 20 and 30", "20 - 30" (digits on both sides of a
+    dash; "twenty - five" is one number)."""
+    if words[:1] == ["between"]:
+        words = words[1:]
+    for i, word in enumerate(words):
+        if word not in _RANGE_JOINS or i == 0 or i == len(words) - 1:
+            continue
+        if word in ("-", "–") and not (_digits(words[i - 1]) and _digits(words[i + 1])):
+            continue
+        low, high = _exact(words[:i]), _exact(words[i + 1 :])
+        scale = _SCALES.get(words[-1], 1)
+        if low is not None and scale > 1 and words[i - 1] not in _SCALES:
+            low *= scale  # "two to three hundred"
+        if low is not None and high is not None and low < high:
+            return low, high
+    return None
 
 
 def _exact(words: list[str]) -> int | None:

@@ -1,6 +1,7 @@
 """CASUALTY in online-news phrasing: running totals ("the number of deaths surpassed N", "the
 death toll rose from five people to six"), figures listed by place, outbreak patients, magnitudes,
-projected tolls ("could increase to", "are expected to be displaced"), lives saved, "one staff member" and the family at a deathbed. Sentences made up for these tests."""
+projected tolls ("could increase to", "are expected to be displaced"), lives saved, "one staff member", the family at a deathbed, ranges ("between 20 and 30",
+"two or three hundred") and "as were eleven". Sentences made up for these tests."""
 
 from __future__ import annotations
 
@@ -102,6 +103,27 @@ def casualties(suggest, text):
             ],
         ),
         (
+            "Between 20 and 30 people were killed in the attack. Officials said 15 to 25 people "
+            "were injured.",
+            [("Between 20 and 30 people", 20, None, "killed"), ("15 to 25 people", 15, None, "injured")],
+        ),
+        (
+            "Officials said two or three hundred were evacuated.",
+            [("two or three hundred", 200, None, "displaced")],
+        ),
+        (
+            "Fatalities rose to 18, while the number of injured stood at 40.",
+            [("18", 18, None, "killed"), ("40", 40, None, "injured")],
+        ),
+        (
+            "The casualties increased to 167 from a previous 93 injured people.",
+            [("167", 167, None, "injured"), ("93 injured people", 93, None, "injured")],
+        ),
+        (
+            "Police said 80 civilians were wounded, as were eleven from the army.",
+            [("80 civilians", 80, None, "injured"), ("eleven", 11, None, "injured")],
+        ),
+        (
             "The agency said some 40 thousand people are in need of food and shelter.",
             [("some 40 thousand people", 40000, "about", "affected")],
         ),
@@ -120,12 +142,21 @@ def test_online_news_figures(suggest, text, expected):
         "A spokesman said the toll could increase to over 20,000 as islands are checked.",
         "An official said the death toll might eventually approach 8,000 in Norland alone.",
         "When the drive is complete, over 3 million people are expected to be displaced.",
+        "An estimated two to three hundred vehicles were destroyed, but no one was hurt.",
         "Former judge Arlen Hale died yesterday. Hale died in the evening with his two daughters at "
         "his bedside at Carrow Hospital.",
     ],
 )
 def test_not_counted(suggest, text):
     assert casualties(suggest, text) == []
+
+
+def test_ranges_give_low_and_high():
+    assert parse_count(["between", "20", "and", "30"]) == (20, 30)
+    assert parse_count(["two", "or", "three", "hundred"]) == (200, 300)
+    assert parse_count(["20", "-", "30"]) == (20, 30)
+    assert parse_count(["twenty", "-", "five"]) == (25, 25)
+    assert parse_count(["70", "to", "20"]) is None  # a vote, not a range
 
 
 def test_a_decimal_is_no_count_of_people():
