@@ -49,8 +49,14 @@ def _scan(text: str, start: int, end: int, continuing: bool) -> tuple[list[tuple
     open_at: int | None = None
     kind: str | None = None
     lead = len(text[start:end]) - len(text[start:end].lstrip())
+    skip_to = -1
     for mark in _MARK.finditer(text, start, end):
         i = mark.start()
+        if i <= skip_to:
+            continue
+        if kind == "double" and (inner_end := _nested_name(text, i, end)) is not None:
+            skip_to = inner_end  # 'The "United States" is not …' inside a quote
+            continue
         if kind is None:
             kind = _opening(text, i, start)
             if kind:
@@ -63,6 +69,23 @@ def _scan(text: str, start: int, end: int, continuing: bool) -> tuple[list[tuple
     if kind == "single":  # an unclosed single mark is an apostrophe far more often than a quote
         open_at = None
     return found, open_at
+
+
+def _nested_name(text: str, i: int, end: int) -> int | None:
+    """Inside an open double quote, where a short quoted name nested in it closes (`"… The
+    "United States" is not holding …"`): a mark after a space opens at most four words without
+    a sentence's end, its closing mark runs on into a lower-case word, and a mark after it is
+    left to close the outer quote. None for any other mark."""
+    if text[i] not in '"“' or i == 0 or not text[i - 1].isspace() or not text[i + 1 : i + 2].isalnum():
+        return None
+    close = _DOUBLE_MARK.search(text, i + 1, end)
+    if close is None or not _DOUBLE_MARK.search(text, close.end(), end):
+        return None
+    inner = text[i + 1 : close.start()]
+    if len(inner.split()) > 4 or any(c in inner for c in ".!?") or text[close.start() - 1].isspace():
+        return None
+    after = text[close.end() : close.end() + 2]
+    return close.start() if len(after) == 2 and after[0] == " " and after[1].islower() else None
 
 
 def _first_mark_closes(text: str, start: int, end: int) -> int | None:

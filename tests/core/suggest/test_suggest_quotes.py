@@ -96,3 +96,22 @@ def test_a_later_line_that_opens_no_quote_and_closes_none_ends_an_open_quote():
 def test_an_apostrophe_before_the_closing_mark_of_a_continued_line_is_no_mark():
     text = 'He wrote: "First line of the message.\nI\'ve written a second line of it." Then prose.'
     assert quoted(text) == ["First line of the message.\nI've written a second line of it."]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        (  # a short name in marks nested in a quote does not cut it
+            'Jon Berg wrote: "The statement shows no grasp of the facts. The "Nordic Union" is not '
+            'holding any prisoners. They are all held by the militia." Berg later wrote, "We lost."',
+            [
+                'The statement shows no grasp of the facts. The "Nordic Union" is not holding any '
+                "prisoners. They are all held by the militia.",
+                "We lost.",
+            ],
+        ),
+        ('They called it "Blue" and "Red" for short, Berg said "fine".', ["Blue", "Red", "fine"]),
+    ],
+)
+def test_a_short_quoted_name_nested_in_a_quote_keeps_the_quote_whole(text, quotes):
+    assert [text[s:e] for s, e in find_quotes(text)] == quotes
