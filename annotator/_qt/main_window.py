@@ -263,6 +263,14 @@ class MainWindow(QMainWindow):
             else:
                 self.suggester.request(wanted)
 
+    def left_in_review(self, article_id: int) -> None:
+        """The review window left an article it edited: memory learns it now, unless it is
+        open here too (then it learns once it is left here, as any edit here: once)."""
+        if article_id == self._open_id:
+            self._edited_ids.add(article_id)
+        elif self.suggester is not None and self._open_id is not None:
+            self.suggester.refresh([self._open_id, *self._unfinished_after(self._open_id)])
+
     def _unfinished_after(self, article_id: int) -> list[int]:
         ahead: list[int] = []
         after: int | None = article_id
@@ -362,7 +370,8 @@ class MainWindow(QMainWindow):
         saved.save_layout(self.settings, self, self.splitter)
         self.bus.close()
         self.activity.stop()
-        self.open_note.stop()
+        for note in self.findChildren(OpenArticleNote):  # a review window's closes after the project
+            note.stop()
         if self.suggester is not None:
             self.suggester.stop()
         self.jobs.wait_all()

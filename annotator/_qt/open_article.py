@@ -10,21 +10,23 @@ from annotator.core.errors import AnnotatorError
 
 
 class OpenArticleNote(QObject):
-    """The open article, as recorded in the project file for other processes."""
+    """The article one view of the window (``view``: "main", "review") has open, as recorded
+    in the project file for other processes."""
 
-    def __init__(self, project, parent=None):
+    def __init__(self, project, parent=None, view: str = "main"):
         super().__init__(parent)
-        self._project = project
+        self._project, self._view = project, view
+        self._stopped = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._beat)
 
     def note(self, annotator: str, article_id: int | None) -> None:
         """``article_id`` is open now (None: none). A file too busy to note it is no reason to
         stop the window: memory then merely may learn the article before it is left."""
-        if self._project.read_only:
+        if self._project.read_only or self._stopped:
             return
         try:
-            self._project.note_open_article(annotator, article_id)
+            self._project.note_open_article(annotator, article_id, self._view)
         except AnnotatorError:
             return
         if not self._timer.isActive():
@@ -37,5 +39,6 @@ class OpenArticleNote(QObject):
             pass
 
     def stop(self) -> None:
-        """No more heartbeats (closing the project removes the note)."""
+        """No more notes or heartbeats: the project is being closed (which removes the note)."""
+        self._stopped = True
         self._timer.stop()

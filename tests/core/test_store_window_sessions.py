@@ -169,3 +169,22 @@ def test_closing_while_another_process_holds_the_file_neither_hangs_nor_fails(pr
     with open_project(project_path) as cli:
         assert cli.db.execute("SELECT count(*) FROM window_sessions").fetchone()[0] == 1  # left...
         assert cli.open_articles() == set()  # ...but its session is over
+
+
+def test_each_view_of_one_window_keeps_its_own_open_article(project_path):
+    """The annotating view and the review window share one project (and its writer lock):
+    one noting or leaving its article never removes the other's note (leftovers 15)."""
+    window = open_project(project_path, create=True, lock=True)
+    [first, second] = two_articles(window)
+    with open_project(project_path) as cli:
+        window.note_open_article("rev", first)
+        window.note_open_article("rev", second, view="review")
+        window.note_open_article("rev", first)  # the writer lock is held: other windows' rows go, not its own
+        assert cli.open_articles() == {first, second}
+        window.window_heartbeat()
+        window.note_open_article("rev", None, view="review")  # review mode closed
+        assert cli.open_articles() == {first}
+        window.note_open_article("rev", second, view="review")
+        window.close()
+        assert cli.open_articles() == set()
+        assert cli.db.execute("SELECT count(*) FROM window_sessions").fetchone()[0] == 0

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter
 
 from annotator._qt.label_style import label_styles
+from annotator._qt.open_article import OpenArticleNote
 from annotator._qt.review.fixing import SpanFixer
 from annotator._qt.review.history_panel import HistoryPanel
 from annotator._qt.review.layout import beside_column
@@ -43,6 +44,7 @@ class ReviewCanvas(QMainWindow):
     adds its keys (and the span fixer they share)."""
 
     edited = Signal(int)
+    left = Signal(int)  # an article edited here was left: annotation memory may learn it now
     message = Signal(str)
     fixer: SpanFixer
 
@@ -51,6 +53,8 @@ class ReviewCanvas(QMainWindow):
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.project, self.reviewer = project, reviewer
         self.article_id: int | None = None
+        self.open_note = OpenArticleNote(project, self, view="review")  # memory leaves it out
+        self.edited_here: set[int] = set()  # edited since opened: memory learns once left
         self.set_palette(palette)
         self.text, self.focus = "", 0
         self.names: list[str] = []
@@ -97,6 +101,7 @@ class ReviewCanvas(QMainWindow):
     # -- showing -------------------------------------------------------------------------
     def open_article(self, article_id: int) -> None:
         """Show ``article_id`` with every annotator's version; focus its first disagreement."""
+        self._leave(article_id)
         self.article_id = article_id
         self.text = self.project.article(article_id).text
         self.offsets = OffsetMap(self.text, collapse_crlf=True)
@@ -116,6 +121,21 @@ class ReviewCanvas(QMainWindow):
             return False
         self.open_article(following)
         return True
+
+    def _leave(self, following: int | None) -> None:
+        """Record ``following`` as this window's open article (None: none), as the annotating
+        view does, so memory in every process learns the article left only now; ``left``
+        says so when it was edited here."""
+        gone = self.article_id
+        self.open_note.note(self.reviewer, following)
+        if gone is not None and gone != following and gone in self.edited_here:
+            self.edited_here.discard(gone)
+            self.left.emit(gone)
+
+    def closeEvent(self, event) -> None:
+        """Closing review mode leaves its article (reopening it opens one again)."""
+        self._leave(None)
+        super().closeEvent(event)
 
     def reload(self) -> None:
         if self.article_id is None:

@@ -97,6 +97,7 @@ class ViewMenu:
         if self.review is None:
             self.review = ReviewWindow(project, window.annotator, window, self.palette)
             self.review.edited.connect(lambda a: window.bus.announce(Changes.of_articles(a)))
+            self.review.left.connect(window.left_in_review)
         state = window.annotating.state
         current = state.article.id if state else None
         if (

@@ -124,6 +124,8 @@ class ReviewWindow(ReviewCanvas):
         return True
 
     def _after_edit(self) -> None:
+        if self.article_id is not None:
+            self.edited_here.add(self.article_id)
         self.reload()
         self.edited.emit(self.article_id)
 

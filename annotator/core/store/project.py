@@ -39,7 +39,7 @@ class Project(ProjectReads, ProjectWrites):
         self.read_only_reason = "opened read-only"
         self._lock = lock
         self._next_ids: dict[str, int] = {}
-        self._window_session: str | None = None  # set once this project shows an open article
+        self._window_sessions: dict[str, str] = {}  # view -> its session, once it shows an article
         self.scheme = self._load_scheme()
 
     # -- lifecycle ---------------------------------------------------------------------
@@ -65,33 +65,41 @@ class Project(ProjectReads, ProjectWrites):
     # -- the article a window has open ------------------------------------------------------
     HEARTBEAT_SECONDS = window_sessions.HEARTBEAT_SECONDS  # how often a window calls window_heartbeat
 
-    def note_open_article(self, annotator: str, article_id: int | None) -> None:
-        """Record, for every process, that this window has ``article_id`` open (None: none), so
-        annotation memory leaves its decisions out until it is left. A read-only window edits
-        nothing, so it records nothing."""
+    def note_open_article(self, annotator: str, article_id: int | None, view: str = "main") -> None:
+        """Record, for every process, that this window's ``view`` (the annotating view "main",
+        the review window "review") has ``article_id`` open (None: none), so annotation memory
+        leaves its decisions out until it is left. Each view has its own session, so one
+        leaving an article never ends the other's note. A read-only window records nothing."""
         if self.read_only:
             return
-        if self._window_session is None:
-            self._window_session = window_sessions.new_session()
+        session = self._window_sessions.get(view)
+        if session is None:
+            session = self._window_sessions[view] = window_sessions.new_session()
         held = self._lock is not None and self._lock.held
         with self.transaction(HUMAN, doing="noting the open article"):
-            window_sessions.set_open(self.db, self._window_session, annotator, article_id, now_iso(), held)
+            window_sessions.set_open(
+                self.db, session, annotator, article_id, now_iso(), held, mine=self._window_sessions.values()
+            )
 
     def window_heartbeat(self) -> None:
-        """Say that this window, and the article it has open, are still there."""
-        if self._window_session is not None:
+        """Say that this window's views, and the articles they have open, are still there."""
+        if self._window_sessions:
             with self.transaction(HUMAN, doing="noting the open article"):
-                window_sessions.touch(self.db, self._window_session, now_iso())
+                for session in self._window_sessions.values():
+                    window_sessions.touch(self.db, session, now_iso())
 
     def _end_window_session(self) -> None:
-        session, self._window_session = self._window_session, None
-        if session is None:
+        sessions = list(self._window_sessions.values())
+        self._window_sessions.clear()
+        for session in sessions:
+            window_sessions.close_here(session)  # from now on its row counts as gone, if left
+        if not sessions:
             return
-        window_sessions.close_here(session)  # from now on its row counts as gone, if left
         try:  # a person's wait at most: closing never hangs on a busy file
             with self.transaction(HUMAN, doing="closing the open article"):
-                window_sessions.close(self.db, session)
-        except Exception:  # closing must not fail; the row is ignored anyway
+                for session in sessions:
+                    window_sessions.close(self.db, session)
+        except Exception:  # closing must not fail; the rows are ignored anyway
             pass
 
     # -- meta ----------------------------------------------------------------------------

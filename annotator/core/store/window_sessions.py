@@ -47,12 +47,14 @@ def set_open(
     article_id: int | None,
     now: str,
     others_gone: bool = False,
+    mine: Collection[str] = (),
 ) -> None:
     """Record that ``session`` has ``article_id`` open (None: none), after removing the rows of
-    sessions that are gone (all other rows when ``others_gone``: this window holds the
-    project's writer lock, so no other window edits it)."""
+    sessions that are gone (all but ``mine``, the other views of this window, when
+    ``others_gone``: this window holds the project's writer lock, so no other window edits it)."""
+    keep = {session, *mine}
     for other, pid, where, seen in db.execute("SELECT session, pid, host, seen FROM window_sessions"):
-        if other != session and (others_gone or not _alive(other, pid, where, seen, now)):
+        if other not in keep and (others_gone or not _alive(other, pid, where, seen, now)):
             db.execute("DELETE FROM window_sessions WHERE session = ?", [other])
     db.execute(
         "INSERT INTO window_sessions (session, pid, host, annotator, article_id, since, seen) "
