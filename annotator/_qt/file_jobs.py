@@ -30,11 +30,23 @@ class FileJobs(QObject):
         if files:
             self.start_import(files)
 
-    def start_import(self, files: list[str]) -> BackgroundOp:
-        """Import ``files`` in the background; the views refresh when it is done."""
+    def start_import(self, files: list[str]) -> BackgroundOp | None:
+        """Import ``files`` in the background; the views refresh when it is done. A Label
+        Studio export first asks for its users' names (None: that was cancelled)."""
+        from annotator.core.ingest import reads_labelstudio
+
+        user_map: dict[str, str] = {}
+        if reads_labelstudio(files):
+            from annotator._qt.widgets.user_map_dialog import ask_user_map
+
+            asked = ask_user_map(self._window)
+            if asked is None:
+                self.message.emit("Import cancelled.")
+                return None
+            user_map = asked
         job = self._run(
             "Importing",
-            import_work(self._path, files, self._annotator()),
+            import_work(self._path, files, self._annotator(), user_map),
             "records read",
             changes=lambda report: Changes(articles=True),
         )
@@ -72,10 +84,10 @@ class FileJobs(QObject):
         return job.start()
 
     def _import_done(self, report) -> None:
-        self._report(
-            f"Imported {report.articles_added} new articles ({report.articles_existing} already there)",
-            report,
-        )
+        text = f"Imported {report.articles_added} new articles ({report.articles_existing} already there)"
+        self.message.emit(text)
+        if report.notes:  # who got what, and what was left out or credited by file name
+            QMessageBox.information(self._window, "Done", f"{text}\n\n{report.summary_text()}")
 
     def _report(self, text: str, report) -> None:
         summary = report.summary() if hasattr(report, "summary") else ""
@@ -94,16 +106,25 @@ class FileJobs(QObject):
             job.wait()
 
 
-def import_work(path: Path, sources: list[str], annotator: str):
-    """Work importing ``sources`` into the project at ``path`` through its own connection."""
+def import_work(path: Path, sources: list[str], annotator: str, user_map: dict[str, str] | None = None):
+    """Work importing ``sources`` into the project at ``path`` through its own connection;
+    ``user_map`` names Label Studio users (as ``--user-map``)."""
 
     def work(ctx: OpContext):
-        from annotator.core.ingest import import_sources
+        from annotator.core.ingest import ImportOptions, import_sources, unused_notes
 
+        options = ImportOptions(user_map=user_map or {})
         with open_project(path) as project:
-            return import_sources(
-                project, sources, annotator=annotator, progress=ctx.progress, cancelled=ctx.cancelled
+            report = import_sources(
+                project,
+                sources,
+                annotator=annotator,
+                options=options,
+                progress=ctx.progress,
+                cancelled=ctx.cancelled,
             )
+        report.notes += unused_notes(options.user_map, report.annotators)
+        return report
 
     return work
 

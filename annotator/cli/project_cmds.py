@@ -9,7 +9,7 @@ import click
 
 from annotator.cli.base import cli, defaulted, progress, project_argument
 from annotator.core.errors import ProjectError
-from annotator.core.ingest import READERS, ImportOptions, import_sources, parse_user_map, unused_entries
+from annotator.core.ingest import READERS, ImportOptions, import_sources, parse_user_map, unused_notes
 from annotator.core.label_map import LabelMap, parse_label_map
 from annotator.core.scheme import load_scheme
 from annotator.core.stats import project_stats
@@ -145,8 +145,8 @@ def import_(
         click.echo(f"{report.rejected_spans} span(s) in rejected tasks left out")
     for note in report.notes:
         click.echo(note)
-    for entry in unused_entries(options.user_map, report.annotators):
-        click.echo(f"--user-map {entry}: no work in these files went to that name (is the id right?)")
+    for line in unused_notes(options.user_map, report.annotators):
+        click.echo(line)
     added = report.labels_added + report.relation_types_added + report.attributes_added
     if added:
         click.echo(f"added to the scheme: {', '.join(added)}")

@@ -5,7 +5,13 @@ from annotator.core.ingest.formats import READERS
 from annotator.core.ingest.import_report import ImportReport
 from annotator.core.ingest.importer import ImportCancelled, default_annotator, import_sources
 from annotator.core.ingest.options import ImportOptions
-from annotator.core.ingest.user_map import UserMapError, parse_user_map, unused_entries
+from annotator.core.ingest.user_map import (
+    UserMapError,
+    parse_user_map,
+    reads_labelstudio,
+    unused_entries,
+    unused_notes,
+)
 
 __all__ = [
     "READERS",
@@ -16,5 +22,7 @@ __all__ = [
     "default_annotator",
     "import_sources",
     "parse_user_map",
+    "reads_labelstudio",
     "unused_entries",
+    "unused_notes",
 ]

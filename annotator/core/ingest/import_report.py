@@ -32,6 +32,19 @@ class ImportReport:
     labels: dict[str, dict[str, Any]] = field(default_factory=dict)  # per label: kept / mapped / dropped
     annotators: dict[str, dict[str, int]] = field(default_factory=dict)  # per annotator: their decisions
 
+    def summary_text(self, most: int = 12) -> str:
+        """What the window's "Done" box shows: spans and relations, who got them, the notes
+        (at most ``most`` lines of those)."""
+        lines = [f"{self.spans_added} span(s) added, {self.spans_existing} already present"]
+        lines += [
+            f"annotator {name}: {row['articles']} article(s), {row['spans_added']} span(s) added"
+            for name, row in sorted(self.annotators.items())
+        ]
+        notes = self.notes[:most] + (
+            [f"… and {len(self.notes) - most} more note(s)"] if len(self.notes) > most else []
+        )
+        return "\n".join(lines + notes)
+
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.ingest.records import annotator_name
+from annotator.core.ingest.sources import input_files
 from annotator.core.option_maps import is_map_file, read_map_file, split_pairs
 
 
@@ -69,3 +70,20 @@ def unused_entries(mapping: Mapping[str, str], imported: Iterable[str]) -> list[
     work to the annotators ``imported`` (a mistyped id matches no user and would pass unseen)."""
     names = set(imported)
     return [f"{user}={name}" for user, name in mapping.items() if name not in names]
+
+
+def reads_labelstudio(sources: list[str], fmt: str = "auto") -> bool:
+    """Whether an import of ``sources`` reads a Label Studio export (so a user map applies);
+    False when they cannot be read at all (the import then says why)."""
+    try:
+        return any(item.fmt == "labelstudio" for item in input_files(sources, fmt).files)
+    except InputError:
+        return False
+
+
+def unused_notes(mapping: Mapping[str, str], imported: Iterable[str]) -> list[str]:
+    """:func:`unused_entries` as notes for an import's summary."""
+    return [
+        f"--user-map {entry}: no work in these files went to that name (is the id right?)"
+        for entry in unused_entries(mapping, imported)
+    ]
