@@ -98,7 +98,8 @@ def import_(
     a .zip is read as doccano's dataset export.
     The whole import is one transaction: a bad line aborts it and nothing is written.
     Spans go to the annotator the file names for them (doccano's per-user USERNAME.jsonl
-    in a zip or a --format doccano folder, where all.jsonl beside them is left out; Label
+    in a zip or a --format doccano folder, where all.jsonl beside them is left out, or
+    one such file alone with --format doccano and no --annotator; Label
     Studio completed_by; Prodigy _annotator_id/_session_id; the annotator our exports
     write), else to --annotator.
     """

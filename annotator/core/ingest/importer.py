@@ -67,7 +67,7 @@ def import_sources(
     Spans go to the annotator the file names for them (a doccano per-user export file's name,
     Label Studio ``completed_by``, Prodigy ``_annotator_id``, our exports' annotator), else to
     ``annotator``; with ``single_annotator`` all of them go to ``annotator``."""
-    inputs = input_files(sources, fmt)
+    inputs = input_files(sources, fmt, name_single=annotator is None and not single_annotator)
     files = inputs.files
     report = ImportReport(files=len(files), notes=list(inputs.notes))
     if add_labels or FRAGMENT in {r.name for r in project.scheme.relations}:

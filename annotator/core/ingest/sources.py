@@ -7,6 +7,9 @@ holding that member's labels, or, for a project with "collaborative annotation",
 ``all.jsonl`` with everyone's labels merged. "Export approved only" keeps the same file names.
 In a zip, or a folder read with ``--format doccano``, each per-user file's name is the annotator
 of its labels, and an ``all.jsonl`` beside per-user files is left out (it would double them).
+One ``.jsonl`` file named alone with ``--format doccano`` and no ``--annotator`` is credited to
+its name the same way (unless it is ``all.jsonl``), with a note; with ``--annotator`` its labels
+are that annotator's, as before.
 """
 
 from __future__ import annotations
@@ -43,8 +46,9 @@ class Inputs:
     notes: list[str]
 
 
-def input_files(sources: list[str], fmt: str = "auto") -> Inputs:
-    """The files ``sources`` name, in a stable order, without repeats (see the module docstring)."""
+def input_files(sources: list[str], fmt: str = "auto", name_single: bool = False) -> Inputs:
+    """The files ``sources`` name, in a stable order, without repeats (see the module docstring);
+    ``name_single``: a lone doccano file is a member's export, credited to its name."""
     found = Inputs([], [])
     seen: set[str] = set()
     for source in sources:
@@ -53,6 +57,20 @@ def input_files(sources: list[str], fmt: str = "auto") -> Inputs:
             if key not in seen:
                 seen.add(key)
                 found.files.append(item)
+    lone = found.files[0] if len(found.files) == 1 else None
+    if (
+        name_single
+        and fmt == DOCCANO
+        and lone
+        and lone.annotator is None
+        and lone.path.name.endswith(".jsonl")
+    ):
+        found.files = _per_user([lone.path], found.notes)
+        if found.files[0].annotator is not None:
+            found.notes.append(
+                f"{lone.path}: labels given to doccano user {found.files[0].annotator!r}, whose export "
+                "file is named for them (give --annotator or --single-annotator to give them to another)"
+            )
     return found
 
 

@@ -148,3 +148,45 @@ def test_import_command_reads_a_doccano_zip_per_user(tmp_path):
     assert "annotator admin: 2 article(s), 3 span(s) added" in result.output
     assert "annotator alice: 2 article(s), 4 span(s) added" in result.output
     assert "all.jsonl: left out" in result.output
+
+
+def test_a_users_file_alone_as_doccano_without_annotator_is_that_users(tmp_path):
+    """One member's file from doccano's zip, imported alone with --format doccano and no
+    --annotator, goes to that member as in the zip, with a note (leftovers 15, item 3); with
+    an annotator, or read as plain JSONL, its labels stay the importer's."""
+    alice = tmp_path / "alice.jsonl"
+    shutil.copy(EXPORT / "alice.jsonl", alice)
+    project = open_project(tmp_path / "p.db", create=True)
+    try:
+        report = import_sources(project, [str(alice)], "doccano", None, add_labels=True)
+        assert {who: labels_of(project, who) for who in project.annotators()} == {"alice": ALICE}
+    finally:
+        project.close()
+    assert report.notes == [
+        f"{alice}: labels given to doccano user 'alice', whose export file is named for them "
+        "(give --annotator or --single-annotator to give them to another)"
+    ]
+    _, labels, _ = run_import(tmp_path / "named", [str(alice)], "doccano")
+    assert labels == {"importer": ALICE}
+    merged = tmp_path / "m" / "all.jsonl"
+    merged.parent.mkdir()
+    shutil.copy(EXPORT / "all.jsonl", merged)
+    project = open_project(tmp_path / "m" / "p.db", create=True)
+    try:
+        report = import_sources(project, [str(merged)], "doccano", None, add_labels=True)
+        assert "alice" not in project.annotators() and report.notes == []
+    finally:
+        project.close()
+
+
+def test_import_command_credits_a_users_file_alone(tmp_path):
+    alice = tmp_path / "alice.jsonl"
+    shutil.copy(EXPORT / "alice.jsonl", alice)
+    args = ["import", str(tmp_path / "c.db"), str(alice), "--format", "doccano", "--add-labels"]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "annotator alice: 2 article(s), 4 span(s) added" in result.output
+    assert "labels given to doccano user 'alice'" in result.output
+    args[1] = str(tmp_path / "d.db")
+    result = CliRunner().invoke(cli, [*args, "--annotator", "ann"], catch_exceptions=False)
+    assert "annotator ann: 2 article(s), 4 span(s) added" in result.output
