@@ -12,6 +12,7 @@ from annotator.core.suggest.casualty_people import people_after, thing_after
 from annotator.core.suggest.casualty_totals import total_kind
 from annotator.core.suggest.lexicon import Words, words
 from annotator.core.suggest.numbers import parse_count
+from annotator.core.suggest.paragraphs import ends_line
 from annotator.core.suggest.suggestion import Suggestion
 
 NUMBERS_KEY = "casualty_numbers"
@@ -56,7 +57,7 @@ def _same_sentence_kind(number: Span, previous: tuple[Span, str] | None, w: Word
     if previous is None:
         return None
     doc = number.doc
-    if not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+    if not _has_sentences(doc):
         return None
     if previous[0].sent.start != number.sent.start or previous[0].end > number.start:
         return None
@@ -118,8 +119,7 @@ def _ill_not_hurt(doc: Doc, number: Span, w: Words) -> bool:
     """Patients of an outbreak: the sentence (or the one before it in the paragraph) names an
     illness and neither says people were hurt ("170 people with the disease were being treated";
     "a total of 5667 cases. Of these, 1846 persons were hospitalized")."""
-    has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
-    sent = _with_sentence_before(number.sent) if has_sents else doc[:]
+    sent = _with_sentence_before(number.sent) if _has_sentences(doc) else doc[:]
     hurt = any(w.harm.get(t.lower_) == "injured" and t.lower_ not in _CARE_WORDS for t in sent)
     return not hurt and any(t.lower_ in w.health_words and t.lower_ != "suspected" for t in sent)
 
@@ -127,14 +127,22 @@ def _ill_not_hurt(doc: Doc, number: Span, w: Words) -> bool:
 def _with_sentence_before(sent: Span) -> Span:
     """The sentence and the one before it, when no line break separates them."""
     doc = sent.doc
-    if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
+    if sent.start == 0 or ends_line(doc[sent.start - 1]):
         return sent
     return doc[doc[sent.start - 1].sent.start : sent.end]
 
 
+def _has_sentences(doc: Doc) -> bool:
+    return doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+
+
+def _sentence_of(number: Span) -> Span:
+    """The figure's sentence, or the whole text when it has no sentence boundaries."""
+    return number.sent if _has_sentences(number.doc) else number.doc[:]
+
+
 def _names_illness(doc: Doc, number: Span, w: Words) -> bool:
-    has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
-    sent = number.sent if has_sents else doc[:]
+    sent = _sentence_of(number)
     return any(t.lower_ in w.health_words for t in sent)
 
 
@@ -176,8 +184,7 @@ def _kind(doc: Doc, number: Span, noun: Token | None, w: Words) -> str | None:
     verb = _harm_verb_before(doc, number.start, w) or total_kind(number, w)
     if verb:
         return verb
-    has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
-    sent = number.sent if has_sents else doc[:]
+    sent = _sentence_of(number)
     after = _after_in_clause(doc, number.end, min(sent.end, number.end + _FORWARD), w)
     before = _before_in_clause(doc, number.start, max(sent.start, number.start - _BACKWARD))
     if noun is not None:  # "refugees among the 385 voters": another group's harm noun

@@ -8,10 +8,10 @@ import re
 from bisect import bisect_right
 
 # "((Jane Doe))", "((WN)) :", "Jane Doe:", "Q:" at a line's start
+_WRAPPED = re.compile(r"\(\((?P<wrapped>[^()\n]{1,40})\)\)")  # "((Jane Doe))"
 _LABEL = re.compile(
-    r"[ \t]*(?:\(\((?P<wrapped>[^()\n]{1,40})\)\)|(?P<plain>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})[ \t]*:(?=\s))"
+    rf"[ \t]*(?:{_WRAPPED.pattern}|(?P<plain>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,3}})[ \t]*:(?=\s))"
 )
-_WRAPPED = re.compile(r"\(\(([^()\n]{1,40})\)\)")
 _MIN_TURNS = 4  # labelled lines a transcript has at least
 _MIN_SPEAKERS = 2
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})

@@ -25,3 +25,8 @@ def same_paragraph(doc: Doc, i: int, j: int) -> bool:
 def line_break(token: Token) -> bool:
     """Whether ``token`` is whitespace holding a newline (where a line, a paragraph, ends)."""
     return token.is_space and "\n" in token.text
+
+
+def ends_line(token: Token) -> bool:
+    """Whether a line ends at ``token`` or in the whitespace right after it."""
+    return line_break(token) or "\n" in token.whitespace_

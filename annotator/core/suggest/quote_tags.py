@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from annotator.core.suggest.lexicon import Words
-from annotator.core.suggest.paragraphs import line_break
+from annotator.core.suggest.paragraphs import ends_line, line_break
 
 _END = {".", "!", "?", ";", "…"}
 _LEAD_OUT = {",", "?", "!"}  # a quote that hands over to its tag ends with one of these
@@ -60,7 +60,7 @@ def _tag_before(span: Span, quoted: set[int]) -> Token | None:
     i = span.start - 1
     while i >= 0 and (doc[i].is_quote or _blank(doc[i])) and i not in quoted:
         i -= 1
-    if i < 1 or doc[i].text not in (",", ":") or _breaks_before(doc[i]):
+    if i < 1 or doc[i].text not in (",", ":") or ends_line(doc[i]):
         return None
     if doc[i].text == "," and not (span[0].is_title or sum(t.is_alpha for t in span) >= 3):
         return None
@@ -81,7 +81,7 @@ def _verb_right_before(span: Span, quoted: set[int]) -> Token | None:
         i -= 1
     if i >= 0 and doc[i].lower_ == "that" and doc[i].dep_ == "mark":
         i -= 1
-    if i < 0 or i in quoted or _breaks_before(doc[i]) or not _clause_like(span):
+    if i < 0 or i in quoted or ends_line(doc[i]) or not _clause_like(span):
         return None
     verb = doc[i]
     if verb.pos_ != "VERB" or verb.tag_ not in _FINITE:
@@ -113,16 +113,12 @@ def _opens_sentence(span: Span) -> bool:
     i = span.start - 1
     while i >= 0 and (doc[i].is_quote or _blank(doc[i])):
         i -= 1
-    return i < 0 or _breaks_before(doc[i]) or doc[i].text in _END | {":"}
+    return i < 0 or ends_line(doc[i]) or doc[i].text in _END | {":"}
 
 
 def _stops(token: Token) -> bool:
     """Where a tag before a quote begins: after a sentence end, a line break or a closing mark."""
-    return _breaks_before(token) or token.text in _END or token.is_quote
-
-
-def _breaks_before(token: Token) -> bool:
-    return line_break(token) or "\n" in token.whitespace_
+    return ends_line(token) or token.text in _END or token.is_quote
 
 
 def _clause(doc: Doc, i: int, quoted: set[int]) -> Span | None:
