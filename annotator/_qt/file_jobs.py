@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from annotator._qt.background import BackgroundOp, Changes, OpContext
+from annotator._qt.widgets.doccano_credit import MEMBERS, MINE, ask_doccano_credit
 from annotator.core.store import open_project
 
 IMPORT_FILTER = "Articles (*.txt *.jsonl *.json *.csv *.tsv *.zip);;All files (*)"
@@ -32,26 +33,41 @@ class FileJobs(QObject):
 
     def start_import(self, files: list[str]) -> BackgroundOp | None:
         """Import ``files`` in the background; the views refresh when it is done. A Label
-        Studio export first asks for its users' names (None: that was cancelled)."""
+        Studio export first asks for its users' names, doccano per-member export files whose
+        labels they are (None: that was cancelled)."""
         from annotator.core.ingest import reads_labelstudio
 
-        user_map: dict[str, str] = {}
+        user_map: dict[str, str] | None = {}
         if reads_labelstudio(files):
             from annotator._qt.widgets.user_map_dialog import ask_user_map
 
-            asked = ask_user_map(self._window)
-            if asked is None:
-                self.message.emit("Import cancelled.")
-                return None
-            user_map = asked
+            user_map = ask_user_map(self._window)
+        credit = self._doccano_credit(files) if user_map is not None else None
+        if user_map is None or credit == "":
+            self.message.emit("Import cancelled.")
+            return None
         job = self._run(
             "Importing",
-            import_work(self._path, files, self._annotator(), user_map),
+            import_work(self._path, files, self._annotator(), user_map, credit),
             "records read",
             changes=lambda report: Changes(articles=True),
         )
         job.succeeded.connect(self._import_done)
         return job
+
+    def _doccano_credit(self, files: list[str]) -> str | None:
+        """For doccano per-member export files, who gets their labels (:data:`MEMBERS` or
+        :data:`MINE`; asked unless they are all named for the annotator); "" when cancelled,
+        None for other files."""
+        from annotator.core.ingest import doccano_members
+
+        users = doccano_members(files)
+        if not users:
+            return None
+        me = self._annotator()
+        if set(users) == {me}:
+            return MEMBERS
+        return ask_doccano_credit(self._window, files, users, me) or ""
 
     def choose_export(self) -> None:
         filters = export_filters()
@@ -106,9 +122,17 @@ class FileJobs(QObject):
             job.wait()
 
 
-def import_work(path: Path, sources: list[str], annotator: str, user_map: dict[str, str] | None = None):
+def import_work(
+    path: Path,
+    sources: list[str],
+    annotator: str,
+    user_map: dict[str, str] | None = None,
+    doccano: str | None = None,
+):
     """Work importing ``sources`` into the project at ``path`` through its own connection;
-    ``user_map`` names Label Studio users (as ``--user-map``)."""
+    ``user_map`` names Label Studio users (as ``--user-map``); ``doccano`` says who gets the
+    labels of doccano per-member export files (:data:`MEMBERS`: each file's member,
+    :data:`MINE`: ``annotator``)."""
 
     def work(ctx: OpContext):
         from annotator.core.ingest import ImportOptions, import_sources, unused_notes
@@ -118,7 +142,10 @@ def import_work(path: Path, sources: list[str], annotator: str, user_map: dict[s
             report = import_sources(
                 project,
                 sources,
+                fmt="doccano" if doccano else "auto",
                 annotator=annotator,
+                single_annotator=doccano == MINE,
+                doccano_members=doccano == MEMBERS,
                 options=options,
                 progress=ctx.progress,
                 cancelled=ctx.cancelled,

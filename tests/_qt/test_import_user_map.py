@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator._qt.widgets import user_map_dialog
+from annotator._qt import file_jobs
+from annotator._qt.widgets import doccano_credit, user_map_dialog
 from annotator._qt.widgets.user_map_dialog import UserMapDialog
 from annotator.core.ingest import import_sources
 from annotator.core.store import open_project
@@ -94,6 +95,8 @@ def test_cancelling_the_user_map_imports_nothing(qtbot, open_win, labelled_path,
 def test_other_files_import_without_asking(qtbot, open_win, labelled_path, monkeypatch, tmp_path):
     window = open_win(labelled_path)
     monkeypatch.setattr(UserMapDialog, "exec", lambda self: pytest.fail("asked for a user map"))
+    # a doccano member's file asks whose labels they are instead (test_import_doccano_member.py)
+    monkeypatch.setattr(file_jobs, "ask_doccano_credit", lambda *_: doccano_credit.MINE)
     alice = tmp_path / "alice.jsonl"
     shutil.copy(DATA / "doccano_export" / "alice.jsonl", alice)
     job = window.jobs.start_import([str(alice)])

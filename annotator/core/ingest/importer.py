@@ -61,13 +61,18 @@ def import_sources(
     single_annotator: bool = False,
     progress: Callable[[int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    doccano_members: bool = False,
 ) -> ImportReport:
     """Import every file of ``sources`` into ``project`` as one transaction.
 
     Spans go to the annotator the file names for them (a doccano per-user export file's name,
     Label Studio ``completed_by``, Prodigy ``_annotator_id``, our exports' annotator), else to
-    ``annotator``; with ``single_annotator`` all of them go to ``annotator``."""
-    inputs = input_files(sources, fmt, name_single=annotator is None and not single_annotator)
+    ``annotator``; with ``single_annotator`` all of them go to ``annotator``. With ``fmt``
+    doccano and ``doccano_members``, loose ``.jsonl`` files are per-user export files, each
+    credited to its name as in a zip, even when ``annotator`` is given (the window asks)."""
+    inputs = input_files(
+        sources, fmt, name_single=annotator is None and not single_annotator, members=doccano_members
+    )
     files = inputs.files
     report = ImportReport(files=len(files), notes=list(inputs.notes))
     if add_labels or FRAGMENT in {r.name for r in project.scheme.relations}:

@@ -9,13 +9,15 @@ In a zip, or a folder read with ``--format doccano``, each per-user file's name 
 of its labels, and an ``all.jsonl`` beside per-user files is left out (it would double them).
 One ``.jsonl`` file named alone with ``--format doccano`` and no ``--annotator`` is credited to
 its name the same way (unless it is ``all.jsonl``), with a note; with ``--annotator`` its labels
-are that annotator's, as before.
+are that annotator's, as before. The window asks instead (:func:`doccano_members`): loose
+``.jsonl`` files shaped like doccano's export are credited to their names when the user says so.
 """
 
 from __future__ import annotations
 
 import glob
 import zipfile
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -23,6 +25,7 @@ from typing import cast
 from annotator.core.errors import InputError
 from annotator.core.ingest.formats import ENDINGS, FORMAT_ENDINGS, format_for, has_ending
 from annotator.core.ingest.records import annotator_name
+from annotator.core.ingest.textfile import json_lines
 
 DOCCANO = "doccano"
 MERGED = "all.jsonl"  # doccano's file for a collaborative project: every member's labels
@@ -46,9 +49,16 @@ class Inputs:
     notes: list[str]
 
 
-def input_files(sources: list[str], fmt: str = "auto", name_single: bool = False) -> Inputs:
-    """The files ``sources`` name, in a stable order, without repeats (see the module docstring);
-    ``name_single``: a lone doccano file is a member's export, credited to its name."""
+CLI_HINT = " (give --annotator or --single-annotator to give them to another)"
+
+
+def input_files(
+    sources: list[str], fmt: str = "auto", name_single: bool = False, members: bool = False
+) -> Inputs:
+    """The files ``sources`` name, in a stable order, without repeats (see the module docstring).
+    With ``fmt`` doccano, ``name_single``: a lone ``.jsonl`` file is a member's export, credited
+    to its name (the CLI without ``--annotator``); ``members``: every loose ``.jsonl`` file is one,
+    as in a zip (the window, when the user said so)."""
     found = Inputs([], [])
     seen: set[str] = set()
     for source in sources:
@@ -57,21 +67,46 @@ def input_files(sources: list[str], fmt: str = "auto", name_single: bool = False
             if key not in seen:
                 seen.add(key)
                 found.files.append(item)
-    lone = found.files[0] if len(found.files) == 1 else None
-    if (
-        name_single
-        and fmt == DOCCANO
-        and lone
-        and lone.annotator is None
-        and lone.path.name.endswith(".jsonl")
-    ):
-        found.files = _per_user([lone.path], found.notes)
-        if found.files[0].annotator is not None:
-            found.notes.append(
-                f"{lone.path}: labels given to doccano user {found.files[0].annotator!r}, whose export "
-                "file is named for them (give --annotator or --single-annotator to give them to another)"
-            )
+    loose = [f for f in found.files if f.annotator is None and f.path.name.endswith(".jsonl")]
+    if fmt == DOCCANO and loose == found.files and (members or (name_single and len(loose) == 1)):
+        found.files = _per_user([f.path for f in loose], found.notes)
+        found.notes += [
+            f"{f.path}: labels given to doccano user {f.annotator!r}, whose export file is named "
+            f"for them{'' if members else CLI_HINT}"
+            for f in found.files
+            if f.annotator is not None
+        ]
     return found
+
+
+def doccano_members(sources: list[str]) -> list[str]:
+    """The doccano users that ``sources`` would be credited to as per-member export files: one
+    name a file, when every source is a ``.jsonl`` file whose first line has the shape of
+    doccano's export (``text``, ``label`` or ``entities``, and doccano's own ``Comments``);
+    ``all.jsonl`` names nobody. Empty when they are not such files (or cannot be read: the
+    import then says why)."""
+    paths = [Path(s) for s in sources]
+    if not paths or not all(p.is_file() and p.name.lower().endswith(".jsonl") for p in paths):
+        return []
+    try:
+        if not all(_doccano_export_line(p) for p in paths):
+            return []
+        return [f.annotator for f in _per_user(paths, []) if f.annotator is not None]
+    except InputError:
+        return []
+
+
+def _doccano_export_line(path: Path) -> bool:
+    """Whether the first JSON line of ``path`` looks like a line of doccano's JSONL export."""
+    with closing(json_lines(path, None)) as lines:
+        first = next(lines, None)
+    task = first[1] if first else None
+    return (
+        isinstance(task, dict)
+        and isinstance(task.get("text"), str)
+        and isinstance(task.get("label", task.get("entities")), list)
+        and "Comments" in task
+    )
 
 
 def _expand(source: str, fmt: str, notes: list[str]) -> list[InputFile]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -69,7 +69,7 @@ def not_utf8(path: Path, line: int | None, encoding: str | None, exc: UnicodeDec
     )
 
 
-def json_lines(path: Path, encoding: str | None = None) -> Iterator[tuple[int, object]]:
+def json_lines(path: Path, encoding: str | None = None) -> Generator[tuple[int, object], None, None]:
     """``(line_number, decoded JSON)`` for each non-blank line; bad JSON names file and line."""
     for line_no, line in numbered_lines(path, encoding):
         if not line.strip():

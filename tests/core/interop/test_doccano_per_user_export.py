@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from annotator.cli import cli
 from annotator.core.errors import InputError
-from annotator.core.ingest import import_sources
+from annotator.core.ingest import doccano_members, import_sources
 from annotator.core.store import open_project
 
 EXPORT = Path(__file__).parents[2] / "data" / "interop" / "doccano_export"
@@ -190,3 +190,39 @@ def test_import_command_credits_a_users_file_alone(tmp_path):
     args[1] = str(tmp_path / "d.db")
     result = CliRunner().invoke(cli, [*args, "--annotator", "ann"], catch_exceptions=False)
     assert "annotator ann: 2 article(s), 4 span(s) added" in result.output
+
+
+REAL = EXPORT.parent / "real_tools"
+
+
+def test_doccano_members_names_files_shaped_like_doccanos_export(tmp_path):
+    """What the window asks about: loose .jsonl files whose lines carry doccano's own
+    ``Comments`` (doccano 1.8.4's real export does; our doccano export does not)."""
+    assert doccano_members([str(EXPORT / "alice.jsonl")]) == ["alice"]
+    assert doccano_members([str(EXPORT / n) for n in ("alice.jsonl", "bob.jsonl", "all.jsonl")]) == [
+        "alice",
+        "bob",
+    ]
+    assert doccano_members([str(EXPORT / "all.jsonl")]) == []
+    real = REAL / "doccano_1.8.4_relation_project.jsonl"
+    assert doccano_members([str(real)]) == ["doccano_1.8.4_relation_project"]
+    assert doccano_members([str(REAL / "ours_to_doccano_label.jsonl")]) == []
+    assert doccano_members([str(real), str(REAL / "ours_to_ls.json")]) == []
+    assert doccano_members([str(EXPORT)]) == []  # a folder: auto mode reads it as plain JSONL
+    broken = tmp_path / "carol.jsonl"
+    broken.write_text("{not json\n")
+    assert doccano_members([str(broken)]) == []
+
+
+def test_doccano_members_credits_loose_files_to_their_users_even_with_an_annotator(tmp_path):
+    """The window's "To each member": every loose file as in a zip (all.jsonl beside them left
+    out), although the window gives its annotator; the note gives no CLI flags."""
+    files = [str(EXPORT / n) for n in ("admin.jsonl", "alice.jsonl", "all.jsonl")]
+    report, labels, _ = run_import(tmp_path, files, "doccano", doccano_members=True)
+    assert labels == {"admin": ADMIN, "alice": ALICE}
+    assert (
+        f"{EXPORT / 'alice.jsonl'}: labels given to doccano user 'alice', whose export file is named for them"
+        in report.notes
+    )
+    assert not any("--annotator" in note for note in report.notes)
+    assert any("all.jsonl: left out" in note for note in report.notes)
