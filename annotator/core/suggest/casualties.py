@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from annotator.core.suggest.calendar_words import MONTHS
-from annotator.core.suggest.casualty_filters import hypothetical, in_custody, lacking, not_a_count
+from annotator.core.suggest.casualty_filters import hypothetical, in_custody, lacking, not_a_count, rate
 from annotator.core.suggest.casualty_people import people_after, thing_after
 from annotator.core.suggest.casualty_totals import total_kind
 from annotator.core.suggest.lexicon import Words, words
@@ -73,17 +73,27 @@ def _same_sentence_kind(number: Span, previous: tuple[Span, str] | None, w: Word
 
 def _casualty(doc: Doc, number: Span, w: Words, fallback: str | None = None) -> Suggestion | None:
     end, noun = people_after(doc, number, w)
-    listed = noun is not None or _listed(doc, number)
+    listed = noun is not None or _listed(doc, number, w)
     if _is_other_quantity(doc, number, noun, listed and fallback is not None):
         return None
-    if not_a_count(doc, number) or lacking(doc, number):
+    if not_a_count(doc, number) or lacking(doc, number) or rate(doc, number, end):
+        return None
+    if _possessor(doc, end, noun) or _pronoun_one(doc, number, noun):
         return None
     counted = parse_count([t.lower_ for t in number])
-    if counted is None or (noun is None and thing_after(doc, number, w)):
+    if counted is None or (
+        noun is None and (thing_after(doc, number, w) or _share_of_things(doc, number, w))
+    ):
         return None
     if noun is not None and noun.lower_ in w.health_counts and not _names_illness(doc, number, w):
         return None  # "40 cases of fraud"
-    kind = _kind(doc, number, noun, w) or (fallback if listed else None)  # "nine rebels ... and six"
+    included = _included(doc, number, w)
+    if included and noun is None and fallback is None and not _names_harmed(doc, number, w):
+        return None  # "four shootings that week, including one in Gilroy": not people
+    if included and fallback is not None:
+        kind: str | None = fallback  # "104 people are killed, including 46 children, and 50 ... injured"
+    else:
+        kind = _kind(doc, number, noun, w) or (fallback if listed else None)  # "nine rebels ... and six"
     if kind is None:
         return None
     if kind == "injured" and _ill_not_hurt(doc, number, w):
@@ -103,16 +113,48 @@ def _casualty(doc: Doc, number: Span, w: Words, fallback: str | None = None) -> 
     return Suggestion(span.start_char, span.end_char, "CASUALTY", "pattern", 0.75, attrs)
 
 
-def _listed(doc: Doc, number: Span) -> bool:
+def _listed(doc: Doc, number: Span, w: Words) -> bool:
     """A bare number after "and" or "," ("... and six"), or the end of a change ("from five
     people to six")."""
-    start, _ = _qualifier(doc, number.start, words())  # "… and about 19"
+    start, _ = _qualifier(doc, number.start, w)  # "… and about 19"
     before = doc[start - 1].lower_ if start else ""
     if before in ("and", ","):
         return True
     if start >= 2 and doc[start - 2].lower_ == "as" and doc[start - 1].pos_ == "AUX":
         return True  # "90 were wounded, as were seventeen from the army"
     return before == "to" and any(t.lower_ == "from" for t in doc[max(0, number.start - 8) : number.start])
+
+
+def _included(doc: Doc, number: Span, w: Words) -> bool:
+    """ "…, including 46 children": a part of the figure before it in the sentence."""
+    start, _ = _qualifier(doc, number.start, w)
+    return start > 0 and doc[start - 1].lower_ == "including"
+
+
+def _names_harmed(doc: Doc, number: Span, w: Words) -> bool:
+    """Whether the plural noun a bare "including N" picks from counts harmed people or cases
+    ("more cases of measles, including 165"; not "four shootings that week, including one")."""
+    first = _sentence_of(number).start
+    for token in reversed(doc[first : number.start]):
+        if token.tag_ == "NNS":
+            lower = token.lower_
+            return lower in w.people_nouns or lower in w.health_words or harm_at(doc, token.i, w) is not None
+    return False
+
+
+def _possessor(doc: Doc, end: int, noun: Token | None) -> bool:
+    """ "with two doctors' approval": the people own something; they are not counted as harmed."""
+    return noun is not None and end < len(doc) and doc[end].tag_ == "POS"
+
+
+def _pronoun_one(doc: Doc, number: Span, noun: Token | None) -> bool:
+    """ "another one": a pronoun for a thing named before, not one person."""
+    return (
+        noun is None
+        and number.text.lower() == "one"
+        and number.start > 0
+        and doc[number.start - 1].lower_ == "another"
+    )
 
 
 def _ill_not_hurt(doc: Doc, number: Span, w: Words) -> bool:
@@ -173,7 +215,7 @@ def _month_after(doc: Doc, number: Span) -> bool:
 
 def _kind(doc: Doc, number: Span, noun: Token | None, w: Words) -> str | None:
     """The harm the sentence reports nearest after (then before) the figure."""
-    if noun is not None and noun.lower_ == "lives" and _saved(doc, number, noun):
+    if noun is not None and noun.lower_ == "lives" and _saved(doc, number, noun, w):
         return "affected"  # "14,000 lives saved": rescued
     if noun is not None and noun.lower_ in w.harm:
         return w.harm[noun.lower_]
@@ -185,7 +227,8 @@ def _kind(doc: Doc, number: Span, noun: Token | None, w: Words) -> str | None:
     if verb:
         return verb
     sent = _sentence_of(number)
-    after = _after_in_clause(doc, number.end, min(sent.end, number.end + _FORWARD), w)
+    group_end = _past_whole_group(doc, number.end)
+    after = _after_in_clause(doc, group_end, min(sent.end, group_end + _FORWARD), w)
     before = _before_in_clause(doc, number.start, max(sent.start, number.start - _BACKWARD))
     if noun is not None:  # "refugees among the 385 voters": another group's harm noun
         before = [i for i in before if doc[i].lower_ not in w.people_nouns]
@@ -198,9 +241,27 @@ def _kind(doc: Doc, number: Span, noun: Token | None, w: Words) -> str | None:
     return None
 
 
-def _saved(doc: Doc, number: Span, lives: Token) -> bool:
+def _share_of_things(doc: Doc, number: Span, w: Words) -> bool:
+    """ "29 out of 30 federal charges": a share of things, not of people."""
+    j = number.end + 2
+    whole = doc[number.end : j].text.lower() == "out of" and j < len(doc) and doc[j].like_num
+    return whole and thing_after(doc, doc[j : j + 1], w)
+
+
+def _past_whole_group(doc: Doc, end: int) -> int:
+    """ "3 out of 4 missing Americans are found dead": the harm of the whole group ("missing") is
+    not the figure's; its verb comes after the group."""
+    if doc[end : end + 2].text.lower() != "out of":
+        return end
+    for i in range(end + 2, min(len(doc), end + 2 + _FORWARD)):
+        if doc[i].pos_ == "AUX" or doc[i].tag_ in ("VBD", "VBP", "VBZ", "MD"):  # not "missing"
+            return i
+    return end
+
+
+def _saved(doc: Doc, number: Span, lives: Token, w: Words) -> bool:
     """ "saved 14,000 lives", "14,000 lives saved"."""
-    start, _ = _qualifier(doc, number.start, words())
+    start, _ = _qualifier(doc, number.start, w)
     near = [doc[start - 1]] if start else []
     near += [doc[lives.i + 1]] if lives.i + 1 < len(doc) else []
     return any(t.lemma_.lower() == "save" or t.lower_ == "saved" for t in near)
@@ -275,6 +336,15 @@ def _qualifier(doc: Doc, start: int, w: Words) -> tuple[int, str | None]:
         if start - size < 0:
             continue
         phrase = doc[start - size : start].text.lower()
+        if phrase == "up to" and _lifts_object(doc[start - size]):
+            return start, None
         if phrase in w.qualifiers:
             return start - size, w.qualifiers[phrase]
     return start, None
+
+
+def _lifts_object(up: Token) -> bool:
+    """ "brought the total number of dead up to 104": "up" belongs to the verb, no hedge."""
+    verb = up.head
+    objects = (c for c in verb.children if c.dep_ == "dobj" and c.i < up.i)
+    return verb.pos_ == "VERB" and verb.i < up.i and any(objects)

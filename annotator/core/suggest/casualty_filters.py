@@ -34,7 +34,11 @@ _HYPOTHETICAL_AFTER = (
 _MODALS = {"could", "would", "might", "may", "threatens", "threaten", "threatened", "risk", "risks", "can"}
 _LIST = {",", "or", "and", "to", "-", "–"}
 _PROJECTING = {"could", "might", "may", "would"}
+_GROUP_WORDS = {"DET", "NOUN", "PROPN", "ADJ"}  # "of the island nation's [190,000]"
 _CLIMB = 3  # words from the figure up to its verb ("to [over 100,000]" -> "increase")
+_RATE_WORDS = {"annually", "daily", "weekly", "monthly", "yearly", "hourly"}
+_PERIODS = {"day", "week", "month", "year", "hour", "decade"}
+_NOT_RATE_AFTER = {"after", "before", "later", "earlier", "ago", "of"}
 
 
 def not_a_count(doc: Doc, number: Span) -> bool:
@@ -154,11 +158,16 @@ def _in_a_name_or_date(doc: Doc, number: Span) -> bool:
 
 
 def _total(doc: Doc, number: Span) -> bool:
-    """ "14 out of 45 passengers", "17 of the 28 refugees": the second figure is the whole group."""
+    """ "14 out of 45 passengers", "17 of the 28 refugees", "3,100 of the island's 190,000
+    residents": the second figure is the whole group."""
     words = [t.lower_ for t in doc[max(0, number.start - 3) : number.start]]
     if words[-2:] == ["out", "of"]:
         return True
-    return words[-2:] == ["of", "the"] and len(words) == 3 and doc[number.start - 3].like_num
+    for i in range(number.start - 2, max(0, number.start - 7), -1):  # "3,100 of the island's 190,000"
+        if doc[i].lower_ == "of":
+            between = doc[i + 1 : number.start]
+            return doc[i - 1].like_num and all(t.pos_ in _GROUP_WORDS or t.tag_ == "POS" for t in between)
+    return False
 
 
 def in_custody(doc: Doc, start: int, end: int, words: Words) -> bool:
@@ -217,3 +226,17 @@ def _projected(phrase: Span) -> bool:
 
 def _is_harm(token: Token, words: Words) -> bool:
     return token.lower_ in words.harm or token.lemma_.lower() in words.harm
+
+
+def rate(doc: Doc, number: Span, end: int) -> bool:
+    """ "1,000 deaths per day", "100,000 deaths annually", "seven per 100,000 people", "20 deaths a
+    year": a rate, not a toll (``end``: where the figure's phrase ends). The number after "per"
+    is the base of a rate ("per 100,000")."""
+    if number.start and doc[number.start - 1].lower_ in ("per", "every"):
+        return True
+    nxt = [t.lower_ for t in doc[end : end + 3]]
+    if nxt[:1] == ["per"] or (nxt and nxt[0] in _RATE_WORDS):
+        return True
+    if len(nxt) >= 2 and nxt[0] in ("a", "each", "every") and nxt[1] in _PERIODS:
+        return len(nxt) == 2 or nxt[2] not in _NOT_RATE_AFTER  # not "a day after the attack"
+    return False

@@ -136,6 +136,14 @@ def _harm_head(doc: Doc, j: int, w: Words) -> bool:
     return token.lower_ in w.harm and token.pos_ in ("ADJ", "VERB") and nxt is not None and nxt.pos_ == "AUX"
 
 
+def _possessive(doc: Doc, i: int) -> bool:
+    """A possessor or its "'s" inside an "of" phrase ("of the island nation's [residents]")."""
+    token = doc[i]
+    inside_of = any(t.lower_ == "of" for t in doc[max(0, i - 4) : i])
+    owner = token.pos_ in ("NOUN", "PROPN") and any(t.tag_ == "POS" for t in doc[i + 1 : i + 3])
+    return inside_of and (token.tag_ == "POS" or owner)
+
+
 def thing_after(doc: Doc, number: Span, w: Words) -> bool:
     """Whether the number counts things, not people ("50 residential buildings", "19 points",
     "two of the suitcases")."""
@@ -146,6 +154,7 @@ def thing_after(doc: Doc, number: Span, w: Words) -> bool:
             or _joins_modifiers(doc, token.i)  # "a dozen Asian and African nations"
             or token.lower_ == "of"
             or (token.pos_ == "DET" and token.nbor(-1).lower_ == "of")
+            or _possessive(doc, token.i)  # "4,200 of the island nation's residents"
         ):
             continue
         if _counts_people(number, token, w):

@@ -49,8 +49,10 @@ def _verb_of(token: Token) -> Token | None:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ in ("to", "at", "from"):
         token = token.head
+        if token.head.lower_ == "up":  # "bringing the total … up to [N]"
+            token = token.head
     head = token.head
-    if token.dep_ in ("dobj", "attr", "prep", "npadvmod", "pobj") and head.pos_ in ("VERB", "AUX"):
+    if token.dep_ in ("dobj", "attr", "prep", "npadvmod", "pobj", "advmod") and head.pos_ in ("VERB", "AUX"):
         return head
     return None
 
@@ -65,6 +67,15 @@ def _harm_of_total(total: Token, w: Words) -> str | None:
             kind = w.harm.get(noun.lower_) or w.harm.get(noun.lemma_.lower())
             if kind:
                 return kind
-            if noun.lower_ in w.people_nouns:  # "the number of people infected"
-                return None
+            if noun.lower_ in w.people_nouns:  # "the number of Palestinians killed"
+                return _harm_of_participle(noun, w)
     return w.harm.get(total.lower_)
+
+
+def _harm_of_participle(people: Token, w: Words) -> str | None:
+    """The harm a participle after the people names ("Palestinians killed in attacks"), or None
+    ("the number of people living there")."""
+    for child in people.children:
+        if child.dep_ in ("acl", "amod") and child.i > people.i and child.lower_ in w.harm:
+            return w.harm[child.lower_]
+    return None
