@@ -75,12 +75,12 @@ class FileJobs(QObject):
             self._window, "Export done articles", "", ";;".join(filters)
         )
         if out:
-            self.start_export(Path(out), filters.get(chosen, "spacy"))
+            self.start_export(*export_target(out, filters.get(chosen, "spacy")))
 
     def start_export(self, out: Path, fmt: str) -> BackgroundOp:
         """Export the done articles to ``out`` in the background."""
         job = self._run("Exporting", export_work(self._path, out, fmt, None), "articles written")
-        job.succeeded.connect(lambda report: self._report(f"Exported to {out}", report))
+        job.succeeded.connect(lambda report: self._report(f"Exported to {out} ({fmt})", report))
         return job
 
     def _run(self, title: str, work, unit: str, changes=None) -> BackgroundOp:
@@ -168,6 +168,21 @@ def export_work(path: Path, out_path: Path, fmt: str, annotator: str | None):
             )
 
     return work
+
+
+def export_target(out: str, fmt: str) -> tuple[Path, str]:
+    """The file and format to export to, from the save dialog's name ``out`` and the format
+    ``fmt`` of its file-type filter. A name ending in another format's suffix is written in
+    that format (a typed ``corpus.jsonl`` is JSONL, whichever filter showed); a name without
+    one gets ``fmt``'s suffix (the dialog adds none)."""
+    from annotator.core.export import FORMATS
+
+    path, wanted = Path(out), FORMATS[fmt].suffix
+    suffix = path.suffix.lower()
+    if not wanted or suffix == wanted:
+        return path, fmt
+    named = [name for name, writer in FORMATS.items() if suffix and writer.suffix == suffix]
+    return (path, named[0]) if named else (path.with_name(path.name + wanted), fmt)
 
 
 def export_filters() -> dict[str, str]:
