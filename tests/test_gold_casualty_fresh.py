@@ -1,18 +1,26 @@
-"""The fresh CASUALTY dev gold (``gold_casualty_fresh.jsonl``): Wikinews articles labelled by hand
-for casualty figures only; each has its source and licence, and every span is a valid CASUALTY."""
+"""The fresh CASUALTY dev golds (``gold_casualty_fresh.jsonl``, ``gold_casualty_fresh2.jsonl``):
+Wikinews articles and Wikipedia "Current events" days labelled by hand for casualty figures only;
+each has its source and licence, and every span is a valid CASUALTY."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-GOLD = Path(__file__).resolve().parent / "data" / "gold_casualty_fresh.jsonl"
+DATA = Path(__file__).resolve().parent / "data"
+GOLD = DATA / "gold_casualty_fresh.jsonl"
+GOLD2 = DATA / "gold_casualty_fresh2.jsonl"
+# Each licence with the address its articles must come from.
+LICENCES = {
+    "CC BY 2.5 (Wikinews)": "https://en.wikinews.org/wiki/",
+    "CC BY-SA 4.0 (Wikipedia)": "https://en.wikipedia.org/wiki/Portal:Current_events/",
+}
 KINDS = {"killed", "injured", "missing", "displaced", "affected"}
 QUALIFIERS = {None, "at least", "more than", "fewer than", "about", "up to"}
 
 
-def _tasks() -> list[dict]:
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+def _tasks(path: Path = GOLD) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def test_every_article_names_its_wikinews_source_and_licence():
@@ -37,3 +45,26 @@ def test_every_span_is_a_casualty_figure_with_valid_attributes():
             assert low is not None or high is not None
             assert low is None or high is None or low <= high
     assert figures >= 80
+
+
+def test_the_second_fresh_gold_names_source_and_licence_of_every_article():
+    tasks = _tasks(GOLD2)
+    assert len(tasks) >= 20
+    for task in tasks:
+        meta = task["meta"]
+        assert meta["url"].startswith(LICENCES[meta["licence"]]), meta
+        assert meta["source"] and meta["file"].startswith("casualty_fresh2_")
+    assert {t["meta"]["licence"] for t in tasks} == set(LICENCES)
+
+
+def test_the_second_fresh_gold_has_valid_casualty_spans():
+    spans = [(t["text"], s) for t in _tasks(GOLD2) for s in t["spans"]]
+    assert len(spans) >= 50
+    for text, span in spans:
+        covered = text[span["start"] : span["end"]]
+        assert span["label"] == "CASUALTY" and covered == covered.strip() and covered
+        attrs = span["attrs"]
+        assert attrs["kind"] in KINDS and attrs["qualifier"] in QUALIFIERS
+        low, high = attrs["count_low"], attrs["count_high"]
+        assert low is not None or high is not None
+        assert low is None or high is None or low <= high
