@@ -39,7 +39,14 @@ def is_named_thing(span: Span, text: str) -> bool:
     """Whether the quoted ``span`` (marks outside it) names something rather than quotes words:
     a naming word before the mark, or a short title-cased run inside a sentence."""
     before = _words_before(text, span.start_char, 4)
-    if before and before[-1] in words().naming_words and not _said_of(span):
+    introduced = text[: span.start_char].rstrip(" \"'“„‘").endswith(":")  # "on his blog: "…""
+    if (
+        before
+        and before[-1] in words().naming_words
+        and not introduced
+        and not _said_of(span)
+        and not _subject_of_quote(span)
+    ):
         return True
     if (before and " ".join(before[-2:]) in _KNOWN_AS) or " ".join(before[-3:]) in _KNOWN_AS:
         return True
@@ -64,6 +71,22 @@ def _said_of(span: Span) -> bool:
         t.head.i == noun.head.i or (t.head.i == noun.i and t.dep_ == "appos")
         for t in span
         if not t.is_punct and not span.start <= t.head.i < span.end
+    )
+
+
+def _subject_of_quote(span: Span) -> bool:
+    """ "Wu says the company "priced it too low"": the noun before the marks is the subject of a
+    verb inside them, so the quote goes on its sentence rather than naming the noun."""
+    doc, i = span.doc, span.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    if i < 0 or not span.text.lstrip(" \"'“‘")[:1].islower():
+        return False
+    noun = doc[i]
+    return (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and span.start <= noun.head.i < span.end
+        and noun.head.pos_ in ("VERB", "AUX")
     )
 
 
@@ -106,18 +129,25 @@ def according_to(span: Span, quoted: set[int]) -> Token | None:
 
 def colon_subject(span: Span, quoted: set[int]) -> Token | None:
     """ "Maria Lopez was blunt: "The camp is full."": the subject of the clause that a colon
-    right before the opening mark ends."""
+    (or a dash before a whole-sentence quote) right before the opening mark ends."""
     doc = span.doc
     i = span.start - 1
     while i >= 0 and (doc[i].is_quote or doc[i].is_space):
         i -= 1
-    if i < 1 or doc[i].text != ":" or i in quoted:
+    if i < 1 or i in quoted or not (doc[i].text == ":" or (doc[i].text in _DASHES and _opens_sentence(span))):
         return None
     clause = doc[doc[i].sent.start : i]
     subjects = [t for t in clause if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted]
     # "Robinson, whose Twitter bio includes …, writes:", "Collins saw it as the way for the
     # nations to …:": the subject highest in the parse, the later one of equals
     return min(reversed(subjects), key=_depth) if subjects else None
+
+
+def _opens_sentence(span: Span) -> bool:
+    """A quote that reads as a sentence of its own: upper case first, sentence punctuation last
+    ("… the ruling - "I conclude that the fence is legal.""), as a colon would introduce it."""
+    inner = span.text.strip(" \"'“”‘’")
+    return inner[:1].isupper() and inner.rstrip(",")[-1:] in _SENTENCE_END
 
 
 def _depth(token: Token) -> int:

@@ -50,6 +50,7 @@ def _scan(text: str, start: int, end: int, continuing: bool) -> tuple[list[tuple
     kind: str | None = None
     lead = len(text[start:end]) - len(text[start:end].lstrip())
     skip_to = -1
+    single_at = -1
     for mark in _MARK.finditer(text, start, end):
         i = mark.start()
         if i <= skip_to:
@@ -61,13 +62,16 @@ def _scan(text: str, start: int, end: int, continuing: bool) -> tuple[list[tuple
             kind = _opening(text, i, start)
             if kind:
                 open_at = -1 if continuing and i == start + lead else i + 1
+                single_at = i if kind == "single" else -1
         elif open_at is not None and kind == "double" and _reopens(text, i):
             open_at = i + 1  # the mark before opened a quote it never closed
         elif open_at is not None and _closing(text, i, kind):
             found.append((open_at, i))
             kind, open_at = None, None
     if kind == "single":  # an unclosed single mark is an apostrophe far more often than a quote
-        open_at = None
+        # ("Apple's iLife '11 suite"): read on after it, so it hides no quote that follows
+        more, open_at = _scan(text, single_at + 1, end, False)
+        found.extend(more)
     return found, open_at
 
 
