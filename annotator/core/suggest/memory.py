@@ -7,6 +7,8 @@ It helps rather than contradicts:
   store knows, see ``store/window_sessions``) or named in ``editing`` is left out until it is
   left or marked done (or reviewed) by the one who has it open, and again after an edit made
   there since, so a span briefly shrunk while moving its boundary is never learnt;
+- a use of the string that an article marked done or reviewed leaves unlabelled counts against
+  it as a rejection does ("Wednesday" the club is not every "Wednesday": ``unlabelled_uses``);
 - titles ("Ukrainian President") are not learnt: they are words before a name, not names;
   nor is a string without a letter (a "3" someone took into a team's name is no name);
 - it never suggests inside a longer name (a suggested or accepted entity around it), and of
@@ -16,7 +18,10 @@ It helps rather than contradicts:
 - a model trained on the project (see ``trained_entities``) learnt the same decisions with
   their context: memory then only fills places where it found no name (20 CoNLL wire
   articles, a model trained on 150 others: memory relabelling its names gave ACTOR F1 0.84
-  and LOCATION 0.75, filling gaps only 0.88 and 0.81).
+  and LOCATION 0.75, filling gaps only 0.88 and 0.81). On 246 other wire articles, with memory
+  of the 150 (``benchmarks/bench_learning.py``), filling adds little (ACTOR 0.818 -> 0.820,
+  LOCATION 0.880 either way); relabelling even the names memory was sure of (accepted 2+ times,
+  never left or labelled otherwise) added no more (report-14-train16.md).
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from spacy.tokens import Doc
 
 from annotator.core.suggest.lexicon import words
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
+from annotator.core.suggest.unlabelled_uses import finished_articles, unlabelled_uses
 
 if TYPE_CHECKING:
     from annotator.core.store import Project
@@ -45,9 +51,9 @@ def memory_enabled(project: Project) -> bool:
 
 def remembered(project: Project, editing: Collection[int] = (), editor: str | None = None) -> dict[str, str]:
     """String -> label for accepted spans of labels without attributes (not QUOTE); a string
-    people rejected (with that label) as often as they accepted it is left out, and so are
-    titles, strings without a letter, and the decisions in articles not finished yet: those
-    a window has open and its annotator has not marked done or reviewed, and those of
+    people rejected (with that label) or left unlabelled in finished articles as often as they
+    accepted it is left out, and so are titles, strings without a letter, and the decisions
+    in articles not finished yet: those a window has open and its annotator has not marked done or reviewed, and those of
     ``editing`` (open here for ``editor``) that ``editor`` has not."""
     return learnt(project, editing, editor)[0]
 
@@ -72,7 +78,20 @@ def learnt(
         everything[(text, label)] += vote
         if article_id not in editing:
             finished[(text, label)] += vote
+    _count_unlabelled(project, labels, editing, finished, everything)
     return _best(finished), _best(everything)
+
+
+def _count_unlabelled(
+    project: Project, labels: set[str], editing: Collection[int], *votes: Counter[tuple[str, str]]
+) -> None:
+    """Each use of a string a finished article leaves unlabelled is a "no" for it (see
+    ``unlabelled_uses``)."""
+    strings = {text for counter in votes for (text, _), n in counter.items() if n > 0}
+    uses = unlabelled_uses(finished_articles(project, labels, editing), strings)
+    for counter in votes:
+        for text, label in [key for key in counter if key[0] in uses]:
+            counter[(text, label)] -= uses[text]
 
 
 def _best(votes: Counter[tuple[str, str]]) -> dict[str, str]:
