@@ -7,7 +7,8 @@ Memory used to suggest it everywhere. In an article someone marked done (or revi
 of the string that no span of an entity label covers (accepted, rejected, or a suggestion left
 open: a question not answered is no "no") is one the person saw and chose not to label, unless
 they accepted the string elsewhere in that article (they took it for a name there: the other
-uses may be mentions they did not label again).
+uses may be mentions they did not label again). An article finished without any entity
+decision counts for nothing.
 
 Measured on 246 CoNLL wire articles, memory from 150 others (``bench_learning.py``), ACTOR /
 LOCATION F1 without memory, with memory before this count, and with it: a model trained on the
@@ -47,14 +48,17 @@ class Finished:
 def finished_articles(
     project: Project, labels: Collection[str], leave_out: Collection[int] = ()
 ) -> Iterable[Finished]:
-    """Each article someone marked done or reviewed (but those of ``leave_out``), with its
-    spans of ``labels`` (accepted, rejected or suggested)."""
+    """Each article someone marked done or reviewed (but those of ``leave_out``) in which a
+    person accepted or rejected a span of ``labels`` (one finished without any says nothing
+    about names: nothing to label, or another label's work), with its spans of ``labels``
+    (accepted, rejected or suggested)."""
     ids = sorted({i for state in FINISHED_STATES for i in project.ids_in_state(state)} - set(leave_out))
     spans: dict[int, list[Span]] = defaultdict(list)
     for span in project.spans_in(ids, ("accepted", "rejected", "suggested")):
         if span.label in labels:
             spans[span.article_id].append(span)
-    for text, article_id in project.article_texts(ids):
+    worked = [i for i in ids if any(s.status != "suggested" for s in spans[i])]
+    for text, article_id in project.article_texts(worked):
         rows = spans[article_id]
         accepted = {s.text_in(text) for s in rows if s.status == "accepted"}
         yield Finished(text, sorted((s.start, s.end) for s in rows), accepted)

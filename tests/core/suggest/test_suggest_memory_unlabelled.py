@@ -95,3 +95,10 @@ def test_a_rejection_counts_once(project):
     done(project, club, club_2, week_2)
     # two accepts, one rejection: the rejected place is not also an unlabelled use
     assert remembered(project) == {"Wednesday": "ACTOR"}
+
+
+def test_an_article_finished_without_any_entity_decision_counts_for_nothing(project):
+    club, week_1 = new_articles(project, CLUB, WEEK_1)
+    label(project, club, "Wednesday", "ACTOR", nth=1)
+    done(project, club, week_1)  # week_1 finished with no name labelled or rejected
+    assert remembered(project) == {"Wednesday": "ACTOR"}
