@@ -1,0 +1,60 @@
+"""The MEANTIME speaker dev gold (``gold_meantime_dev.jsonl``): English Wikinews articles from
+the SemEval-2015 Task 4 (MEANTIME) copy, labelled by hand for QUOTEs and their speakers only;
+each has its source and licence, every speaker link joins a QUOTE to an ACTOR of the same
+article, and the check part kept out of the repository is absent."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+GOLD = Path(__file__).resolve().parent / "data" / "gold_meantime_dev.jsonl"
+# the check part (every third article of the selection): labelled, measured, never committed
+_CHECK = {
+    "17174",
+    "82548",
+    "16844",
+    "79240",
+    "51682",
+    "121416",
+    "127227",
+    "118147",
+    "17677",
+    "87805",
+    "126029",
+    "31706",
+}
+_SOURCE = re.compile(
+    r"qiangning/StructTempRel-EMNLP17 data/SemEval2015-Task4-TimeLine/\S+/(\d+)[-_]\S+\.tml @d6518a5 "
+)
+
+
+def _tasks() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_every_article_names_its_wikinews_source_and_licence_and_none_is_in_the_check_part():
+    tasks = _tasks()
+    assert len(tasks) == 24
+    for task in tasks:
+        meta = task["meta"]
+        assert meta["url"].startswith("https://en.wikinews.org/wiki/")
+        assert meta["licence"] == "CC BY 2.5 (Wikinews)"
+        found = _SOURCE.match(meta["source"])
+        assert found is not None
+        assert found.group(1) not in _CHECK
+
+
+def test_spans_are_quotes_and_their_speakers():
+    links = 0
+    for task in _tasks():
+        spans = {(s["start"], s["end"], s["label"]) for s in task["spans"]}
+        assert {label for *_, label in spans} <= {"QUOTE", "ACTOR"}
+        for relation in task["relations"]:
+            head, child = relation["head_span"], relation["child_span"]
+            assert relation["label"] == "SPEAKER"
+            assert (head["start"], head["end"], "QUOTE") in spans
+            assert (child["start"], child["end"], "ACTOR") in spans
+            links += 1
+    assert links == 69
