@@ -8,7 +8,7 @@ from spacy.util import filter_spans
 
 from annotator.core.suggest.calendar_words import MONTHS
 from annotator.core.suggest.casualty_filters import hypothetical, in_custody, lacking, not_a_count, rate
-from annotator.core.suggest.casualty_people import people_after, thing_after
+from annotator.core.suggest.casualty_people import harm_key, people_after, thing_after
 from annotator.core.suggest.casualty_totals import total_kind
 from annotator.core.suggest.lexicon import Words, words
 from annotator.core.suggest.numbers import parse_count
@@ -85,7 +85,7 @@ def _casualty(doc: Doc, number: Span, w: Words, fallback: str | None = None) -> 
         noun is None and (thing_after(doc, number, w) or _share_of_things(doc, number, w))
     ):
         return None
-    if noun is not None and noun.lower_ in w.health_counts and not _names_illness(doc, number, w):
+    if noun is not None and harm_key(number, noun) in w.health_counts and not _names_illness(doc, number, w):
         return None  # "40 cases of fraud"
     included = _included(doc, number, w)
     if included and noun is None and fallback is None and not _names_harmed(doc, number, w):
@@ -217,8 +217,8 @@ def _kind(doc: Doc, number: Span, noun: Token | None, w: Words) -> str | None:
     """The harm the sentence reports nearest after (then before) the figure."""
     if noun is not None and noun.lower_ == "lives" and _saved(doc, number, noun, w):
         return "affected"  # "14,000 lives saved": rescued
-    if noun is not None and noun.lower_ in w.harm:
-        return w.harm[noun.lower_]
+    if noun is not None and harm_key(number, noun) in w.harm:
+        return w.harm[harm_key(number, noun)]
     if noun is not None:  # "93 injured people"
         inside = [harm_at(doc, t.i, w, noun.i) for t in doc[number.end : noun.i]]
         if any(inside):

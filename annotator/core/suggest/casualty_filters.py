@@ -144,10 +144,13 @@ def _one_of(doc: Doc, number: Span) -> bool:
 
 
 def _in_a_name_or_date(doc: Doc, number: Span) -> bool:
-    """ "Sept 17", "Sept . 17" (a date the model missed) and "the ferry Trident Seven" (a name)."""
+    """ "Sept 17", "Sept . 17" (a date the model missed), "the ferry Trident Seven" and "News 12",
+    "Channel 4" (names)."""
     if number.start == 0:
         return False
     before = doc[number.start - 1]
+    if _numbered_name(number, before):
+        return True
     if before.text == "." and number.start >= 2:
         before = doc[number.start - 2]  # "Sept . 17" in tokenised text
     if before.lower_.rstrip(".") in MONTHS and (before.lower_ != "may" or before.is_title):
@@ -155,6 +158,14 @@ def _in_a_name_or_date(doc: Doc, number: Span) -> bool:
     after = doc[number.end] if number.end < len(doc) else None
     ends_name = after is None or after.is_punct or after.pos_ == "PROPN"
     return before.pos_ == "PROPN" and before.is_title and number[0].is_title and ends_name
+
+
+def _numbered_name(number: Span, before: Token) -> bool:
+    """ "News 12", "Channel 4", "Flight 302": digits after the singular capitalised noun they
+    number."""
+    root = number.root
+    named = before.is_title and before.tag_ in ("NN", "NNP") and number.text.isdigit()
+    return named and root.dep_ == "nummod" and root.head.i == before.i
 
 
 def _total(doc: Doc, number: Span) -> bool:
@@ -171,9 +182,15 @@ def _total(doc: Doc, number: Span) -> bool:
 
 
 def in_custody(doc: Doc, start: int, end: int, words: Words) -> bool:
-    """ "arrested four other men", "the four arrested men": people held, not harmed."""
+    """ "arrested four other men", "the four arrested men", "228 soldiers imprisoned for
+    desertion", "12,500 others are at large": people held or escaped, not harmed."""
     near = doc[max(0, start - 1) : end]
-    return any(t.lemma_.lower() in words.custody_verbs and t.pos_ == "VERB" for t in near)
+    if any(t.lemma_.lower() in words.custody_verbs and t.pos_ == "VERB" for t in near):
+        return True
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.pos_ == "VERB" and after.lemma_.lower() in words.custody_verbs:
+        return True
+    return "at large" in doc[end : end + 4].text.lower()
 
 
 def lacking(doc: Doc, number: Span) -> bool:

@@ -106,12 +106,18 @@ def _plural(noun: str) -> str:
 
 def _harm_noun(number: Span, token: Token, w: Words, after_of: bool) -> bool:
     """ "860 deaths", "hundreds of wounded"; not the singular in "took 8 hostage"."""
-    if token.lower_ not in w.harm:
+    if harm_key(number, token) not in w.harm:
         return False
     if after_of:
         return True
     plural_count = parse_count([t.lower_ for t in number]) not in (None, (1, 1))
     return token.pos_ == "NOUN" and not (plural_count and token.tag_ == "NN")
+
+
+def harm_key(number: Span, token: Token) -> str:
+    """The word to look up for a harm noun: "one (more) case" reads as "cases"."""
+    single = parse_count([t.lower_ for t in number]) == (1, 1)
+    return "cases" if token.lower_ == "case" and single else token.lower_
 
 
 def _group_name(doc: Doc, j: int) -> bool:
@@ -159,7 +165,7 @@ def thing_after(doc: Doc, number: Span, w: Words) -> bool:
             continue
         if _counts_people(number, token, w):
             return False  # "two of the victims"
-        harmful = token.lower_ in w.harm or token.lemma_.lower() in w.harm
+        harmful = harm_key(number, token) in w.harm or token.lemma_.lower() in w.harm
         return (token.pos_ in ("NOUN", "PROPN") and not harmful) or (
             not token.pos_ and token.is_alpha and not harmful
         )

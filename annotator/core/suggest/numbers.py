@@ -1,4 +1,5 @@
-"""Read a number phrase ("1,426", "two dozen", "tens of thousands") as a (low, high) range."""
+"""Read a number phrase ("1,426", "two dozen", "tens of thousands", "a quarter of a million") as a
+(low, high) range."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ _TENS = {
     if w != "_"
 }
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_QUARTERS = {"a": 1, "one": 1, "three": 3}
 _DOZENS = {"a": 12, "half": 6, "two": 24, "three": 36, "four": 48, "five": 60, "several": 36}
 # Vague plurals: "hundreds" is at least two hundred and fewer than a thousand.
 _VAGUE = {
@@ -67,6 +69,10 @@ def parse_count(words: list[str]) -> tuple[int, int] | None:
     if len(words) == 3 and words[:2] == ["half", "a"] and words[2] in _SCALES:
         half = _SCALES[words[2]] // 2  # "half a million"
         return half, half
+    quarters = _QUARTERS.get(words[0], 0) if len(words) == 5 else 0
+    if quarters and words[1] in ("quarter", "quarters") and words[2:4] == ["of", "a"] and words[4] in _SCALES:
+        part = quarters * _SCALES[words[4]] // 4  # "a quarter of a million", "three quarters of a million"
+        return part, part
     if len(words) == 2 and words[1] == "dozen" and words[0] in _DOZENS:
         n = _DOZENS[words[0]]
         return (n, n) if words[0] != "several" else (24, 99)
