@@ -8,6 +8,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from annotator.core.suggest.lexicon import Words
+
+_SPEAKING_FOR = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative", "official"])
+
 
 @dataclass
 class Actor:
@@ -52,3 +56,19 @@ def reported_by_outlet(clause: Token, actors: list[Actor]) -> bool:
         [a.kind for a in actors if a.start in {t.i for t in subject.subtree}] for subject in subjects
     ]  # "television broadcaster PBS": the name is in the subject's phrase
     return bool(named) and all(kinds and "PERSON" not in kinds for kinds in named)
+
+
+def place_in_description(token: Token, found: list[Actor], words: Words) -> bool:
+    """ "the Wooster professor added", "the Boston mayor said": a definite description of a
+    person whose only actors are names modifying it (a place, a college, a leader's name: "the
+    Lund aide") stands for a person named before, not for the name; "an Acme spokesman" still
+    speaks for Acme."""
+    if not found or token.lower_ in _SPEAKING_FOR:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False
+    if words.description_kind(token) != "PERSON" and token.lower_ not in words.title_words:
+        return False
+    doc = token.doc
+    roots = [doc[a.start : a.end].root for a in found]
+    return all(r.head.i == token.i and r.dep_ in ("compound", "amod", "nmod") for r in roots)

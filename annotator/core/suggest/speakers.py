@@ -15,6 +15,7 @@ from annotator.core.suggest.speaker_actors import (
     Actor,
     named_elsewhere,
     people_by_surname,
+    place_in_description,
     reported_by_outlet,
 )
 
@@ -337,6 +338,8 @@ class SpeakerFinder:
             return min(named, key=lambda a: abs(a.start - token.i))
         if inside:
             return inside
+        if place_in_description(token, found, self.words):  # "the Wooster professor added"
+            return self._nearest_before(token.left_edge.i, token.sent.start, personal=True)
         # "Former Trump adviser … Michael Flynn": a name that only modifies the noun comes last
         found.sort(key=lambda a: (a.kind != "PERSON", self._modifier(a), abs(a.start - token.i)))
         return found[0] if found else None

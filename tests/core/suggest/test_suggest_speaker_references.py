@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from conftest import speakers
+from conftest import quote_speakers, speakers
 
 from annotator.core.suggest.speaker_actors import Actor, people_by_surname
 
@@ -229,3 +229,21 @@ def test_the_former_and_the_latter_are_the_first_and_the_second_of_the_two_befor
 @model
 def test_he_after_an_outlet_reports_a_clause_is_that_clause_s_subject(suggest, text, who):
     assert list(speakers(suggest, text).values()) == [who]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Karen Alley teaches biology at the College of Wooster. She studied the river for ten "
+            'years. "These effects matter a great deal," the Wooster professor added.',
+            "Karen Alley",
+        ),
+        ('Mayor Ann Lee spoke after the vote. "We will rebuild," the Boston mayor said.', "Ann Lee"),
+        ('Acme cut 300 jobs on Monday. "It was a hard decision," an Acme spokesman said.', "Acme"),
+    ],
+)
+def test_a_description_with_a_name_in_it_is_the_person_named_before(suggest, text, speaker):
+    quote = next(covered for label, covered, _ in suggest(text) if label == "QUOTE")
+    assert quote_speakers(suggest(text), text)[quote] == speaker
