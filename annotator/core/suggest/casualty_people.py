@@ -12,6 +12,7 @@ from annotator.core.suggest.numbers import parse_count
 # Plural nouns for people by what they do or are ("-ers" would count trawlers and tankers too).
 _AGENT_ENDINGS = ("ists", "ians", "men")
 _WINDOW = 6  # words between the number and the people it counts
+_SINGLE_HARM = {"case": "cases", "body": "bodies"}  # after "one": counted like the plural
 
 
 def people_after(doc: Doc, number: Span, w: Words) -> tuple[int, Token | None]:
@@ -115,9 +116,12 @@ def _harm_noun(number: Span, token: Token, w: Words, after_of: bool) -> bool:
 
 
 def harm_key(number: Span, token: Token) -> str:
-    """The word to look up for a harm noun: "one (more) case" reads as "cases"."""
+    """The word to look up for a harm noun: "one (more) case" reads as "cases", "one body" as
+    "bodies" (not "one body of experts")."""
     single = parse_count([t.lower_ for t in number]) == (1, 1)
-    return "cases" if token.lower_ == "case" and single else token.lower_
+    of_after = token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "of"
+    plural = _SINGLE_HARM.get(token.lower_)
+    return plural if plural and single and not (plural == "bodies" and of_after) else token.lower_
 
 
 def _group_name(doc: Doc, j: int) -> bool:

@@ -1,6 +1,6 @@
 """CASUALTY: "injures 49 others" and "stabs two civilians" are the hurt; people "imprisoned" or "at
 large" are no casualties; "a quarter of a million" is 250,000; "News 12" and "Channel 4" are names,
-not counts; "one more case" is one person affected. Sentences made up for these tests."""
+not counts; "one more case" is one person affected and "one body" one dead. Sentences made up for these tests."""
 
 from __future__ import annotations
 
@@ -61,8 +61,21 @@ def test_figures(suggest, text, expected):
 
 
 @pytest.mark.model
-def test_one_case_of_something_else_is_no_figure(suggest):
-    assert casualties(suggest, "One case of fraud was reported in the district.") == []
+def test_one_body_is_one_dead(suggest):
+    found = casualties(suggest, "Divers searched the lake for a week. One body was found near the dam.")
+    assert found == [("One body", 1, None, "killed")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One case of fraud was reported in the district.",
+        "The unions formed one body of negotiators in March.",
+    ],
+)
+def test_one_case_or_body_of_something_else_is_no_figure(suggest, text):
+    assert casualties(suggest, text) == []
 
 
 def test_quarters_of_a_scale():
