@@ -20,6 +20,17 @@ _MAX_TAIL = 8  # tokens after the verb in "X VERBed …"
 _MIN_BARE_WORDS = 4  # a quote with no "," "?" "!" before its tag must look like a sentence
 
 
+def noun_read_verb(token: Token) -> bool:
+    """ "Pacific Times Online predicts "it is …"": a verb tagged as a plural noun, right after a
+    name and right before an opening mark (a noun there would have the name as its modifier
+    and nothing to do with the quote)."""
+    doc = token.doc
+    if token.tag_ != "NNS" or not 0 < token.i < len(doc) - 1:
+        return False
+    after = doc[token.i + 1]
+    return doc[token.i - 1].pos_ == "PROPN" and after.text in ('"', "“") and token.whitespace_ != ""
+
+
 def tag_speaker(span: Span, quoted: set[int]) -> Token | None:
     """The subject of a reporting tag next to the quoted ``span`` (marks outside it): after it
     when the quote opens its sentence, or before it when a "," or ":" hands over to it."""

@@ -11,6 +11,7 @@ from annotator.core.suggest.genders import gender_of, name_genders
 from annotator.core.suggest.interview_turns import FIRST_PERSON, SECOND_PERSON, Turns
 from annotator.core.suggest.lexicon import Words
 from annotator.core.suggest.paragraphs import paragraph_bounds, same_paragraph
+from annotator.core.suggest.quote_tags import noun_read_verb
 from annotator.core.suggest.speaker_actors import (
     Actor,
     named_elsewhere,
@@ -61,8 +62,9 @@ class SpeakerFinder:
         return None
 
     def _says(self, token: Token) -> bool:
-        """A verb of saying, not a noun or a name ("the United States")."""
-        return self.words.is_speech(token) and token.pos_ not in ("NOUN", "PROPN")
+        """A verb of saying, not a noun or a name ("the United States") unless the tagger misread
+        the verb as a plural noun ("Pacific Times Online predicts "…"")."""
+        return self.words.is_speech(token) and (token.pos_ not in ("NOUN", "PROPN") or noun_read_verb(token))
 
     def _nearest_verb(self, quote: Span) -> Token | None:
         window = self._window(quote)

@@ -62,3 +62,26 @@ def test_a_dash_before_a_whole_sentence_quote_introduces_it_like_a_colon(suggest
     assert quote_speakers(suggest(text), text) == {
         "I conclude that the fence does not block the road.": "Peter Lane"
     }
+
+
+@pytest.mark.model
+def test_a_verb_of_saying_read_as_a_plural_noun_still_introduces_its_quote(suggest):
+    # the model tags "predicts" here as a plural noun (NNS)
+    text = (
+        'The Harbour Times called the plan a "complete failure". Pacific Times Online predicts '
+        '"it is inevitable that funds will move elsewhere."'
+    )
+    found = quote_speakers(suggest(text), text)
+    assert found["it is inevitable that funds will move elsewhere."] == "Pacific Times Online"
+
+
+def test_only_a_plural_noun_between_a_name_and_an_opening_mark_is_read_as_a_verb(pipeline):
+    from annotator.core.suggest.quote_tags import noun_read_verb
+
+    doc = pipeline.nlp(
+        'The Harbour Times called the plan a "complete failure". Pacific Times Online predicts '
+        '"it is inevitable that funds will move elsewhere."'
+    )
+    assert [t.text for t in doc if noun_read_verb(t)] == ["predicts"]
+    doc = pipeline.nlp("The new forecasts were wrong, Lee said.")
+    assert not any(noun_read_verb(t) for t in doc)
