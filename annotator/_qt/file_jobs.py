@@ -100,7 +100,8 @@ class FileJobs(QObject):
         return job.start()
 
     def _import_done(self, report) -> None:
-        text = f"Imported {report.articles_added} new articles ({report.articles_existing} already there)"
+        added = report.articles_added
+        text = f"Imported {added:,} new article{'' if added == 1 else 's'} ({report.articles_existing:,} already there)"
         self.message.emit(text)
         if report.notes:  # who got what, and what was left out or credited by file name
             QMessageBox.information(self._window, "Done", f"{text}\n\n{report.summary_text()}")

@@ -93,6 +93,10 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.banner)
         column.addWidget(self.view, 1)
+        if not self.project.read_only:  # shown while no article is open: an empty project
+            self.view.setPlaceholderText(
+                "No articles yet: File → Import (Ctrl+I), or drop files (.txt, .jsonl, .csv, .zip, …) on the window."
+            )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.article_list, middle, self.panel):
             splitter.addWidget(widget)
