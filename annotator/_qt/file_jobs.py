@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
+from annotator._qt import settings as saved
 from annotator._qt.background import BackgroundOp, Changes, OpContext
 from annotator._qt.widgets.doccano_credit import MEMBERS, MINE, ask_doccano_credit
 from annotator.core.store import open_project
@@ -27,8 +28,12 @@ class FileJobs(QObject):
         self._jobs: list[BackgroundOp] = []
 
     def choose_import(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self._window, "Import articles", "", IMPORT_FILTER)
+        settings = self._window.settings
+        files, _ = QFileDialog.getOpenFileNames(
+            self._window, "Import articles", saved.files_folder(settings), IMPORT_FILTER
+        )
         if files:
+            saved.remember_folder(settings, files[0])
             self.start_import(files)
 
     def start_import(self, files: list[str]) -> BackgroundOp | None:
@@ -71,10 +76,12 @@ class FileJobs(QObject):
 
     def choose_export(self) -> None:
         filters = export_filters()
+        settings = self._window.settings
         out, chosen = QFileDialog.getSaveFileName(
-            self._window, "Export done articles", "", ";;".join(filters)
+            self._window, "Export done articles", saved.files_folder(settings), ";;".join(filters)
         )
         if out:
+            saved.remember_folder(settings, out)
             self.start_export(*export_target(out, filters.get(chosen, "spacy")))
 
     def start_export(self, out: Path, fmt: str) -> BackgroundOp:

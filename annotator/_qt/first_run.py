@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from annotator._qt import settings as saved
 from annotator._qt.widgets.welcome import WelcomePanel
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import open_project
@@ -39,9 +40,11 @@ def _start(window, name: str) -> None:
 
 def new_project(window) -> None:
     """Ask for a file name, create an empty project there and open it."""
-    path, _ = QFileDialog.getSaveFileName(window, "New project", "project.annotator.db", "Projects (*.db)")
+    start = Path(saved.files_folder(window.settings)) / "project.annotator.db"
+    path, _ = QFileDialog.getSaveFileName(window, "New project", str(start), "Projects (*.db)")
     if not path:
         return
+    saved.remember_folder(window.settings, path)
     try:
         with open_project(Path(path), create=True):
             pass

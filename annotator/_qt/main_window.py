@@ -339,8 +339,11 @@ class MainWindow(QMainWindow):
     def _choose_project(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", "", "Projects (*.db);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open project", saved.files_folder(self.settings), "Projects (*.db);;All files (*)"
+        )
         if path:
+            saved.remember_folder(self.settings, path)
             self._switch(Path(path))
 
     def _switch(self, path: Path) -> None:

@@ -1,5 +1,5 @@
 """What the window remembers between runs (QSettings): name, recent projects, last article and
-the place in it (focused span, scroll position)."""
+the place in it (focused span, scroll position), the folder the file dialogs open in."""
 
 from __future__ import annotations
 
@@ -36,6 +36,21 @@ def add_recent(settings: QSettings, path: Path) -> list[str]:
     recent = [entry] + [p for p in recent_projects(settings) if p != entry]
     settings.setValue("recent_projects", recent[:RECENT_MAX])
     return recent[:RECENT_MAX]
+
+
+def files_folder(settings: QSettings) -> str:
+    """The folder the file dialogs (open, new, import, export) start in: the one a file was
+    last chosen in, else the home folder (never the process's working folder, which for an
+    app started from a desktop or a terminal elsewhere is no place of the user's choosing)."""
+    value = settings.value("files/folder")
+    folder = Path(str(value)) if value else None
+    return str(folder) if folder is not None and folder.is_dir() else str(Path.home())
+
+
+def remember_folder(settings: QSettings, chosen: str | Path) -> None:
+    """Remember the folder of ``chosen`` (a file, or a folder to write) for the next dialog."""
+    path = Path(chosen)
+    settings.setValue("files/folder", str(path if path.is_dir() else path.parent))
 
 
 def _project_key(path: Path, annotator: str) -> str:
