@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,8 +32,10 @@ class ArticleListPane(QWidget):
         self.search = QLineEdit(placeholderText="Search articles (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip(
-            "Search the articles' text (every word, as a prefix); Enter opens the first hit, Esc goes back"
+            "Search the articles' text (every word, as a prefix); Enter opens the first hit (with nothing"
+            " typed: back to the article), Down goes into the list, Esc goes back"
         )
+        self.search.installEventFilter(self)
         self.status = QComboBox()
         self.status.addItem("All", None)
         for state in ARTICLE_STATES:
@@ -70,6 +72,18 @@ class ArticleListPane(QWidget):
             widget.blockSignals(False)
         self._apply()
 
+    def eventFilter(self, watched, event) -> bool:
+        """Down / Up in the search box go into the list, at the open article's row (else the first)."""
+        keys = (Qt.Key.Key_Down, Qt.Key.Key_Up)
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and event.key() in keys:
+            self._apply()
+            if self.model.rowCount():
+                rows = self.table.selectionModel().selectedRows()
+                self.table.setCurrentIndex(rows[0] if rows else self.model.index(0, 0))
+                self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.leave.emit()
@@ -94,7 +108,9 @@ class ArticleListPane(QWidget):
 
     def _search_entered(self) -> None:
         self._apply()
-        if self.model.rowCount():
+        if not self.search.text().strip():  # no search: keep the open article, back to its text
+            self.leave.emit()
+        elif self.model.rowCount():
             self._chosen(self.model.index(0, 0))
 
     def _chosen(self, index) -> None:
