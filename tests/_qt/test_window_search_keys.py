@@ -30,3 +30,15 @@ def test_enter_with_nothing_typed_keeps_the_open_article(qtbot, window):
     qtbot.keyClick(window.article_list.search, Qt.Key_Return)
     assert window.annotating.state.article.id == second
     assert QApplication.focusWidget() is window.view
+
+
+def test_the_open_article_stays_selected_while_a_search_is_typed(qtbot, window):
+    """Seen under Xvfb: typing a word every article holds left no row selected."""
+    pane = window.article_list
+    opened = window.annotating.state.article.id
+    qtbot.keyClick(window.view, Qt.Key_F, Qt.ControlModifier)
+    qtbot.keyClicks(pane.search, "Kyiv")
+    pane._apply()  # what the search box does 250 ms after the last key
+    assert window.list_model.rowCount() == 2
+    rows = pane.table.selectionModel().selectedRows()
+    assert [window.list_model.article_id(r.row()) for r in rows] == [opened]

@@ -42,6 +42,8 @@ class ArticleListPane(QWidget):
             self.status.addItem(state.replace("_", " "), state)
         self.status.setToolTip("Show only the articles in this state (yours)")
         self.table = _table(model)
+        self._current: int | None = None  # the open article, selected whenever the list shows it
+        model.modelReset.connect(lambda: self.show_current(self._current))
         self.table.setToolTip("Click an article to open it; Ctrl+Down / Ctrl+Up step through the list")
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self._apply)
@@ -90,9 +92,11 @@ class ArticleListPane(QWidget):
         else:
             super().keyPressEvent(event)
 
-    def show_current(self, article_id: int) -> None:
-        """Select the row of ``article_id`` (when the filter shows it)."""
-        row = self.model.row_of(article_id)
+    def show_current(self, article_id: int | None) -> None:
+        """Select the row of ``article_id`` (when the filter shows it), now and after the list
+        is read again (a search typed, a filter chosen)."""
+        self._current = article_id
+        row = None if article_id is None else self.model.row_of(article_id)
         if row is None:
             self.table.clearSelection()
             return
