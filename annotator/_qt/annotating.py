@@ -234,10 +234,12 @@ class Annotating(QObject):
         self._show_panel()
 
     def accept(self) -> None:
-        """Accept the focused suggestion and move on to the next span (as ``x`` does)."""
+        """Accept the focused suggestion and move on to the next span (as ``x`` does); on a
+        span already accepted (a quote's speaker accepted with it), say so and move on too."""
         span = self._focused("a suggestion")
         if span and not span.is_suggestion:
             self.message.emit(f"This {span.label} is already accepted")
+            self._move_on()
         elif span and self.perform(edits.accept, span.id):
             self._move_on()
 
