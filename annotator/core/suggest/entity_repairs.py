@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from annotator.core.suggest.lexicon import Words, gazetteer
 
@@ -264,9 +264,23 @@ def keep_acting_groups(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     for ent in ents:
         if ent.kind == "GPE" and ent.end - ent.start == 1 and _is_demonym(doc[ent.start]):
             ent.kind = "NORP"
+        if ent.kind == "NORP" and _speaking_name(doc[ent.start : ent.end], words):
+            ent.kind = "PERSON"  # "Larbi wondered": a name the model took for a nationality
         if ent.kind != "NORP" or _names_people(doc, ent, words):
             out.append(ent)
     return out
+
+
+def _speaking_name(span: Span, words: Words) -> bool:
+    """One singular proper noun, not shaped like a nationality, that says something."""
+    token = span[0]
+    return (
+        len(span) == 1
+        and token.tag_ == "NNP"
+        and not _is_demonym(token)
+        and token.dep_ == "nsubj"
+        and words.is_speech(token.head)
+    )
 
 
 def _is_demonym(token: Token) -> bool:

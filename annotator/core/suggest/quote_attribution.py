@@ -3,7 +3,7 @@ scare quote, and the attributions a verb of saying does not carry ("according to
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from annotator.core.suggest.lexicon import words
 
@@ -140,7 +140,20 @@ def colon_subject(span: Span, quoted: set[int]) -> Token | None:
     subjects = [t for t in clause if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted]
     # "Robinson, whose Twitter bio includes …, writes:", "Collins saw it as the way for the
     # nations to …:": the subject highest in the parse, the later one of equals
-    return min(reversed(subjects), key=_depth) if subjects else None
+    return min(reversed(subjects), key=_depth) if subjects else _label_name(doc, i, quoted)
+
+
+def _label_name(doc: Doc, colon: int, quoted: set[int]) -> Token | None:
+    """ "… agenda." Member Ed Fry: "I object."": a speaker's label in the middle of a line, a
+    capitalised name of at most five words between a sentence's end and the colon."""
+    j = colon
+    while (
+        j > 0 and colon - j < 5 and j - 1 not in quoted and doc[j - 1].is_title and doc[j - 1].pos_ == "PROPN"
+    ):
+        j -= 1
+    before = doc[j - 1] if j > 0 else None
+    ends = before is None or before.text in _SENTENCE_END or before.is_quote or "\n" in before.text
+    return doc[colon - 1] if j < colon and ends else None
 
 
 def _opens_sentence(span: Span) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from annotator.core.suggest.lexicon import Words
+from annotator.core.suggest.paragraphs import same_paragraph
 
 _SPEAKING_FOR = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative", "official"])
 
@@ -72,3 +73,56 @@ def place_in_description(token: Token, found: list[Actor], words: Words) -> bool
     doc = token.doc
     roots = [doc[a.start : a.end].root for a in found]
     return all(r.head.i == token.i and r.dep_ in ("compound", "amod", "nmod") for r in roots)
+
+
+def in_verb_paragraph(
+    subject: Token, verb: Token, actors: list[Actor], quoted: Container[int]
+) -> Actor | None:
+    """ ""…," said Oscar Ruiz⏎Maria Lopez said …": a parse run over a line break made a name of
+    the next paragraph the verb's subject; the one who says is the actor of the subject's phrase
+    on the verb's side of the break: a person first, not one after "of", the first."""
+    doc, tree = verb.doc, {t.i for t in subject.subtree}
+    found = [
+        a
+        for a in actors
+        if a.start in tree and a.start not in quoted and same_paragraph(doc, verb.i, a.start)
+    ]
+    return min(
+        found,
+        key=lambda a: (a.kind != "PERSON", doc[a.start : a.end].root.dep_ == "pobj", a.start),
+        default=None,
+    )
+
+
+def adjacent_actor(verb: Token, actors: list[Actor], quoted: Container[int]) -> Actor | None:
+    """Without a parse: the actor right before or right after the verb."""
+    near = [
+        a
+        for a in actors
+        if a.start not in quoted and (0 <= verb.i - a.end <= 2 or 0 <= a.start - verb.i <= 2)
+    ]
+    return near[0] if near else None
+
+
+def name_right_after(verb: Token, actors: list[Actor]) -> Actor | None:
+    """ ""…," said Oscar Ruiz" parsed without a subject (the name taken into the next paragraph's
+    clause): the person named right after the verb, in its paragraph."""
+    return next(
+        (
+            a
+            for a in actors
+            if a.kind == "PERSON" and 0 < a.start - verb.i <= 2 and same_paragraph(verb.doc, verb.i, a.start)
+        ),
+        None,
+    )
+
+
+def only_modifies(doc: Doc, actor: Actor) -> bool:
+    """A name that only modifies a noun ("Former Trump adviser …")."""
+    return doc[actor.start : actor.end].root.dep_ in ("compound", "poss", "amod", "nmod")
+
+
+def set_off_by_commas(doc: Doc, actor: Actor) -> bool:
+    """A name in apposition after a comma (", Dr. Anthony Fauci,")."""
+    root = doc[actor.start : actor.end].root
+    return root.dep_ == "appos" and any(t.text == "," for t in doc[max(0, actor.start - 3) : actor.start])

@@ -14,10 +14,15 @@ from annotator.core.suggest.paragraphs import paragraph_bounds, same_paragraph
 from annotator.core.suggest.quote_tags import noun_read_verb
 from annotator.core.suggest.speaker_actors import (
     Actor,
+    adjacent_actor,
+    in_verb_paragraph,
+    name_right_after,
     named_elsewhere,
+    only_modifies,
     people_by_surname,
     place_in_description,
     reported_by_outlet,
+    set_off_by_commas,
 )
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -87,12 +92,12 @@ class SpeakerFinder:
         """The actor who says, for the verb ``verb``: its subject, or the subject of the clause
         a participle hangs from ("…, saying"), or for a pronoun the actor it stands for."""
         if not self.parsed:
-            return self._adjacent_actor(verb)
+            return adjacent_actor(verb, self.actors, self.quoted)
         quoted_person = self._quoted_as_saying(verb)
         if quoted_person is not None:
             return quoted_person
         for subject in self._subjects(verb):
-            actor = self.actor_for(subject)
+            actor = self._subject_actor(subject, verb)
             if actor is not None:
                 return actor
         root = verb.sent.root
@@ -103,10 +108,15 @@ class SpeakerFinder:
             return inverted
         if root.i != verb.i:
             # a mis-parse left the verb without a clause of its own ("X speaking to Y called …")
-            found = next(filter(None, (self.actor_for(s) for s in self._subjects(root))), None)
+            found = next(filter(None, (self._subject_actor(s, verb) for s in self._subjects(root))), None)
             if found is not None:
                 return found
         return self._name_right_before(verb)
+
+    def _subject_actor(self, subject: Token, verb: Token) -> Actor | None:
+        if same_paragraph(self.doc, verb.i, subject.i):
+            return self.actor_for(subject)
+        return in_verb_paragraph(subject, verb, self.actors, self.quoted)  # a parse over a line break
 
     def _inverted_object(self, verb: Token) -> Actor | None:
         """ ""…," reads a Norvex press release": right after a closing mark the parse may make
@@ -117,11 +127,12 @@ class SpeakerFinder:
         if i < 0 or not self.doc[i].is_quote or (i not in self.quoted and i - 1 not in self.quoted):
             return None
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-        return self.actor_for(obj) if obj is not None and obj.i not in self.quoted else None
+        if obj is None or obj.i in self.quoted:
+            return name_right_after(verb, self.actors)  # ""…," said Oscar Ruiz⏎Lopez said …"
+        return self.actor_for(obj)
 
     def _name_right_before(self, verb: Token) -> Actor | None:
-        """ "Trump lauded Cain as …", "coach Geoff Ingram said" parsed without a subject: the
-        actor that ends right before the verb."""
+        """The actor ending right before the verb ("coach Geoff Ingram said" with no subject)."""
         return next((a for a in self.actors if a.end == verb.i and a.start not in self.quoted), None)
 
     def _by_phrase(self, verb: Token) -> Iterator[Token]:
@@ -335,7 +346,7 @@ class SpeakerFinder:
         tree = {t.i for t in token.subtree}
         found = [a for a in self.actors if a.start in tree and a.start not in self.quoted]
         # "the director of X, Dr. Anthony Fauci, said": the person set off by commas speaks
-        named = [a for a in found if a.kind == "PERSON" and self._appositive(a)]
+        named = [a for a in found if a.kind == "PERSON" and set_off_by_commas(self.doc, a)]
         if named:
             return min(named, key=lambda a: abs(a.start - token.i))
         if inside:
@@ -343,25 +354,8 @@ class SpeakerFinder:
         if place_in_description(token, found, self.words):  # "the Wooster professor added"
             return self._nearest_before(token.left_edge.i, token.sent.start, personal=True)
         # "Former Trump adviser … Michael Flynn": a name that only modifies the noun comes last
-        found.sort(key=lambda a: (a.kind != "PERSON", self._modifier(a), abs(a.start - token.i)))
+        found.sort(key=lambda a: (a.kind != "PERSON", only_modifies(self.doc, a), abs(a.start - token.i)))
         return found[0] if found else None
-
-    def _modifier(self, actor: Actor) -> bool:
-        return self.doc[actor.start : actor.end].root.dep_ in ("compound", "poss", "amod", "nmod")
-
-    def _appositive(self, actor: Actor) -> bool:
-        root = self.doc[actor.start : actor.end].root
-        before = self.doc[max(0, actor.start - 3) : actor.start]  # ", Dr. Anthony Fauci,"
-        return root.dep_ == "appos" and any(t.text == "," for t in before)
-
-    def _adjacent_actor(self, verb: Token) -> Actor | None:
-        """Without a parse: the actor right before or right after the verb."""
-        near = [
-            a
-            for a in self.actors
-            if a.start not in self.quoted and (0 <= verb.i - a.end <= 2 or 0 <= a.start - verb.i <= 2)
-        ]
-        return near[0] if near else None
 
     def resolve_pronoun(self, pronoun: Token) -> Actor | None:
         """The nearest fitting actor before ``pronoun``: a person for he/she, preferring subjects."""

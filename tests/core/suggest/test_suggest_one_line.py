@@ -102,3 +102,27 @@ def test_in_one_line_a_mark_never_closed_does_not_swallow_the_next_quote(suggest
     found = speakers(suggest, text)
     assert found["The plan will save money"] == "Dahl"
     assert not any("Councillor" in quote for quote in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'The council met at noon. Chair Rosa Lind: "We start with the budget." Member Ed Fry: "I object to '
+            'the agenda."',
+            {"We start with the budget": "Rosa Lind", "I object to the agenda": "Ed Fry"},
+        ),
+        (
+            'The minister took questions. Reporter: Will the plan work? Minister Hal Dorsey: "It will, in time."',
+            {"It will, in time": "Hal Dorsey"},
+        ),
+    ],
+)
+@model
+def test_a_name_and_a_colon_mid_line_before_a_quote_is_its_speaker_s_label(suggest, text, expected):
+    assert speakers(suggest, text) == expected
+
+
+@model
+def test_a_capitalised_word_and_a_colon_that_names_nobody_is_no_label(suggest):
+    assert speakers(suggest, 'The notice was short. Update: "The road is closed."') == {}

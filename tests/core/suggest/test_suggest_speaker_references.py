@@ -247,3 +247,29 @@ def test_he_after_an_outlet_reports_a_clause_is_that_clause_s_subject(suggest, t
 def test_a_description_with_a_name_in_it_is_the_person_named_before(suggest, text, speaker):
     quote = next(covered for label, covered, _ in suggest(text) if label == "QUOTE")
     assert quote_speakers(suggest(text), text)[quote] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            'Professor Dana Holt teaches at Wooster. "It is a fragile system," the Wooster professor added.',
+            "Dana Holt",
+        ),
+        (
+            'Economist Lena Marsh spoke at the forum. "Prices will fall," the Harvard economist said.',
+            "Lena Marsh",
+        ),
+        ('Adviser Sam Ortiz left in May. "It was chaos," the Trump adviser said.', "Sam Ortiz"),
+    ],
+)
+@model
+def test_the_place_professor_is_the_professor_named_before_not_the_place(suggest, text, who):
+    assert list(speakers(suggest, text).values()) == [who]
+
+
+@model
+def test_an_unnamed_spokesman_still_speaks_for_the_body(suggest):
+    assert speakers(suggest, '"We disagree," the White House spokesman said.') == {
+        "We disagree": "White House"
+    }

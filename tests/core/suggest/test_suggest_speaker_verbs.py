@@ -148,3 +148,32 @@ def test_the_one_who_referred_to_someone_as_words_said_them_not_the_outlet_repor
         'cemetery and referred to the soldiers buried there as "losers and fools."'
     )
     assert speakers(suggest, text) == {"losers and fools": "Paul Weber"}
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Later, Ouazzani wondered “Who will pay for the new port?” in a tweet.", "Ouazzani"),
+        (
+            "Although, Temsamani later on, in a second post, wondered “What did the minister mean by reform?”.",
+            "Temsamani",
+        ),
+    ],
+)
+@model
+def test_wonder_introduces_a_quoted_question(suggest, text, who):
+    # the model tags these one-word names as nationalities (NORP); one that says something is a name
+    assert list(speakers(suggest, text).values()) == [who]
+
+
+@model
+def test_a_nationality_that_speaks_stays_a_group(suggest):
+    text = 'The Americans said the deal was "a good start".'
+    assert speakers(suggest, text) == {"a good start": "Americans"}
+
+
+@model
+def test_a_verb_of_saying_tagged_as_a_noun_still_introduces_the_quote(suggest):
+    # the model tags "predicts" as a plural noun here, with "Online" as its subject
+    text = 'Meanwhile, Gulf Business Online predicts "it is inevitable that rates will rise again".'
+    assert speakers(suggest, text) == {"it is inevitable that rates will rise again": "Gulf Business Online"}
