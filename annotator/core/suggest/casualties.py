@@ -223,7 +223,7 @@ def _kind(doc: Doc, number: Span, noun: Token | None, w: Words) -> str | None:
         inside = [harm_at(doc, t.i, w, noun.i) for t in doc[number.end : noun.i]]
         if any(inside):
             return next(k for k in inside if k)
-    verb = _harm_verb_before(doc, number.start, w) or total_kind(number, w)
+    verb = _harm_verb_before(doc, number.start, w) or total_kind(number, w) or _subject_of_harm(noun, w)
     if verb:
         return verb
     sent = _sentence_of(number)
@@ -267,6 +267,14 @@ def _saved(doc: Doc, number: Span, lives: Token, w: Words) -> bool:
     return any(t.lemma_.lower() == "save" or t.lower_ == "saved" for t in near)
 
 
+def _subject_of_harm(noun: Token | None, w: Words) -> str | None:
+    """ "At least 124 people, including three former players, are killed": the harm verb the
+    people are the subject of, however long the words between."""
+    if noun is None or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.pos_ != "VERB":
+        return None
+    return harm_at(noun.doc, noun.head.i, w)
+
+
 def _after_in_clause(doc: Doc, end: int, stop: int, w: Words) -> list[int]:
     """Token indices after the figure, up to another figure in a clause joined after the figure's
     own verb ("185,000 soldiers fought and 37,000 died": "died" is the second figure's; but
@@ -275,8 +283,8 @@ def _after_in_clause(doc: Doc, end: int, stop: int, w: Words) -> list[int]:
     own_verb = joined = False
     for i in range(end, stop):
         token = doc[i]
-        if joined and token.like_num:
-            break
+        if (joined and token.like_num) or _opens_clause(token):
+            break  # "deploys 500 troops to fight fires as the death toll rises"
         own_verb = own_verb or (_own_verb(token) and harm_at(doc, i, w) is None)
         joined = joined or (own_verb and token.pos_ == "CCONJ")
         out.append(i)
@@ -331,7 +339,12 @@ def _harm_verb_before(doc: Doc, start: int, w: Words) -> str | None:
 
 
 def _qualifier(doc: Doc, start: int, w: Words) -> tuple[int, str | None]:
-    """The hedge before the figure ("at least", "more than", ...) and where it starts."""
+    """The hedge before the figure ("at least", "more than", ...) and where it starts; "at least
+    another 157 people" keeps its hedge."""
+    if start >= 3 and doc[start - 1].lower_ == "another":
+        hedged, qualifier = _qualifier(doc, start - 1, w)
+        if qualifier is not None:
+            return hedged, qualifier
     for size in (3, 2, 1):
         if start - size < 0:
             continue

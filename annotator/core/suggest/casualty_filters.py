@@ -34,6 +34,7 @@ _HYPOTHETICAL_AFTER = (
 _MODALS = {"could", "would", "might", "may", "threatens", "threaten", "threatened", "risk", "risks", "can"}
 _LIST = {",", "or", "and", "to", "-", "–"}
 _PROJECTING = {"could", "might", "may", "would"}
+_HOPS = 4  # heads from the people up to the verb they hang from ("along with [34 others]")
 _GROUP_WORDS = {"DET", "NOUN", "PROPN", "ADJ"}  # "of the island nation's [190,000]"
 _CLIMB = 3  # words from the figure up to its verb ("to [over 100,000]" -> "increase")
 _RATE_WORDS = {"annually", "daily", "weekly", "monthly", "yearly", "hourly"}
@@ -122,7 +123,17 @@ def _kin_count(doc: Doc, number: Span) -> bool:
     parent = len(before) >= 2 and before[-1] == "of" and before[-2] in _KIN  # "father-of-three"
     after = [t.lower_ for t in doc[number.end : number.end + 2]]
     years = len(after) == 2 and after[0] == "-" and after[1] in ("year", "month", "week", "day")
-    return aged or parent or years
+    return aged or parent or years or _hyphen_modifier(doc, number)
+
+
+def _hyphen_modifier(doc: Doc, number: Span) -> bool:
+    """ "a four-story building", "a 12-hour shift": a number joined by a hyphen to the word after
+    it describes a thing ("two-year-old girls" are people, and that is handled as an age)."""
+    if number.end + 1 >= len(doc) or doc[number.end].text != "-" or number[-1].whitespace_:
+        return False
+    word = doc[number.end + 1]
+    age = number.end + 2 < len(doc) and doc[number.end + 2].text == "-"
+    return word.is_alpha and not word.like_num and not age and not doc[number.end].whitespace_
 
 
 def _repetitions(doc: Doc, number: Span) -> bool:
@@ -190,7 +201,21 @@ def in_custody(doc: Doc, start: int, end: int, words: Words) -> bool:
     after = doc[end] if end < len(doc) else None
     if after is not None and after.pos_ == "VERB" and after.lemma_.lower() in words.custody_verbs:
         return True
+    if _held_by(doc[end - 1], words):
+        return True
     return "at large" in doc[end : end + 4].text.lower()
+
+
+def _held_by(token: Token, words: Words) -> bool:
+    """ "sentenced to death along with 34 others", "sentences ten people, including three women,
+    to death": the people hang from a custody verb through prepositions and lists."""
+    for _ in range(_HOPS):
+        if token.head is token:
+            return False
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_ != "include":
+            return token.lemma_.lower() in words.custody_verbs
+    return False
 
 
 def lacking(doc: Doc, number: Span) -> bool:

@@ -29,6 +29,7 @@ def people_after(doc: Doc, number: Span, w: Words) -> tuple[int, Token | None]:
             token.lower_ == "of"
             or token.pos_ == "ADJ"
             or token.tag_ == "VBN"
+            or (token.tag_ == "VBG" and token.lower_ in w.harm)  # "eight missing passengers"
             or token.lower_ in ("-", "more", "other")
             or token.lower_ in w.health_words
             or (token.pos_ == "PROPN" and (token.is_title or token.is_upper) and not after_of)
