@@ -4,15 +4,13 @@ speaker link joins a QUOTE to an ACTOR of the same article."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+from speaker_gold import gold_tasks, quotes_and_links
 
-GOLD = Path(__file__).resolve().parent / "data" / "gold_globalvoices_dev.jsonl"
 _COMMIT = "4840dd2b8fbef68cf3c3d61771d3a934b3260a60"
 
 
 def _tasks() -> list[dict]:
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return gold_tasks("gold_globalvoices_dev.jsonl")
 
 
 def test_every_story_names_its_source_author_and_licence():
@@ -27,15 +25,4 @@ def test_every_story_names_its_source_author_and_licence():
 
 
 def test_spans_are_quotes_and_their_speakers():
-    links = quotes = 0
-    for task in _tasks():
-        spans = {(s["start"], s["end"], s["label"]) for s in task["spans"]}
-        assert {label for *_, label in spans} <= {"QUOTE", "ACTOR"}
-        quotes += sum(label == "QUOTE" for *_, label in spans)
-        for relation in task["relations"]:
-            head, child = relation["head_span"], relation["child_span"]
-            assert relation["label"] == "SPEAKER"
-            assert (head["start"], head["end"], "QUOTE") in spans
-            assert (child["start"], child["end"], "ACTOR") in spans
-            links += 1
-    assert (quotes, links) == (39, 10)
+    assert quotes_and_links(_tasks()) == (39, 10)

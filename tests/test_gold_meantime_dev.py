@@ -6,11 +6,10 @@ task's evaluation corpora (a public test split) is in it."""
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
-GOLD = Path(__file__).resolve().parent / "data" / "gold_meantime_dev.jsonl"
+from speaker_gold import gold_tasks, quotes_and_links
+
 # the check part (every third article of the selection): labelled, measured, never committed
 _CHECK = {
     "17174",
@@ -33,7 +32,7 @@ _SOURCE = re.compile(
 
 
 def _tasks() -> list[dict]:
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return gold_tasks("gold_meantime_dev.jsonl")
 
 
 def test_every_article_is_trial_data_names_its_source_and_licence_and_none_is_in_the_check_part():
@@ -49,14 +48,4 @@ def test_every_article_is_trial_data_names_its_source_and_licence_and_none_is_in
 
 
 def test_spans_are_quotes_and_their_speakers():
-    links = 0
-    for task in _tasks():
-        spans = {(s["start"], s["end"], s["label"]) for s in task["spans"]}
-        assert {label for *_, label in spans} <= {"QUOTE", "ACTOR"}
-        for relation in task["relations"]:
-            head, child = relation["head_span"], relation["child_span"]
-            assert relation["label"] == "SPEAKER"
-            assert (head["start"], head["end"], "QUOTE") in spans
-            assert (child["start"], child["end"], "ACTOR") in spans
-            links += 1
-    assert links == 23
+    assert quotes_and_links(_tasks()) == (23, 23)

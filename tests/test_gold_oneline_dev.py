@@ -4,18 +4,17 @@ speaker link joins a QUOTE to an ACTOR of the same article, and the held-out C e
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
-GOLD = Path(__file__).resolve().parent / "data" / "gold_oneline_dev.jsonl"
+from speaker_gold import gold_tasks, quotes_and_links
+
 # held-out C's entries (HELDOUT_RULES): never in a dev gold
 _HELD_DK = {0, 6, 9, 10, 15, 17, 19, 20, 22, 23, 25, 26, 32, 37, 39, 40, 43, 45, 46, 49}
 _HELD_AK = {2, 18, 25, 47, 64, 65, 69, 93, 96}
 
 
 def _tasks() -> list[dict]:
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return gold_tasks("gold_oneline_dev.jsonl")
 
 
 def test_every_article_names_its_wikinews_source_and_licence_and_none_is_held_out():
@@ -32,14 +31,4 @@ def test_every_article_names_its_wikinews_source_and_licence_and_none_is_held_ou
 
 
 def test_spans_are_quotes_and_their_speakers():
-    links = 0
-    for task in _tasks():
-        spans = {(s["start"], s["end"], s["label"]) for s in task["spans"]}
-        assert {label for *_, label in spans} <= {"QUOTE", "ACTOR"}
-        for relation in task["relations"]:
-            head, child = relation["head_span"], relation["child_span"]
-            assert relation["label"] == "SPEAKER"
-            assert (head["start"], head["end"], "QUOTE") in spans
-            assert (child["start"], child["end"], "ACTOR") in spans
-            links += 1
-    assert links == 37
+    assert quotes_and_links(_tasks()) == (44, 37)

@@ -44,3 +44,12 @@ def quote_speakers(found, text: str) -> dict[str, str | None]:
 def speakers(suggest, text: str) -> dict[str, str | None]:
     """``suggest``'s speakers by quote text without its marks and end punctuation."""
     return {covered.strip(' ,."'): who for covered, who in quote_speakers(suggest(text), text).items()}
+
+
+def casualties(suggest, text: str) -> list[tuple[str, object, object, object]]:
+    """``suggest``'s CASUALTY figures as (covered text, count_low, qualifier, kind)."""
+    return [
+        (covered, s.attrs.get("count_low"), s.attrs.get("qualifier"), s.attrs.get("kind"))
+        for label, covered, s in suggest(text)
+        if label == "CASUALTY"
+    ]

@@ -5,16 +5,9 @@ not counts; "one more case" is one person affected and "one body" one dead. Sent
 from __future__ import annotations
 
 import pytest
+from conftest import casualties
 
 from annotator.core.suggest.numbers import parse_count
-
-
-def casualties(suggest, text):
-    return [
-        (covered, s.attrs.get("count_low"), s.attrs.get("qualifier"), s.attrs.get("kind"))
-        for label, covered, s in suggest(text)
-        if label == "CASUALTY"
-    ]
 
 
 @pytest.mark.model

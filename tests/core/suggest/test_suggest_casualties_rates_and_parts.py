@@ -7,14 +7,7 @@ residents" counts people, and "nine murders" counts the dead. Sentences made up 
 from __future__ import annotations
 
 import pytest
-
-
-def casualties(suggest, text):
-    return [
-        (covered, s.attrs.get("count_low"), s.attrs.get("qualifier"), s.attrs.get("kind"))
-        for label, covered, s in suggest(text)
-        if label == "CASUALTY"
-    ]
+from conftest import casualties
 
 
 @pytest.mark.model

@@ -1,0 +1,32 @@
+"""Shared checks of the speaker-only dev golds (QUOTE spans, the ACTORs that speak them, and
+SPEAKER links between the two)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def gold_tasks(name: str) -> list[dict]:
+    """The tasks of ``tests/data/NAME``, one JSON object per non-blank line."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def quotes_and_links(tasks: list[dict]) -> tuple[int, int]:
+    """(QUOTE spans, SPEAKER links) of ``tasks``, asserting on the way that the spans are QUOTEs
+    and ACTORs only and that each link joins a QUOTE to an ACTOR of the same task."""
+    quotes = links = 0
+    for task in tasks:
+        spans = {(s["start"], s["end"], s["label"]) for s in task["spans"]}
+        assert {label for *_, label in spans} <= {"QUOTE", "ACTOR"}
+        quotes += sum(label == "QUOTE" for *_, label in spans)
+        for relation in task["relations"]:
+            head, child = relation["head_span"], relation["child_span"]
+            assert relation["label"] == "SPEAKER"
+            assert (head["start"], head["end"], "QUOTE") in spans
+            assert (child["start"], child["end"], "ACTOR") in spans
+            links += 1
+    return quotes, links
