@@ -14,6 +14,7 @@ from annotator._qt.widgets import dialogs
 from annotator._qt.widgets.span_panel import SpanPanel
 from annotator._qt.widgets.text_view import DrawSpan, SpanTextView
 from annotator.core import edits, undo
+from annotator.core.entity_conflicts import entity_labels, overlap
 from annotator.core.errors import AnnotatorError
 from annotator.core.undo import UndoState
 
@@ -152,8 +153,31 @@ class Annotating(QObject):
         ok, edit = self._write(lambda: edits.perform(self.project, build, *args, annotator=self.annotator))
         if ok:
             self._after(edit, True)
-            self.message.emit(f"Saved: {edit.name}")
+            self.message.emit(f"Saved: {edit.name}{self._shared_words(edit.focus_span_id)}")
         return ok
+
+    def _shared_words(self, span_id: int | None) -> str:
+        """'; it shares words with LABEL "words"' when the span an edit left (added, resized,
+        relabelled) and another of the annotator's spans with another entity label cover the
+        same characters: a label key on a labelled word adds a span beside it, and token exports
+        report the pair."""
+        state, entities = self.state, entity_labels(self.project.scheme)
+        span = state.span(span_id) if state and span_id is not None else None
+        if state is None or span is None or span.is_suggestion or span.label not in entities:
+            return ""
+        clash = next(
+            (
+                s
+                for s in state.spans
+                if s.label in entities and s.label != span.label and not s.is_suggestion and overlap(span, s)
+            ),
+            None,
+        )
+        return (
+            f'; it shares words with {clash.label} "{state.article.text[clash.start : clash.end]}"'
+            if clash
+            else ""
+        )
 
     def undo(self) -> None:
         """Undo the open article's last edit and say which (or that there is none)."""

@@ -1,0 +1,39 @@
+"""Adding a span over words that already carry another entity label of yours (or moving a
+span's edge onto them) says so in the status bar: selecting a labelled word and pressing a label
+key adds a second span rather than relabelling, and token exports report the pair. Seen under
+Xvfb: 'Saved: add ACTOR' alone, with the LOCATION still under it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from window_helpers import QUOTE_TEXT, words_at
+
+
+def focus(qtbot, window, label: str, words: str) -> None:
+    state = window.annotating.state
+    qtbot.keyClick(window.view, Qt.Key_N)
+    while (state.focused().label, QUOTE_TEXT[state.focused().start : state.focused().end]) != (label, words):
+        qtbot.keyClick(window.view, Qt.Key_N)
+
+
+def test_a_new_span_over_another_entity_label_says_so(qtbot, window):
+    focus(qtbot, window, "LOCATION", "Kyiv")
+    qtbot.keyClick(window.view, Qt.Key_A)
+    window.view.select(*words_at(QUOTE_TEXT, "Kyiv"))  # this text is BMP only: code points = Qt units
+    qtbot.keyClick(window.view, Qt.Key_1)
+    assert window.statusBar().currentMessage() == 'Saved: add ACTOR; it shares words with LOCATION "Kyiv"'
+    qtbot.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier)
+    window.view.select(*words_at(QUOTE_TEXT, "Sunday"))
+    qtbot.keyClick(window.view, Qt.Key_1)
+    assert window.statusBar().currentMessage() == "Saved: add ACTOR"
+
+
+def test_an_edge_moved_onto_another_label_says_so(qtbot, window):
+    focus(qtbot, window, "LOCATION", "Kyiv")
+    qtbot.keyClick(window.view, Qt.Key_A)
+    window.view.select(*words_at(QUOTE_TEXT, "Sunday"))
+    qtbot.keyClick(window.view, Qt.Key_1)
+    qtbot.keyClick(window.view, Qt.Key_BracketLeft)  # "on Sunday"
+    assert window.statusBar().currentMessage() == "Saved: resize ACTOR"
+    qtbot.keyClick(window.view, Qt.Key_BracketLeft)  # "Kyiv on Sunday"
+    assert window.statusBar().currentMessage() == 'Saved: resize ACTOR; it shares words with LOCATION "Kyiv"'
