@@ -71,3 +71,23 @@ def test_dont_ask_again_is_remembered(qtbot, asking, open_win, qt_project_path):
     assert asking.annotating.state.pending()
     assert _ctrl_enter_answering(qtbot, asking, None) == []  # a modal question would block here
     assert asking.annotating.state.article.id != first
+
+
+def test_the_safe_answer_is_the_default_so_a_second_ctrl_enter_keeps_labelling(qtbot):
+    """Enter on the question (a hurried second confirm) must not mark the article done."""
+    from annotator._qt.widgets.dialogs import confirm_done
+
+    seen = []
+
+    def press_enter(tries=100):
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if tries:
+                QTimer.singleShot(20, lambda: press_enter(tries - 1))
+            return
+        seen.append(box.defaultButton().text())
+        qtbot.keyClick(box, Qt.Key_Return)
+
+    QTimer.singleShot(0, press_enter)
+    assert confirm_done(None, 2) == (False, False)
+    assert seen == ["Keep labelling"]

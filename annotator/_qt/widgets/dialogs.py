@@ -49,8 +49,8 @@ def confirm_done(parent, pending: int) -> tuple[bool, bool]:
     box.setText(f"{pending} suggestion{plural} still undecided in this article.")
     box.setInformativeText("Undecided suggestions are not exported. Mark the article done anyway?")
     done = box.addButton("Mark done", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("Keep labelling", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(done)
+    keep = box.addButton("Keep labelling", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)  # a hurried second Enter must not mark the article done
     never = QCheckBox("Don't ask again")
     box.setCheckBox(never)
     box.exec()
