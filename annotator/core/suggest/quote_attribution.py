@@ -57,13 +57,8 @@ def _said_of(span: Span) -> bool:
     """ "Olsen called the report "deeply flawed"": the noun before the marks is the object of a
     verb of saying and the quote starts lower case, so it is what was said of the thing, not
     its name ("called the plan "Green Deal"")."""
-    doc, i = span.doc, span.start - 1
-    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
-        i -= 1
-    if i < 0 or not span.text.lstrip(" \"'“‘")[:1].islower():
-        return False
-    noun = doc[i]
-    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB" or not words().is_speech(noun.head):
+    noun = _word_before_lower_case_quote(span)
+    if noun is None or noun.dep_ != "dobj" or noun.head.pos_ != "VERB" or not words().is_speech(noun.head):
         return False
     # the quote completes the verb ("called the report "flawed"") or restates the noun
     # ("called the plan "a disaster""), rather than modifying it ("the term "subject to"")
@@ -77,14 +72,10 @@ def _said_of(span: Span) -> bool:
 def _subject_of_quote(span: Span) -> bool:
     """ "Wu says the company "priced it too low"": the noun before the marks is the subject of a
     verb inside them, so the quote goes on its sentence rather than naming the noun."""
-    doc, i = span.doc, span.start - 1
-    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
-        i -= 1
-    if i < 0 or not span.text.lstrip(" \"'“‘")[:1].islower():
-        return False
-    noun = doc[i]
+    noun = _word_before_lower_case_quote(span)
     return (
-        noun.dep_ in ("nsubj", "nsubjpass")
+        noun is not None
+        and noun.dep_ in ("nsubj", "nsubjpass")
         and span.start <= noun.head.i < span.end
         and noun.head.pos_ in ("VERB", "AUX")
     )
@@ -221,3 +212,13 @@ def words_of(span: Span, quoted: set[int]) -> Token | None:
         if owner is not None:
             return owner
     return None
+
+
+def _word_before_lower_case_quote(span: Span) -> Token | None:
+    """The word before the marks of a quote that starts lower case (None otherwise)."""
+    doc, i = span.doc, span.start - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    if i < 0 or not span.text.lstrip(" \"'“‘")[:1].islower():
+        return None
+    return doc[i]
