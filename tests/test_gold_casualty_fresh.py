@@ -37,13 +37,7 @@ def test_every_span_is_a_casualty_figure_with_valid_attributes():
     for task in _tasks():
         for span in task["spans"]:
             figures += 1
-            covered = task["text"][span["start"] : span["end"]]
-            assert span["label"] == "CASUALTY" and covered == covered.strip() and covered
-            attrs = span["attrs"]
-            assert attrs["kind"] in KINDS and attrs["qualifier"] in QUALIFIERS
-            low, high = attrs["count_low"], attrs["count_high"]
-            assert low is not None or high is not None
-            assert low is None or high is None or low <= high
+            _assert_valid_casualty(task["text"], span)
     assert figures >= 80
 
 
@@ -61,10 +55,16 @@ def test_the_second_fresh_gold_has_valid_casualty_spans():
     spans = [(t["text"], s) for t in _tasks(GOLD2) for s in t["spans"]]
     assert len(spans) >= 130
     for text, span in spans:
-        covered = text[span["start"] : span["end"]]
-        assert span["label"] == "CASUALTY" and covered == covered.strip() and covered
-        attrs = span["attrs"]
-        assert attrs["kind"] in KINDS and attrs["qualifier"] in QUALIFIERS
-        low, high = attrs["count_low"], attrs["count_high"]
-        assert low is not None or high is not None
-        assert low is None or high is None or low <= high
+        _assert_valid_casualty(text, span)
+
+
+def _assert_valid_casualty(text: str, span: dict) -> None:
+    """``span`` is a CASUALTY over trimmed, non-empty text of ``text``, with a known kind and
+    qualifier and at least one count, low <= high."""
+    covered = text[span["start"] : span["end"]]
+    assert span["label"] == "CASUALTY" and covered == covered.strip() and covered
+    attrs = span["attrs"]
+    assert attrs["kind"] in KINDS and attrs["qualifier"] in QUALIFIERS
+    low, high = attrs["count_low"], attrs["count_high"]
+    assert low is not None or high is not None
+    assert low is None or high is None or low <= high

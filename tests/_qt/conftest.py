@@ -17,6 +17,16 @@ from annotator.core.store import spans as span_rows
 
 
 @pytest.fixture
+def shown(monkeypatch):
+    """The "Done" boxes an import shows (their text), instead of showing them."""
+    boxes: list[str] = []
+    monkeypatch.setattr(
+        "annotator._qt.file_jobs.QMessageBox.information", lambda _parent, _title, text: boxes.append(text)
+    )
+    return boxes
+
+
+@pytest.fixture
 def qt_settings(tmp_path):
     """Settings in a temporary INI file, never the user's. Ctrl+Enter does not ask about
     undecided suggestions (as after "don't ask again"): a modal question would stop a test

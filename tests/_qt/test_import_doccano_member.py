@@ -21,14 +21,8 @@ REAL = DATA / "real_tools" / "doccano_1.8.4_relation_project.jsonl"  # every lin
 SPANS = sum(len(json.loads(line)["entities"]) for line in REAL.read_text().splitlines() if line.strip())
 
 
-@pytest.fixture(autouse=True)
-def shown(monkeypatch):
-    """The "Done" boxes the import shows (their text), instead of showing them."""
-    boxes: list[str] = []
-    monkeypatch.setattr(
-        "annotator._qt.file_jobs.QMessageBox.information", lambda _parent, _title, text: boxes.append(text)
-    )
-    return boxes
+# every test here: the import's "Done" box would block on a modal dialog
+pytestmark = pytest.mark.usefixtures("shown")
 
 
 def answer(credit: str | None, seen: list[str]) -> None:

@@ -33,14 +33,8 @@ def annotators_of(project) -> set[str]:
     return set(project.annotators()) - {"seed"}
 
 
-@pytest.fixture(autouse=True)
-def shown(monkeypatch):
-    """The "Done" boxes the import shows (their text), instead of showing them."""
-    boxes: list[str] = []
-    monkeypatch.setattr(
-        "annotator._qt.file_jobs.QMessageBox.information", lambda _parent, _title, text: boxes.append(text)
-    )
-    return boxes
+# every test here: the import's "Done" box would block on a modal dialog
+pytestmark = pytest.mark.usefixtures("shown")
 
 
 def answer(monkeypatch, text: str, seen: list[str]) -> None:
