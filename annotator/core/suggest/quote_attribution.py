@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from annotator.core.suggest.lexicon import words
+from annotator.core.suggest.paragraphs import ends_line
 
 _WHOSE_WORDS = ("words", "view", "opinion", "estimation")  # "in her view", "in the words of X"
 _KNOWN_AS = ("known as", "referred to as", "billed as", "branded as", "marketed as")
@@ -125,7 +126,11 @@ def colon_subject(span: Span, quoted: set[int]) -> Token | None:
     i = span.start - 1
     while i >= 0 and (doc[i].is_quote or doc[i].is_space):
         i -= 1
-    if i < 1 or i in quoted or not (doc[i].text == ":" or (doc[i].text in _DASHES and _opens_sentence(span))):
+    if (
+        i < 1
+        or i in quoted
+        or not (doc[i].text == ":" or (doc[i].text in _DASHES and _reads_as_sentence(span)))
+    ):
         return None
     clause = doc[doc[i].sent.start : i]
     subjects = [t for t in clause if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted]
@@ -143,11 +148,11 @@ def _label_name(doc: Doc, colon: int, quoted: set[int]) -> Token | None:
     ):
         j -= 1
     before = doc[j - 1] if j > 0 else None
-    ends = before is None or before.text in _SENTENCE_END or before.is_quote or "\n" in before.text
+    ends = before is None or before.text in _SENTENCE_END or before.is_quote or ends_line(before)
     return doc[colon - 1] if j < colon and ends else None
 
 
-def _opens_sentence(span: Span) -> bool:
+def _reads_as_sentence(span: Span) -> bool:
     """A quote that reads as a sentence of its own: upper case first, sentence punctuation last
     ("… the ruling - "I conclude that the fence is legal.""), as a colon would introduce it."""
     inner = span.text.strip(" \"'“”‘’")
