@@ -62,7 +62,7 @@ def _same_sentence_kind(number: Span, previous: tuple[Span, str] | None, w: Word
     if previous[0].sent.start != number.sent.start or previous[0].end > number.start:
         return None
     between = list(doc[previous[0].end : number.start])
-    if len(between) >= 2 and between[-2].lower_ == "as" and between[-1].pos_ == "AUX":
+    if len(between) >= 2 and _as_were_before(doc, number.start):
         between = between[:-2]  # "90 were wounded, as were [seventeen]": the same clause again
     # "…, two have been freed" has a clause of its own; "14 were injured …, and one worker" not
     own_clause = any(
@@ -120,9 +120,14 @@ def _listed(doc: Doc, number: Span, w: Words) -> bool:
     before = doc[start - 1].lower_ if start else ""
     if before in ("and", ","):
         return True
-    if start >= 2 and doc[start - 2].lower_ == "as" and doc[start - 1].pos_ == "AUX":
+    if start >= 2 and _as_were_before(doc, start):
         return True  # "90 were wounded, as were seventeen from the army"
     return before == "to" and any(t.lower_ == "from" for t in doc[max(0, number.start - 8) : number.start])
+
+
+def _as_were_before(doc: Doc, i: int) -> bool:
+    """Whether "as were" (or "as did", "as is" …) stands right before token ``i``."""
+    return i >= 2 and doc[i - 2].lower_ == "as" and doc[i - 1].pos_ == "AUX"
 
 
 def _included(doc: Doc, number: Span, w: Words) -> bool:
