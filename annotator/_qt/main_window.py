@@ -31,6 +31,7 @@ from annotator._qt.widgets.shortcuts_sheet import ShortcutsSheet
 from annotator._qt.widgets.span_panel import SpanPanel
 from annotator._qt.widgets.text_view import SpanTextView
 from annotator.core.store import ArticleQuery
+from annotator.core.store.listing import search_hits
 
 AHEAD = 3  # unfinished articles whose suggestions are computed ahead
 
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
         for view in (self.list_model.apply_changes, a.apply_changes, self._changes_seen):
             self.bus.changed.connect(view)
         self.article_list.articleChosen.connect(self.open_article)
+        self.list_model.modelReset.connect(lambda: self._show_search_hits(scroll=False))
         self.article_list.leave.connect(self.view.setFocus)
         if self.suggester is not None:
             self.suggester.stored.connect(self._suggestions_stored)
@@ -255,6 +257,7 @@ class MainWindow(QMainWindow):
         if not self.project.read_only:
             saved.set_last_article(self.settings, self.project.path, self.annotator, article_id)
         self.article_list.show_current(article_id)
+        self._show_search_hits(scroll=True)
         self._update_status()
         left, self._open_id = self._open_id, article_id
         self.open_note.note(self.annotator, article_id)
@@ -266,6 +269,14 @@ class MainWindow(QMainWindow):
                 self.suggester.refresh(wanted)
             else:
                 self.suggester.request(wanted)
+
+    def _show_search_hits(self, scroll: bool) -> None:
+        """Highlight where the list's search matches the open article; with ``scroll`` (it was
+        just opened), bring the first match into view."""
+        state = self.annotating.state
+        if state is not None:
+            hits = search_hits(state.article.text, self.list_model.query.search)
+            self.view.show_hits([state.to_qt(*hit) for hit in hits], scroll)
 
     def left_in_review(self, article_id: int) -> None:
         """The review window left an article it edited: memory learns it now, unless it is

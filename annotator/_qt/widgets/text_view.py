@@ -20,9 +20,10 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QTextBlock,
+    QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QApplication, QPlainTextDocumentLayout, QPlainTextEdit, QToolTip
+from PySide6.QtWidgets import QApplication, QPlainTextDocumentLayout, QPlainTextEdit, QTextEdit, QToolTip
 
 from annotator._qt.label_style import underline_path
 
@@ -44,6 +45,7 @@ class DrawSpan:
 
 TEXT_POINTS = 12  # the article text's smallest size: larger than most menus'
 PARAGRAPH_GAP = 0.6  # the space after a paragraph, in line spacings of the text's font
+SEARCH_HIT = QColor(255, 200, 0, 120)  # a search's matching words: translucent over span fills
 
 
 class ParagraphGapLayout(QPlainTextDocumentLayout):
@@ -104,8 +106,29 @@ class SpanTextView(QPlainTextEdit):
     def show_article(self, text: str, spans: list[DrawSpan], focus_id: int | None) -> None:
         """Replace the text and its spans."""
         self._spans, self._focus_id = _paint_order(spans), focus_id
+        self.setExtraSelections([])
         self.setPlainText(text)
         self.document().setDocumentMargin(14)
+
+    def show_hits(self, hits: list[tuple[int, int]], scroll: bool) -> None:
+        """Highlight a search's matching words (Qt ranges); with ``scroll``, put the cursor on
+        the first one and bring it into view (``n`` then steps on from the match)."""
+        marks = []
+        for start, end in hits:
+            mark = QTextEdit.ExtraSelection()
+            mark.cursor = QTextCursor(self.document())
+            mark.cursor.setPosition(start)
+            mark.cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            look = QTextCharFormat()
+            look.setBackground(SEARCH_HIT)
+            mark.format = look
+            marks.append(mark)
+        self.setExtraSelections(marks)
+        if scroll and hits:
+            cursor = self.textCursor()
+            cursor.setPosition(hits[0][0])
+            self.setTextCursor(cursor)
+            self._show_with_context(*hits[0])
 
     def set_spans(self, spans: list[DrawSpan], focus_id: int | None) -> None:
         """Replace the spans (same text) and repaint."""
@@ -122,16 +145,18 @@ class SpanTextView(QPlainTextEdit):
             cursor.setPosition(span.start)
             self.setTextCursor(cursor)
             if with_context:
-                self._show_with_context(span)
+                self._show_with_context(span.start, span.end)
         self.viewport().update()
 
-    def _show_with_context(self, span: DrawSpan) -> None:
-        """Scroll so the span has a few lines of text around it: centred when it comes near an
-        edge (ensureCursorVisible alone leaves it on the very last line while stepping down)."""
+    def _show_with_context(self, start: int, end: int) -> None:
+        """Scroll so ``start``..``end`` (the text cursor at ``start``) has a few lines of text
+        around it: centred when it comes near an edge (ensureCursorVisible alone leaves it on
+        the very last line while stepping down)."""
         margin = 3 * self.fontMetrics().lineSpacing()
-        end = QTextCursor(self.document())
-        end.setPosition(span.end)
-        top, bottom = self.cursorRect().top(), self.cursorRect(end).bottom()
+        first, last = QTextCursor(self.document()), QTextCursor(self.document())
+        first.setPosition(start)
+        last.setPosition(end)
+        top, bottom = self.cursorRect(first).top(), self.cursorRect(last).bottom()
         if top < margin or bottom > self.viewport().height() - margin:
             self.centerCursor()
 

@@ -6,6 +6,7 @@ articles never loads them all.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -46,6 +47,25 @@ def fts_terms(search: str) -> str:
 
 
 _UNTYPABLE = {"Cc", "Cs", "Co", "Cn"}
+_WORD = re.compile(r"[^\W_]+")  # what FTS5's unicode61 tokenizer reads as a word
+
+
+def search_hits(text: str, search: str) -> list[tuple[int, int]]:
+    """Where the typed ``search`` matches ``text``, as the list search does (every typed word
+    as a prefix of a word, case and accents ignored): ``(start, end)`` of each matching word,
+    in text order."""
+    prefixes = {_folded(word) for word in _WORD.findall(search)}
+    return [
+        match.span()
+        for match in _WORD.finditer(text)
+        if any(_folded(match.group()).startswith(prefix) for prefix in prefixes)
+    ]
+
+
+def _folded(word: str) -> str:
+    """``word`` without case or accents (unicode61's remove_diacritics)."""
+    parts = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in parts if not unicodedata.combining(c))
 
 
 def _where(query: ArticleQuery) -> tuple[str, dict[str, Any]]:
