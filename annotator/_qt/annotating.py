@@ -158,26 +158,26 @@ class Annotating(QObject):
 
     def _shared_words(self, span_id: int | None) -> str:
         """'; it shares words with LABEL "words"' when the span an edit left (added, resized,
-        relabelled) and another of the annotator's spans with another entity label cover the
-        same characters: a label key on a labelled word adds a span beside it, and token exports
-        report the pair."""
-        state, entities = self.state, entity_labels(self.project.scheme)
+        relabelled) covers characters of another of the annotator's spans with another entity
+        label (a label key on a labelled word adds a span beside it, and token exports report
+        the pair), or with the same label ('another LABEL': likely a mistake, such as a name
+        labelled twice)."""
+        state = self.state
         span = state.span(span_id) if state and span_id is not None else None
-        if state is None or span is None or span.is_suggestion or span.label not in entities:
+        if state is None or span is None or span.is_suggestion:
             return ""
-        clash = next(
-            (
-                s
-                for s in state.spans
-                if s.label in entities and s.label != span.label and not s.is_suggestion and overlap(span, s)
-            ),
-            None,
-        )
-        return (
-            f'; it shares words with {clash.label} "{state.article.text[clash.start : clash.end]}"'
-            if clash
-            else ""
-        )
+        entities = entity_labels(self.project.scheme)
+        others = [s for s in state.spans if s.id != span.id and not s.is_suggestion and overlap(span, s)]
+        clashes = [
+            next((s for s in others if s.label != span.label and {s.label, span.label} <= entities), None),
+            next((s for s in others if s.label == span.label), None),
+        ]
+        named = [
+            f'{"another " if s.label == span.label else ""}{s.label} "{state.article.text[s.start : s.end]}"'
+            for s in clashes
+            if s is not None
+        ]
+        return f"; it shares words with {' and '.join(named)}" if named else ""
 
     def undo(self) -> None:
         """Undo the open article's last edit and say which (or that there is none)."""
