@@ -30,8 +30,7 @@ from annotator._qt.widgets.settings_dialog import ASK_DONE, flag
 from annotator._qt.widgets.shortcuts_sheet import ShortcutsSheet
 from annotator._qt.widgets.span_panel import SpanPanel
 from annotator._qt.widgets.text_view import SpanTextView
-from annotator.core.store import ArticleQuery
-from annotator.core.store.listing import search_hits
+from annotator.core.store import ArticleQuery, search_hits
 
 AHEAD = 3  # unfinished articles whose suggestions are computed ahead
 

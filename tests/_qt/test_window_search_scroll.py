@@ -7,8 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from annotator.core.store import articles, open_project
-from annotator.core.store.listing import search_hits
+from annotator.core.store import articles, open_project, search_hits
 
 LINES = [f"Line {i} of the report says the envoys met again." for i in range(150)]
 LONG_TEXT = "\n".join([*LINES, "Reported by Faridah Abdulkadiri in Zaporizhzhia."])

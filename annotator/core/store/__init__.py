@@ -6,7 +6,16 @@ Only this package talks to the database. Everything else asks an open :class:`Pr
 
 from annotator.core.store.activity import announced
 from annotator.core.store.failures import RAW_ERRORS, translate
-from annotator.core.store.listing import ArticleQuery, ArticleRow
+from annotator.core.store.listing import ArticleQuery, ArticleRow, search_hits
 from annotator.core.store.project import Project, open_project
 
-__all__ = ["RAW_ERRORS", "ArticleQuery", "ArticleRow", "Project", "announced", "open_project", "translate"]
+__all__ = [
+    "RAW_ERRORS",
+    "ArticleQuery",
+    "ArticleRow",
+    "Project",
+    "announced",
+    "open_project",
+    "search_hits",
+    "translate",
+]
