@@ -26,6 +26,7 @@ _LONGEST_HARM = 4  # words in the longest harm phrase of words.json ("sleeping i
 _LINKING = {"remain", "seem", "appear", "fear", "believe", "report", "say", "include"}
 _CARE_WORDS = {"treated", "hospitalised", "hospitalized"}  # hurt or ill
 _CLAUSE_OPENERS = {"when", "while", "because", "although", "though", "whereas", ";"}
+_GRAVITY = ("killed", "injured", "missing", "displaced", "affected")  # gravest first
 
 
 class CasualtySuggester:
@@ -223,7 +224,7 @@ def _kind(doc: Doc, number: Span, noun: Token | None, w: Words) -> str | None:
     if noun is not None and noun.lower_ == "lives" and _saved(doc, number, noun, w):
         return "affected"  # "14,000 lives saved": rescued
     if noun is not None and harm_key(number, noun) in w.harm:
-        return w.harm[harm_key(number, noun)]
+        return _graver(w.harm[harm_key(number, noun)], _subject_of_harm(noun, w))
     if noun is not None:  # "93 injured people"
         inside = [harm_at(doc, t.i, w, noun.i) for t in doc[number.end : noun.i]]
         if any(inside):
@@ -244,6 +245,14 @@ def _kind(doc: Doc, number: Span, noun: Token | None, w: Words) -> str | None:
         if kind:
             return kind
     return None
+
+
+def _graver(status: str, verb: str | None) -> str:
+    """The noun's harm ("refugees": displaced), unless the verb the people are the subject of
+    names a graver one ("40 refugees drowned": killed; "3,000 refugees fled" stays displaced)."""
+    if verb is None or _GRAVITY.index(verb) >= _GRAVITY.index(status):
+        return status
+    return verb
 
 
 def _share_of_things(doc: Doc, number: Span, w: Words) -> bool:
