@@ -40,6 +40,7 @@ _CLIMB = 3  # words from the figure up to its verb ("to [over 100,000]" -> "incr
 _RATE_WORDS = {"annually", "daily", "weekly", "monthly", "yearly", "hourly"}
 _PERIODS = {"day", "week", "month", "year", "hour", "decade"}
 _NOT_RATE_AFTER = {"after", "before", "later", "earlier", "ago", "of"}
+_PART_AT = 4  # words after the comma within which the part's figure stands ("Of 307, [three] teens")
 
 
 def not_a_count(doc: Doc, number: Span) -> bool:
@@ -58,6 +59,7 @@ def not_a_count(doc: Doc, number: Span) -> bool:
         or _denied(doc, number)
         or _one_of(doc, number)
         or _total(doc, number)
+        or _whole_before_its_parts(doc, number)
         or _in_a_name_or_date(doc, number)
         or _at_a_deathbed(number)
     )
@@ -190,6 +192,23 @@ def _total(doc: Doc, number: Span) -> bool:
             between = doc[i + 1 : number.start]
             return doc[i - 1].like_num and all(t.pos_ in _GROUP_WORDS or t.tag_ == "POS" for t in between)
     return False
+
+
+def _whole_before_its_parts(doc: Doc, number: Span) -> bool:
+    """ "Of 307 on board, three teens died": the whole a harmed part is taken from, when the part's
+    clause names the harm (not "Of the sixteen workers, nine are members of ...")."""
+    i = number.start - 1
+    if i > 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 0 or doc[i].lower_ != "of" or not (i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].text):
+        return False
+    end = doc[i].sent.end if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else len(doc)
+    comma = next((j for j in range(number.end, end) if doc[j].text == ","), None)
+    if comma is None:
+        return False
+    part = doc[comma + 1 : end]
+    harmed = any(_is_harm(t, word_lists()) for t in part)
+    return harmed and any(t.like_num for t in part[:_PART_AT])
 
 
 def in_custody(doc: Doc, start: int, end: int, words: Words) -> bool:

@@ -27,3 +27,22 @@ from conftest import casualties
 )
 def test_the_verb_outranks_the_status_of_the_people(suggest, text, expected):
     assert casualties(suggest, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The ferry capsized near Orlan. Of 214 on board, nine children drowned and 40 people were "
+            "injured.",
+            [("nine children", 9, None, "killed"), ("40 people", 40, None, "injured")],
+        ),
+        (
+            "Of the 35 miners, 12 died in the blast and the rest were rescued.",
+            [("12", 12, None, "killed")],
+        ),
+    ],
+)
+def test_the_whole_a_harmed_part_is_taken_from_is_not_harmed(suggest, text, expected):
+    assert casualties(suggest, text) == expected
