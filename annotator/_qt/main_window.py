@@ -18,6 +18,7 @@ from annotator._qt.activity import ActivityWatcher
 from annotator._qt.annotating import Annotating
 from annotator._qt.background import ChangeBus, Changes
 from annotator._qt.file_jobs import FileJobs
+from annotator._qt.focus_return import FocusReturn
 from annotator._qt.label_style import palette_setting
 from annotator._qt.models.article_list import ArticleListModel
 from annotator._qt.open_article import OpenArticleNote
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self.place = PlaceKeeper(self)
+        self.focus_return = FocusReturn(self, self.view)  # keys back to the text after a dialog
         self.setAcceptDrops(not project.read_only)
         self.setWindowTitle(
             f"{Path(project.path).name} — annotator" + (" (read-only)" if project.read_only else "")

@@ -1,0 +1,67 @@
+"""Keys go back to the window after a dialog closes: annotators go on with n / a / x without a
+click. Seen under Xvfb (no window manager): after Settings (Ctrl+,) or the export's "Done" box
+closed, X gave the focus to the root window and the next keys were lost; offscreen, no window
+is active and no widget has the focus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+
+from annotator._qt import preferences
+
+
+def answer_next_dialog(qtbot, answer) -> list[str]:
+    """Run ``answer(dialog)`` on the next modal dialog once it has the keys; its title, when
+    it did."""
+    titles: list[str] = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or QGuiApplication.focusWindow() is not dialog.windowHandle():
+            QTimer.singleShot(20, poll)
+            return
+        titles.append(dialog.windowTitle())
+        answer(dialog)
+
+    QTimer.singleShot(20, poll)
+    return titles
+
+
+def assert_keys_reach_the_text(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view, timeout=2000)
+    assert QApplication.activeWindow() is window
+    before = window.annotating.state.focus_id
+    qtbot.keyClick(window.view, Qt.Key_N)
+    assert window.annotating.state.focus_id != before
+
+
+def test_after_settings_closes(qtbot, window):
+    titles = answer_next_dialog(qtbot, lambda dialog: dialog.reject())
+    preferences.open_settings(window)
+    assert titles == ["Settings"]
+    assert_keys_reach_the_text(qtbot, window)
+
+
+def test_after_a_message_box_closes(qtbot, window):
+    titles = answer_next_dialog(qtbot, lambda dialog: dialog.accept())
+    QMessageBox.information(window, "Done", "Exported")
+    assert titles == ["Done"]
+    assert_keys_reach_the_text(qtbot, window)
+
+
+def test_after_the_name_question_is_cancelled(qtbot, window):
+    titles = answer_next_dialog(qtbot, lambda dialog: dialog.reject())
+    window.change_annotator()
+    assert titles == ["Annotator"]
+    assert_keys_reach_the_text(qtbot, window)
+
+
+def test_the_search_box_keeps_the_keys_it_had(qtbot, window):
+    """Back where the keys were: a dialog opened from the search box gives them back to it."""
+    qtbot.keyClick(window.view, Qt.Key_F, Qt.ControlModifier)
+    answer_next_dialog(qtbot, lambda dialog: dialog.accept())
+    QMessageBox.information(window, "Done", "Exported")
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=2000)
+    assert QApplication.focusWidget() is window.article_list.search
