@@ -229,8 +229,11 @@ class Annotating(QObject):
 
     def _after(self, edit, forward: bool) -> None:
         if self.state and edit.article_id == self.state.article.id:
+            before = self.state.focus_id
             self.state.apply(self.project, edit, forward)
-            self._redraw(move_focus=forward and edit.focus_span_id is not None)
+            # the focus moved on by itself (x, undo): show it, and start keyboard selections there
+            moved = self.state.focus_id != before
+            self._redraw(move_focus=moved or (forward and edit.focus_span_id is not None))
         self.edited.emit(edit.article_id)
 
     def _focused(self, want: str = "a span"):
