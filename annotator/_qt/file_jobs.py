@@ -77,12 +77,13 @@ class FileJobs(QObject):
     def choose_export(self) -> None:
         filters = export_filters()
         settings = self._window.settings
-        out, chosen = QFileDialog.getSaveFileName(
-            self._window, "Export done articles", saved.files_folder(settings), ";;".join(filters)
-        )
+        folder, last = saved.export_choice(settings)
+        fmt = last if last is not None and last in filters.values() else next(iter(filters.values()))
+        out, chosen = ask_export_file(self._window, folder, project_stem(self._path), filters, fmt)
         if out:
-            saved.remember_folder(settings, out)
-            self.start_export(*export_target(out, filters.get(chosen, "spacy")))
+            target, fmt = export_target(out, filters.get(chosen, fmt))
+            saved.remember_export(settings, target, fmt)
+            self.start_export(target, fmt)
 
     def start_export(self, out: Path, fmt: str) -> BackgroundOp:
         """Export the done articles to ``out`` in the background."""
@@ -191,6 +192,47 @@ def export_target(out: str, fmt: str) -> tuple[Path, str]:
         return path, fmt
     named = [name for name, writer in FORMATS.items() if suffix and writer.suffix == suffix]
     return (path, named[0]) if named else (path.with_name(path.name + wanted), fmt)
+
+
+def ask_export_file(parent, folder: str, stem: str, filters: dict[str, str], fmt: str) -> tuple[str, str]:
+    """The export's save dialog, proposing ``stem`` with the suffix of format ``fmt`` in
+    ``folder``; the name follows the file-type filter chosen. ``(file, filter)``, or ``("", "")``
+    when cancelled."""
+    dialog = QFileDialog(parent, "Export done articles", folder, ";;".join(filters))
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.selectNameFilter(next(shown for shown, name in filters.items() if name == fmt))
+    dialog.selectFile(follow_format(stem, fmt))
+
+    def follow(shown: str) -> None:
+        typed = Path(dialog.selectedFiles()[0]).name if dialog.selectedFiles() else stem
+        dialog.selectFile(follow_format(typed, filters.get(shown, fmt)))
+
+    dialog.filterSelected.connect(follow)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+        return "", ""
+    return dialog.selectedFiles()[0], dialog.selectedNameFilter()
+
+
+def follow_format(name: str, fmt: str) -> str:
+    """``name`` with the suffix of format ``fmt`` in place of another format's (brat writes a
+    folder: no suffix)."""
+    from annotator.core.export import FORMATS
+
+    path = Path(name)
+    known = {writer.suffix for writer in FORMATS.values() if writer.suffix}
+    base = path.stem if path.suffix.lower() in known else path.name
+    return base + FORMATS[fmt].suffix
+
+
+def project_stem(path: Path) -> str:
+    """The project's name without its file suffixes (``samples.annotator.db`` -> ``samples``)."""
+    name = Path(path).name
+    while Path(name).suffix.lower() in _PROJECT_SUFFIXES and Path(name).stem:
+        name = Path(name).stem
+    return name
+
+
+_PROJECT_SUFFIXES = {".db", ".sqlite", ".sqlite3", ".annotator"}
 
 
 def export_filters() -> dict[str, str]:

@@ -53,6 +53,23 @@ def remember_folder(settings: QSettings, chosen: str | Path) -> None:
     settings.setValue("files/folder", str(path if path.is_dir() else path.parent))
 
 
+def export_choice(settings: QSettings) -> tuple[str, str | None]:
+    """The folder and format of the last export (the folder: else the dialogs' folder; the
+    format: None before the first export)."""
+    value = settings.value("files/export_folder")
+    folder = str(value) if value and Path(str(value)).is_dir() else files_folder(settings)
+    fmt = settings.value("files/export_format")
+    return folder, str(fmt) if fmt else None
+
+
+def remember_export(settings: QSettings, out: str | Path, fmt: str) -> None:
+    """Remember where an export went (a file, or the folder brat writes) and in which format."""
+    path = Path(out)
+    settings.setValue("files/export_folder", str(path.parent))
+    settings.setValue("files/export_format", fmt)
+    remember_folder(settings, path.parent)
+
+
 def _project_key(path: Path, annotator: str) -> str:
     return "last_article/" + str(Path(path).resolve()).replace("/", "|") + "|" + annotator
 

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
+from annotator._qt import file_jobs
 from annotator._qt.file_jobs import export_target
 
 
 def export_as(qtbot, window, monkeypatch, typed: str, chosen: str = "spacy (*.spacy)") -> str:
     """Ctrl+E with ``typed`` in the save dialog and the ``chosen`` filter; the status text."""
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (typed, chosen)))
+    monkeypatch.setattr(file_jobs, "ask_export_file", lambda *a: (typed, chosen))
     window.jobs._report = lambda text, report: window.statusBar().showMessage(text)  # no modal box
     qtbot.keyClick(window.view, Qt.Key_E, Qt.ControlModifier)
     qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Exported"), timeout=20000)

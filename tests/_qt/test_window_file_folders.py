@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from annotator._qt import first_run
+from annotator._qt import file_jobs, first_run
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def test_dialogs_start_at_home_then_where_a_file_was_last_chosen(
     qtbot.keyClick(window.view, Qt.Key_Return, Qt.ControlModifier)
     out = tmp_path / "corpora" / "c.jsonl"
     out.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr(file_jobs, "ask_export_file", lambda *a: (str(out), ""))
     window.jobs._report = lambda text, report: window.statusBar().showMessage(text)  # no modal box
     window.jobs.choose_export()
     qtbot.waitUntil(lambda: out.exists(), timeout=20000)
