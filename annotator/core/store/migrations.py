@@ -210,6 +210,39 @@ def m008_window_sessions(db: Database) -> None:
     )
 
 
+@migration
+def m009_article_changes(db: Database) -> None:
+    """A change number per article, raised by every write to its spans and by an update or
+    delete of its row (any code path, any connection), so annotation memory can keep what it
+    read of an article until it changes (see ``article_changes``). A new article needs none:
+    nothing was kept about it (a deleted one's id was raised when it went)."""
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS article_changes (article_id INTEGER PRIMARY KEY, seq INTEGER NOT NULL)"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS article_changes_seq ON article_changes (seq)")
+    triggers = (
+        ("spans", "INSERT", ("NEW.article_id",)),
+        ("spans", "UPDATE", ("OLD.article_id", "NEW.article_id")),
+        ("spans", "DELETE", ("OLD.article_id",)),
+        ("articles", "UPDATE", ("OLD.id", "NEW.id")),
+        ("articles", "DELETE", ("OLD.id",)),
+    )
+    for table, verb, ids in triggers:
+        db.execute(
+            f"CREATE TRIGGER {table}_{verb.lower()}_article_changes AFTER {verb} ON {table} "
+            f"BEGIN {' '.join(_bump(article_id) for article_id in ids)} END"
+        )
+
+
+def _bump(article_id: str) -> str:
+    """SQL giving the article the next change number (one above the highest so far)."""
+    return (
+        f"INSERT INTO article_changes (article_id, seq) VALUES ({article_id}, "
+        "(SELECT coalesce(max(seq), 0) + 1 FROM article_changes)) "
+        "ON CONFLICT (article_id) DO UPDATE SET seq = excluded.seq;"
+    )
+
+
 SCHEMA_VERSION = len(_STEPS)
 
 

@@ -16,6 +16,7 @@ from annotator.core.model import Article, Change, EditRecord, Relation, Span, no
 from annotator.core.store import (
     activity,
     alternatives,
+    article_changes,
     articles,
     changes,
     edit_log,
@@ -235,10 +236,24 @@ class ProjectReads:
         """Relations with ``statuses`` of the articles of ``ids``."""
         return spans.relations_in(self.db, ids, statuses)
 
+    @reading
+    def articles_changed_since(self, seq: int) -> tuple[set[int], int] | None:
+        """Articles whose row or spans changed after change number ``seq``, and the highest
+        number now (None: this file or moment keeps no numbers; see ``article_changes``)."""
+        return article_changes.since(self.db, seq)
+
     @streaming
-    def decided_words(self) -> Iterator[tuple[str, str, str, int]]:
-        """(label, status, covered text, article id) of every span a person accepted or rejected."""
-        return spans.decided_words(self.db)
+    def decisions_in(self, ids: list[int] | None = None) -> Iterator[tuple[str, str, str, int, int]]:
+        """(label, status, covered text, article id, span id) of every span a person accepted or
+        rejected, in the articles of ``ids`` (None: in all)."""
+        return article_changes.decisions(self.db, ids)
+
+    @streaming
+    def span_places(
+        self, ids: list[int], statuses: tuple[str, ...]
+    ) -> Iterator[tuple[int, int, int, str, str]]:
+        """(article id, start, end, label, status) of the span rows with ``statuses`` in ``ids``."""
+        return article_changes.places(self.db, ids, statuses)
 
     @reading
     def undecided_among(self, span_ids: list[int]) -> set[int]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlite_utils import Database
@@ -195,15 +195,3 @@ def accepted_count(db: Database, annotator: str) -> int:
             "SELECT count(*) FROM spans WHERE annotator = ? AND status = 'accepted'", [annotator]
         ).fetchone()[0]
     )
-
-
-_DECISIONS = """
-SELECT s.label, s.status, substr(a.text, s.start + 1, s.end - s.start) AS words, s.article_id
-FROM spans s JOIN articles a ON a.id = s.article_id
-WHERE s.annotator IS NOT NULL AND s.status IN ('accepted', 'rejected')
-"""
-
-
-def decided_words(db: Database) -> Iterator[tuple[str, str, str, int]]:
-    """(label, status, covered text, article id) of every span a person accepted or rejected."""
-    yield from db.execute(_DECISIONS)

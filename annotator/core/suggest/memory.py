@@ -27,16 +27,16 @@ It helps rather than contradicts:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from annotator.core.suggest.lexicon import words
+from annotator.core.suggest.memory_cache import Key, Votes, memory_cache
+from annotator.core.suggest.memory_cache import is_title as is_title  # re-exported
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
-from annotator.core.suggest.unlabelled_uses import finished_articles, unlabelled_uses
 
 if TYPE_CHECKING:
     from annotator.core.store import Project
@@ -64,49 +64,47 @@ def learnt(
     """What memory learnt (see :func:`remembered`), in one pass: from finished decisions only,
     and from every decision, the open articles' too. A pending memory suggestion that
     neither supports is withdrawn (``stale_memory``); the second keeps a suggestion an open
-    article supports from going while that article is merely open."""
-    labels = {lab.name for lab in project.scheme.labels if not lab.attributes and lab.name != "QUOTE"}
+    article supports from going while that article is merely open. What it read of each
+    article is kept until the article changes (``memory_cache``)."""
+    labels = frozenset(
+        lab.name for lab in project.scheme.labels if not lab.attributes and lab.name != "QUOTE"
+    )
     editing = project.unfinished_open(editing, editor)
-    finished: Counter[tuple[str, str]] = Counter()
-    everything: Counter[tuple[str, str]] = Counter()
-    for label, status, text, article_id in project.decided_words():
-        if label not in labels or not text or text.strip() != text or is_title(text):
-            continue
-        if not any(c.isalpha() for c in text):
-            continue
-        vote = 1 if status == "accepted" else -1
-        everything[(text, label)] += vote
-        if article_id not in editing:
-            finished[(text, label)] += vote
-    _count_unlabelled(project, labels, editing, finished, everything)
-    return _best(finished), _best(everything)
-
-
-def _count_unlabelled(
-    project: Project, labels: set[str], editing: Collection[int], *votes: Counter[tuple[str, str]]
-) -> None:
-    """Each use of a string a finished article leaves unlabelled is a "no" for it (see
-    ``unlabelled_uses``)."""
-    strings = {text for counter in votes for (text, _), n in counter.items() if n > 0}
-    uses = unlabelled_uses(finished_articles(project, labels, editing), strings)
-    for counter in votes:
+    cache = memory_cache(project, labels)
+    by_article = cache.decisions()
+    everything = cache.totals.copy()
+    finished = everything.copy()
+    for article_id in editing & by_article.keys():
+        for key, (n, _) in by_article[article_id].items():
+            finished[key] -= n
+    strings = {text for counter in (finished, everything) for (text, _), n in counter.items() if n > 0}
+    uses = cache.unlabelled(project, editing, strings)
+    for counter in (finished, everything):
         for text, label in [key for key in counter if key[0] in uses]:
             counter[(text, label)] -= uses[text]
+    return _best(finished, _first(by_article, editing)), _best(everything, _first(by_article, ()))
 
 
-def _best(votes: Counter[tuple[str, str]]) -> dict[str, str]:
-    """String -> its label with the most net accepts (more than none)."""
+def _first(by_article: dict[int, Votes], leave_out: Collection[int]) -> Callable[[Key], int]:
+    """The id of the first span decided on a (string, label) outside ``leave_out``."""
+
+    def first(key: Key) -> int:
+        return min(votes[key][1] for i, votes in by_article.items() if key in votes and i not in leave_out)
+
+    return first
+
+
+def _best(votes: Counter[Key], first: Callable[[Key], int]) -> dict[str, str]:
+    """String -> its label with the most net accepts (more than none); of labels with as many,
+    the one decided first (as reading the decisions in span order gave before they were kept)."""
     best: dict[str, tuple[int, str]] = {}
     for (text, label), n in votes.items():
-        if n > 0 and n > best.get(text, (0, ""))[0]:
+        if n <= 0:
+            continue
+        have, other = best.get(text, (0, ""))
+        if n > have or (n == have and first((text, label)) < first((text, other))):
             best[text] = (n, label)
     return {text: label for text, (_, label) in best.items()}
-
-
-def is_title(text: str) -> bool:
-    """Whether ``text`` ends in a title word ("President", "Foreign Minister"): a person's
-    title with its adjectives, not a name."""
-    return text.split()[-1].lower() in words().title_core
 
 
 class Memory:

@@ -23,11 +23,6 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from annotator.core.model import Span
-    from annotator.core.store import Project
 
 FINISHED_STATES = ("done", "reviewed")
 _WORD = re.compile(r"\w+")
@@ -45,47 +40,72 @@ class Finished:
     accepted: set[str] = field(default_factory=set)
 
 
-def finished_articles(
-    project: Project, labels: Collection[str], leave_out: Collection[int] = ()
-) -> Iterable[Finished]:
-    """Each article someone marked done or reviewed (but those of ``leave_out``) in which a
-    person accepted or rejected a span of ``labels`` (one finished without any says nothing
-    about names: nothing to label, or another label's work), with its spans of ``labels``
-    (accepted, rejected or suggested)."""
-    ids = sorted({i for state in FINISHED_STATES for i in project.ids_in_state(state)} - set(leave_out))
-    spans: dict[int, list[Span]] = defaultdict(list)
-    for span in project.spans_in(ids, ("accepted", "rejected", "suggested")):
-        if span.label in labels:
-            spans[span.article_id].append(span)
-    worked = [i for i in ids if any(s.status != "suggested" for s in spans[i])]
-    for text, article_id in project.article_texts(worked):
-        rows = spans[article_id]
-        accepted = {s.text_in(text) for s in rows if s.status == "accepted"}
-        yield Finished(text, sorted((s.start, s.end) for s in rows), accepted)
+def finished_article(
+    text: str, places: Iterable[tuple[int, int, str, str]], labels: Collection[str]
+) -> Finished | None:
+    """A finished article from its ``text`` and its span rows ``(start, end, label, status)``
+    (accepted, rejected or suggested), keeping those of ``labels``; None when a person accepted
+    or rejected none of them (one finished without any says nothing about names: nothing to
+    label, or another label's work)."""
+    rows = [(start, end, status) for start, end, label, status in places if label in labels]
+    if all(status == "suggested" for _, _, status in rows):
+        return None
+    accepted = {text[start:end] for start, end, status in rows if status == "accepted"}
+    return Finished(text, sorted((start, end) for start, end, _ in rows), accepted)
+
+
+def by_first_word(strings: Iterable[str]) -> dict[str, list[str]]:
+    """The strings by their first word (a string that does not start with a letter or digit
+    is left out: it is not counted)."""
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for string in strings:
+        first = _WORD.match(string)
+        if first:
+            grouped[first.group()].append(string)
+    return grouped
 
 
 def unlabelled_uses(articles: Iterable[Finished], strings: Collection[str]) -> Counter[str]:
     """How often each of ``strings`` occurs as whole words in ``articles`` outside their covered
     ranges, in articles that do not accept it. Case-sensitive, as memory matches; a string that
     does not start with a letter or digit is not counted."""
-    by_first: dict[str, list[str]] = defaultdict(list)
-    for string in strings:
-        first = _WORD.match(string)
-        if first:
-            by_first[first.group()].append(string)
+    by_first = by_first_word(strings)
     counts: Counter[str] = Counter()
-    if not by_first:
-        return counts
-    for article in articles:
-        text = article.text
-        for word in _WORD.finditer(text):
-            for string in by_first.get(word.group(), ()):
-                start, end = word.start(), word.start() + len(string)
-                if string in article.accepted or not text.startswith(string, start):
-                    continue
-                if _ends_word(text, end) and not _hits(article.covered, start, end):
-                    counts[string] += 1
+    if by_first:
+        for article in articles:
+            counts.update(uses_in(article, by_first))
     return counts
+
+
+def uses_in(article: Finished, by_first: dict[str, list[str]]) -> Counter[str]:
+    """The unlabelled uses in one article of the strings ``by_first`` groups (see
+    :func:`unlabelled_uses`): only strings whose first word is one of the article's words can
+    have one, so only those are looked for."""
+    present = by_first.keys() & set(_WORD.findall(article.text))
+    return uses_of(article, (string for first in present for string in by_first[first]))
+
+
+def uses_of(article: Finished, strings: Iterable[str]) -> Counter[str]:
+    """The unlabelled uses in one article of ``strings`` (see :func:`unlabelled_uses`), found
+    with ``str.find``: a use begins where no word character comes before it and ends where
+    none follows."""
+    counts: Counter[str] = Counter()
+    text = article.text
+    for string in strings:
+        if string in article.accepted or not _WORD.match(string):
+            continue
+        start = text.find(string)
+        while start != -1:
+            end = start + len(string)
+            if _starts_word(text, start) and _ends_word(text, end) and not _hits(article.covered, start, end):
+                counts[string] += 1
+            start = text.find(string, start + 1)
+    return counts
+
+
+def _starts_word(text: str, start: int) -> bool:
+    """Whether no word character comes before ``start``."""
+    return start == 0 or not _WORD.match(text[start - 1])
 
 
 def _ends_word(text: str, end: int) -> bool:

@@ -1,0 +1,55 @@
+"""Which articles changed since a change number, and the rows annotation memory reads of them.
+
+Every write to an article's row or to its spans gives the article the next change number
+(``article_changes``, kept by triggers: migration m009), whatever wrote it (an edit, an undo, a
+suggestion run, an import, a merge) and from whichever connection. Article states are not
+counted: callers read them afresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlite_utils import Database
+
+from annotator.core.batching import batched
+from annotator.core.store.articles import IN_LIMIT
+
+_DECISIONS = """
+SELECT s.label, s.status, substr(a.text, s.start + 1, s.end - s.start) AS words, s.article_id, s.id
+FROM spans s JOIN articles a ON a.id = s.article_id
+WHERE s.annotator IS NOT NULL AND s.status IN ('accepted', 'rejected')
+"""
+
+
+def since(db: Database, seq: int) -> tuple[set[int], int] | None:
+    """The articles whose change number is above ``seq``, and the highest number now; None
+    when the file keeps no numbers (an older file opened read-only) or inside a transaction
+    (numbers it wrote may yet be taken back)."""
+    if db.conn.in_transaction or not db.table("article_changes").exists():
+        return None
+    rows = db.execute("SELECT article_id, seq FROM article_changes WHERE seq > ?", [seq]).fetchall()
+    return {article_id for article_id, _ in rows}, max((n for _, n in rows), default=seq)
+
+
+def decisions(db: Database, ids: list[int] | None = None) -> Iterator[tuple[str, str, str, int, int]]:
+    """(label, status, covered text, article id, span id) of every span a person accepted or
+    rejected (in the articles of ``ids``; None: in all)."""
+    if ids is None:
+        yield from db.execute(_DECISIONS)
+        return
+    for part in batched(ids, IN_LIMIT):
+        yield from db.execute(f"{_DECISIONS} AND s.article_id IN ({','.join('?' * len(part))})", part)
+
+
+def places(
+    db: Database, ids: list[int], statuses: tuple[str, ...]
+) -> Iterator[tuple[int, int, int, str, str]]:
+    """(article id, start, end, label, status) of the span rows with ``statuses`` in the
+    articles of ``ids`` (whoever made them): lighter than whole spans."""
+    for part in batched(ids, IN_LIMIT):
+        yield from db.execute(
+            f"SELECT article_id, start, end, label, status FROM spans "
+            f"WHERE article_id IN ({','.join('?' * len(part))}) AND status IN ({','.join('?' * len(statuses))})",
+            [*part, *statuses],
+        )
