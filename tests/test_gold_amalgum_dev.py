@@ -1,0 +1,47 @@
+"""The AMALGUM speaker dev gold (``gold_amalgum_dev.jsonl``): English Wikinews articles from
+AMALGUM's news genre (gucorpling/amalgum, CC BY 2.5), drawn by a seeded shuffle of the listable
+slugs, labelled by hand for QUOTEs and their speakers only; each names its source file and
+licence, every speaker link joins a QUOTE to an ACTOR of the same article, and none of the check
+part kept out of the repository is in it. AMALGUM has no test split; GUM itself is not used."""
+
+from __future__ import annotations
+
+import re
+
+from speaker_gold import gold_tasks, quotes_and_links
+
+# the check part (a third of the seeded draw): labelled, measured, never committed
+_CHECK = {
+    "airshow",
+    "approves",
+    "beef",
+    "benin",
+    "bicentennial",
+    "canadian",
+    "cartoonist",
+    "gabon",
+    "nato",
+    "revenue",
+}
+_SOURCE = re.compile(r"gucorpling/amalgum (?:amalgum|amalgum_extra)/news/xml/AMALGUM_news_(\w+)\.xml @[0-9a-f]{7} ")
+
+
+def _tasks() -> list[dict]:
+    return gold_tasks("gold_amalgum_dev.jsonl")
+
+
+def test_every_article_names_its_amalgum_source_and_licence_and_none_is_in_the_check_part():
+    tasks = _tasks()
+    assert len(tasks) == 20
+    for task in tasks:
+        meta = task["meta"]
+        assert meta["url"].startswith("https://en.wikinews.org/wiki/")
+        assert meta["licence"] == "CC BY 2.5 (Wikinews)"
+        found = _SOURCE.match(meta["source"])
+        assert found is not None
+        assert found.group(1) not in _CHECK
+        assert meta["file"] == f"amalgum_{found.group(1)}"
+
+
+def test_spans_are_quotes_and_their_speakers():
+    assert quotes_and_links(_tasks()) == (108, 108)
