@@ -23,7 +23,9 @@ _CHECK = {
     "nato",
     "revenue",
 }
-_SOURCE = re.compile(r"gucorpling/amalgum (?:amalgum|amalgum_extra)/news/xml/AMALGUM_news_(\w+)\.xml @[0-9a-f]{7} ")
+_SOURCE = re.compile(
+    r"gucorpling/amalgum (?:amalgum|amalgum_extra)/news/xml/AMALGUM_news_(\w+)\.xml @[0-9a-f]{7} "
+)
 
 
 def _tasks() -> list[dict]:

@@ -119,6 +119,23 @@ def according_to(span: Span, quoted: set[int]) -> Token | None:
     return None
 
 
+def according_below(span: Span, verb: Token, quoted: set[int]) -> bool:
+    """ "Astronomers revealed a planet and, according to professor Gaudi, it is "…"": an
+    "according to" whose clause holds the quote and hangs below the verb of saying names the
+    quote's own source, which outranks that verb's subject."""
+    doc = span.doc
+    first, last = span[0].sent, span[-1].sent
+    for token in doc[first.start : last.end - 1]:
+        if token.i in quoted or token.lower_ != "according" or doc[token.i + 1].lower_ != "to":
+            continue
+        clause = token.head
+        if clause.i == verb.i or not clause.left_edge.i <= span.start < clause.right_edge.i + 1:
+            continue
+        if any(ancestor.i == verb.i for ancestor in clause.ancestors):
+            return True
+    return False
+
+
 def colon_subject(span: Span, quoted: set[int]) -> Token | None:
     """ "Maria Lopez was blunt: "The camp is full."": the subject of the clause that a colon
     (or a dash before a whole-sentence quote) right before the opening mark ends."""

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.core.suggest.entity_suggester import ACTOR_KINDS
 from annotator.core.suggest.lexicon import words
 from annotator.core.suggest.quote_attribution import (
+    according_below,
     according_to,
     colon_subject,
     dash_source,
@@ -46,6 +47,8 @@ class QuoteSuggester:
             if is_named_thing(span, text):
                 continue
             verb = finder.speech_verb(span)
+            if verb is not None and finder.parsed and according_below(span, verb, finder.quoted):
+                verb = None  # the quote's own "according to X" names its source
             actor = finder.speaker_of(verb) if verb is not None else None
             source = None if verb is not None else _source(span, finder)
             if source is not None:

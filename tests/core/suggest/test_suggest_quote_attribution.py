@@ -71,6 +71,26 @@ def test_according_to_and_colon_attribution(suggest):
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Researchers at Lakeside University announced a new comet and, according to the "
+            'university\'s chief astronomer Maria Olsen, it is "the brightest comet seen in a decade".',
+            "Maria Olsen",
+        ),
+        (
+            "A team at the Pacific Institute described the find and according to its lead author "
+            'Tom Reyes, the fossil is "older than anything found in the region".',
+            "Tom Reyes",
+        ),
+    ],
+)
+@pytest.mark.model
+def test_according_to_in_the_quotes_own_clause_outranks_a_verb_of_saying_above_it(suggest, text, who):
+    assert list(quote_speakers(suggest(text), text).values()) == [who]
+
+
 @pytest.mark.model
 def test_a_dash_after_the_quote_names_its_speaker(suggest):
     text = '"We regret the accident." — John Doe'
