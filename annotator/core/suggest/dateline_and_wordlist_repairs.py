@@ -3,7 +3,7 @@ capitalised common words it took for names. Same shape as :mod:`entity_repairs`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from functools import lru_cache
 
 from spacy.language import Language
@@ -144,10 +144,31 @@ def drop_common_words(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
         )
         # PERSON only: "Shell said" is a company, "Turnout was" no person.
         opening_noun = _opens_sentence(token) and ent.kind == "PERSON" and token.lower_ in nouns
-        if single and (opening_noun or token.tag_ in _COMMON_TAGS or token.lower_ in words.not_names):
+        read_as_noun = token.tag_ in _COMMON_TAGS and not _speaker_no_noun(token, nouns, words)
+        if single and (opening_noun or read_as_noun or token.lower_ in words.not_names):
             continue
         out.append(ent)
     return out
+
+
+def _speaker_no_noun(token: Token, nouns: Collection[str], words: Words) -> bool:
+    """ ""…," Fons noted": a capitalised word inside its sentence that the tagger reads as a
+    common noun but that is no English noun, as the subject of a verb of saying, is a name."""
+    return (
+        token.is_title
+        and _after_closing_mark(token)
+        and len(nouns) > 0
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and words.is_speech(token.head)
+        and token.lower_ not in nouns
+        and token.lemma_.lower() not in nouns
+    )
+
+
+def _after_closing_mark(token: Token) -> bool:
+    """Right after a quote's closing mark that ends its words with a comma or a stop."""
+    i = token.i
+    return i >= 2 and token.doc[i - 1].is_quote and token.doc[i - 2].text in (",", ".", "!", "?")
 
 
 def _reaches_out(doc: Doc, ent: Ent, name: Ent) -> bool:

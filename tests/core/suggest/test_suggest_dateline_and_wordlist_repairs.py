@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import labelled
+from conftest import labelled, speakers
 
 from annotator.core.suggest.dateline_and_wordlist_repairs import datelines
 from annotator.core.suggest.lexicon import words
@@ -56,3 +56,13 @@ def test_place_after_a_verb_of_moving_is_a_location(suggest):
     found = suggest('"We waited for hours," said Rosa Lima, who drove from Feira de Santana overnight.')
     assert "Feira de Santana" in labelled(found, "LOCATION")
     assert labelled(found, "ACTOR") == ["Rosa Lima"]
+
+
+def test_unknown_name_read_as_a_noun_in_a_speaker_tag_is_the_speaker(suggest):
+    text = '"Markets are slowly becoming conversations," Fons noted, quoting an older essay.'
+    assert speakers(suggest, text) == {"Markets are slowly becoming conversations": "Fons"}
+
+
+def test_a_capitalised_english_noun_in_a_speaker_tag_stays_no_name(suggest):
+    found = suggest('"The road is closed until Friday," Officials said.')
+    assert labelled(found, "ACTOR") == []
