@@ -119,6 +119,8 @@ def in_place_context(doc: Doc, ent: Ent) -> bool:
     if not doc.has_annotation("DEP") or root.dep_ != "pobj" or doc[ent.start].is_sent_start:
         return False
     prep = root.head
+    if any(c.dep_ == "pobj" and c.i < root.i for c in prep.children):
+        return False  # "In the blog post Chris Wright … said": the name is no second object of "in"
     before = doc[prep.i - 1].lower_ if prep.i > 0 else ""
     after = doc[prep.i + 1].lower_ if prep.i + 1 < len(doc) else ""
     if after == "law":  # "son in law Jared Kushner"

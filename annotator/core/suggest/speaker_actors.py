@@ -126,3 +126,17 @@ def set_off_by_commas(doc: Doc, actor: Actor) -> bool:
     """A name in apposition after a comma (", Dr. Anthony Fauci,")."""
     root = doc[actor.start : actor.end].root
     return root.dep_ == "appos" and any(t.text == "," for t in doc[max(0, actor.start - 3) : actor.start])
+
+
+def name_before_title(
+    token: Token, actors: list[Actor], quoted: Container[int], words: Words
+) -> Actor | None:
+    """ "Chris Wright, the Chief Technology Officer of Red Hat said": a title noun whose phrase
+    follows a person's name and a comma (the closing comma left out) is that person, not the
+    organisation in its phrase."""
+    left = token.left_edge.i
+    if token.lower_ not in words.title_core or left < 2 or token.doc[left - 1].text != ",":
+        return None
+    return next(
+        (a for a in actors if a.kind == "PERSON" and a.end == left - 1 and a.start not in quoted), None
+    )

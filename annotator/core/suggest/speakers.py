@@ -16,6 +16,7 @@ from annotator.core.suggest.speaker_actors import (
     Actor,
     adjacent_actor,
     in_verb_paragraph,
+    name_before_title,
     name_right_after,
     named_elsewhere,
     only_modifies,
@@ -159,7 +160,7 @@ class SpeakerFinder:
             before = [a for a in self.actors if a.end <= token.i and a.start not in self.quoted]
             back = _OF_TWO[token.lower_]
             return before[-back] if len(before) >= back else None
-        actor = self._actor_at(token)
+        actor = name_before_title(token, self.actors, self.quoted, self.words) or self._actor_at(token)
         if actor is None and self._is_bare_noun(token):
             actor = self._named_before(token)
         if actor is None and self._is_role(token):  # "the Prime Minister apologised"

@@ -347,3 +347,13 @@ def test_titles_in_marks_with_a_word_between_stay_no_quotes(suggest):
 @model
 def test_the_sender_of_a_statement_before_a_colon_speaks(suggest, text, who):
     assert list(speakers(suggest, text).values()) == [who]
+
+
+def test_name_comma_title_of_an_organisation_said_after_in_the_post_is_the_named_person(suggest):
+    # Wikinews style: "In the blog post NAME, TITLE of ORG said", the comma closing the title left
+    # out; the parse makes the name a second object of "In" (no place) and the title the subject
+    text = (
+        "In the blog post Tomas Berglund, the chief technology officer of Nordic Data said the firm "
+        'was "moving our money fully to the cloud".'
+    )
+    assert speakers(suggest, text) == {"moving our money fully to the cloud": "Tomas Berglund"}
