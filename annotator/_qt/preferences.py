@@ -11,7 +11,7 @@ def open_settings(window) -> bool:
     """Show the Settings dialog; on OK save, apply name, appearance and annotation memory."""
     project = window.project
     memory_on = project.get_meta("memory_enabled", True) is not False
-    dialog = SettingsDialog(window.settings, memory_on, window)
+    dialog = SettingsDialog(window.settings, memory_on, window, annotator=window.annotator)
     if not dialog.exec():
         return False
     dialog.save()

@@ -82,11 +82,18 @@ def apply_appearance(settings: QSettings, app: QApplication | None = None) -> No
 class SettingsDialog(QDialog):
     """Edit the settings; ``save()`` writes them (the caller applies what changed)."""
 
-    def __init__(self, settings: QSettings, memory_on: bool, parent: QWidget | None = None):
+    def __init__(
+        self,
+        settings: QSettings,
+        memory_on: bool,
+        parent: QWidget | None = None,
+        annotator: str | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.settings = settings
-        self.name = QLineEdit(str(settings.value("annotator", "") or ""))
+        # the name the window works under (--annotator may differ from the one saved)
+        self.name = QLineEdit(annotator or str(settings.value("annotator", "") or ""))
         self.name.setToolTip("Your labels are saved under this name")
         self.model = QComboBox()
         self.model.setEditable(True)
