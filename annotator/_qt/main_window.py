@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
             return
         state = self.annotating.state
         if state and state.article.id == article_id and count:
-            self.statusBar().showMessage(f"{count} suggestions ready", 4000)
+            self.statusBar().showMessage(f"{count} suggestion{'' if count == 1 else 's'} ready", 4000)
 
     def _changes_seen(self, changes: Changes) -> None:
         """The status bar's counts; the first article once an empty project gets some."""
