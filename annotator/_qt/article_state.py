@@ -126,13 +126,16 @@ class ArticleState:
         return self.spans[index] if index is not None else None
 
     def step_focus(self, delta: int, from_position: int = 0) -> Span | None:
-        """Focus the next (+1) or previous (-1) span; without a focus, start at ``from_position``."""
+        """Focus the next (+1) or previous (-1) span; without a focus, start at ``from_position``
+        (the text cursor: a search's match, a click): +1 takes the first span holding it or
+        after it, -1 the last one starting before it."""
         if not self.spans:
             return None
         index = self.focus_index()
-        if index is None:
-            starts = [s.start for s in self.spans]
-            index = bisect_left(starts, from_position) - (1 if delta > 0 else 0)
+        if index is None and delta > 0:
+            index = next((i for i, s in enumerate(self.spans) if s.end > from_position), len(self.spans)) - 1
+        elif index is None:
+            index = bisect_left([s.start for s in self.spans], from_position)
         index = max(0, min(len(self.spans) - 1, index + delta))
         self.focus_id = self.spans[index].id
         return self.spans[index]

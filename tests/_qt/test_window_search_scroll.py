@@ -61,3 +61,16 @@ def test_search_hits_match_words_by_prefix_ignoring_case_and_accents():
     assert found == ["Zelensky", "Zelenskyy", "Séverine"]
     assert search_hits(text, "") == []
     assert [text[a:b] for a, b in search_hits(text, '"sev"')] == ["Séverine", "SEVERAL"]
+
+
+def test_n_after_a_search_focuses_the_span_holding_the_match(qtbot, window):
+    """Seen under Xvfb: searching 'Federov' and pressing n skipped the ACTOR 'Ivan Federov'
+    (it starts before the match) for the span after it."""
+    pane = window.article_list
+    qtbot.keyClick(window.view, Qt.Key_F, Qt.ControlModifier)
+    qtbot.keyClicks(pane.search, "retreat")
+    qtbot.keyClick(pane.search, Qt.Key_Return)
+    qtbot.keyClick(window.view, Qt.Key_N)
+    focused = window.annotating.state.focused()
+    text = window.annotating.state.article.text
+    assert text[focused.start : focused.end] == "We will not retreat from Donbas"
