@@ -24,6 +24,7 @@ class FocusReturn(QObject):
         super().__init__(window)
         self._window, self._fallback = window, fallback
         self._dialog: QWindow | None = None  # the window's dialog that had the focus last
+        self._owner: QWidget | None = None  # the window it was opened over (ours, or the review's)
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication), "a window needs its application"
         app.focusWindowChanged.connect(self._focus_moved)
@@ -37,7 +38,7 @@ class FocusReturn(QObject):
         elif self._opened_here(focused):
             if focused is not self._dialog:
                 focused.visibleChanged.connect(self._dialog_shown)
-            self._dialog = focused
+            self._dialog, self._owner = focused, _modal_owner()
             if not focused.isVisible():  # closed before the focus reached it
                 QTimer.singleShot(0, self._give_back)
         else:
@@ -66,9 +67,21 @@ class FocusReturn(QObject):
             focus is not None and focus is not dialog and focus.isVisible()
         ) or QApplication.activeModalWidget():
             return  # a window of ours has the keys already (a window manager gave them)
+        owner = self._owner
+        if owner is not None and owner is not self._window and shiboken6.isValid(owner) and owner.isVisible():
+            owner.activateWindow()  # another window of ours (review mode) had the keys
+            return
         self._window.activateWindow()
         had = self._window.focusWidget()
         (had if had is not None and had.isVisible() else self._fallback).setFocus()
+
+
+def _modal_owner() -> QWidget | None:
+    """The window (widget) the open modal dialog was opened over, if any. (Asked of the modal
+    widget: comparing QWindow wrappers can meet a stale one of a deleted window.)"""
+    modal = QApplication.activeModalWidget()
+    parent = modal.parentWidget() if modal is not None else None
+    return parent.window() if parent is not None else None
 
 
 def _shown(window: QWindow) -> bool:

@@ -65,3 +65,12 @@ def test_the_search_box_keeps_the_keys_it_had(qtbot, window):
     QMessageBox.information(window, "Done", "Exported")
     qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=2000)
     assert QApplication.focusWidget() is window.article_list.search
+
+
+def test_a_dialog_over_the_review_window_gives_the_keys_back_to_it(qtbot, window, two_annotators):
+    from window_helpers import open_review
+
+    review = open_review(qtbot, window, two_annotators)
+    answer_next_dialog(qtbot, lambda dialog: dialog.accept())
+    QMessageBox.information(review, "Done", "Exported")
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is review, timeout=2000)
