@@ -11,7 +11,7 @@ focus nowhere, activates the window again and gives the keys back to the widget 
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -30,6 +30,8 @@ class FocusReturn(QObject):
         app.focusWindowChanged.connect(self._focus_moved)
 
     def _focus_moved(self, focused: QWindow | None) -> None:
+        if focused is not None and focused.type() in _PARTS:
+            return  # a dialog's popup (a completer's list): part of the dialog
         if focused is None:  # X's focus went to no window of ours
             if self._dialog is not None and _shown(self._dialog):
                 self._dialog = None  # to another application, the dialog still open: theirs now
@@ -74,6 +76,9 @@ class FocusReturn(QObject):
         self._window.activateWindow()
         had = self._window.focusWidget()
         (had if had is not None and had.isVisible() else self._fallback).setFocus()
+
+
+_PARTS = (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
 
 
 def _modal_owner() -> QWidget | None:

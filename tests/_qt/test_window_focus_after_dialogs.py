@@ -74,3 +74,24 @@ def test_a_dialog_over_the_review_window_gives_the_keys_back_to_it(qtbot, window
     answer_next_dialog(qtbot, lambda dialog: dialog.accept())
     QMessageBox.information(review, "Done", "Exported")
     qtbot.waitUntil(lambda: QApplication.activeWindow() is review, timeout=2000)
+
+
+def test_after_a_dialog_whose_popup_had_the_keys(qtbot, window):
+    """Seen under Xvfb: File → Import, a path typed, Enter: the keys were lost. The name
+    completer's popup (a window with no transient parent) had taken the keys from the dialog,
+    and was taken for another application's window."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QMenu
+
+    def answer(shown) -> None:
+        popup = QMenu()  # parentless, as the completer's list under xcb
+        popup.addAction("corpus.jsonl")
+        popup.popup(shown.mapToGlobal(QPoint(0, 0)))
+        qtbot.waitExposed(popup)
+        window.focus_return._focus_moved(popup.windowHandle())  # what xcb reports: the popup has the keys
+        popup.close()
+        shown.accept()
+
+    answer_next_dialog(qtbot, answer)
+    QMessageBox.information(window, "Import", "path")
+    assert_keys_reach_the_text(qtbot, window)
