@@ -39,6 +39,7 @@ def test_the_dialog_proposes_the_project_name_with_the_formats_suffix(qtbot, win
             dialog.findChild(QComboBox, "fileTypeCombo"),
             dialog.findChild(QLineEdit, "fileNameEdit"),
         )
+        combo.setFocus()  # as Tab or a click on it does: the name field no longer has the keys
         for shown in ("jsonl (*.jsonl)", "brat (folder)", "conll (*.conll)"):
             while combo.currentText() != shown:  # the keyboard's way down the filters
                 qtbot.keyClick(combo, Qt.Key_Down)
