@@ -353,12 +353,10 @@ def _harm_verb_before(doc: Doc, start: int, w: Words) -> str | None:
 
 
 def _qualifier(doc: Doc, start: int, w: Words) -> tuple[int, str | None]:
-    """The hedge before the figure ("at least", "more than", ...) and where it starts; "at least
-    another 157 people" keeps its hedge."""
-    if start >= 3 and doc[start - 1].lower_ == "another":
-        hedged, qualifier = _qualifier(doc, start - 1, w)
-        if qualifier is not None:
-            return hedged, qualifier
+    """The hedge before the figure ("at least", "more than", ...) and where it starts; "another"
+    belongs to the figure ("wounded another 149"), and "at least another 157 people" keeps its hedge."""
+    if start >= 1 and doc[start - 1].lower_ == "another":
+        return _qualifier(doc, start - 1, w)
     for size in (3, 2, 1):
         if start - size < 0:
             continue

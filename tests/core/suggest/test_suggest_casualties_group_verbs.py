@@ -46,3 +46,12 @@ def test_the_verb_outranks_the_status_of_the_people(suggest, text, expected):
 )
 def test_the_whole_a_harmed_part_is_taken_from_is_not_harmed(suggest, text, expected):
     assert casualties(suggest, text) == expected
+
+
+@pytest.mark.model
+def test_another_belongs_to_the_figure(suggest):
+    text = "A car bomb killed 15 people in Davran and wounded another 62 on Friday."
+    assert casualties(suggest, text) == [
+        ("15 people", 15, None, "killed"),
+        ("another 62", 62, None, "injured"),
+    ]
