@@ -24,7 +24,8 @@ def people_after(doc: Doc, number: Span, w: Words) -> tuple[int, Token | None]:
         token = doc[j]
         after_of = doc[j - 1].lower_ == "of"
         if _ends_phrase(number, doc, j, w):
-            return j + 1, token  # "860 deaths", "hundreds of wounded", "5,000 Tamils", "three wounded are"
+            # "860 deaths", "hundreds of wounded", "5,000 Tamils", "three wounded are"
+            return _past_joined_people(doc, j, w) + 1, token
         if (
             token.lower_ == "of"
             or token.pos_ == "ADJ"
@@ -43,6 +44,29 @@ def people_after(doc: Doc, number: Span, w: Words) -> tuple[int, Token | None]:
             continue
         break
     return number.end, None
+
+
+def _past_joined_people(doc: Doc, j: int, w: Words) -> int:
+    """Where the people end when more people without a figure of their own are joined by "and"
+    ("162 passengers [and crew]", "seven soldiers [and civilians]"; not "50,000 villagers and
+    110 foreigners")."""
+    for k in (j + 2, j + 3):  # "and crew", "and crew members"
+        if k >= len(doc) or doc[j + 1].lower_ not in ("and", "or"):
+            break
+        joined = doc[k]
+        if joined.dep_ == "conj" and joined.head.i == j and joined.lower_ in w.people_nouns:
+            between = doc[j + 2 : k]
+            if all(t.dep_ == "compound" and t.head.i == k for t in between) and not _own_subject(doc, j, k):
+                return k
+    return j
+
+
+def _own_subject(doc: Doc, j: int, k: int) -> bool:
+    """ "killed three soldiers and police said ...": the joined noun is the subject of a verb of its
+    own (a finite verb right after it, while the counted people are not a subject)."""
+    nxt = doc[k + 1] if k + 1 < len(doc) else None
+    finite = nxt is not None and nxt.tag_ in ("VBD", "VBZ", "VBP", "MD")
+    return finite and doc[j].dep_ not in ("nsubj", "nsubjpass")
 
 
 def _ends_phrase(number: Span, doc: Doc, j: int, w: Words) -> bool:

@@ -55,3 +55,29 @@ def test_another_belongs_to_the_figure(suggest):
         ("15 people", 15, None, "killed"),
         ("another 62", 62, None, "injured"),
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "All 48 passengers and crew died when the helicopter came down near Sorvik.",
+            [("48 passengers and crew", 48, None, "killed")],
+        ),
+        (
+            "Seven soldiers and civilians were killed in the raid on Tamsa.",
+            [("Seven soldiers and civilians", 7, None, "killed")],
+        ),
+        (
+            "Gunmen killed 50,000 villagers and 110 foreigners over the years.",
+            [("50,000 villagers", 50000, None, "killed"), ("110 foreigners", 110, None, "killed")],
+        ),
+        (
+            "The blast killed three soldiers and police said the bomber fled.",
+            [("three soldiers", 3, None, "killed")],
+        ),
+    ],
+)
+def test_people_joined_by_and_share_the_figure(suggest, text, expected):
+    assert casualties(suggest, text) == expected
