@@ -1,6 +1,6 @@
-"""The fresh CASUALTY dev golds (``gold_casualty_fresh.jsonl``, ``gold_casualty_fresh2.jsonl``):
-Wikinews articles and Wikipedia "Current events" days labelled by hand for casualty figures only;
-each has its source and licence, and every span is a valid CASUALTY."""
+"""The fresh CASUALTY dev golds (``gold_casualty_fresh.jsonl``, ``gold_casualty_fresh2.jsonl``,
+``gold_casualty_fresh3.jsonl``): Wikinews articles and Wikipedia "Current events" days labelled by
+hand for casualty figures only; each has its source and licence, and every span is a valid CASUALTY."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 GOLD = DATA / "gold_casualty_fresh.jsonl"
 GOLD2 = DATA / "gold_casualty_fresh2.jsonl"
+GOLD3 = DATA / "gold_casualty_fresh3.jsonl"  # Wikinews via AMALGUM's news genre, and two days
 # Each licence with the address its articles must come from.
 LICENCES = {
     "CC BY 2.5 (Wikinews)": "https://en.wikinews.org/wiki/",
@@ -54,6 +55,25 @@ def test_the_second_fresh_gold_names_source_and_licence_of_every_article():
 def test_the_second_fresh_gold_has_valid_casualty_spans():
     spans = [(t["text"], s) for t in _tasks(GOLD2) for s in t["spans"]]
     assert len(spans) >= 130
+    for text, span in spans:
+        _assert_valid_casualty(text, span)
+
+
+def test_the_third_fresh_gold_names_source_and_licence_of_every_article():
+    tasks = _tasks(GOLD3)
+    assert len(tasks) >= 18
+    for task in tasks:
+        meta = task["meta"]
+        assert meta["url"].startswith(LICENCES[meta["licence"]]), meta
+        assert meta["source"] and meta["file"].startswith("casualty_fresh3_")
+    assert {t["meta"]["licence"] for t in tasks} == set(LICENCES)
+
+
+def test_the_third_fresh_gold_has_valid_casualty_spans_and_texts_without_any():
+    tasks = _tasks(GOLD3)
+    spans = [(t["text"], s) for t in tasks for s in t["spans"]]
+    assert len(spans) >= 70
+    assert sum(not t["spans"] for t in tasks) >= 3  # texts with numbers but no casualty figure
     for text, span in spans:
         _assert_valid_casualty(text, span)
 
