@@ -261,3 +261,38 @@ def drop_post_nominals(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
 
 def _post_nominal(text: str) -> bool:
     return 2 <= len(text) <= 4 and text.isalpha() and text.isupper() and not set(text) <= _ROMAN
+
+
+_HYPHENS = {"-", "‐", "‑"}
+
+
+def hyphenated_names(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
+    """ "Patil-Sabale", "Currie-Gregg": a person's name joined by a hyphen to a capitalised word
+    (no spaces) is one name, so a mention found as "Sabale" grows to "Patil-Sabale" and speaks
+    with the whole surname. Mentions that then overlap become one."""
+    for ent in ents:
+        if ent.kind != "PERSON":
+            continue
+        while ent.start >= 2 and _glued(doc, ent.start - 1):
+            ent.start -= 2
+        while ent.end + 1 < len(doc) and _glued(doc, ent.end):
+            ent.end += 2
+    out: list[Ent] = []
+    for ent in sorted(ents, key=lambda e: (e.start, -e.end)):
+        if out and ent.start < out[-1].end and (ent.kind == "PERSON" or out[-1].kind == "PERSON"):
+            out[-1].end, out[-1].kind = max(out[-1].end, ent.end), "PERSON"
+        else:
+            out.append(ent)
+    return out
+
+
+def _glued(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen with a capitalised word on each side and no spaces."""
+    hyphen = doc[i]
+    return (
+        hyphen.text in _HYPHENS
+        and not hyphen.whitespace_
+        and not doc[i - 1].whitespace_
+        and _capitalised(doc[i - 1])
+        and _capitalised(doc[i + 1])
+    )

@@ -119,3 +119,16 @@ def test_a_speaker_named_after_a_title_and_a_comma_speaks(suggest):
         'Marothy said the deal was good. He noted, "the army needs new technology."'
     )
     assert speakers(suggest, text) == {"the army needs new technology": "Marothy"}
+
+
+@pytest.mark.model
+def test_a_hyphenated_surname_is_one_name_and_speaks_whole(suggest):
+    text = (
+        "She flew 50 parabolas. Image courtesy of Anima Patil-Sabale\n\n"
+        "Patil-Sabale currently serves as an integration engineer for the station. "
+        '"The challenges of working on something new are rewarding," she said.'
+    )
+    assert "Sabale" not in labelled(suggest(text), "ACTOR")
+    assert speakers(suggest, text) == {
+        "The challenges of working on something new are rewarding": "Patil-Sabale"
+    }
