@@ -3,7 +3,10 @@ inside its own paragraph, or the one before it)."""
 
 from __future__ import annotations
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+
+PARAGRAPH_SENTENCES = "paragraph_sentences"
 
 
 def paragraph_bounds(doc: Doc, span: Span) -> tuple[int, int]:
@@ -30,3 +33,15 @@ def line_break(token: Token) -> bool:
 def ends_line(token: Token) -> bool:
     """Whether a line ends at ``token`` or in the whitespace right after it."""
     return line_break(token) or "\n" in token.whitespace_
+
+
+@Language.component(PARAGRAPH_SENTENCES)
+def paragraph_sentences(doc: Doc) -> Doc:
+    """Before the parser: a blank line ends a sentence. A caption or credit line without a full
+    stop ("Photo Credit: NASA/Robert Markowitz") is otherwise parsed into the next paragraph's
+    sentence, whose subject then hangs from the caption and is lost to the quote's "she said"."""
+    for token in doc[1:-1]:
+        # a line that ends in a colon introduces the next paragraph ("… implications:⏎⏎…")
+        if token.is_space and token.text.count("\n") >= 2 and doc[token.i - 1].text != ":":
+            doc[token.i + 1].is_sent_start = True
+    return doc

@@ -18,6 +18,7 @@ from annotator.core.suggest.casualties import NUMBERS_KEY
 from annotator.core.suggest.component import NewsSuggester  # importing it registers the factory
 from annotator.core.suggest.dateline_and_wordlist_repairs import add_common_nouns
 from annotator.core.suggest.lexicon import read_patterns
+from annotator.core.suggest.paragraphs import PARAGRAPH_SENTENCES
 
 if TYPE_CHECKING:
     from annotator.core.store import Project
@@ -102,7 +103,10 @@ def rules_pipeline() -> Language:
 
 
 def add_components(nlp: Language) -> Language:
-    """Add the place/organisation EntityRuler, the casualty-number SpanRuler and the suggester."""
+    """Add blank-line sentence starts (before a parser), the place/organisation EntityRuler, the
+    casualty-number SpanRuler and the suggester."""
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_SENTENCES, before="parser")
     after = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", name="news_names", config={"overwrite_ents": False}, after=after)
     assert isinstance(ruler, EntityRuler)

@@ -44,3 +44,18 @@ def test_a_line_without_a_full_stop_before_the_speaker_s_paragraph_lends_no_spea
         'said about the case: "The pattern was clear."'
     )
     assert speakers(suggest, text) == {"The pattern was clear": "Ines Carvalho"}
+
+
+@model
+def test_a_caption_line_without_a_full_stop_does_not_swallow_the_next_paragraph_s_subject(suggest):
+    text = (
+        "Center founder John Burer shakes hands with Director Vanessa Wyche at the meeting on March 6. "
+        "Photo Credit: NASA/Robert Markowitz\n\n"
+        "Johnson Center Director Vanessa Wyche shared the news at the committee meeting on March 6, "
+        "emphasizing the agreement's value to NASA. \"At JSC, we have a vision to dare to expand "
+        "frontiers. Today's announcement is a significant component of that vision,\" she said."
+    )
+    assert speakers(suggest, text) == {
+        "At JSC, we have a vision to dare to expand frontiers. Today's announcement is a significant "
+        "component of that vision": "Vanessa Wyche"
+    }
