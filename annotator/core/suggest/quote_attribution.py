@@ -207,6 +207,26 @@ def dash_source(span: Span) -> Token | None:
     return name if name.is_title and name.pos_ in ("PROPN", "") else None
 
 
+def credit_source(span: Span) -> Token | None:
+    """A pull quote or epigraph: ""Aviary is flexible …" Jennifer Gratz Aviary Task Lead⏎", ""…"
+    James B. Odom, Hubble Program Manager 1983-1990.": a quote that opens its line, followed on
+    that line by a capitalised name and no verb (a credit, not a sentence about the name)."""
+    doc, text = span.doc, span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if text[line_start : span.start_char].strip(" \"'“„‘"):
+        return None
+    i = span.end
+    while i < len(doc) and (doc[i].is_quote or doc[i].text in _SENTENCE_END + ","):
+        i += 1
+    if i >= len(doc) or "\n" in doc[i - 1].whitespace_ or not (doc[i].is_title and doc[i].pos_ == "PROPN"):
+        return None
+    end = i
+    while end < len(doc) and not ends_line(doc[end]):
+        end += 1
+    credit = doc[i : end + 1]
+    return None if any(t.pos_ in ("VERB", "AUX") for t in credit) else doc[i]
+
+
 def document_of(span: Span, quoted: set[int]) -> Token | None:
     """ "Part of Smith's tweet was the line "…"", "In his statement, "…"": a noun for something
     said or written, with a possessor, before the quote in its sentence (the noun; who owns it

@@ -10,6 +10,7 @@ from annotator.core.suggest.quote_attribution import (
     according_below,
     according_to,
     colon_subject,
+    credit_source,
     dash_source,
     document_of,
     headline_alone,
@@ -88,6 +89,7 @@ def _source(span: Span, finder: SpeakerFinder) -> Token | None:
         or colon_subject(span, quoted)
         or words_of(span, quoted)
         or dash_source(span)
+        or credit_source(span)  # a pull quote's credit line
         or put_it_source(span, quoted)
         or tag_speaker(span, quoted)  # a verb the lexicon lacks, in a reporting tag's shape
         or clause_speaker(span, finder)  # a phrase quoted in a clause whose verb is any verb

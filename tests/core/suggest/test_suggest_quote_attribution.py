@@ -97,6 +97,30 @@ def test_a_dash_after_the_quote_names_its_speaker(suggest):
     assert quote_speakers(suggest(text), text) == {"We regret the accident.": "John Doe"}
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "who"),
+    [
+        (
+            "Researchers can input an aircraft's shape and range.\n\n"
+            "\u201cAviary is flexible enough that you can decide what you want to learn more about.\u201d "
+            "Jennifer Gratz Aviary Task Lead\n\nAviary is a significant leap in progress.",
+            "Aviary is flexible enough that you can decide what you want to learn more about.",
+            "Jennifer Gratz",
+        ),
+        (
+            "15 Years Ago: STS-125\n\u201cTrying to do stellar observations from Earth is like birdwatching "
+            "from the bottom of a swimming pool.\u201d James B. Odom, Hubble Program Manager 1983-1990.\n\n"
+            "The final servicing mission launched in 2009.",
+            "Trying to do stellar observations from Earth is like birdwatching from the bottom of a swimming pool.",
+            "James B. Odom",
+        ),
+    ],
+)
+@pytest.mark.model
+def test_a_name_right_after_a_pull_quote_on_its_line_credits_it(suggest, text, quote, who):
+    assert quote_speakers(suggest(text), text)[quote] == who
+
+
 @pytest.mark.model
 def test_a_bare_title_speaker_is_the_person_named_before(suggest):
     text = 'Maria Lopez arrived in Goma on Monday. She visited the camp.\n"We need tents," the minister said.'
