@@ -133,8 +133,13 @@ class SpeakerFinder:
         return self.actor_for(obj)
 
     def _name_right_before(self, verb: Token) -> Actor | None:
-        """The actor ending right before the verb ("coach Geoff Ingram said" with no subject)."""
-        return next((a for a in self.actors if a.end == verb.i and a.start not in self.quoted), None)
+        """The actor ending right before the verb ("coach Geoff Ingram said" with no subject), or
+        whom a description there stands for ("…, the Mississippi State University graduate said")."""
+        found = next((a for a in self.actors if a.end == verb.i and a.start not in self.quoted), None)
+        before = self.doc[verb.i - 1] if verb.i > 0 else None
+        if found is None and before is not None and self.words.description_kind(before) == "PERSON":
+            return self.actor_for(before)
+        return found
 
     def _by_phrase(self, verb: Token) -> Iterator[Token]:
         """For a passive verb of saying, the object of a "by" in its clause, outside quotes."""

@@ -273,3 +273,33 @@ def test_an_unnamed_spokesman_still_speaks_for_the_body(suggest):
     assert speakers(suggest, '"We disagree," the White House spokesman said.') == {
         "We disagree": "White House"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Briou Bourgeois works at Stennis. The Mississippi State University graduate said he enjoys "
+            'working with people "highly specialized in the aerospace operations realm."',
+            "Briou Bourgeois",
+        ),
+        (
+            'NASA astronaut Jasmin Moghbeli landed on Tuesday. "It was a ride," the astronaut said.',
+            "Jasmin Moghbeli",
+        ),
+        ('Maria Lopez builds the engine. "It runs well," the engineer said.', "Maria Lopez"),
+    ],
+)
+@model
+def test_a_graduate_an_astronaut_an_engineer_is_the_person_named_before(suggest, text, who):
+    assert list(speakers(suggest, text).values()) == [who]
+
+
+@model
+def test_a_description_right_before_a_verb_without_a_subject_is_the_person_named_before(suggest):
+    text = (
+        "Briou Bourgeois works at NASA Stennis. Now in his seventh year at NASA Stennis, the Mississippi "
+        "State University graduate said the range of test capabilities, coupled with working alongside "
+        'people "highly specialized in the aerospace operations realm" is what he enjoys most.'
+    )
+    assert list(speakers(suggest, text).values()) == ["Briou Bourgeois"]
