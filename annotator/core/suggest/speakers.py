@@ -270,7 +270,8 @@ class SpeakerFinder:
                 continue
             if i > 0 and self.doc[i - 1].lower_ in self.words.title_words:
                 continue
-            actor = next((a for a in self.actors if a.start == i + n and a.kind == "PERSON"), None)
+            # the name right after the title, or a name that takes the title in ("Crown Prince X")
+            actor = next((a for a in self.actors if a.kind == "PERSON" and a.start <= i + n < a.end), None)
             if actor is not None:
                 return actor
         return None

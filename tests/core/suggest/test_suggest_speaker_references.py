@@ -303,3 +303,12 @@ def test_a_description_right_before_a_verb_without_a_subject_is_the_person_named
         'people "highly specialized in the aerospace operations realm" is what he enjoys most.'
     )
     assert list(speakers(suggest, text).values()) == ["Briou Bourgeois"]
+
+
+@model
+def test_the_prince_is_the_crown_prince_named_before_whose_name_takes_the_title_in(suggest):
+    text = (
+        "Crown Prince Salman bin Hamad met the envoy in Manama. In the talks, the Prince asserted "
+        'the rebels wanted "a new empire in the Gulf."'
+    )
+    assert list(speakers(suggest, text).values()) == ["Crown Prince Salman bin Hamad"]
