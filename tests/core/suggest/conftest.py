@@ -1,10 +1,13 @@
-"""Fixtures for the suggestion tests: the real model, loaded once per session."""
+"""Fixtures for the suggestion tests (the real model, loaded once per session) and the memory
+tests' helpers that insert and label articles."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
 
+from annotator.core import edits
+from annotator.core.store import articles
 from annotator.core.suggest import load_pipeline
 from annotator.core.suggest.component import suggestions_of
 
@@ -53,3 +56,18 @@ def casualties(suggest, text: str) -> list[tuple[str, object, object, object]]:
         for label, covered, s in suggest(text)
         if label == "CASUALTY"
     ]
+
+
+def new_articles(project, *texts: str) -> list[int]:
+    """Insert ``texts`` as new articles of ``project`` in one transaction; their ids."""
+    with project.transaction():
+        return [i for i, _ in articles.insert_batch(project.db, [{"text": t} for t in texts])]
+
+
+def label(project, article_id: int, word: str, name: str, nth: int = 0):
+    """Label the ``nth`` occurrence of ``word`` in the article as ``name``, as annotator "ann"."""
+    text = project.article(article_id).text
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return edits.perform(project, edits.add_span, article_id, start, start + len(word), name, annotator="ann")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import new_articles
 
 from annotator.core import edits
 from annotator.core.store import articles
@@ -67,11 +68,6 @@ def add(project, article_id, word, label, annotator="ann", nth=0):
     return edits.perform(
         project, edits.add_span, article_id, start, start + len(word), label, annotator=annotator
     ).focus_span_id
-
-
-def new_articles(project, *texts):
-    with project.transaction():
-        return [i for i, _ in articles.insert_batch(project.db, [{"text": t} for t in texts])]
 
 
 def test_an_article_being_edited_is_not_learnt_until_left(project):

@@ -9,10 +9,11 @@ import re
 from collections import Counter
 
 import pytest
+from conftest import label, new_articles
 from sqlite_utils import Database
 
 from annotator.core import edits, undo
-from annotator.core.store import articles, open_project
+from annotator.core.store import open_project
 from annotator.core.store import spans as span_rows
 from annotator.core.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from annotator.core.suggest.memory import learnt, remembered
@@ -20,19 +21,6 @@ from annotator.core.suggest.unlabelled_uses import Finished, by_first_word, uses
 
 CLUB = "Sheffield Wednesday lost 2-0 at home . Wednesday , who stayed up last season , play on Saturday ."
 WEEK = "The central bank will meet on Wednesday to discuss rates ."
-
-
-def new_articles(project, *texts):
-    with project.transaction():
-        return [i for i, _ in articles.insert_batch(project.db, [{"text": t} for t in texts])]
-
-
-def label(project, article_id, word, name, nth=0):
-    text = project.article(article_id).text
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(word, start + 1)
-    return edits.perform(project, edits.add_span, article_id, start, start + len(word), name, annotator="ann")
 
 
 def done(project, *ids):

@@ -4,9 +4,10 @@ article a window has open is left out by ``annotator suggest`` in another proces
 from __future__ import annotations
 
 import pytest
+from conftest import new_articles
 
 from annotator.core import edits
-from annotator.core.store import articles, open_project
+from annotator.core.store import open_project
 from annotator.core.suggest import suggest_articles
 from annotator.core.suggest.memory import remembered
 
@@ -15,11 +16,6 @@ pytestmark = pytest.mark.model
 OPEN = "The convoy reached the Abu Shouk camp on Monday."
 OTHER = "Aid groups said the Abu Shouk camp needed water. Shouk is a name."
 WHERE = OPEN.index("Abu Shouk")
-
-
-def new_articles(project, *texts):
-    with project.transaction():
-        return [i for i, _ in articles.insert_batch(project.db, [{"text": t} for t in texts])]
 
 
 def lone_shouk(project, article_id):

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+from conftest import label, new_articles
+
 from annotator.core import edits
-from annotator.core.store import articles
 from annotator.core.store import spans as span_rows
 from annotator.core.suggest.memory import remembered
 from annotator.core.suggest.unlabelled_uses import Finished, unlabelled_uses
@@ -12,19 +13,6 @@ from annotator.core.suggest.unlabelled_uses import Finished, unlabelled_uses
 CLUB = "Sheffield Wednesday lost 2-0 at home . Wednesday , who stayed up last season , play on Saturday ."
 WEEK_1 = "The central bank will meet on Wednesday to discuss rates ."
 WEEK_2 = "Talks resume on Wednesday in Geneva , officials said on Tuesday ."
-
-
-def new_articles(project, *texts):
-    with project.transaction():
-        return [i for i, _ in articles.insert_batch(project.db, [{"text": t} for t in texts])]
-
-
-def label(project, article_id, word, name, nth=0):
-    text = project.article(article_id).text
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(word, start + 1)
-    edits.perform(project, edits.add_span, article_id, start, start + len(word), name, annotator="ann")
 
 
 def done(project, *ids):

@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import new_articles
 
 from annotator.core import edits
 from annotator.core.model import Span
-from annotator.core.store import articles, open_project
+from annotator.core.store import open_project
 from annotator.core.store import spans as span_rows
 from annotator.core.suggest import suggest_articles
 from annotator.core.suggest.stale_memory import WITHDRAW
@@ -18,11 +19,6 @@ pytestmark = pytest.mark.model
 
 FIRST = "The convoy reached the Abu Shouk camp on Monday."
 SECOND = "Aid groups said the Abu Shouk camp needed water."
-
-
-def new_articles(project, *texts):
-    with project.transaction():
-        return [i for i, _ in articles.insert_batch(project.db, [{"text": t} for t in texts])]
 
 
 def add(project, article_id, word, label, annotator="ann"):
