@@ -4,6 +4,7 @@ SPEAKER links between the two)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -30,3 +31,18 @@ def quotes_and_links(tasks: list[dict]) -> tuple[int, int]:
             assert (child["start"], child["end"], "ACTOR") in spans
             links += 1
     return quotes, links
+
+
+def wikinews_sources(tasks: list[dict], source: re.Pattern[str], check: set[str]) -> list[re.Match[str]]:
+    """Assert that each task names a Wikinews URL, Wikinews' licence and a source matching
+    ``source`` whose first group is no article of the ``check`` part; the matches, in order."""
+    found = []
+    for task in tasks:
+        meta = task["meta"]
+        assert meta["url"].startswith("https://en.wikinews.org/wiki/")
+        assert meta["licence"] == "CC BY 2.5 (Wikinews)"
+        match = source.match(meta["source"])
+        assert match is not None
+        assert match.group(1) not in check
+        found.append(match)
+    return found

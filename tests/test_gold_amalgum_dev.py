@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from speaker_gold import gold_tasks, quotes_and_links
+from speaker_gold import gold_tasks, quotes_and_links, wikinews_sources
 
 # the check part (a third of the seeded draw): labelled, measured, never committed
 _CHECK = {
@@ -35,14 +35,8 @@ def _tasks() -> list[dict]:
 def test_every_article_names_its_amalgum_source_and_licence_and_none_is_in_the_check_part():
     tasks = _tasks()
     assert len(tasks) == 20
-    for task in tasks:
-        meta = task["meta"]
-        assert meta["url"].startswith("https://en.wikinews.org/wiki/")
-        assert meta["licence"] == "CC BY 2.5 (Wikinews)"
-        found = _SOURCE.match(meta["source"])
-        assert found is not None
-        assert found.group(1) not in _CHECK
-        assert meta["file"] == f"amalgum_{found.group(1)}"
+    for task, found in zip(tasks, wikinews_sources(tasks, _SOURCE, _CHECK), strict=True):
+        assert task["meta"]["file"] == f"amalgum_{found.group(1)}"
 
 
 def test_spans_are_quotes_and_their_speakers():

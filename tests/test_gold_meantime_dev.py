@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from speaker_gold import gold_tasks, quotes_and_links
+from speaker_gold import gold_tasks, quotes_and_links, wikinews_sources
 
 # the check part (every third article of the selection): labelled, measured, never committed
 _CHECK = {
@@ -38,13 +38,7 @@ def _tasks() -> list[dict]:
 def test_every_article_is_trial_data_names_its_source_and_licence_and_none_is_in_the_check_part():
     tasks = _tasks()
     assert len(tasks) == 8
-    for task in tasks:
-        meta = task["meta"]
-        assert meta["url"].startswith("https://en.wikinews.org/wiki/")
-        assert meta["licence"] == "CC BY 2.5 (Wikinews)"
-        found = _SOURCE.match(meta["source"])
-        assert found is not None
-        assert found.group(1) not in _CHECK
+    wikinews_sources(tasks, _SOURCE, _CHECK)
 
 
 def test_spans_are_quotes_and_their_speakers():
