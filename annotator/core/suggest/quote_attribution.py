@@ -100,9 +100,14 @@ def _title_cased(span: Span) -> bool:
 
 def _inside_sentence(span: Span, text: str) -> bool:
     """Whether words stand before the quote in its line (it does not open a sentence)."""
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    before = text[line_start : span.start_char].rstrip(" \"'“„‘")
+    before = _line_before(span, text)
     return bool(before) and before[-1] not in _SENTENCE_END + ":"
+
+
+def _line_before(span: Span, text: str) -> str:
+    """What stands before the quote in its line, without the opening marks and spaces."""
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    return text[line_start : span.start_char].rstrip(" \"'“„‘")
 
 
 def according_to(span: Span, quoted: set[int]) -> Token | None:
@@ -211,9 +216,8 @@ def credit_source(span: Span) -> Token | None:
     """A pull quote or epigraph: ""Aviary is flexible …" Jennifer Gratz Aviary Task Lead⏎", ""…"
     James B. Odom, Hubble Program Manager 1983-1990.": a quote that opens its line, followed on
     that line by a capitalised name and no verb (a credit, not a sentence about the name)."""
-    doc, text = span.doc, span.doc.text
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    if text[line_start : span.start_char].strip(" \"'“„‘"):
+    doc = span.doc
+    if _line_before(span, doc.text):
         return None
     i = span.end
     while i < len(doc) and (doc[i].is_quote or doc[i].text in _SENTENCE_END + ","):
