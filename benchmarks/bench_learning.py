@@ -3,6 +3,7 @@
 
     python benchmarks/bench_learning.py [--sizes 0,10,25,50,100] [--max-epochs 20] [--seed 0]
     python benchmarks/bench_learning.py --conll-train eng.train --conll-dev eng.testa [--plain]
+    python benchmarks/bench_learning.py --conll-train eng.train --conll-rest 216 [--plain]
 
 Two sources of labelled articles:
 
@@ -16,6 +17,8 @@ Two sources of labelled articles:
   wire text looks. The train file is shuffled with ``--seed``: 20 articles are spaCy's dev
   (best-model choice), the next ``max(sizes)`` the training pool. Scored on the dev file's
   articles (``--conll-score N`` of them, all by default): the other articles of the same source.
+  ``--conll-rest N`` scores instead on N train-file articles that follow the training pool in
+  the shuffle (never trained on, nor used as spaCy's dev): "the rest" of the file trained from.
   Default sizes 0,10,25,50,100,150. ``--plain`` adds one line for a plain fine-tune of the base
   model's recognizer alone (``nlp.update`` on the largest size, 10 passes): the floor.
 
@@ -206,12 +209,15 @@ def _sources(args) -> tuple[list[Example], list[Example], list[dict], str, str]:
     if args.conll_train:
         train = conll_articles(Path(args.conll_train))
         random.Random(args.seed).shuffle(train)
-        test = conll_articles(Path(args.conll_dev))
-        if args.conll_score:
-            test = test[: args.conll_score]
         sizes = args.sizes or "0,10,25,50,100,150"
         largest = max(int(x) for x in sizes.split(","))
         dev, pool = train[:CONLL_DEV], train[CONLL_DEV : CONLL_DEV + largest]
+        if args.conll_rest:
+            rest = train[CONLL_DEV + largest :][: args.conll_rest]
+            return pool, dev, [_task(ex) for ex in rest], "CoNLL rest", sizes
+        test = conll_articles(Path(args.conll_dev))
+        if args.conll_score:
+            test = test[: args.conll_score]
         return pool, dev, [_task(ex) for ex in test], "CoNLL dev", sizes
     wikigold = [_example(i, t) for i, t in enumerate(_tasks(ROOT / "benchmarks/data/wikigold.jsonl"))]
     random.Random(args.seed).shuffle(wikigold)
@@ -244,6 +250,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--conll-train", help="CoNLL-2003 English train file (eng.train / train.txt)")
     parser.add_argument("--conll-dev", help="CoNLL-2003 English dev file (eng.testa / valid.txt)")
     parser.add_argument("--conll-score", type=int, default=0, help="score on the first N dev articles")
+    parser.add_argument(
+        "--conll-rest", type=int, default=0, help="score on N train-file articles outside the pool instead"
+    )
     parser.add_argument("--plain", action="store_true", help="also a plain NER fine-tune at the largest size")
     parser.add_argument(
         "--news-gold",
@@ -256,8 +265,10 @@ def main(argv: list[str] | None = None) -> None:
         help="score the suggestions without annotation memory of the articles trained on",
     )
     args = parser.parse_args(argv)
-    if bool(args.conll_train) != bool(args.conll_dev):
-        parser.error("give both --conll-train and --conll-dev")
+    if args.conll_train and not (args.conll_dev or args.conll_rest):
+        parser.error("--conll-train needs --conll-dev or --conll-rest")
+    if (args.conll_dev or args.conll_rest) and not args.conll_train:
+        parser.error("--conll-dev and --conll-rest need --conll-train")
     pool, dev, test_tasks, source, sizes = _sources(args)
     wikinews = _tasks(Path(args.news_gold))
     base_nlp = load_base(args.base)

@@ -44,3 +44,23 @@ def test_a_weekday_left_unlabelled_in_a_finished_article_outweighs_one_accept():
     club = _example(0, CLUB, [("Wednesday", "ACTOR"), ("Leeds", "ACTOR")])
     week = _example(1, WEEK, [("Leeds", "LOCATION")])
     assert ("Wednesday", "ACTOR") not in _found([club, week])
+
+
+def _conll_file(path: Path, articles: int) -> Path:
+    lines = []
+    for n in range(articles):
+        lines += ["-DOCSTART- -X- -X- O", "", f"Article{n} NNP B-NP B-PER", "said VBD B-VP O", ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_the_rest_of_the_train_file_is_neither_trained_on_nor_spacy_dev(tmp_path):
+    train = _conll_file(tmp_path / "train.txt", 60)
+    args = bench.argparse.Namespace(
+        conll_train=str(train), conll_dev=None, conll_rest=25, conll_score=0, sizes="0,10", seed=3
+    )
+    pool, dev, rest, source, _ = bench._sources(args)
+    used = {ex.text for ex in pool + dev}
+    assert source == "CoNLL rest"
+    assert len(pool) == 10 and len(dev) == bench.CONLL_DEV and len(rest) == 25
+    assert not used & {task["text"] for task in rest}
