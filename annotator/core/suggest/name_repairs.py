@@ -19,6 +19,8 @@ _PERSON_TITLES = {
     "secretary",
     "governor",
     "senator",
+    "congressman",
+    "congresswoman",
     "mayor",
     "king",
     "queen",

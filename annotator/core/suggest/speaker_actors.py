@@ -36,6 +36,31 @@ def people_by_surname(doc: Doc, actors: list[Actor]) -> list[Actor]:
     ]
 
 
+def names_a_group(subject: Token) -> bool:
+    """ "Senators Coats, McCain and Snowe each asked Brown …", "officials told him": a plural
+    noun, or names joined by "and", is no he/she (not "adviser and general Michael Flynn")."""
+    joined = subject.pos_ == "PROPN" and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in subject.children)
+    return joined or (subject.tag_ == "NNS" and subject.is_lower) or subject.lower_ in ("each", "both")
+
+
+def relative_subject(verb: Token, quoted: Container[int]) -> Token | None:
+    """ "Giffords, who was shot in 2011, said": a verb of saying the parse left without a subject,
+    having made the relative clause before it a clause of its own, is said by the name that
+    clause's "who" stands for."""
+    doc = verb.doc
+    for clause in verb.children:
+        if clause.dep_ not in ("ccomp", "advcl") or clause.i > verb.i or clause.i in quoted:
+            continue
+        for subject in clause.children:
+            after = doc[subject.i + 1 : subject.i + 3]
+            if subject.dep_ in ("nsubj", "nsubjpass") and [t.lower_ for t in after] in (
+                [",", "who"],
+                [",", "whose"],
+            ):
+                return subject
+    return None
+
+
 def named_elsewhere(token: Token, actors: list[Actor], quoted: Container[int]) -> Actor | None:
     """ "reads a Norvex press release", the model having tagged "Norvex" only elsewhere: a
     name in ``token``'s phrase that is a one-word actor elsewhere stands for it (nearest first)."""

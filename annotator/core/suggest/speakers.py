@@ -19,9 +19,11 @@ from annotator.core.suggest.speaker_actors import (
     name_before_title,
     name_right_after,
     named_elsewhere,
+    names_a_group,
     only_modifies,
     people_by_surname,
     place_in_description,
+    relative_subject,
     reported_by_outlet,
     set_off_by_commas,
 )
@@ -112,7 +114,8 @@ class SpeakerFinder:
             found = next(filter(None, (self._subject_actor(s, verb) for s in self._subjects(root))), None)
             if found is not None:
                 return found
-        return self._name_right_before(verb)
+        relative = relative_subject(verb, self.quoted)  # "Giffords, who was shot …, said"
+        return self.actor_for(relative) if relative is not None else self._name_right_before(verb)
 
     def _subject_actor(self, subject: Token, verb: Token) -> Actor | None:
         if same_paragraph(self.doc, verb.i, subject.i):
@@ -385,7 +388,7 @@ class SpeakerFinder:
         a reported clause ("He said Zelensky is …") is not the topic; "according to X" is."""
         low = max(0, pronoun.sent.start - _CHAIN_BACK)
         for token in reversed(self.doc[low : pronoun.i]):
-            if token.i in self.quoted or not self._topic(token):
+            if token.i in self.quoted or not self._topic(token) or names_a_group(token):
                 continue
             if token.lower_ in _PERSONAL and gender_of(token.text) == gender:
                 return self._chain(token, gender, depth - 1) if depth > 0 else None
