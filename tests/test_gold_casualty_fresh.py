@@ -1,5 +1,5 @@
 """The fresh CASUALTY dev golds (``gold_casualty_fresh.jsonl``, ``gold_casualty_fresh2.jsonl``,
-``gold_casualty_fresh3.jsonl``): Wikinews articles and Wikipedia "Current events" days labelled by
+``gold_casualty_fresh3.jsonl``, ``gold_casualty_fresh4.jsonl``): Wikinews articles and Wikipedia "Current events" days labelled by
 hand for casualty figures only; each has its source and licence, and every span is a valid CASUALTY."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ DATA = Path(__file__).resolve().parent / "data"
 GOLD = DATA / "gold_casualty_fresh.jsonl"
 GOLD2 = DATA / "gold_casualty_fresh2.jsonl"
 GOLD3 = DATA / "gold_casualty_fresh3.jsonl"  # Wikinews via AMALGUM's news genre, and two days
+GOLD4 = DATA / "gold_casualty_fresh4.jsonl"  # Wikinews 2020 pieces, mostly interviews (false positives)
 # Each licence with the address its articles must come from.
 LICENCES = {
     "CC BY 2.5 (Wikinews)": "https://en.wikinews.org/wiki/",
@@ -74,6 +75,25 @@ def test_the_third_fresh_gold_has_valid_casualty_spans_and_texts_without_any():
     spans = [(t["text"], s) for t in tasks for s in t["spans"]]
     assert len(spans) >= 70
     assert sum(not t["spans"] for t in tasks) >= 3  # texts with numbers but no casualty figure
+    for text, span in spans:
+        _assert_valid_casualty(text, span)
+
+
+def test_the_fourth_fresh_gold_names_its_wikinews_2020_source_of_every_text():
+    tasks = _tasks(GOLD4)
+    assert len(tasks) == 16
+    for task in tasks:
+        meta = task["meta"]
+        assert meta["url"].startswith(LICENCES[meta["licence"]]), meta
+        assert meta["licence"] == "CC BY 2.5 (Wikinews)" and meta["file"].startswith("casualty_fresh4_")
+        assert meta["source"].startswith("vanatteveldt/wikinews data/wikinews_2020.csv @")
+
+
+def test_the_fourth_fresh_gold_has_valid_casualty_spans_and_mostly_texts_without_any():
+    tasks = _tasks(GOLD4)
+    spans = [(t["text"], s) for t in tasks for s in t["spans"]]
+    assert len(spans) >= 2
+    assert sum(not t["spans"] for t in tasks) >= 12  # interviews that say "dead", "died", "missing"
     for text, span in spans:
         _assert_valid_casualty(text, span)
 
