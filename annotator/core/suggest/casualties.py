@@ -18,6 +18,7 @@ from annotator.core.suggest.suggestion import Suggestion
 NUMBERS_KEY = "casualty_numbers"
 _NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 _OPEN_HIGH = {"at least", "more than"}
+_TIME_WORDS = {"in", "since", "until", "till", "by", "from", "before", "after", "during", "of", "year", "c."}
 _OPEN_LOW = {"up to", "fewer than"}
 _FORWARD, _BACKWARD = 14, 6
 _LONGEST_HARM = 4  # words in the longest harm phrase of words.json ("sleeping in the open")
@@ -86,7 +87,11 @@ def _casualty(doc: Doc, number: Span, w: Words, fallback: str | None = None) -> 
         noun is None and (thing_after(doc, number, w) or _share_of_things(doc, number, w))
     ):
         return None
-    if noun is not None and harm_key(number, noun) in w.health_counts and not _names_illness(doc, number, w):
+    if (
+        noun is not None
+        and harm_key(number, noun) in w.health_counts
+        and not _names_illness(doc, number, noun, w)
+    ):
         return None  # "40 cases of fraud"
     included = _included(doc, number, w)
     if included and noun is None and fallback is None and not _names_harmed(doc, number, w):
@@ -189,9 +194,13 @@ def _sentence_of(number: Span) -> Span:
     return number.sent if _has_sentences(number.doc) else number.doc[:]
 
 
-def _names_illness(doc: Doc, number: Span, w: Words) -> bool:
-    sent = _sentence_of(number)
-    return any(t.lower_ in w.health_words for t in sent)
+def _names_illness(doc: Doc, number: Span, noun: Token, w: Words) -> bool:
+    """Whether the sentence names an illness, or, for bare "cases" (not "cases of fraud"), the text
+    before it does ("Coronavirus is an airborne disease. … there are at least 142 cases in India")."""
+    if any(t.lower_ in w.health_words for t in _sentence_of(number)):
+        return True
+    of_after = noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ == "of"
+    return not of_after and any(t.lower_ in w.health_words for t in doc[: number.start])
 
 
 def _is_other_quantity(doc: Doc, number: Span, noun: Token | None, listed: bool) -> bool:
@@ -205,13 +214,28 @@ def _is_other_quantity(doc: Doc, number: Span, noun: Token | None, listed: bool)
     kinds = {t.ent_type_ for t in number} & _NOT_COUNTS
     if kinds == {"DATE"} and _month_after(doc, number):
         return True
+    year = len(number) == 1 and text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
     overruled = kinds == {"DATE"} and (
-        (noun is not None and number[0].is_alpha) or people_next or (listed and noun is None and short)
+        (noun is not None and number[0].is_alpha)
+        or people_next
+        or (listed and noun is None and short)
+        or (not year and _no_year(doc, number, noun))
     )
     if kinds and not overruled:
         return True
-    year = len(number) == 1 and text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
     return year and not people_next
+
+
+def _no_year(doc: Doc, number: Span, noun: Token | None) -> bool:
+    """ "2741 confirmed cases", "is 1501": four digits outside the years news speaks of, counting
+    people or after a verb and with no preposition of time before them ("in 1501" is a year), are a
+    count the model took for a DATE."""
+    text = number.text
+    before = doc[number.start - 1] if number.start else None
+    if before is None or before.lower_ in _TIME_WORDS:
+        return False
+    counts = noun is not None or before.pos_ in ("AUX", "VERB")
+    return counts and len(number) == 1 and text.isdigit() and len(text) == 4
 
 
 def _month_after(doc: Doc, number: Span) -> bool:
@@ -223,6 +247,8 @@ def _kind(doc: Doc, number: Span, noun: Token | None, w: Words) -> str | None:
     """The harm the sentence reports nearest after (then before) the figure."""
     if noun is not None and noun.lower_ == "lives" and _saved(doc, number, noun, w):
         return "affected"  # "14,000 lives saved": rescued
+    if _lives_saved_of(doc, _qualifier(doc, number.start, w)[0]):
+        return "affected"  # "saved the lives of the nine passengers"
     if noun is not None and harm_key(number, noun) in w.harm:
         return _graver(w.harm[harm_key(number, noun)], _subject_of_harm(noun, w))
     if noun is not None:  # "93 injured people"
@@ -279,6 +305,19 @@ def _saved(doc: Doc, number: Span, lives: Token, w: Words) -> bool:
     near = [doc[start - 1]] if start else []
     near += [doc[lives.i + 1]] if lives.i + 1 < len(doc) else []
     return any(t.lemma_.lower() == "save" or t.lower_ == "saved" for t in near)
+
+
+def _lives_saved_of(doc: Doc, start: int) -> bool:
+    """ "save the lives of [the nine passengers]": the people whose lives were saved."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ != "of" or doc[i - 1].lower_ != "lives":
+        return False
+    j = i - 2
+    if j >= 0 and doc[j].pos_ in ("DET", "PRON"):
+        j -= 1  # "saved their lives of"
+    return j >= 0 and doc[j].lemma_.lower() == "save"
 
 
 def _subject_of_harm(noun: Token | None, w: Words) -> str | None:

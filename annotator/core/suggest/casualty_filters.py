@@ -37,6 +37,16 @@ _PROJECTING = {"could", "might", "may", "would"}
 _HOPS = 4  # heads from the people up to the verb they hang from ("along with [34 others]")
 _GROUP_WORDS = {"DET", "NOUN", "PROPN", "ADJ"}  # "of the island nation's [190,000]"
 _CLIMB = 3  # words from the figure up to its verb ("to [over 100,000]" -> "increase")
+_ESTIMATE_NOUNS = {
+    "estimate",
+    "estimates",
+    "projection",
+    "projections",
+    "forecast",
+    "prediction",
+    "predictions",
+}
+_ESTIMATE_AT = 6  # words from the estimate to its figure ('the estimate, a "total of [1,723]"')
 _RATE_WORDS = {"annually", "daily", "weekly", "monthly", "yearly", "hourly"}
 _PERIODS = {"day", "week", "month", "year", "hour", "decade"}
 _NOT_RATE_AFTER = {"after", "before", "later", "earlier", "ago", "of"}
@@ -255,7 +265,7 @@ def hypothetical(doc: Doc, start: int, end: int, words: Words) -> bool:
         return True
     if start >= 2 and modal and doc[start - 1].pos_ == "VERB" and _is_harm(doc[end - 1], words):
         return True  # "the virus may cause 32,000 more deaths"
-    if _projected(doc[start:end]):
+    if _projected(doc[start:end]) or _named_estimate(doc, start):
         return True
     nxt = doc[end : end + 3]
     caused = start >= 1 and _is_harm(doc[start - 1], words)  # "forced millions to flee"
@@ -267,6 +277,17 @@ def hypothetical(doc: Doc, start: int, end: int, words: Words) -> bool:
         and nxt[1].lower_ != "have"
         and (_is_harm(nxt[1], words) or _is_harm(nxt[2], words))
     )
+
+
+def _named_estimate(doc: Doc, start: int) -> bool:
+    """ "to construe the estimate, a 'total of 1,723 cases'": a figure a model or study arrives at,
+    in apposition to the noun that says so (no verb between), not a count."""
+    for token in reversed(doc[max(0, start - _ESTIMATE_AT) : start]):
+        if token.lower_ in _ESTIMATE_NOUNS and token.pos_ == "NOUN":
+            return True
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _projected(phrase: Span) -> bool:

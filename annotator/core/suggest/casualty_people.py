@@ -31,6 +31,7 @@ def people_after(doc: Doc, number: Span, w: Words) -> tuple[int, Token | None]:
             or token.pos_ == "ADJ"
             or token.tag_ == "VBN"
             or (token.tag_ == "VBG" and token.lower_ in w.harm)  # "eight missing passengers"
+            or (token.dep_ == "amod" and token.pos_ == "VERB")  # "37 confirmed cases" (tagged VBD)
             or token.lower_ in ("-", "more", "other")
             or token.lower_ in w.health_words
             or (token.pos_ == "PROPN" and (token.is_title or token.is_upper) and not after_of)
@@ -116,10 +117,20 @@ def _counts_people(number: Span, token: Token, w: Words) -> bool:
         return True
     if token.tag_ == "NNS" and lower.endswith(_AGENT_ENDINGS):
         return True  # "activists", "airmen"
-    between = token.doc[number.end : token.i]  # "one airport worker"
-    nouns_before = all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in between)
+    between = token.doc[number.end : token.i]  # "one airport worker", "one Ugandan soldier"
+    nouns_before = all(_modifies(t, token) for t in between)
     single = nouns_before and parse_count([t.lower_ for t in number]) == (1, 1)
     return single and token.tag_ == "NN" and _plural(lower) in w.people_nouns
+
+
+def _modifies(word: Token, noun: Token) -> bool:
+    """A noun, name or nationality before ``noun`` that modifies it or a word before it ("airport",
+    "Ugandan", "security force")."""
+    return word.i < word.head.i <= noun.i and (
+        (word.dep_ == "compound" and word.pos_ in ("NOUN", "PROPN"))
+        or word.ent_type_ == "NORP"
+        or word.pos_ == "ADJ"
+    )
 
 
 def _plural(noun: str) -> str:

@@ -67,7 +67,8 @@ def _harm_of_total(total: Token, w: Words) -> str | None:
             kind = w.harm.get(noun.lower_) or w.harm.get(noun.lemma_.lower())
             if kind:
                 return kind
-            if noun.lower_ in w.people_nouns:  # "the number of Palestinians killed"
+            # "the number of Palestinians killed", "the number of those infected"
+            if noun.lower_ in w.people_nouns or noun.lower_ == "those":
                 return _harm_of_participle(noun, w)
     return w.harm.get(total.lower_)
 

@@ -1,0 +1,65 @@
+"""CASUALTY in outbreak and online-news phrasing: four-digit counts the model takes for a DATE
+("2741 confirmed cases", "is 2318"), bare "cases" after the illness was named earlier, "the number
+of those infected", people "taken to hospital", "one Nigerian soldier", "saved the lives of the
+twelve passengers", and a study's estimate that is no count. Sentences made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import casualties
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Cholera has spread along the coast. The ministry counted 2741 confirmed cases, 80 deaths "
+            "and 461 severe cases in Norland, 37 confirmed cases in other provinces.",
+            [
+                ("2741 confirmed cases", 2741, None, "affected"),
+                ("80 deaths", 80, None, "killed"),
+                ("461 severe cases", 461, None, "affected"),
+                ("37 confirmed cases", 37, None, "affected"),
+            ],
+        ),
+        (
+            "Measles spread quickly through the valley last month.\nThe agency said there are now at "
+            "least 230 cases in Norland, and schools remain shut.",
+            [("at least 230 cases", 230, "at least", "affected")],
+        ),
+        (
+            "A spokesman said 40 new infections were found today, so the total number of those "
+            "infected so far is 2318.",
+            [("40 new infections", 40, None, "affected"), ("2318", 2318, None, "affected")],
+        ),
+        (
+            "Four pupils were taken to hospital after the school bus overturned near Dunmore.",
+            [("Four pupils", 4, None, "injured")],
+        ),
+        (
+            "A spokesman said one Nigerian soldier was killed when the convoy was ambushed.",
+            [("one Nigerian soldier", 1, None, "killed")],
+        ),
+        (
+            "The captain drowned, but he helped save the lives of the twelve passengers on the ferry.",
+            [("twelve passengers", 12, None, "affected")],
+        ),
+    ],
+)
+def test_counted(suggest, text, expected):
+    assert casualties(suggest, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The flu team combined flight data and known cases abroad to reach an estimate, a total of "
+        "2,450 cases in the city.",
+        "During the outbreak 1,200 people were treated, and 1655 had already gone home by then.",
+    ],
+)
+def test_not_counted(suggest, text):
+    figures = [c[0] for c in casualties(suggest, text)]
+    assert not any(f.startswith(("2,450", "1655")) for f in figures), figures
