@@ -40,7 +40,10 @@ def names_a_group(subject: Token) -> bool:
     """ "Senators Coats, McCain and Snowe each asked Brown …", "officials told him": a plural
     noun, or names joined by "and", is no he/she (not "adviser and general Michael Flynn")."""
     joined = subject.pos_ == "PROPN" and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in subject.children)
-    return joined or (subject.tag_ == "NNS" and subject.is_lower) or subject.lower_ in ("each", "both")
+    # "Coats …, McCain …, and Snowe … each asked": a parse may give the verb two subjects
+    shared = any(c.dep_ == subject.dep_ and c.i != subject.i for c in subject.head.children)
+    plural = subject.tag_ == "NNS" and subject.is_lower
+    return joined or shared or plural or subject.lower_ in ("each", "both")
 
 
 def relative_subject(verb: Token, quoted: Container[int]) -> Token | None:

@@ -47,3 +47,16 @@ def test_he_is_one_person_named_with_two_titles(suggest):
         'over. It was his first public speech since his pardon. He said "That\'s pretty cool."'
     )
     assert speakers(suggest, text) == {"That's pretty cool": "Michael Flynn"}
+
+
+@model
+def test_he_is_not_one_of_two_subjects_a_list_of_names_gives_the_verb(suggest):
+    text = (
+        "Scott Brown lost the seat in 2012. After the defeat, Republican Senators Dan Coats of "
+        "Indiana, John McCain of Arizona, and Olympia Snowe of Maine each asked Brown to run for "
+        "Senate again. He alluded to a potential return during his farewell address earlier in "
+        'December, noting, "Depending on what happens, we may obviously meet again."'
+    )
+    assert speakers(suggest, text) == {
+        "Depending on what happens, we may obviously meet again": "Scott Brown"
+    }
