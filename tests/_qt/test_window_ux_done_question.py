@@ -29,7 +29,7 @@ def _ctrl_enter_answering(qtbot, window, button: str | None, never: bool = False
             return
         asked.append(box.text())
         box.checkBox().setChecked(never)
-        next(b for b in box.buttons() if b.text() == button).click()
+        next(b for b in box.buttons() if b.text().replace("&", "") == button).click()
 
     if button is not None:
         QTimer.singleShot(0, answer)
@@ -85,9 +85,44 @@ def test_the_safe_answer_is_the_default_so_a_second_ctrl_enter_keeps_labelling(q
             if tries:
                 QTimer.singleShot(20, lambda: press_enter(tries - 1))
             return
-        seen.append(box.defaultButton().text())
+        seen.append(box.defaultButton().text().replace("&", ""))
         qtbot.keyClick(box, Qt.Key_Return)
 
     QTimer.singleShot(0, press_enter)
     assert confirm_done(None, 2) == (False, False)
     assert seen == ["Keep labelling"]
+
+
+def _answer_with_key(qtbot, key: str) -> tuple[tuple[bool, bool], str]:
+    """Open the question, press ``key`` on it (then, if it is still open a second later, "Keep labelling"):
+    the answer and the shortcut letters of its choices."""
+    from annotator._qt.widgets.dialogs import confirm_done
+
+    letters = []
+
+    def press(tries=100):
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if tries:
+                QTimer.singleShot(20, lambda: press(tries - 1))
+            return
+        choices = [*box.buttons(), box.checkBox()]
+        letters.extend(c.text()[c.text().index("&") + 1].lower() for c in choices if "&" in c.text())
+        qtbot.keyClick(box, key)  # a shortcut letter clicks its button (animated: 100 ms)
+        QTimer.singleShot(1000, lambda: box.isVisible() and box.defaultButton().click())
+
+    QTimer.singleShot(0, press)
+    return confirm_done(None, 2), "".join(letters)
+
+
+def test_m_marks_done_and_k_keeps_labelling_letters_no_key_of_the_window_uses(qtbot, window):
+    """Seen by an annotator: "Mark done" had no shortcut letter, only the mouse or Tab."""
+    from annotator._qt.actions import ACTIONS
+
+    window_keys = {k.lower() for spec in ACTIONS for k in spec.keys if len(k) == 1}
+    window_keys |= {label.hotkey.lower() for label in window.project.scheme.labels if label.hotkey}
+    done, letters = _answer_with_key(qtbot, "m")
+    assert done == (True, False)
+    assert _answer_with_key(qtbot, "k")[0] == (False, False)
+    assert sorted(letters) == ["d", "k", "m"]  # every choice has one
+    assert not set(letters) & window_keys

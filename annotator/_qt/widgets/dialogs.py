@@ -48,10 +48,11 @@ def confirm_done(parent, pending: int) -> tuple[bool, bool]:
     plural = "s are" if pending > 1 else " is"
     box.setText(f"{pending} suggestion{plural} still undecided in this article.")
     box.setInformativeText("Undecided suggestions are not exported. Mark the article done anyway?")
-    done = box.addButton("Mark done", QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton("Keep labelling", QMessageBox.ButtonRole.RejectRole)
+    # m, k and d are no keys of the window: a letter typed on in its rhythm (a, x, n) does nothing
+    done = box.addButton("&Mark done", QMessageBox.ButtonRole.AcceptRole)
+    keep = box.addButton("&Keep labelling", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)  # a hurried second Enter must not mark the article done
-    never = QCheckBox("Don't ask again")
+    never = QCheckBox("&Don't ask again")
     box.setCheckBox(never)
     box.exec()
     go = box.clickedButton() is done
