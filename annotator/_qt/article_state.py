@@ -65,21 +65,24 @@ class ArticleState:
         """Follow one written edit (or its undo) without reading every span again.
 
         The rows the edit wrote are exactly what changed; a suggestion comes back into view
-        when the annotator's decision on it is undone.
+        when the annotator's decision on it is undone. An undo focuses the span it brought
+        back (the one ``x`` rejected, say), the edit's first; a redo, the span the edit names.
         """
         old_index = self.focus_index()
         by_id = {s.stored_id: s for s in self.spans}
+        back: int | None = None
         for change in edit.changes if forward else reversed(edit.changes):
             old, new = (change.before, change.after) if forward else (change.after, change.before)
             if change.table == "spans":
-                self._apply_span(project, by_id, old, new)
+                back = self._apply_span(project, by_id, old, new) or back
         self.spans = sorted(by_id.values(), key=_reading_order)
         self._load_speakers(project, edit.annotator)
-        self._refocus(edit.focus_span_id if forward else None, old_index)
+        self._refocus(edit.focus_span_id if forward else back, old_index)
 
     def _apply_span(
         self, project, by_id: dict[int, Span], old: dict[str, Any] | None, new: dict[str, Any] | None
-    ) -> None:
+    ) -> int | None:
+        """Follow one span row change; the id of the span it puts in view (None: none)."""
         if new is None:
             assert old is not None, "a change has a before or an after image"
             by_id.pop(old["id"], None)
@@ -87,7 +90,8 @@ class ArticleState:
                 suggestion = project.span(old["suggestion_id"])
                 if suggestion.status == "suggested":
                     by_id[suggestion.stored_id] = suggestion
-            return
+                    return suggestion.stored_id
+            return None
         span = Span.from_row(new)
         if span.suggestion_id:
             by_id.pop(span.suggestion_id, None)
@@ -102,8 +106,9 @@ class ArticleState:
             del by_id[suggestion_id]
         if span.status == "rejected":
             by_id.pop(span.stored_id, None)
-        else:
-            by_id[span.stored_id] = span
+            return None
+        by_id[span.stored_id] = span
+        return span.stored_id
 
     def _refocus(self, focus_id: int | None, old_index: int | None) -> None:
         ids = {s.id for s in self.spans}
