@@ -14,9 +14,9 @@ def open_settings(window) -> bool:
     dialog = SettingsDialog(window.settings, memory_on, window, annotator=window.annotator)
     if not dialog.exec():
         return False
+    name = dialog.changed().get("annotator")
     dialog.save()
-    name = dialog.name.text().strip()
-    if name:
+    if isinstance(name, str):
         window.set_annotator(name)
     apply_appearance(window.settings)
     window.annotating.set_palette(palette_setting(window.settings))

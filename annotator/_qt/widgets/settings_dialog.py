@@ -158,6 +158,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self._shown = self.values()
 
     @staticmethod
     def _select(combo: QComboBox, value: str) -> None:
@@ -177,9 +178,9 @@ class SettingsDialog(QDialog):
         data = self.model.currentData()
         return data if data is not None and self.model.itemText(self.model.currentIndex()) == text else text
 
-    def save(self) -> None:
-        """Write every setting (annotation memory is the project's: the caller stores it)."""
-        values = {
+    def values(self) -> dict[str, object]:
+        """The settings as the dialog shows them now (an empty name field: no name)."""
+        values: dict[str, object] = {
             "model": self.chosen_model(),
             "theme": self.theme.currentData(),
             "palette": self.label_colours.currentData(),
@@ -190,6 +191,16 @@ class SettingsDialog(QDialog):
         }
         if self.name.text().strip():
             values["annotator"] = self.name.text().strip()
-        for key, value in values.items():
+        return values
+
+    def changed(self) -> dict[str, object]:
+        """The settings the person changed since the dialog opened."""
+        return {key: value for key, value in self.values().items() if self._shown.get(key) != value}
+
+    def save(self) -> None:
+        """Write the settings the person changed, only those: a name given on the command line
+        (or a default shown) is not saved by an OK that left it as it was. Annotation memory
+        is the project's: the caller stores it."""
+        for key, value in self.changed().items():
             self.settings.setValue(key, value)
         self.settings.sync()
