@@ -21,6 +21,25 @@ FROM spans s JOIN articles a ON a.id = s.article_id
 WHERE s.annotator IS NOT NULL AND s.status IN ('accepted', 'rejected')
 """
 
+# Span rows that the last edit writing them only carried along as a quote's speaker: an edit
+# focused on another span that linked them (``a`` on the quote, ``s``). Such a row is no
+# decision on its label. Rows no edit wrote (an import, a merge) and edits without a focus
+# (Shift+A) decide every row they write. The links are few: they are found first, in one pass.
+_CARRIED = """
+SELECT c.child FROM (
+    SELECT r.article_id, r.edit_id, json_extract(r.after, '$.child_id') AS child
+    FROM history r JOIN edits e ON e.id = r.edit_id
+    WHERE r.table_name = 'relations' AND r.after IS NOT NULL {where}
+    AND json_extract(r.after, '$.label') = 'SPEAKER'
+    AND e.focus_span_id IS NOT NULL AND e.focus_span_id != json_extract(r.after, '$.child_id')
+) c
+WHERE c.edit_id = (
+    SELECT h.edit_id FROM history h
+    WHERE h.article_id = c.article_id AND h.table_name = 'spans' AND h.row_id = c.child
+    ORDER BY h.id DESC LIMIT 1
+)
+"""
+
 
 def since(db: Database, seq: int) -> tuple[set[int], int] | None:
     """The articles whose change number is above ``seq``, and the highest number now; None
@@ -34,12 +53,15 @@ def since(db: Database, seq: int) -> tuple[set[int], int] | None:
 
 def decisions(db: Database, ids: list[int] | None = None) -> Iterator[tuple[str, str, str, int, int]]:
     """(label, status, covered text, article id, span id) of every span a person accepted or
-    rejected (in the articles of ``ids``; None: in all)."""
-    if ids is None:
-        yield from db.execute(_DECISIONS)
-        return
-    for part in batched(ids, IN_LIMIT):
-        yield from db.execute(f"{_DECISIONS} AND s.article_id IN ({','.join('?' * len(part))})", part)
+    rejected (in the articles of ``ids``; None: in all), but those only carried along by an
+    edit of another span (a quote's speaker, accepted by linking it: see ``_CARRIED``)."""
+    parts = [None] if ids is None else list(batched(ids, IN_LIMIT))
+    for part in parts:
+        among = "" if part is None else f" AND {{}}.article_id IN ({','.join('?' * len(part))})"
+        carried = {row[0] for row in db.execute(_CARRIED.format(where=among.format("r")), part or [])}
+        for row in db.execute(_DECISIONS + among.format("s"), part or []):
+            if row[4] not in carried:
+                yield row
 
 
 def places(

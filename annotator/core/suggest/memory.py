@@ -7,6 +7,9 @@ It helps rather than contradicts:
   store knows, see ``store/window_sessions``) or named in ``editing`` is left out until it is
   left or marked done (or reviewed) by the one who has it open, and again after an edit made
   there since, so a span briefly shrunk while moving its boundary is never learnt;
+- it learns what a person decided about a span's label, not a label a span got only by being
+  linked as a quote's speaker (``store/article_changes``: "Kyiv announced ..." linked once
+  made "Kyiv" an ACTOR in every article);
 - a use of the string that an article marked done or reviewed leaves unlabelled counts against
   it as a rejection does ("Wednesday" the club is not every "Wednesday": ``unlabelled_uses``);
 - titles ("Ukrainian President") are not learnt: they are words before a name, not names;
