@@ -69,7 +69,7 @@ def _replace(window: MainWindow, path: Path, annotator: str, settings: QSettings
     except (AnnotatorError, OSError) as exc:
         QMessageBox.warning(window, "Cannot open project", str(exc))
         return
-    new.show()
+    new.present()
     window.close()
     _OPEN[:] = [new]
 
@@ -92,7 +92,7 @@ def run(
     _OPEN[:] = [window]
     if first_run:
         show_welcome(window, name)
-    window.show()
+    window.present()
     if blind:
         window.view_menu.actions["blind"].setChecked(True)
     if review:

@@ -35,6 +35,9 @@ def show_welcome(window, default_name: str) -> WelcomePanel:
 
 def _start(window, name: str) -> None:
     window.set_annotator(name)
+    # the panel's name field had the keys; without a window manager the window may never
+    # have been activated (typing reached the field, the shortcuts n, a, x did not)
+    window.activateWindow()
     window.view.setFocus()
 
 

@@ -185,6 +185,13 @@ class MainWindow(QMainWindow):
             self.suggester.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
             self.suggester.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
 
+    def present(self) -> None:
+        """Show the window with the keys in it."""
+        self.show()
+        # Without a window manager (Xvfb, a kiosk) nothing else activates a new window, and
+        # every key but plain typing (the n, a, x shortcuts) is dead until a click.
+        self.activateWindow()
+
     # -- articles ----------------------------------------------------------------------
     def open_start_article(self) -> None:
         """Open the article worked on last, or the first unfinished one, or the first."""
