@@ -12,7 +12,7 @@ from typing import Any
 from annotator.core.edits import Edit, blind_hides
 from annotator.core.model import Article, Span
 from annotator.core.offsets import OffsetMap
-from annotator.core.tokens import Tokens, move_edge, snap, token_at, tokenize
+from annotator.core.tokens import Tokens, move_edge, snap, token_at, tokenize, without_possessive
 
 
 def _reading_order(span: Span) -> tuple[int, int, int]:
@@ -189,6 +189,10 @@ class ArticleState:
         """A Qt selection snapped to word tokens, in Qt positions."""
         snapped = snap(self.tokens, *self.from_qt(start, end))
         return self.to_qt(*snapped) if snapped else None
+
+    def without_possessive(self, start: int, end: int) -> tuple[int, int]:
+        """A name's range without the possessive after it (code points)."""
+        return without_possessive(self.tokens, self.article.text, start, end)
 
     def token_at_qt(self, position: int) -> tuple[int, int] | None:
         found = token_at(self.tokens, self.offsets.to_codepoints(position))

@@ -69,6 +69,20 @@ def snap(tokens: Tokens, start: int, end: int) -> tuple[int, int] | None:
     return tokens.starts[first], tokens.ends[last]
 
 
+POSSESSIVES = frozenset({"'s", "’s"})
+
+
+def without_possessive(tokens: Tokens, text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without a possessive ending it ("Trump's" -> "Trump": names are
+    labelled without it), unless nothing else would be left."""
+    last = bisect_left(tokens.starts, end) - 1
+    if last < 1 or tokens.ends[last] != end or tokens.starts[last] <= start:
+        return start, end
+    if text[tokens.starts[last] : end].lower() not in POSSESSIVES:
+        return start, end
+    return start, tokens.ends[last - 1]
+
+
 def token_at(tokens: Tokens, position: int) -> tuple[int, int] | None:
     """The word token containing ``position`` (or ending right at it), for double-clicks."""
     i = bisect_right(tokens.starts, position) - 1
