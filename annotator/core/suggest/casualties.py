@@ -159,13 +159,12 @@ def _possessor(doc: Doc, end: int, noun: Token | None) -> bool:
 
 
 def _pronoun_one(doc: Doc, number: Span, noun: Token | None) -> bool:
-    """ "another one": a pronoun for a thing named before, not one person."""
-    return (
-        noun is None
-        and number.text.lower() == "one"
-        and number.start > 0
-        and doc[number.start - 1].lower_ == "another"
-    )
+    """ "another one", "the one who eats them": a pronoun, not one person counted."""
+    if noun is not None or number.text.lower() != "one" or number.start == 0:
+        return False
+    before = doc[number.start - 1].lower_
+    after = doc[number.end].lower_ if number.end < len(doc) else ""
+    return before == "another" or (before == "the" and after in ("who", "that", "which"))
 
 
 def _ill_not_hurt(doc: Doc, number: Span, w: Words) -> bool:
@@ -381,13 +380,16 @@ def harm_at(doc: Doc, i: int, w: Words, limit: int | None = None) -> str | None:
 
 
 def _harm_verb_before(doc: Doc, start: int, w: Words) -> str | None:
-    """ "killing [at least 76 people]": a harm word right before the figure (and its hedge)."""
+    """ "killing [at least 76 people]", "the deaths of [hundreds]": a harm word right before the
+    figure (and its hedge)."""
     start, _ = _qualifier(doc, start, w)
     if start == 0:
         return None
     if start >= 2 and doc[start - 2 : start].text.lower() in w.harm:  # "cut off [1.2 million]"
         return w.harm[doc[start - 2 : start].text.lower()]
     token = doc[start - 1]
+    if token.lower_ == "of" and start >= 2 and doc[start - 2].pos_ == "NOUN":
+        token = doc[start - 2]  # "the deaths of [hundreds]", "the wounding of [thousands]"
     return w.harm.get(token.lower_) or w.harm.get(token.lemma_.lower())
 
 

@@ -201,6 +201,9 @@ def thing_after(doc: Doc, number: Span, w: Words) -> bool:
             or token.lower_ == "of"
             or (token.pos_ == "DET" and token.nbor(-1).lower_ == "of")
             or _possessive(doc, token.i)  # "4,200 of the island nation's residents"
+            or (
+                token.tag_ == "VBG" and token.dep_ == "amod" and token.head.i > token.i
+            )  # "two missing pieces"
         ):
             continue
         if _counts_people(number, token, w):

@@ -1,7 +1,8 @@
 """CASUALTY in outbreak and online-news phrasing: four-digit counts the model takes for a DATE
 ("2741 confirmed cases", "is 2318"), bare "cases" after the illness was named earlier, "the number
 of those infected", people "taken to hospital", "one Nigerian soldier", "saved the lives of the
-twelve passengers", and a study's estimate that is no count. Sentences made up for these tests."""
+twelve passengers", "the deaths of hundreds", and what is no count: a study's estimate, "the one
+who", "the two missing pieces". Sentences made up for these tests."""
 
 from __future__ import annotations
 
@@ -45,6 +46,14 @@ from conftest import casualties
             "The captain drowned, but he helped save the lives of the twelve passengers on the ferry.",
             [("twelve passengers", 12, None, "affected")],
         ),
+        (
+            "The report blamed the militia for the deaths of hundreds of villagers and farm workers "
+            "and the wounding of thousands more.",
+            [
+                ("hundreds of villagers and farm workers", 200, None, "killed"),
+                ("thousands", 2000, None, "injured"),
+            ],
+        ),
     ],
 )
 def test_counted(suggest, text, expected):
@@ -58,8 +67,10 @@ def test_counted(suggest, text, expected):
         "The flu team combined flight data and known cases abroad to reach an estimate, a total of "
         "2,450 cases in the city.",
         "During the outbreak 1,200 people were treated, and 1655 had already gone home by then.",
+        "The preacher warned of death and punishment for the one who breaks the fast.",
+        "Defence and passing have been the two missing pieces in recent weeks, the coach said.",
     ],
 )
 def test_not_counted(suggest, text):
     figures = [c[0] for c in casualties(suggest, text)]
-    assert not any(f.startswith(("2,450", "1655")) for f in figures), figures
+    assert not any(f.startswith(("2,450", "1655", "one", "two")) for f in figures), figures
