@@ -6,6 +6,7 @@ Each function takes and returns a list of :class:`Ent`; they run in the order of
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -71,6 +72,7 @@ _MOVES = {
     "hail",
     "relocate",
 }
+_PREFIXED_SURNAME = re.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+$")
 _EDGE_TRIM = {"the", "'s", "’s", "’", "'", "(", ")", ",", ".", "-", "–", "“", "”", '"'}
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -97,8 +99,13 @@ def apply_gazetteer(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
 
 
 def drop_common_nouns(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
-    """Names carry a capital: "commerce ministry", "new city" are no entities."""
-    return [e for e in ents if any(t.is_title or t.is_upper for t in doc[e.start : e.end])]
+    """Names carry a capital: "commerce ministry", "new city" are no entities. Surnames with a
+    capital inside ("McLetchie", "DeSantis") count; other inner capitals ("GarageBand") do not."""
+    return [e for e in ents if any(_capitalised(t.text) for t in doc[e.start : e.end])]
+
+
+def _capitalised(word: str) -> bool:
+    return word.istitle() or word.isupper() or _PREFIXED_SURNAME.match(word) is not None
 
 
 def places_by_context(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import labelled, speakers
 
-from annotator.core.suggest.entity_repairs import Ent, places_by_context
+from annotator.core.suggest.entity_repairs import Ent, drop_common_nouns, places_by_context
 from annotator.core.suggest.lexicon import words
 from annotator.core.suggest.name_repairs import (
     aged_persons,
@@ -132,3 +132,12 @@ def test_a_hyphenated_surname_is_one_name_and_speaks_whole(suggest):
     assert speakers(suggest, text) == {
         "The challenges of working on something new are rewarding": "Patil-Sabale"
     }
+
+
+@pytest.mark.model
+def test_a_name_with_a_capital_inside_is_no_common_noun(pipeline):
+    doc = pipeline.nlp("McLetchie and DeSantis spoke to the commerce ministry about GarageBand.")
+    ents = [ent_over(doc, "McLetchie", "PERSON"), ent_over(doc, "DeSantis", "PERSON")]
+    ents += [ent_over(doc, "commerce ministry", "ORG"), ent_over(doc, "GarageBand", "PRODUCT")]
+    kept = drop_common_nouns(doc, ents, words())
+    assert kinds(doc, kept) == [("McLetchie", "PERSON"), ("DeSantis", "PERSON")]
