@@ -22,6 +22,7 @@ from annotator.core.suggest.quote_marks import find_quotes
 from annotator.core.suggest.quote_runs import follows, unattributed_speaker
 from annotator.core.suggest.quote_tags import participle_between, tag_speaker
 from annotator.core.suggest.speaker_actors import Actor
+from annotator.core.suggest.speaker_groups import group_speaker
 from annotator.core.suggest.speakers import SpeakerFinder
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
 
@@ -51,6 +52,7 @@ class QuoteSuggester:
             if verb is not None and finder.parsed and according_below(span, verb, finder.quoted):
                 verb = None  # the quote's own "according to X" names its source
             actor = finder.speaker_of(verb) if verb is not None else None
+            group = _group(verb, actor, finder) if verb is not None else None
             source = None if verb is not None else _source(span, finder)
             if source is not None:
                 actor = finder.actor_for(source)
@@ -67,11 +69,11 @@ class QuoteSuggester:
             if actor is None and verb is None and source is None:
                 actor = finder.person_before(span)
             previous = (span, actor)
-            out.append(
-                Suggestion(
-                    start, end, "QUOTE", "pattern", ORIGIN_SCORES["pattern"], speaker=_chars(doc, actor)
-                )
-            )
+            speaker = _chars(doc, actor)
+            if group is not None and source is None:
+                speaker = (group.start_char, group.end_char)
+                out.append(Suggestion(*speaker, "ACTOR", "pattern", ORIGIN_SCORES["pattern"]))
+            out.append(Suggestion(start, end, "QUOTE", "pattern", ORIGIN_SCORES["pattern"], speaker=speaker))
         if self.reported_speech:
             out += _reported(doc, finder)
         return out
@@ -94,6 +96,13 @@ def _source(span: Span, finder: SpeakerFinder) -> Token | None:
         or tag_speaker(span, quoted)  # a verb the lexicon lacks, in a reporting tag's shape
         or clause_speaker(span, finder)  # a phrase quoted in a clause whose verb is any verb
     )
+
+
+def _group(verb: Token, actor: Actor | None, finder: SpeakerFinder) -> Span | None:
+    """A body or group named by a common noun that says ``verb`` (see :mod:`speaker_groups`)."""
+    if not finder.parsed:
+        return None
+    return group_speaker(verb, actor, finder.actors, finder.quoted, finder.words)
 
 
 def _actors(doc: Doc) -> list[Actor]:
