@@ -1,11 +1,14 @@
 """What the text itself says about a named person's gender, so that "she said" does not go to
 the man named last: an honorific ("Mrs Lopez"), a gendered title next to the name ("spokeswoman
 Maria Lopez", "Lopez, the chairwoman,"), or the name's own clause ("Lopez said she would ...").
-Only evidence in the article counts; a name with none fits either pronoun."""
+Article evidence always wins; only a name with none is gendered by its given name when nearly
+everyone with that given name has one gender (given_names.py: "Jacinda" yes, "Jordan" no)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
+
+from annotator.core.suggest.given_names import given_name_gender
 
 _MALE = {
     "mr", "mr.", "sir", "lord", "he", "him", "his", "spokesman", "chairman", "congressman",
@@ -33,13 +36,23 @@ def name_genders(doc: Doc, names: list[tuple[int, int]]) -> dict[str, str]:
     evidence for one is not evidence for the other."""
     votes: dict[str, set[str]] = {}
     given: dict[str, set[str]] = {}
+    listed: dict[str, set[str]] = {}
     for start, end in names:
         surname = doc[end - 1].text
         if end - start > 1:
             given.setdefault(surname, set()).add(doc[start].text)
+            listed.setdefault(surname, set()).update(_listed_genders(doc, start, end))
         for gender in _evidence(doc, start, end):
             votes.setdefault(surname, set()).add(gender)
+    for surname, genders in listed.items():
+        votes.setdefault(surname, genders)  # the list only where the text says nothing
     return {name: next(iter(g)) for name, g in votes.items() if len(g) == 1 and len(given.get(name, ())) < 2}
+
+
+def _listed_genders(doc: Doc, start: int, end: int) -> set[str]:
+    """The genders the given-name list has for the words before the surname: two ("Judge Mary
+    Smith") give nothing, as does a name both genders use ("Jordan")."""
+    return {g for t in doc[start : end - 1] if (g := given_name_gender(t.text))}
 
 
 def _evidence(doc: Doc, start: int, end: int) -> list[str]:
