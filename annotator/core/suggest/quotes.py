@@ -70,7 +70,7 @@ class QuoteSuggester:
                 actor = finder.person_before(span)
             previous = (span, actor)
             speaker = _chars(doc, actor)
-            if group is not None and source is None:
+            if group is not None:  # only with a verb of saying, so never with a source
                 speaker = (group.start_char, group.end_char)
                 out.append(Suggestion(*speaker, "ACTOR", "pattern", ORIGIN_SCORES["pattern"]))
             out.append(Suggestion(start, end, "QUOTE", "pattern", ORIGIN_SCORES["pattern"], speaker=speaker))
