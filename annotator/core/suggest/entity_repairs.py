@@ -101,10 +101,12 @@ def apply_gazetteer(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
 def drop_common_nouns(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     """Names carry a capital: "commerce ministry", "new city" are no entities. Surnames with a
     capital inside ("McLetchie", "DeSantis") count; other inner capitals ("GarageBand") do not."""
-    return [e for e in ents if any(_capitalised(t.text) for t in doc[e.start : e.end])]
+    return [e for e in ents if any(_name_cased(t.text) for t in doc[e.start : e.end])]
 
 
-def _capitalised(word: str) -> bool:
+def _name_cased(word: str) -> bool:
+    """Title case, all capitals, or a surname prefix before a capital ("McLetchie"). Stricter than
+    name_repairs' ``_capitalised``, which takes any inner capital ("GarageBand") for a name."""
     return word.istitle() or word.isupper() or _PREFIXED_SURNAME.match(word) is not None
 
 
