@@ -311,12 +311,13 @@ class Annotating(QObject):
         chosen = self.view.selection()
         if chosen:
             snapped = self.state.snap_qt(*chosen)
-            start, end = self.state.from_qt(*snapped) if snapped else (0, 0)
-            if name in entity_labels(self.project.scheme):  # the guideline: "Trump's" -> "Trump"
-                start, end = self.state.without_possessive(start, end)
             if snapped is None:
                 self.message.emit("The selection holds no word")
-            elif self.perform(edits.add_span, self.state.article.id, start, end, name):
+                return
+            start, end = self.state.from_qt(*snapped)
+            if name in entity_labels(self.project.scheme):  # the guideline: "Trump's" -> "Trump"
+                start, end = self.state.without_possessive(start, end)
+            if self.perform(edits.add_span, self.state.article.id, start, end, name):
                 self.view.set_focus_span(self.state.focus_id)
             return
         span = self._focused("a span or select text")
