@@ -19,6 +19,7 @@ from annotator.core.store.migrations import SCHEMA_VERSION, migrate
 SQLITE_HEADER = b"SQLite format 3\x00"
 APP_MARKER = "news-annotator"
 OPEN_PATIENCE_S = 60.0  # how long opening waits out a busy file, beyond SQLite's busy timeout
+_NOT_A_DATABASE = 26  # SQLITE_NOTADB
 
 
 def open_database(path: Path, create: bool = False, read_only: bool = False) -> Database:
@@ -34,8 +35,6 @@ def open_database(path: Path, create: bool = False, read_only: bool = False) -> 
     exists = path.exists() and path.stat().st_size > 0  # SQLite takes an empty file as a new database
     if read_only and not exists:
         raise ProjectError(f"{path}: an empty file, not a project (use `annotator init` to make one)")
-    if exists:
-        _check_header(path)
     if not read_only and not exists and path.parent.is_dir() and not writable_place(path):
         raise ReadOnlyError(f"{path}: cannot create a project here: the folder is read-only")
     if not read_only and exists and not writable_place(path):
@@ -48,7 +47,9 @@ def open_database(path: Path, create: bool = False, read_only: bool = False) -> 
     db = Database(conn)
     try:
         with mapped(path, "opening the project"):
-            _while_busy(db.conn, lambda: _prepare(db, path, exists, read_only))
+            _while_busy(
+                db.conn, lambda: _refused_unless_sqlite(path, lambda: _prepare(db, path, exists, read_only))
+            )
     except BaseException:
         db.close()
         raise
@@ -129,6 +130,22 @@ def _connect_on_read_only_media(path: Path) -> sqlite3.Connection:
                 "copy the project and its -wal file to a writable folder to open it"
             ) from None
     return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
+def _refused_unless_sqlite(path: Path, step: Callable[[], None]) -> None:
+    """Run ``step``; a file SQLite calls no database is refused as not a project file.
+
+    Its header is read only then: a file this process already has open in SQLite must never
+    be opened and closed by Python, as closing any descriptor of a file drops every POSIX
+    lock the process holds on it (SQLite's too). Another process closing the project then
+    takes itself for the last one and deletes the WAL this process still writes to.
+    """
+    try:
+        step()
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", None) == _NOT_A_DATABASE:
+            _check_header(path)
+        raise
 
 
 def _check_header(path: Path) -> None:
