@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from annotator.core.suggest.lexicon import Words, gazetteer
+from annotator.core.suggest.syntax import SUBJECTS
 
 PLACE_KINDS = ("GPE", "LOC", "FAC")
 _WHERE = {"in", "near", "into", "outside", "across", "throughout", "around", "towards", "toward"}
@@ -74,7 +75,6 @@ _MOVES = {
 }
 _PREFIXED_SURNAME = re.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von)[A-Z][a-z]+$")
 _EDGE_TRIM = {"the", "'s", "’s", "’", "'", "(", ")", ",", ".", "-", "–", "“", "”", '"'}
-_SUBJECTS = ("nsubj", "nsubjpass")
 
 
 @dataclass
@@ -326,4 +326,4 @@ def _speaks(token: Token, words: Words) -> bool:
         token = token.head
     if token.dep_ in ("compound", "poss", "amod") and token.head.pos_ in ("NOUN", "PROPN"):
         token = token.head
-    return token.dep_ in _SUBJECTS and words.is_speech(token.head)
+    return token.dep_ in SUBJECTS and words.is_speech(token.head)

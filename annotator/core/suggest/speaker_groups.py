@@ -11,8 +11,8 @@ from spacy.tokens import Span, Token
 
 from annotator.core.suggest.lexicon import Words
 from annotator.core.suggest.speaker_actors import Actor
+from annotator.core.suggest.syntax import SUBJECTS
 
-_SUBJECTS = ("nsubj", "nsubjpass")
 # bodies a place or nation name may qualify without being the speaker itself
 _BODIES = frozenset(["ministry", "council", "office", "court", "department", "embassy"])
 _SINGULAR_GROUPS = frozenset(["resident", "official", "spokesperson"])
@@ -44,7 +44,7 @@ def group_speaker(
 def _subject(verb: Token, quoted: Container[int]) -> Token | None:
     """The subject of ``verb``, or of the clause it hangs from ("was quoted as saying")."""
     for _ in range(4):
-        found = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i not in quoted), None)
+        found = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i not in quoted), None)
         if found is not None or verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return found
         verb = verb.head
