@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -92,31 +93,61 @@ def begin_immediate(conn: sqlite3.Connection, policy: WritePolicy) -> int:
 
 
 class WriterLock:
-    """An advisory, non-blocking lock held by the window that edits the project."""
+    """An advisory, non-blocking lock held by the window that edits the project.
+
+    The descriptor it locks is opened once per project file and process and never closed:
+    closing any descriptor of a file drops every POSIX lock the process holds on it, SQLite's
+    included, and another process closing the project would then take itself for the last
+    one and delete the WAL this process still writes to. Letting go is ``LOCK_UN``.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._handle: BinaryIO | None = None
+        self._key: tuple[int, int] | None = None
 
     def acquire(self) -> bool:
-        """Take the lock; False when another process holds it."""
+        """Take the lock; False when another process, or another window of this one, holds it."""
         if _fcntl is None:
             return True
-        handle = open(self.path, "rb")
-        try:
-            _fcntl.flock(handle, _fcntl.LOCK_EX | _fcntl.LOCK_NB)
-        except OSError:
-            handle.close()
-            return False
-        self._handle = handle
+        with _LOCKS_GUARD:
+            key, handle = _kept_handle(self.path)
+            if key in _HELD:
+                return False
+            try:
+                _fcntl.flock(handle, _fcntl.LOCK_EX | _fcntl.LOCK_NB)
+            except OSError:
+                return False
+            _HELD.add(key)
+            self._key = key
         return True
 
     @property
     def held(self) -> bool:
         """Whether this process really holds the lock (never where there are no locks)."""
-        return self._handle is not None
+        return self._key is not None
 
     def release(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
+        """Let the lock go, keeping the descriptor open (see the class docstring)."""
+        if self._key is None or _fcntl is None:
+            return
+        with _LOCKS_GUARD:
+            _fcntl.flock(_KEPT[self._key], _fcntl.LOCK_UN)
+            _HELD.discard(self._key)
+            self._key = None
+
+
+_LOCKS_GUARD = threading.Lock()
+_KEPT: dict[tuple[int, int], BinaryIO] = {}  # (device, inode) -> this process's one descriptor
+_HELD: set[tuple[int, int]] = set()  # the files a window of this process has locked
+
+
+def _kept_handle(path: Path) -> tuple[tuple[int, int], BinaryIO]:
+    """The descriptor this process keeps for ``path``'s file, opened on first use.
+
+    Keyed by device and inode: the open descriptor keeps the inode alive, so a key never
+    comes to name another file."""
+    status = path.stat()
+    key = (status.st_dev, status.st_ino)
+    if key not in _KEPT:
+        _KEPT[key] = open(path, "rb")  # noqa: SIM115 - kept open for the process's life, on purpose
+    return key, _KEPT[key]
