@@ -149,5 +149,5 @@ def _kept_handle(path: Path) -> tuple[tuple[int, int], BinaryIO]:
     status = path.stat()
     key = (status.st_dev, status.st_ino)
     if key not in _KEPT:
-        _KEPT[key] = open(path, "rb")  # noqa: SIM115 - kept open for the process's life, on purpose
+        _KEPT[key] = open(path, "rb")  # kept open for the process's life, on purpose
     return key, _KEPT[key]
