@@ -22,16 +22,18 @@ WHERE s.annotator IS NOT NULL AND s.status IN ('accepted', 'rejected')
 """
 
 # Span rows that the last edit writing them only carried along as a quote's speaker: an edit
-# focused on another span that linked them (``a`` on the quote, ``s``). Such a row is no
-# decision on its label. Rows no edit wrote (an import, a merge) and edits without a focus
-# (Shift+A) decide every row they write. The links are few: they are found first, in one pass.
+# focused on the quote that linked them (``a`` on the quote, ``s``). Such a row is no
+# decision on its label. Rows no edit wrote (an import, a merge), edits without a focus
+# (Shift+A) and edits focused elsewhere (a review's "accept agreed" or taken version, which
+# adds the ACTOR as a span of its own, then links it) decide every row they write. The links
+# are few: they are found first, in one pass.
 _CARRIED = """
 SELECT c.child FROM (
     SELECT r.article_id, r.edit_id, json_extract(r.after, '$.child_id') AS child
     FROM history r JOIN edits e ON e.id = r.edit_id
     WHERE r.table_name = 'relations' AND r.after IS NOT NULL {where}
     AND json_extract(r.after, '$.label') = 'SPEAKER'
-    AND e.focus_span_id IS NOT NULL AND e.focus_span_id != json_extract(r.after, '$.child_id')
+    AND e.focus_span_id = json_extract(r.after, '$.head_id')
 ) c
 WHERE c.edit_id = (
     SELECT h.edit_id FROM history h
