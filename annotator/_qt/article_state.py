@@ -7,9 +7,11 @@ one converter (:class:`~annotator.core.offsets.OffsetMap`, folding CRLF like QTe
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from typing import Any
 
 from annotator.core.edits import Edit, blind_hides
+from annotator.core.entity_conflicts import entity_labels, inside_accepted
 from annotator.core.model import Article, Span
 from annotator.core.offsets import OffsetMap
 from annotator.core.tokens import Tokens, move_edge, snap, token_at, tokenize, without_possessive
@@ -26,6 +28,7 @@ class ArticleState:
         self.article = article
         self.offsets = OffsetMap(article.text, collapse_crlf=True)
         self.spans: list[Span] = []
+        self._covered: list[Span] = []  # suggestions hidden inside an accepted name (``_show``)
         self.speakers: dict[int, int] = {}
         self.alternatives: dict[int, list[tuple[str, str]]] = {}  # suggestion id -> other labels
         self.suggested_speakers: set[int] = set()  # QUOTEs whose speaker link is a suggestion
@@ -42,7 +45,7 @@ class ArticleState:
             for s in project.spans_for(self.article.id, annotator)
             if s.status != "rejected" and not (blind and blind_hides(s))
         ]
-        self.spans = sorted(spans, key=_reading_order)
+        self._show(spans, entity_labels(project.scheme))
         self.alternatives = project.alternatives(self.article.id)
         self._load_speakers(project, annotator)
         self._refocus(focus_id, old_index)
@@ -69,15 +72,23 @@ class ArticleState:
         back (the one ``x`` rejected, say), the edit's first; a redo, the span the edit names.
         """
         old_index = self.focus_index()
-        by_id = {s.stored_id: s for s in self.spans}
+        by_id = {s.stored_id: s for s in [*self.spans, *self._covered]}
         back: int | None = None
         for change in edit.changes if forward else reversed(edit.changes):
             old, new = (change.before, change.after) if forward else (change.after, change.before)
             if change.table == "spans":
                 back = self._apply_span(project, by_id, old, new) or back
-        self.spans = sorted(by_id.values(), key=_reading_order)
+        self._show(by_id.values(), entity_labels(project.scheme))
         self._load_speakers(project, edit.annotator)
         self._refocus(edit.focus_span_id if forward else back, old_index)
+
+    def _show(self, spans: Iterable[Span], entities: set[str]) -> None:
+        """Show ``spans`` in reading order, but keep a pending entity suggestion inside a longer
+        name the annotator accepted out of view (``inside_accepted``) until that name goes."""
+        spans = list(spans)
+        covered = inside_accepted(spans, entities)
+        self.spans = sorted((s for s in spans if s.stored_id not in covered), key=_reading_order)
+        self._covered = [s for s in spans if s.stored_id in covered]
 
     def _apply_span(
         self, project, by_id: dict[int, Span], old: dict[str, Any] | None, new: dict[str, Any] | None

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.entity_conflicts import acceptable, entity_labels
+from annotator.core.entity_conflicts import acceptable, entity_labels, inside_accepted
 from annotator.core.errors import EditError
 from annotator.core.model import ARTICLE_STATES, Cause, Change, EditRecord, Relation, Span, now_iso
 
@@ -295,11 +295,17 @@ def accept_all_split(
 ) -> tuple[list[Span], list[Span]]:
     """What :func:`accept_all` does with the suggestions the annotator sees: (the ones it
     accepts, the ones it leaves because they would put a second entity label on a token).
-    A suggestion blind labelling hides is in neither, and never weighed against the others."""
+    A suggestion blind labelling hides is in neither, and never weighed against the others;
+    nor is one the window hides inside a longer name accepted over it (``inside_accepted``)."""
     view = project.spans_for(article_id, annotator)
-    pending = [s for s in view if s.annotator is None and not (blind and blind_hides(s))]
-    kept = [s for s in view if s.annotator == annotator and s.status == "accepted"]
     entities = entity_labels(project.scheme)
+    hidden = inside_accepted(view, entities)
+    pending = [
+        s
+        for s in view
+        if s.annotator is None and not (blind and blind_hides(s)) and s.stored_id not in hidden
+    ]
+    kept = [s for s in view if s.annotator == annotator and s.status == "accepted"]
     return acceptable(pending, kept, entities, lambda s: s.score or 0.0)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, TypeVar
 
+from annotator.core.model import Span
 from annotator.core.scheme import Scheme
 
 
@@ -69,3 +70,17 @@ def acceptable(
         else:
             taken.append(item)
     return [s for i, s in enumerate(items) if i not in left], [s for i, s in enumerate(items) if i in left]
+
+
+def inside_accepted(spans: Sequence[Span], entities: set[str]) -> set[int]:
+    """The ids of the pending entity suggestions among ``spans`` (what one annotator sees) that
+    lie inside a longer entity span accepted there: a suggestion made before that name was
+    accepted over it ("Donald Trump" in "Donald Trump's"), which no suggestion run makes now."""
+    names = [s for s in spans if s.status == "accepted" and s.label in entities]
+    return {
+        s.stored_id
+        for s in spans
+        if s.is_suggestion
+        and s.label in entities
+        and any(n.start <= s.start and s.end <= n.end and n.end - n.start > s.end - s.start for n in names)
+    }

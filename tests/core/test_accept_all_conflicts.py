@@ -98,3 +98,13 @@ def test_accept_agreed_leaves_a_quote_whose_speaker_would_be_a_second_label(proj
     assert take == [] and {k[2] for k in left} == {"ACTOR", "QUOTE"}
     edits.perform(project, accept_agreed, article, "rev", ["ann", "bob"])
     assert _mine(project, article, "rev") == [("Merz", "LOCATION")]
+
+
+def test_accept_all_leaves_out_a_suggestion_the_window_hides_inside_an_accepted_name(project, article):
+    """A suggestion made before "Abu Shouk" was accepted over it is out of view inside it (see
+    ``test_window_suggestion_inside_name``): Shift+A neither takes it nor counts it as left."""
+    _suggest(project, article, "Shouk", "ACTOR")
+    _suggest(project, article, "Merz", "ACTOR")
+    edits.perform(project, edits.add_span, article, *_at("Abu Shouk"), "LOCATION", "ann")
+    take, left = edits.accept_all_split(project, article, "ann")
+    assert [TEXT[s.start : s.end] for s in take] == ["Merz"] and left == []
