@@ -294,6 +294,15 @@ class MainWindow(QMainWindow):
         elif self.suggester is not None and self._open_id is not None:
             self.suggester.refresh([self._open_id, *self._unfinished_after(self._open_id)])
 
+    def suggest_with_project_model(self) -> None:
+        """The project's model changed (Model -> Train): the open and the next articles get
+        its suggestions now, in place of the other model's pending ones."""
+        if self.suggester is None or self._closed:
+            return
+        ahead = [] if self._open_id is None else [self._open_id, *self._unfinished_after(self._open_id)]
+        self.suggester.use_project_model(ahead)
+        self.statusBar().showMessage("New model: suggesting the open and the next articles again…", 10000)
+
     def _unfinished_after(self, article_id: int) -> list[int]:
         ahead: list[int] = []
         after: int | None = article_id

@@ -34,6 +34,7 @@ class SuggestWorker(QObject):
         self._seen: set[int] = set()
         self._forced: set[int] = set()  # articles to look at again (annotation memory grew)
         self._editing: tuple[int | None, str | None] = (None, None)  # open article, its annotator
+        self._reload = False  # the project's model changed: load it before the next article
         self._wake = threading.Condition()
         self._stopping = False
 
@@ -62,6 +63,15 @@ class SuggestWorker(QObject):
         with self._wake:
             self._editing = (article_id, annotator)
 
+    def use_project_model(self, article_ids: list[int]) -> None:
+        """The project's model changed (Model -> Train): load it in the worker thread, then
+        suggest these articles again; their pending suggestions from the other model are
+        replaced, people's decisions stay (``suggest_articles``)."""
+        with self._wake:
+            self._model, self._reload = None, True
+            self._seen.clear()
+        self.request(article_ids)
+
     def start(self) -> None:
         """Start the worker in the thread pool."""
         self._op = BackgroundOp(self._work, parent=self)
@@ -77,7 +87,7 @@ class SuggestWorker(QObject):
         if self._op is not None:
             self._op.wait()
 
-    def _next(self) -> tuple[int, bool, tuple[int | None, str | None]] | None:
+    def _next(self) -> tuple[int, bool, tuple[int | None, str | None], bool] | None:
         with self._wake:
             while not self._wanted and not self._stopping:
                 self._wake.wait()
@@ -87,22 +97,31 @@ class SuggestWorker(QObject):
             self._seen.add(article_id)
             forced = article_id in self._forced
             self._forced.discard(article_id)
-            return article_id, forced, self._editing
+            reload, self._reload = self._reload, False
+            return article_id, forced, self._editing, reload
+
+    def _pipeline(self, project, load_pipeline):
+        pipeline = load_pipeline(self._model, project)
+        if getattr(pipeline, "notice", None):
+            self.notice.emit(pipeline.notice)
+        return pipeline
 
     def _work(self, ctx: OpContext) -> None:
         """Load the pipeline, then suggest for each requested article until stopped (an error
         ends it as ``failed``: shown in the status bar; annotating goes on without)."""
         try:
             from annotator.core.suggest import load_pipeline, suggest_articles
+            from annotator.core.suggest.runner import stale_ids
         except ImportError as exc:
             self.failed.emit(f"suggestions unavailable: {exc}")
             return
         with open_project(self._path) as project:
-            pipeline = load_pipeline(self._model, project)
-            if getattr(pipeline, "notice", None):
-                self.notice.emit(pipeline.notice)
+            pipeline = self._pipeline(project, load_pipeline)
             while (wanted := self._next()) is not None:
-                article_id, forced, (editing, editor) = wanted
+                article_id, forced, (editing, editor), reload = wanted
+                if reload:
+                    pipeline = self._pipeline(project, load_pipeline)
+                replaced = stale_ids(project, [article_id], pipeline.model_name)
                 editing_ids = () if editing is None else (editing,)
                 withdrawn: list[int] = []
                 count = suggest_articles(
@@ -115,7 +134,7 @@ class SuggestWorker(QObject):
                     withdrew=partial(_note, withdrawn),
                 )
                 self.stored.emit(article_id, count)
-                if count or withdrawn:  # withdrawn: memory no longer supports them
+                if count or withdrawn or replaced:  # withdrawn: memory no longer supports them
                     ctx.announce(Changes.of_articles(article_id))
 
 

@@ -1,5 +1,6 @@
 """Model -> Train: runs ``annotator train PROJECT`` in a separate process and shows its
-per-epoch progress; Stop sends Ctrl+C, which keeps the best model so far."""
+per-epoch progress; Stop sends Ctrl+C, which keeps the best model so far. When it ends with
+a model, the window's suggestions switch to it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import re
 import signal
 import sys
 
-from PySide6.QtCore import QProcess
+from PySide6.QtCore import QProcess, Signal
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +24,8 @@ from PySide6.QtWidgets import (
 
 MAX_EPOCHS = 30
 _EPOCH = re.compile(r"^epoch (\d+):")
+_LOOP_OVER = ("saved ",)  # the model is on disk: what follows is scoring, not to be stopped
+_ERROR = "error: "
 
 
 def add_model_menu(window) -> None:
@@ -29,11 +33,20 @@ def add_model_menu(window) -> None:
     menu = window.menuBar().addMenu("&Model")
     action = menu.addAction("&Train on finished articles…")
     action.setEnabled(not window.project.read_only)
-    action.triggered.connect(lambda: TrainDialog(window.project.path, window).exec())
+    action.triggered.connect(lambda: train_dialog(window).exec())
+
+
+def train_dialog(window) -> TrainDialog:
+    """The dialog for ``window``'s project; a model it trains becomes the window's."""
+    dialog = TrainDialog(window.project.path, window)
+    dialog.trained.connect(window.suggest_with_project_model)
+    return dialog
 
 
 class TrainDialog(QDialog):
     """Start, follow and stop one training run of the project."""
+
+    trained = Signal()  # the run ended with a model, now the project's
 
     def __init__(self, project_path, parent=None):
         super().__init__(parent)
@@ -41,10 +54,13 @@ class TrainDialog(QDialog):
         self.project_path = str(project_path)
         self.minutes = QSpinBox(minimum=1, maximum=240, value=10, suffix=" min at most")
         self.log = QPlainTextEdit(readOnly=True)
+        self.log.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))  # score table
         self.bar = QProgressBar(maximum=MAX_EPOCHS, format="epoch %v of at most %m")
         self.status = QLabel("Learns ACTOR and LOCATION from the articles marked done.")
+        self.status.setWordWrap(True)
         self.start_button, self.stop_button = QPushButton("&Start"), QPushButton("S&top")
         self.stop_button.setEnabled(False)
+        self.start_button.setDefault(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.stop_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -52,7 +68,9 @@ class TrainDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (self.status, self.minutes, self.bar, self.log, buttons):
             layout.addWidget(widget)
-        self.resize(640, 420)
+        self.resize(720, 440)
+        self._stopping = self._saved = False
+        self._error = ""
         self.process = QProcess(self)
         self.process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
         self.process.readyReadStandardOutput.connect(self._read)
@@ -64,40 +82,75 @@ class TrainDialog(QDialog):
         """Run ``python -m annotator train PROJECT`` (a separate process: the GUI never waits)."""
         self.log.clear()
         self.bar.setValue(0)
+        self._stopping = self._saved = False
+        self._error = ""
         args = ["-m", "annotator", "train", self.project_path, "--max-epochs", str(MAX_EPOCHS)]
         args += ["--max-minutes", str(self.minutes.value())]
         self.process.start(sys.executable, args)
         self.start_button.setEnabled(False)
+        self.minutes.setEnabled(False)
         self.stop_button.setEnabled(True)
         self.status.setText("Training… Stop keeps the best model so far.")
 
     def stop(self) -> None:
-        """Ctrl+C for the training process: it stops cleanly and keeps the best model."""
+        """Ctrl+C for the training process, once: it stops cleanly and keeps the best model
+        (a second Ctrl+C would break off the saving)."""
         pid = self.process.processId()
-        if pid:
+        if pid and not (self._stopping or self._saved):
+            self._stopping = True
             os.kill(pid, signal.SIGINT)
+            self.status.setText("Stopping: the best model so far is being saved…")
         self.stop_button.setEnabled(False)
 
     def _read(self) -> None:
         text = bytes(self.process.readAllStandardOutput().data()).decode("utf-8", "replace")
-        for line in text.splitlines():
+        self._read_lines(text.splitlines())
+
+    def _read_lines(self, lines: list[str]) -> None:
+        """Show the run's lines; follow its epochs, the end of its loop, its error."""
+        for line in lines:
             self.log.appendPlainText(line)
             if match := _EPOCH.match(line):
                 self.bar.setValue(int(match.group(1)))
+            elif line.startswith(_LOOP_OVER):
+                self._saved = True
+                self.stop_button.setEnabled(False)
+                self.status.setText("Saved; scoring the base and the new model on the held-out articles…")
+            elif line.startswith(_ERROR):
+                self._error = line[len(_ERROR) :]
 
     def _finished(self, code: int, _status) -> None:
         self.start_button.setEnabled(True)
+        self.minutes.setEnabled(True)
         self.stop_button.setEnabled(False)
-        self.status.setText(
-            "Done: the project's model is the new one; suggestions for articles not yet decided use it."
-            if code == 0
-            else "Training stopped with an error (see above)."
-        )
+        self.status.setText(self._outcome(code))
+        if code == 0:
+            self.trained.emit()
+
+    def _outcome(self, code: int) -> str:
+        if code == 0:
+            kept = "Stopped; the best model so far" if self._stopping else "Done: the new model"
+            return (
+                f"{kept} is the project's model now: the window's suggestions for articles "
+                "nobody decided are being redone with it (your decisions stay)."
+            )
+        if self._stopping:
+            return "Stopped before a model was saved: the project's model is unchanged."
+        if self._error:
+            return f"Cannot train: {self._error}"
+        return "Training stopped with an error (see above); the project's model is unchanged."
 
     def reject(self) -> None:
-        """Close; while training, the first Close stops it (the window never waits for it)."""
+        """Close; while training, Close stops it first (the window never waits for it)."""
         if self.process.state() != QProcess.ProcessState.NotRunning:
             self.stop()
-            self.status.setText("Stopping: the best model so far is being saved; close again when done.")
+            self.status.setText(
+                (
+                    "Scoring the saved model"
+                    if self._saved
+                    else "Stopping: the best model so far is being saved"
+                )
+                + "; close again when it has ended."
+            )
             return
         super().reject()

@@ -21,5 +21,5 @@ def test_training_runs_in_another_process_and_its_refusal_is_shown(qtbot, window
     assert dialog.process.state() != QProcess.NotRunning  # not in the GUI thread
     qtbot.waitUntil(lambda: dialog.process.state() == QProcess.NotRunning, timeout=60_000)
     assert "training needs at least 10 articles marked done" in dialog.log.toPlainText()
-    assert "error" in dialog.status.text()
+    assert dialog.status.text().startswith("Cannot train: training needs at least 10 articles")
     assert dialog.start_button.isEnabled() and not dialog.stop_button.isEnabled()

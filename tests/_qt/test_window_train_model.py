@@ -1,0 +1,117 @@
+"""Model -> Train, after the run: the window's suggestions follow the new model without a
+restart, and Stop or Close never break off the saving of the model."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+from PySide6.QtCore import QProcess
+from window_helpers import PLAIN_TEXTS
+
+import annotator.core.suggest as suggest_pkg
+from annotator._qt import train_dialog as train_module
+from annotator._qt.app import open_window
+from annotator.core import edits
+from annotator.core.store import articles, open_project
+from annotator.core.suggest.pipeline import SuggestPipeline, rules_pipeline
+
+TRAINED = "/models/trained-on-this-project"
+
+
+@pytest.fixture
+def rules_as_models(monkeypatch):
+    """The rules pipeline under the project's model name (the base's until one is saved):
+    real suggestions, no spaCy model to load. Returns the names loaded, in order."""
+    loads: list[str] = []
+
+    def load(model, project):
+        name = model or project.get_meta("model") or "base-model"
+        loads.append(name)
+        return SuggestPipeline(rules_pipeline(), name)
+
+    monkeypatch.setattr(suggest_pkg, "load_pipeline", load)
+    return loads
+
+
+def test_a_trained_model_replaces_the_pending_suggestions_in_the_open_window(
+    qtbot, qt_settings, tmp_path, rules_as_models
+):
+    path = tmp_path / "trained.annotator.db"
+    with open_project(path, create=True) as project, project.transaction():
+        articles.insert_batch(project.db, [{"text": t} for t in PLAIN_TEXTS])
+    window = open_window(path, "ann", qt_settings, suggest=True)
+    qtbot.addWidget(window)
+    window.show()
+    state = window.annotating.state
+    qtbot.waitUntil(lambda: len(state.spans) == 2, timeout=20_000)  # Kharkiv, Geneva
+    kharkiv, geneva = state.spans
+    edits.perform(window.project, edits.accept, kharkiv.id, annotator="ann")
+    with open_project(path) as trainer:  # what `annotator train` records at its end
+        trainer.set_meta("model", TRAINED)
+    dialog = train_module.train_dialog(window)
+    qtbot.addWidget(dialog)
+    dialog._finished(0, QProcess.ExitStatus.NormalExit)
+    article = state.article.id
+    qtbot.waitUntil(lambda: window.project.suggested_models("news").get(article) == TRAINED, timeout=20_000)
+    qtbot.waitUntil(lambda: geneva.id not in {s.id for s in window.annotating.state.spans}, timeout=5000)
+    shown = {(s.text_in(PLAIN_TEXTS[0]), s.status) for s in window.annotating.state.spans}
+    assert shown == {("Kharkiv", "accepted"), ("Geneva", "suggested")}  # the decision stays
+    assert rules_as_models[-1] == TRAINED
+    assert "project's model now" in dialog.status.text()
+
+
+@pytest.fixture
+def sleeping_run(qtbot, qt_project_path, monkeypatch):
+    """The dialog with a stand-in training process that runs until killed; the signals it
+    was sent."""
+    sent: list[int] = []
+    monkeypatch.setattr(train_module.os, "kill", lambda _pid, sig: sent.append(sig))
+    dialog = train_module.TrainDialog(qt_project_path)
+    qtbot.addWidget(dialog)
+    dialog.process.start(sys.executable, ["-c", "import time; time.sleep(60)"])
+    assert dialog.process.waitForStarted(10_000)
+    dialog.stop_button.setEnabled(True)
+    yield dialog, sent
+    os.kill(dialog.process.processId(), 9)
+    dialog.process.waitForFinished(10_000)
+
+
+def test_stop_then_close_sends_ctrl_c_once(sleeping_run):
+    """A second Ctrl+C would break off the saving of the best model."""
+    dialog, sent = sleeping_run
+    dialog.stop()
+    dialog.reject()
+    dialog.reject()
+    assert len(sent) == 1
+    assert dialog.isVisible() or "close again" in dialog.status.text()
+
+
+def test_once_the_model_is_saved_close_does_not_interrupt_the_scoring(sleeping_run):
+    dialog, sent = sleeping_run
+    dialog._read_lines(["epoch 3: loss 1.0", "saved the best model to /m (62 s)"])
+    assert not dialog.stop_button.isEnabled()
+    dialog.reject()
+    assert sent == [] and "Scoring" in dialog.status.text()
+
+
+@pytest.mark.parametrize(
+    ("stopping", "lines", "code", "says"),
+    [
+        (False, ["error: training needs at least 10 articles marked done; this project has 3"], 1,
+         "Cannot train: training needs at least 10 articles marked done; this project has 3"),
+        (True, ["Aborted!"], 1, "Stopped before a model was saved: the project's model is unchanged."),
+        (True, ["interrupted: keeping the best model so far"], 0, "Stopped; the best model so far"),
+    ],
+)  # fmt: skip
+def test_the_outcome_says_what_happened(qtbot, qt_project_path, stopping, lines, code, says):
+    dialog = train_module.TrainDialog(qt_project_path)
+    qtbot.addWidget(dialog)
+    dialog._stopping = stopping
+    dialog._read_lines(lines)
+    trained: list[bool] = []
+    dialog.trained.connect(lambda: trained.append(True))
+    dialog._finished(code, QProcess.ExitStatus.NormalExit)
+    assert dialog.status.text().startswith(says)
+    assert trained == ([True] if code == 0 else [])  # the window switches only to a saved model
