@@ -60,10 +60,12 @@ class TrainDialog(QDialog):
         self.status.setWordWrap(True)
         self.start_button, self.stop_button = QPushButton("&Start"), QPushButton("S&top")
         self.stop_button.setEnabled(False)
-        self.start_button.setDefault(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.stop_button, QDialogButtonBox.ButtonRole.ActionRole)
+        for button in buttons.buttons():  # Enter (say, in the time limit) starts; it never closes
+            button.setAutoDefault(button is self.start_button)
+        self.start_button.setDefault(True)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for widget in (self.status, self.minutes, self.bar, self.log, buttons):

@@ -7,7 +7,7 @@ import os
 import sys
 
 import pytest
-from PySide6.QtCore import QProcess
+from PySide6.QtCore import QProcess, Qt
 from window_helpers import PLAIN_TEXTS
 
 import annotator.core.suggest as suggest_pkg
@@ -115,3 +115,16 @@ def test_the_outcome_says_what_happened(qtbot, qt_project_path, stopping, lines,
     dialog._finished(code, QProcess.ExitStatus.NormalExit)
     assert dialog.status.text().startswith(says)
     assert trained == ([True] if code == 0 else [])  # the window switches only to a saved model
+
+
+def test_enter_in_the_time_limit_starts_training_rather_than_closing(qtbot, window, qt_project_path):
+    dialog = train_module.TrainDialog(qt_project_path, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.minutes.setFocus()
+    qtbot.keyClick(dialog.minutes.lineEdit(), Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.process.state() != QProcess.ProcessState.NotRunning or dialog.log.toPlainText()
+    qtbot.waitUntil(lambda: dialog.process.state() == QProcess.ProcessState.NotRunning, timeout=60_000)
+    assert dialog.status.text().startswith("Cannot train: training needs at least 10 articles")
