@@ -1,5 +1,5 @@
 """Model -> Train: runs ``annotator train PROJECT`` in a separate process and shows its
-per-epoch progress; Stop sends Ctrl+C, which keeps the best model so far. When it ends with
+per-epoch progress; Stop stops it as Ctrl+C does, keeping the best model so far. When it ends with
 a model, the window's suggestions switch to it."""
 
 from __future__ import annotations
@@ -95,12 +95,13 @@ class TrainDialog(QDialog):
         self.status.setText("Training… Stop keeps the best model so far.")
 
     def stop(self) -> None:
-        """Ctrl+C for the training process, once: it stops cleanly and keeps the best model
-        (a second Ctrl+C would break off the saving)."""
+        """Stop the training process, once: ``annotator train`` takes SIGTERM as Ctrl+C, stops
+        cleanly and keeps the best model (a second one would break off the saving). Not SIGINT:
+        a window started in the background (``&``, nohup) hands its children SIGINT ignored."""
         pid = self.process.processId()
         if pid and not (self._stopping or self._saved):
             self._stopping = True
-            os.kill(pid, signal.SIGINT)
+            os.kill(pid, signal.SIGTERM)
             self.status.setText("Stopping: the best model so far is being saved…")
         self.stop_button.setEnabled(False)
 

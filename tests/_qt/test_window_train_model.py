@@ -4,6 +4,7 @@ restart, and Stop or Close never break off the saving of the model."""
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import pytest
@@ -128,3 +129,34 @@ def test_enter_in_the_time_limit_starts_training_rather_than_closing(qtbot, wind
     assert dialog.process.state() != QProcess.ProcessState.NotRunning or dialog.log.toPlainText()
     qtbot.waitUntil(lambda: dialog.process.state() == QProcess.ProcessState.NotRunning, timeout=60_000)
     assert dialog.status.text().startswith("Cannot train: training needs at least 10 articles")
+
+
+_RUN = (  # stands in for `annotator train`: SIGTERM is its Ctrl+C, it keeps the best model
+    "import signal, time\n"
+    "signal.signal(signal.SIGTERM, signal.default_int_handler)\n"
+    "print('epoch 1: loss 1.0', flush=True)\n"
+    "try:\n"
+    "    time.sleep(60)\n"
+    "except KeyboardInterrupt:\n"
+    "    print('interrupted: keeping the best model so far', flush=True)\n"
+)
+
+
+def test_stop_stops_a_run_from_a_window_started_in_the_background(qtbot, qt_project_path):
+    """A window started with ``&`` or nohup has SIGINT ignored, and so has its training run."""
+    dialog = train_module.TrainDialog(qt_project_path)
+    qtbot.addWidget(dialog)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        dialog.process.start(sys.executable, ["-c", _RUN])
+        assert dialog.process.waitForStarted(10_000)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    try:
+        qtbot.waitUntil(lambda: "epoch 1" in dialog.log.toPlainText(), timeout=20_000)
+        dialog.stop()
+        qtbot.waitUntil(lambda: dialog.process.state() == QProcess.ProcessState.NotRunning, timeout=10_000)
+        assert "interrupted: keeping the best model" in dialog.log.toPlainText()
+    finally:
+        dialog.process.kill()
+        dialog.process.waitForFinished(5000)
