@@ -133,16 +133,18 @@ def train_project(project: Project, options: TrainOptions, report: Report = prin
         f"{len(data.dev)} held out for dev"
     )
     result = train_data(base, base_nlp, data, options, output, report)
-    if options.output is None and not project.read_only:
+    if options.output is None and not project.read_only:  # before scoring: Ctrl+C there keeps it
         project.set_meta("model", str(output.resolve()))
         report(f"the project's model is now {output}")
+    report("scoring the base and the trained suggestions on the held-out articles")
+    result.scores = compare(base, str(output), data.dev)
     return result
 
 
 def train_data(
     base: str, base_nlp: Language, data: TrainingData, options: TrainOptions, output: Path, report: Report
 ) -> TrainResult:
-    """Train on ``data`` and save to ``output``; scores base and trained suggestions on dev."""
+    """Train on ``data`` and save to ``output`` (:func:`compare` scores it)."""
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="annotator-train-") as folder:
         tmp = Path(folder)
@@ -171,9 +173,7 @@ def train_data(
     _write_meta(output, base, data, options, stopped, rehearse)
     seconds = time.monotonic() - started
     report(f"saved {'the best model' if chosen == best else 'the last model'} to {output} ({seconds:.0f} s)")
-    result = TrainResult(output, base, stopped, epochs, seconds, len(data.train), len(data.dev))
-    result.scores = compare(base, str(output), data.dev)
-    return result
+    return TrainResult(output, base, stopped, epochs, seconds, len(data.train), len(data.dev))
 
 
 def _docbin(
@@ -205,15 +205,8 @@ def _run_loop(nlp: Language, out: Path, limit: float, started: float, report: Re
     state = _Progress()
 
     def step(info: dict[str, Any] | None) -> None:
-        if info is not None:
-            f1 = float(info["other_scores"].get("ents_f") or 0.0)
-            state.best = max(state.best, f1)
-            state.epoch = info["epoch"] + 1
-            loss = info["losses"].get("ner", 0.0)
-            report(
-                f"epoch {state.epoch}: loss {loss:.1f}, dev entity F1 {f1:.3f} "
-                f"(best {state.best:.3f}), {time.monotonic() - started:.0f} s"
-            )
+        if info is not None and (line := state.line(info, time.monotonic() - started)):
+            report(line)
         if time.monotonic() - started > limit:
             raise _Stop
 
@@ -238,6 +231,21 @@ class _Progress:
 
     epoch: int = 0
     best: float = 0.0
+
+    def line(self, info: dict[str, Any], seconds: float) -> str | None:
+        """The progress line of one of spaCy's evaluations, or None for one that ends no
+        epoch: the one after the first update (step 0), and a second in the same epoch (the
+        evaluation interval is the epoch's batches only roughly). Each epoch shows once."""
+        f1 = float(info["other_scores"].get("ents_f") or 0.0)
+        self.best = max(self.best, f1)
+        epoch = info["epoch"] + 1
+        if info["step"] == 0 or epoch == self.epoch:
+            return None
+        self.epoch = epoch
+        loss = info["losses"].get("ner", 0.0)
+        return (
+            f"epoch {epoch}: loss {loss:.1f}, dev entity F1 {f1:.3f} (best {self.best:.3f}), {seconds:.0f} s"
+        )
 
 
 def _write_meta(

@@ -118,3 +118,21 @@ def test_ctrl_c_keeps_the_best_model_so_far(project, tmp_path):
     assert result.stopped == "interrupted"
     assert spacy.load(tmp_path / "m").get_pipe("ner")
     assert project.get_meta("model") is None  # an explicit --output does not change the project's model
+
+
+@pytest.mark.slow
+def test_ctrl_c_while_scoring_keeps_the_saved_model_as_the_projects(project, tmp_path, monkeypatch):
+    """The model is saved before the base and the new model are scored (which takes a while):
+    Ctrl+C then, or the window's Stop, must not leave the project on its old model."""
+    from annotator.core.train import runner
+
+    _labelled(project, tmp_path, 12)
+
+    def interrupted(*_args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "compare", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        train_project(project, TrainOptions(max_epochs=1, seed=3), report=lambda _line: None)
+    saved = project.get_meta("model")
+    assert saved is not None and spacy.load(saved).get_pipe("ner")
