@@ -110,8 +110,7 @@ class SuggestWorker(QObject):
         """Load the pipeline, then suggest for each requested article until stopped (an error
         ends it as ``failed``: shown in the status bar; annotating goes on without)."""
         try:
-            from annotator.core.suggest import load_pipeline, suggest_articles
-            from annotator.core.suggest.runner import stale_ids
+            from annotator.core.suggest import load_pipeline, stale_ids, suggest_articles
         except ImportError as exc:
             self.failed.emit(f"suggestions unavailable: {exc}")
             return

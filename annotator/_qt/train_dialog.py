@@ -63,7 +63,7 @@ class TrainDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.stop_button, QDialogButtonBox.ButtonRole.ActionRole)
-        for button in buttons.buttons():  # Enter (say, in the time limit) starts; it never closes
+        for button in buttons.findChildren(QPushButton):  # Enter (in the time limit) starts, never closes
             button.setAutoDefault(button is self.start_button)
         self.start_button.setDefault(True)
         buttons.rejected.connect(self.reject)
