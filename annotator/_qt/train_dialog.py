@@ -43,6 +43,12 @@ def train_dialog(window) -> TrainDialog:
     return dialog
 
 
+def _run_annotator() -> list[str]:
+    """What follows ``sys.executable`` to run the ``annotator`` command: ``-m annotator`` for
+    Python; nothing for the built app (its executable is the command, and takes no ``-m``)."""
+    return [] if getattr(sys, "frozen", False) else ["-m", "annotator"]
+
+
 class TrainDialog(QDialog):
     """Start, follow and stop one training run of the project."""
 
@@ -81,14 +87,15 @@ class TrainDialog(QDialog):
         self.stop_button.clicked.connect(self.stop)
 
     def start(self) -> None:
-        """Run ``python -m annotator train PROJECT`` (a separate process: the GUI never waits)."""
+        """Run ``annotator train PROJECT`` (a separate process: the GUI never waits)."""
         self.log.clear()
         self.bar.setValue(0)
         self._stopping = self._saved = False
         self._error = ""
-        args = ["-m", "annotator", "train", self.project_path, "--max-epochs", str(MAX_EPOCHS)]
-        args += ["--max-minutes", str(self.minutes.value())]
-        self.process.start(sys.executable, args)
+        args = ["train", self.project_path, "--max-epochs", str(MAX_EPOCHS)]
+        self.process.start(
+            sys.executable, _run_annotator() + args + ["--max-minutes", str(self.minutes.value())]
+        )
         self.start_button.setEnabled(False)
         self.minutes.setEnabled(False)
         self.stop_button.setEnabled(True)

@@ -160,3 +160,20 @@ def test_stop_stops_a_run_from_a_window_started_in_the_background(qtbot, qt_proj
     finally:
         dialog.process.kill()
         dialog.process.waitForFinished(5000)
+
+
+@pytest.mark.parametrize(("frozen", "head"), [(False, ["-m", "annotator", "train"]), (True, ["train"])])
+def test_the_run_is_the_annotator_command_in_python_and_in_the_built_app(
+    qtbot, qt_project_path, monkeypatch, frozen, head
+):
+    """The built app's executable is the ``annotator`` command itself: ``-m`` there was
+    refused as an unknown option, so Model -> Train failed in the desktop app."""
+    monkeypatch.setattr(train_module.sys, "frozen", frozen, raising=False)
+    dialog = train_module.TrainDialog(qt_project_path)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(dialog.process, "start", lambda program, args: started.append((program, args)))
+    started: list[tuple[str, list[str]]] = []
+    dialog.start()
+    program, args = started[0]
+    assert program == sys.executable
+    assert args[: len(head)] == head and args[len(head)] == str(qt_project_path)
