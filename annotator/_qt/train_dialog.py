@@ -39,6 +39,7 @@ def add_model_menu(window) -> None:
 def train_dialog(window) -> TrainDialog:
     """The dialog for ``window``'s project; a model it trains becomes the window's."""
     dialog = TrainDialog(window.project.path, window)
+    dialog.settings_model = str(window.settings.value("model", "") or "")
     dialog.trained.connect(window.suggest_with_project_model)
     return dialog
 
@@ -79,6 +80,7 @@ class TrainDialog(QDialog):
         self.resize(720, 440)
         self._stopping = self._saved = False
         self._error = ""
+        self.settings_model = ""  # Settings -> Model: opening a project makes it the project's
         self.process = QProcess(self)
         self.process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
         self.process.readyReadStandardOutput.connect(self._read)
@@ -140,9 +142,15 @@ class TrainDialog(QDialog):
     def _outcome(self, code: int) -> str:
         if code == 0:
             kept = "Stopped; the best model so far" if self._stopping else "Done: the new model"
+            overridden = (
+                f" But Settings → Model names {self.settings_model}: it becomes the project's "
+                "model again when the project is next opened; choose the default there to keep this one."
+                if self.settings_model
+                else ""
+            )
             return (
                 f"{kept} is the project's model now: the window's suggestions for articles "
-                "nobody decided are being redone with it (your decisions stay)."
+                f"nobody decided are being redone with it (your decisions stay).{overridden}"
             )
         if self._stopping:
             return "Stopped before a model was saved: the project's model is unchanged."

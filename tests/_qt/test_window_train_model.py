@@ -177,3 +177,18 @@ def test_the_run_is_the_annotator_command_in_python_and_in_the_built_app(
     program, args = started[0]
     assert program == sys.executable
     assert args[: len(head)] == head and args[len(head)] == str(qt_project_path)
+
+
+def test_a_model_named_in_settings_is_said_to_replace_the_trained_one_next_time(qtbot, window, qt_settings):
+    """Settings -> Model is handed to every project opened, as the project's model: the
+    trained one would be dropped silently on the next start."""
+    qt_settings.setValue("model", "en_core_web_sm")
+    dialog = train_module.train_dialog(window)
+    qtbot.addWidget(dialog)
+    dialog._finished(0, QProcess.ExitStatus.NormalExit)
+    assert "Settings → Model names en_core_web_sm" in dialog.status.text()
+    qt_settings.setValue("model", "")
+    quiet = train_module.train_dialog(window)
+    qtbot.addWidget(quiet)
+    quiet._finished(0, QProcess.ExitStatus.NormalExit)
+    assert "Settings" not in quiet.status.text()
