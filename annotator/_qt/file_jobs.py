@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from annotator._qt import settings as saved
 from annotator._qt.background import BackgroundOp, Changes, OpContext
+from annotator._qt.widgets import file_dialogs
 from annotator._qt.widgets.doccano_credit import MEMBERS, MINE, ask_doccano_credit
 from annotator.core.store import open_project
 
@@ -29,7 +30,7 @@ class FileJobs(QObject):
 
     def choose_import(self) -> None:
         settings = self._window.settings
-        files, _ = QFileDialog.getOpenFileNames(
+        files, _ = file_dialogs.open_file_names(
             self._window, "Import articles", saved.files_folder(settings), IMPORT_FILTER
         )
         if files:
@@ -198,7 +199,7 @@ def ask_export_file(parent, folder: str, stem: str, filters: dict[str, str], fmt
     """The export's save dialog, proposing ``stem`` with the suffix of format ``fmt`` in
     ``folder``; the name follows the file-type filter chosen. ``(file, filter)``, or ``("", "")``
     when cancelled."""
-    dialog = QFileDialog(parent, "Export done articles", folder, ";;".join(filters))
+    dialog = file_dialogs.file_dialog(parent, "Export done articles", folder, ";;".join(filters))
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.selectNameFilter(next(shown for shown, name in filters.items() if name == fmt))
     dialog.selectFile(follow_format(stem, fmt))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from annotator._qt import settings as saved
+from annotator._qt.widgets import file_dialogs
 from annotator._qt.widgets.welcome import WelcomePanel
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import open_project
@@ -44,7 +45,7 @@ def _start(window, name: str) -> None:
 def new_project(window) -> None:
     """Ask for a file name, create an empty project there and open it."""
     start = Path(saved.files_folder(window.settings)) / "project.annotator.db"
-    path, _ = QFileDialog.getSaveFileName(window, "New project", str(start), "Projects (*.db)")
+    path, _ = file_dialogs.save_file_name(window, "New project", str(start), "Projects (*.db)")
     if not path:
         return
     saved.remember_folder(window.settings, path)

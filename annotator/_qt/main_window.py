@@ -25,7 +25,7 @@ from annotator._qt.open_article import OpenArticleNote
 from annotator._qt.place import PlaceKeeper
 from annotator._qt.review.view_menu import ViewMenu, blind_setting
 from annotator._qt.train_dialog import add_model_menu
-from annotator._qt.widgets import dialogs
+from annotator._qt.widgets import dialogs, file_dialogs
 from annotator._qt.widgets.article_list import ArticleListPane
 from annotator._qt.widgets.settings_dialog import ASK_DONE, flag
 from annotator._qt.widgets.shortcuts_sheet import ShortcutsSheet
@@ -365,9 +365,7 @@ class MainWindow(QMainWindow):
         self._sheet.activateWindow()
 
     def _choose_project(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(
+        path, _ = file_dialogs.open_file_name(
             self, "Open project", saved.files_folder(self.settings), "Projects (*.db);;All files (*)"
         )
         if path:

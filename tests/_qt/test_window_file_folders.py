@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from annotator._qt import file_jobs, first_run
+from annotator._qt.widgets import file_dialogs
 
 
 @pytest.fixture
@@ -20,13 +20,11 @@ def dialogs(monkeypatch, tmp_path):
     seen: list[tuple[str, str]] = []
 
     def fake(answer):
-        return staticmethod(
-            lambda parent, caption, folder, *a, **k: (seen.append((caption, folder)), answer)[1]
-        )
+        return lambda parent, caption, folder, *a, **k: (seen.append((caption, folder)), answer)[1]
 
-    for name in ("getOpenFileName", "getSaveFileName"):
-        monkeypatch.setattr(QFileDialog, name, fake(("", "")))
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", fake(([], "")))
+    for name in ("open_file_name", "save_file_name"):
+        monkeypatch.setattr(file_dialogs, name, fake(("", "")))
+    monkeypatch.setattr(file_dialogs, "open_file_names", fake(([], "")))
     return seen
 
 

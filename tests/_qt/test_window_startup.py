@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from annotator._qt import app as app_module
 from annotator._qt import settings as saved
 from annotator._qt.first_run import show_welcome
-from annotator._qt.widgets import dialogs
+from annotator._qt.widgets import dialogs, file_dialogs
 
 
 def test_no_name_dialog_before_the_window(qt_settings, monkeypatch):
@@ -44,8 +44,8 @@ def test_welcome_buttons_reach_open_and_import(qtbot, window, monkeypatch):
     triggered = []
     window.named_actions["open"].triggered.connect(lambda: triggered.append("open"))
     window.named_actions["import"].triggered.connect(lambda: triggered.append("import"))
-    for name in ("getOpenFileName", "getOpenFileNames"):  # the file dialogs answer "cancel"
-        monkeypatch.setattr(QFileDialog, name, staticmethod(lambda *a, **k: ("", "")))
+    for name in ("open_file_name", "open_file_names"):  # the file dialogs answer "cancel"
+        monkeypatch.setattr(file_dialogs, name, lambda *a, **k: ("", ""))
     panel.open_requested.emit()
     panel.import_requested.emit()
     assert triggered == ["open", "import"]

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator._qt.label_style import PALETTES, palette_setting
+from annotator._qt.widgets import file_dialogs
 
 THEMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 ASK_DONE = "ask_done_undecided"  # Ctrl+Enter asks while suggestions are undecided
@@ -169,7 +169,7 @@ class SettingsDialog(QDialog):
         combo.setCurrentIndex(index)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "spaCy model folder")
+        folder = file_dialogs.existing_folder(self, "spaCy model folder")
         if folder:
             self._select(self.model, folder)
 

@@ -1,0 +1,52 @@
+"""A file dialog showing the project's folder must not open the project file: closing that
+descriptor dropped the window's SQLite locks, and the next process to close the project
+deleted the WAL the window went on writing to (seen under Xvfb after File -> Export)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+
+from annotator._qt import file_jobs
+
+_READ = (
+    "import sys\n"
+    "from annotator.core.store import open_project\n"
+    "with open_project(sys.argv[1], read_only=True) as p:\n"
+    "    print(p.get_meta('probe'))\n"
+)
+
+
+def _other_process_reads(path) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", _READ, str(path)], capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()
+
+
+def _type_then_cancel(folder: str) -> None:
+    """On the open file dialog: type a name in the project's folder (its completer lists the
+    folder), then cancel."""
+    dialog = QApplication.activeModalWidget()
+    if not isinstance(dialog, QFileDialog):
+        QTimer.singleShot(20, lambda: _type_then_cancel(folder))
+        return
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    name = dialog.findChild(QLineEdit, "fileNameEdit")
+    name.clear()
+    QTest.keyClicks(name, f"{folder}/w")
+    QTimer.singleShot(1500, dialog.reject)
+
+
+def test_the_export_dialog_in_the_projects_folder_keeps_the_wal_for_everyone(qtbot, window, qt_project_path):
+    project, folder = window.project, str(qt_project_path.parent)
+    project.set_meta("probe", "before")
+    QTimer.singleShot(20, lambda: _type_then_cancel(folder))
+    file_jobs.ask_export_file(window, folder, "window", {"jsonl (*.jsonl)": "jsonl"}, "jsonl")
+    assert _other_process_reads(qt_project_path) == "before"  # it closes the project: the last?
+    project.set_meta("probe", "after")
+    assert _other_process_reads(qt_project_path) == "after"
