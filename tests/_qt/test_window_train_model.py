@@ -134,8 +134,8 @@ def test_enter_in_the_time_limit_starts_training_rather_than_closing(qtbot, wind
 _RUN = (  # stands in for `annotator train`: SIGTERM is its Ctrl+C, it keeps the best model
     "import signal, time\n"
     "signal.signal(signal.SIGTERM, signal.default_int_handler)\n"
-    "print('epoch 1: loss 1.0', flush=True)\n"
     "try:\n"
+    "    print('epoch 1: loss 1.0', flush=True)\n"
     "    time.sleep(60)\n"
     "except KeyboardInterrupt:\n"
     "    print('interrupted: keeping the best model so far', flush=True)\n"
