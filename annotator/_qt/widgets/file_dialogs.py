@@ -19,7 +19,18 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 
 class NameOnlyTypes(QAbstractFileIconProvider):
-    """Generic icons, and a type told from the file name: the file is never opened."""
+    """Generic icons, and a type told from the file name: the file is never opened (the
+    default guesses both from the file's first bytes)."""
+
+    def icon(self, what):  # Qt's two overloads: a QFileInfo or an IconType
+        if isinstance(what, QFileInfo):
+            kind = (
+                QAbstractFileIconProvider.IconType.Folder
+                if what.isDir()
+                else QAbstractFileIconProvider.IconType.File
+            )
+            return super().icon(kind)
+        return super().icon(what)
 
     def type(self, info: QFileInfo) -> str:
         if info.isDir():
