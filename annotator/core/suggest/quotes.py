@@ -22,6 +22,7 @@ from annotator.core.suggest.quote_marks import find_quotes
 from annotator.core.suggest.quote_runs import follows, unattributed_speaker
 from annotator.core.suggest.quote_tags import participle_between, tag_speaker
 from annotator.core.suggest.speaker_actors import Actor
+from annotator.core.suggest.speaker_fallbacks import fallback_speaker
 from annotator.core.suggest.speaker_groups import group_speaker
 from annotator.core.suggest.speakers import SpeakerFinder
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
@@ -44,6 +45,7 @@ class QuoteSuggester:
         finder = SpeakerFinder(doc, _actors(doc), [span for *_, span in ranges], words())
         out: list[Suggestion] = []
         previous: tuple[Span, Actor | None] | None = None
+        earlier: list[tuple[Span, Actor | None]] = []
         text = doc.text
         for start, end, span in ranges:
             if is_named_thing(span, text):
@@ -68,7 +70,10 @@ class QuoteSuggester:
                 actor = previous[1]
             if actor is None and verb is None and source is None:
                 actor = finder.person_before(span)
+            if actor is None and group is None:
+                actor = fallback_speaker(span, verb, finder, earlier)
             previous = (span, actor)
+            earlier.append(previous)
             speaker = _chars(doc, actor)
             if group is not None:  # only with a verb of saying, so never with a source
                 speaker = (group.start_char, group.end_char)

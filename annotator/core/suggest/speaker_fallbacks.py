@@ -1,0 +1,104 @@
+"""Speakers for quotes the reporting tags leave without one, read off who is named around the
+quote rather than off one dependency arc: a tagger or parser error ("called" read as a noun, a
+quote hung from the wrong word, "said" without a subject) loses the arc from the verb to its
+subject, not the name in the sentence or the speaker the text was quoting just before."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from annotator.core.suggest.paragraphs import paragraph_bounds, same_paragraph
+from annotator.core.suggest.speaker_actors import Actor
+from annotator.core.suggest.speakers import SpeakerFinder
+
+_CONTRAST = frozenset(["while", "but", "whereas", "although", "though", "unlike"])
+
+
+def fallback_speaker(
+    span: Span, verb: Token | None, finder: SpeakerFinder, earlier: list[tuple[Span, Actor | None]]
+) -> Actor | None:
+    """Who speaks ``span`` when nothing attributed it: an actor named in its own sentence, else
+    the one a verb of saying in the sentence before names, else the speaker of the last quote in
+    an earlier paragraph when nobody else has been named since (``earlier``: the quotes before).
+    Nobody for a quote a passive verb of saying (``verb``) says to or of an actor ("X was told
+    "…"", "X was described as "…"")."""
+    if verb is not None and any(
+        c.dep_ == "nsubjpass" and any(a.covers(c.i) for a in finder.actors) for c in verb.children
+    ):
+        return None
+    if not span.doc.has_annotation("SENT_START"):  # no sentences without a parse or a sentencizer
+        return continued_speaker(span, finder, earlier)
+    return (
+        sentence_actor(span, finder)
+        or paragraph_reporter(span, finder)
+        or continued_speaker(span, finder, earlier)
+    )
+
+
+def sentence_actor(span: Span, finder: SpeakerFinder) -> Actor | None:
+    """ "Coles, in its media release, reported that … "…"", "The director of the IAEA, Mohamed
+    ElBaradei, called India "…"", ""…" as stated on the Apple website": in the quote's
+    sentences and paragraph, outside any quote, the first person named before the quote, else the
+    first actor before it, else the first actor after it that no contrast ("while ALDI called it
+    …") sets apart."""
+    doc = span.doc
+    low, high = paragraph_bounds(doc, span)
+    start, end = max(low, span[0].sent.start), min(high, span[-1].sent.end)
+    named = [a for a in finder.actors if start <= a.start < end and not _quoted(a, finder)]
+    before = [a for a in named if a.end <= span.start]
+    after = [a for a in named if a.start >= span.end and not _contrast(doc[span.end : a.start])]
+    people = [a for a in before if a.kind == "PERSON"]
+    return next(iter(people or before or after), None)
+
+
+def paragraph_reporter(span: Span, finder: SpeakerFinder) -> Actor | None:
+    """ "In a release, the organization said that … . "It is shocking …"": the speaker of the
+    last verb of saying, outside any quote, in the sentence right before the quote's, in its
+    paragraph."""
+    doc = span.doc
+    start = span[0].sent.start
+    if start == 0 or not same_paragraph(doc, start - 1, span.start):
+        return None
+    verbs = [
+        t
+        for t in doc[start - 1].sent
+        if t.i not in finder.quoted and t.pos_ == "VERB" and finder.words.is_speech(t)
+    ]
+    for verb in reversed(verbs):
+        actor = finder.speaker_of(verb)
+        if actor is not None:
+            return actor
+    return None
+
+
+def continued_speaker(
+    span: Span, finder: SpeakerFinder, earlier: list[tuple[Span, Actor | None]]
+) -> Actor | None:
+    """The speaker of the last quote before ``span`` that has one, in an earlier paragraph, when
+    no other person is named between the two (outside quotes): the text is still quoting that
+    speaker."""
+    last = next(((quote, actor) for quote, actor in reversed(earlier) if actor is not None), None)
+    if last is None:
+        return None
+    quote, actor = last
+    doc = span.doc
+    if same_paragraph(doc, quote.end - 1, span.start):  # within a paragraph, quote_runs decides
+        return None
+    surname = doc[actor.end - 1].text
+    others = [
+        a
+        for a in finder.actors
+        if quote.end <= a.start < span.start
+        and a.kind == "PERSON"
+        and doc[a.end - 1].text != surname  # the speaker's own tag or a later mention
+        and not _quoted(a, finder)
+    ]
+    return None if others else actor
+
+
+def _contrast(between: Span) -> bool:
+    return any(t.lower_ in _CONTRAST for t in between)
+
+
+def _quoted(actor: Actor, finder: SpeakerFinder) -> bool:
+    return actor.start in finder.quoted
