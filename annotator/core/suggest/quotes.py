@@ -24,6 +24,7 @@ from annotator.core.suggest.quote_tags import participle_between, tag_speaker
 from annotator.core.suggest.speaker_actors import Actor
 from annotator.core.suggest.speaker_fallbacks import fallback_speaker
 from annotator.core.suggest.speaker_groups import group_speaker
+from annotator.core.suggest.speaker_kinds import speaker_kinds
 from annotator.core.suggest.speakers import SpeakerFinder
 from annotator.core.suggest.suggestion import ORIGIN_SCORES, Suggestion
 
@@ -112,7 +113,7 @@ def _group(verb: Token, actor: Actor | None, finder: SpeakerFinder) -> Span | No
 
 def _actors(doc: Doc) -> list[Actor]:
     ents = doc.user_data.get("news_ents", [])
-    return [Actor(s, e, k) for s, e, k in ents if k in ACTOR_KINDS]
+    return speaker_kinds(doc, [Actor(s, e, k) for s, e, k in ents if k in ACTOR_KINDS], words())
 
 
 def _chars(doc: Doc, actor: Actor | None) -> tuple[int, int] | None:
