@@ -26,6 +26,7 @@ MAX_EPOCHS = 30
 _EPOCH = re.compile(r"^epoch (\d+):")
 _LOOP_OVER = ("saved ",)  # the model is on disk: what follows is scoring, not to be stopped
 _ERROR = "error: "
+_BELOW_BASE = re.compile(r"^warning: the trained suggestions score below .*?\((.*?)\)")
 
 
 def add_model_menu(window) -> None:
@@ -79,7 +80,7 @@ class TrainDialog(QDialog):
             layout.addWidget(widget)
         self.resize(720, 440)
         self._stopping = self._saved = False
-        self._error = ""
+        self._error = self._below_base = ""
         self.settings_model = ""  # Settings -> Model: opening a project makes it the project's
         self.process = QProcess(self)
         self.process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
@@ -93,7 +94,7 @@ class TrainDialog(QDialog):
         self.log.clear()
         self.bar.setValue(0)
         self._stopping = self._saved = False
-        self._error = ""
+        self._error = self._below_base = ""
         args = ["train", self.project_path, "--max-epochs", str(MAX_EPOCHS)]
         self.process.start(
             sys.executable, _run_annotator() + args + ["--max-minutes", str(self.minutes.value())]
@@ -130,6 +131,8 @@ class TrainDialog(QDialog):
                 self.status.setText("Saved; scoring the base and the new model on the held-out articles…")
             elif line.startswith(_ERROR):
                 self._error = line[len(_ERROR) :]
+            elif match := _BELOW_BASE.match(line):
+                self._below_base = match.group(1)
 
     def _finished(self, code: int, _status) -> None:
         self.start_button.setEnabled(True)
@@ -148,9 +151,15 @@ class TrainDialog(QDialog):
                 if self.settings_model
                 else ""
             )
+            below = (
+                f" It scores below the base model on the held-out articles ({self._below_base}): "
+                "label more articles before relying on it (Settings → Model can name the base again)."
+                if self._below_base
+                else ""
+            )
             return (
                 f"{kept} is the project's model now: the window's suggestions for articles "
-                f"nobody decided are being redone with it (your decisions stay).{overridden}"
+                f"nobody decided are being redone with it (your decisions stay).{below}{overridden}"
             )
         if self._stopping:
             return "Stopped before a model was saved: the project's model is unchanged."

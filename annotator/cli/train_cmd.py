@@ -48,7 +48,8 @@ def train(project: str, output: str | None, labels: str | None, **choices: Any) 
     rule-based (benchmarks/bench_spancat.py: a span categorizer trained on the dev golds
     stays far below the rules). Prints one line per epoch and, at
     the end, P/R/F1 per label of the base and the trained suggestions on the held-out
-    articles. Ctrl+C stops and keeps the best model so far.
+    articles, with a warning naming any label the trained model scores lower on. Ctrl+C
+    stops and keeps the best model so far.
     """
     from annotator.core.train import TrainOptions, train_project
 
@@ -64,6 +65,25 @@ def train(project: str, output: str | None, labels: str | None, **choices: Any) 
         result = train_project(proj, options, report=lambda line: click.echo(line))
     click.echo(score_table(result.scores))
     click.echo(f"model: {result.output}  (annotator suggest {project} --model {result.output})")
+    warning = below_base_warning(result.scores, project, result.base, recorded=output is None)
+    if warning:
+        click.echo(warning)
+
+
+def below_base_warning(scores: dict[str, Any], project: str, base: str, recorded: bool) -> str | None:
+    """A plain warning when the trained suggestions score below the base's on the held-out
+    articles for some label, saying how to go back; None when none does."""
+    from annotator.core.train import below_base
+
+    lower = below_base(scores)
+    if not lower:
+        return None
+    which = ", ".join(f"{label} {trained:.2f} < {was:.2f}" for label, trained, was in lower)
+    now = "it is now the project's model; " if recorded else ""
+    return (
+        f"warning: the trained suggestions score below the base's on the held-out articles ({which}). "
+        f"Label more articles before relying on it: {now}`annotator suggest {project} --model {base}` goes back."
+    )
 
 
 def score_table(scores: dict[str, Any]) -> str:

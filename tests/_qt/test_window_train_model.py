@@ -14,6 +14,7 @@ from window_helpers import PLAIN_TEXTS
 import annotator.core.suggest as suggest_pkg
 from annotator._qt import train_dialog as train_module
 from annotator._qt.app import open_window
+from annotator.cli.train_cmd import below_base_warning
 from annotator.core import edits
 from annotator.core.store import articles, open_project
 from annotator.core.suggest.pipeline import SuggestPipeline, rules_pipeline
@@ -97,6 +98,11 @@ def test_once_the_model_is_saved_close_does_not_interrupt_the_scoring(sleeping_r
     assert sent == [] and "Scoring" in dialog.status.text()
 
 
+_BELOW_BASE_LINE = below_base_warning(  # what `annotator train` prints
+    {"base": {"ACTOR": ((0, 0, 0.95), 9)}, "trained": {"ACTOR": ((0, 0, 0.84), 9)}}, "p.db", "base", True
+)
+
+
 @pytest.mark.parametrize(
     ("stopping", "lines", "code", "says"),
     [
@@ -104,6 +110,7 @@ def test_once_the_model_is_saved_close_does_not_interrupt_the_scoring(sleeping_r
          "Cannot train: training needs at least 10 articles marked done; this project has 3"),
         (True, ["Aborted!"], 1, "Stopped before a model was saved: the project's model is unchanged."),
         (True, ["interrupted: keeping the best model so far"], 0, "Stopped; the best model so far"),
+        (False, [_BELOW_BASE_LINE], 0, "Done: the new model is the project's model now"),
     ],
 )  # fmt: skip
 def test_the_outcome_says_what_happened(qtbot, qt_project_path, stopping, lines, code, says):
@@ -115,6 +122,10 @@ def test_the_outcome_says_what_happened(qtbot, qt_project_path, stopping, lines,
     dialog.trained.connect(lambda: trained.append(True))
     dialog._finished(code, QProcess.ExitStatus.NormalExit)
     assert dialog.status.text().startswith(says)
+    below_base = lines == [_BELOW_BASE_LINE]
+    assert (
+        "scores below the base model on the held-out articles (ACTOR 0.84 < 0.95)" in dialog.status.text()
+    ) is below_base
     assert trained == ([True] if code == 0 else [])  # the window switches only to a saved model
 
 

@@ -7,5 +7,14 @@ compares the base and the trained suggestions per label on the dev split.
 
 from annotator.core.train.examples import TrainingData, TrainingError, gather
 from annotator.core.train.runner import TrainOptions, TrainResult, train_project
+from annotator.core.train.score import below_base
 
-__all__ = ["TrainOptions", "TrainResult", "TrainingData", "TrainingError", "gather", "train_project"]
+__all__ = [
+    "TrainOptions",
+    "TrainResult",
+    "TrainingData",
+    "TrainingError",
+    "below_base",
+    "gather",
+    "train_project",
+]

@@ -57,3 +57,15 @@ def suggested_spans(pipeline: SuggestPipeline, texts: list[str]) -> list[list[tu
     from annotator.core.suggest.component import suggestions_of
 
     return [[(s.start, s.end, s.label) for s in suggestions_of(doc)] for doc in pipeline.nlp.pipe(texts)]
+
+
+def below_base(scores: dict[str, dict[str, tuple[Prf, int]]]) -> list[tuple[str, float, float]]:
+    """The labels whose trained suggestions score a lower F1 than the base's on the held-out
+    articles, as ``(label, trained F1, base F1)`` (rounded as printed, so a tie shown as a tie
+    is no loss)."""
+    lower = []
+    for label, (base_prf, _) in scores.get("base", {}).items():
+        trained_f1, base_f1 = round(scores["trained"][label][0][2], 2), round(base_prf[2], 2)
+        if trained_f1 < base_f1:
+            lower.append((label, trained_f1, base_f1))
+    return lower
