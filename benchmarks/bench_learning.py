@@ -18,7 +18,8 @@ Two sources of labelled articles:
   (best-model choice), the next ``max(sizes)`` the training pool. Scored on the dev file's
   articles (``--conll-score N`` of them, all by default): the other articles of the same source.
   ``--conll-rest N`` scores instead on N train-file articles that follow the training pool in
-  the shuffle (never trained on, nor used as spaCy's dev): "the rest" of the file trained from.
+  the shuffle (never trained on, nor used as spaCy's dev): "the rest" of the file trained from;
+  ``--conll-rest-offset M`` skips M articles first, for a second rest slice disjoint from the first.
   Default sizes 0,10,25,50,100,150. ``--plain`` adds one line for a plain fine-tune of the base
   model's recognizer alone (``nlp.update`` on the largest size, 10 passes): the floor.
 
@@ -213,7 +214,7 @@ def _sources(args) -> tuple[list[Example], list[Example], list[dict], str, str]:
         largest = max(int(x) for x in sizes.split(","))
         dev, pool = train[:CONLL_DEV], train[CONLL_DEV : CONLL_DEV + largest]
         if args.conll_rest:
-            rest = train[CONLL_DEV + largest :][: args.conll_rest]
+            rest = train[CONLL_DEV + largest + args.conll_rest_offset :][: args.conll_rest]
             return pool, dev, [_task(ex) for ex in rest], "CoNLL rest", sizes
         test = conll_articles(Path(args.conll_dev))
         if args.conll_score:
@@ -252,6 +253,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--conll-score", type=int, default=0, help="score on the first N dev articles")
     parser.add_argument(
         "--conll-rest", type=int, default=0, help="score on N train-file articles outside the pool instead"
+    )
+    parser.add_argument(
+        "--conll-rest-offset",
+        type=int,
+        default=0,
+        help="skip N articles after the pool before the rest (a second, disjoint rest slice)",
     )
     parser.add_argument("--plain", action="store_true", help="also a plain NER fine-tune at the largest size")
     parser.add_argument(
