@@ -22,9 +22,11 @@ from spacy.training.initialize import init_nlp
 from spacy.training.loop import train as spacy_train
 from spacy.util import filter_spans, registry
 
+from annotator.core.suggest.entity_suggester import LABEL_OF
 from annotator.core.train import score
 from annotator.core.train.config import LOGGER, training_config
 from annotator.core.train.examples import Example, TrainingData, TrainingError, gather, paragraphs
+from annotator.core.train.label_init import add_labels
 from annotator.core.train.rehearsal import project_scorer, rehearsal_labels, with_rehearsal
 
 if TYPE_CHECKING:
@@ -160,8 +162,7 @@ def train_data(
         nlp = init_nlp(config)
         ner = nlp.get_pipe("ner")
         assert isinstance(ner, EntityRecognizer), "the training config has an ner component"
-        for label in data.labels:
-            ner.add_label(label)
+        add_labels(ner, data.labels, LABEL_OF)
         ner.scorer = project_scorer(data.labels)
         stopped, epochs = _run_loop(nlp, tmp / "out", options.max_minutes * 60, started, report)
         best = tmp / "out" / "model-best"
