@@ -8,7 +8,11 @@ from pathlib import Path
 
 from thinc.api import Config
 
-BATCH_WORDS = 1000
+# 250 words (about 17 wire sentences) a batch, dropout 0.2: on 150 CoNLL train articles the
+# seeded recognizer reached dev F1 0.878 after one epoch (1000-word batches, dropout 0.1: 0.858
+# after two) and scored the rest no worse (ACTOR 0.875 against 0.867).
+BATCH_WORDS = 250
+DROPOUT = 0.2
 MIN_BATCH_WORDS = 100
 MIN_STEPS = 20  # updates per epoch at least (down to MIN_BATCH_WORDS a batch)
 LOGGER = "annotator.train_progress.v1"
@@ -79,7 +83,7 @@ max_length = 0
 [training]
 seed = ${{system.seed}}
 gpu_allocator = null
-dropout = 0.1
+dropout = {DROPOUT}
 accumulate_gradient = 1
 patience = {patience_epochs * steps}
 max_epochs = {max_epochs}

@@ -30,3 +30,10 @@ def test_an_epoch_makes_enough_updates_and_is_evaluated_once():
         assert steps == -(-n_words // size)
         assert steps >= min(MIN_STEPS, n_words // MIN_BATCH_WORDS)
         assert training["patience"] == 5 * steps
+
+
+def test_a_150_article_wire_set_makes_over_a_hundred_updates_an_epoch_with_dropout_0_2():
+    # 150 CoNLL articles are about 32,000 words; 1000-word batches made 32 updates an epoch
+    training = _config(32_000)["training"]
+    assert training["eval_frequency"] >= 100
+    assert training["dropout"] == 0.2
