@@ -46,7 +46,6 @@ class QuoteSuggester:
         finder = SpeakerFinder(doc, _actors(doc), [span for *_, span in ranges], words())
         out: list[Suggestion] = []
         previous: tuple[Span, Actor | None] | None = None
-        earlier: list[tuple[Span, Actor | None]] = []
         text = doc.text
         for start, end, span in ranges:
             if is_named_thing(span, text):
@@ -72,9 +71,8 @@ class QuoteSuggester:
             if actor is None and verb is None and source is None:
                 actor = finder.person_before(span)
             if actor is None and group is None:
-                actor = fallback_speaker(span, verb, finder, earlier)
+                actor = fallback_speaker(span, verb, finder)
             previous = (span, actor)
-            earlier.append(previous)
             speaker = _chars(doc, actor)
             if group is not None:  # only with a verb of saying, so never with a source
                 speaker = (group.start_char, group.end_char)

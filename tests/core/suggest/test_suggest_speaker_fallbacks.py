@@ -67,7 +67,9 @@ def test_a_whole_sentence_quote_goes_to_the_reporting_verb_earlier_in_its_paragr
 
 
 @model
-def test_the_last_speaker_goes_on_when_nobody_else_is_named_since(suggest):
+def test_a_quote_paragraphs_after_the_last_speaker_is_not_given_to_them(suggest):
+    """Carrying the last speaker into a later paragraph gave 3 wrong speakers and no right one
+    on the dev golds (Wikinews 2020, Global Voices): a quote standing alone is left unattributed."""
     text = (
         '"Many programs use these joints, so knowing their margins matters," said Mr. Wilson.\n'
         "The joints separate launch vehicle stages and payload fairings for NASA and the Air Force.\n"
@@ -75,9 +77,10 @@ def test_the_last_speaker_goes_on_when_nobody_else_is_named_since(suggest):
         "corrections to the Southwest Research Institute. \"I'm convinced that someday a crew will "
         'fly home safely because of this work."'
     )
-    assert speakers(suggest, text)[
-        "I'm convinced that someday a crew will fly home safely because of this work"
-    ] == ("Wilson")
+    assert (
+        speakers(suggest, text)["I'm convinced that someday a crew will fly home safely because of this work"]
+        is None
+    )
 
 
 @model
