@@ -4,29 +4,13 @@ deleted the WAL the window went on writing to (seen under Xvfb after File -> Exp
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
+from other_process import other_process_reads
 from PySide6.QtCore import QFileInfo, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from annotator._qt import file_jobs
 from annotator._qt.widgets import file_dialogs
-
-_READ = (
-    "import sys\n"
-    "from annotator.core.store import open_project\n"
-    "with open_project(sys.argv[1], read_only=True) as p:\n"
-    "    print(p.get_meta('probe'))\n"
-)
-
-
-def _other_process_reads(path) -> str:
-    done = subprocess.run(
-        [sys.executable, "-c", _READ, str(path)], capture_output=True, text=True, check=True
-    )
-    return done.stdout.strip()
 
 
 def _type_then_cancel(folder: str) -> None:
@@ -48,9 +32,9 @@ def test_the_export_dialog_in_the_projects_folder_keeps_the_wal_for_everyone(qtb
     project.set_meta("probe", "before")
     QTimer.singleShot(20, lambda: _type_then_cancel(folder))
     file_jobs.ask_export_file(window, folder, "window", {"jsonl (*.jsonl)": "jsonl"}, "jsonl")
-    assert _other_process_reads(qt_project_path) == "before"  # it closes the project: the last?
+    assert other_process_reads(qt_project_path) == "before"  # it closes the project: the last?
     project.set_meta("probe", "after")
-    assert _other_process_reads(qt_project_path) == "after"
+    assert other_process_reads(qt_project_path) == "after"
 
 
 def test_the_dialogs_icons_and_types_never_open_a_file(qtbot, window, qt_project_path):
@@ -64,6 +48,6 @@ def test_the_dialogs_icons_and_types_never_open_a_file(qtbot, window, qt_project
     icons = dialog.iconProvider()
     icons.icon(listed)  # as the list asks for each file it shows
     assert icons.type(listed) == "DB file"
-    assert _other_process_reads(qt_project_path) == "before"
+    assert other_process_reads(qt_project_path) == "before"
     project.set_meta("probe", "after")
-    assert _other_process_reads(qt_project_path) == "after"
+    assert other_process_reads(qt_project_path) == "after"

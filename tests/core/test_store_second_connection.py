@@ -4,25 +4,9 @@ never removes the WAL under it, so what it commits afterwards is what everyone r
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from other_process import other_process_reads
 
 from annotator.core.store import open_project
-
-_READ_ONLY_VISIT = (
-    "import sys\n"
-    "from annotator.core.store import open_project\n"
-    "with open_project(sys.argv[1], read_only=True) as p:\n"
-    "    print(p.get_meta('probe'))\n"
-)
-
-
-def _other_process_reads(path) -> str:
-    """What a separate process (``annotator stats``, a training run) sees of the probe."""
-    done = subprocess.run(
-        [sys.executable, "-c", _READ_ONLY_VISIT, str(path)], capture_output=True, text=True, check=True
-    )
-    return done.stdout.strip()
 
 
 def test_a_second_connection_in_the_process_keeps_the_wal_for_everyone(project_path):
@@ -30,10 +14,10 @@ def test_a_second_connection_in_the_process_keeps_the_wal_for_everyone(project_p
     worker = open_project(project_path)  # the window's suggestion worker, in its own thread
     try:
         window.set_meta("probe", "before")
-        assert _other_process_reads(project_path) == "before"  # it closes: the last one, it thinks
+        assert other_process_reads(project_path) == "before"  # it closes: the last one, it thinks
         assert project_path.with_name(project_path.name + "-wal").exists()
         window.set_meta("probe", "after")
-        assert _other_process_reads(project_path) == "after"
+        assert other_process_reads(project_path) == "after"
     finally:
         worker.close()
         window.close()

@@ -5,26 +5,10 @@ itself for the last one and delete the WAL still being written here."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from other_process import other_process_reads
 
 from annotator.core.store import open_project
 from annotator.core.store.project import OTHER_WINDOW
-
-_READ_ONLY_VISIT = (
-    "import sys\n"
-    "from annotator.core.store import open_project\n"
-    "with open_project(sys.argv[1], read_only=True) as p:\n"
-    "    print(p.get_meta('probe'))\n"
-)
-
-
-def _other_process_reads(path) -> str:
-    """What a separate process (``annotator stats``, an export) sees of the probe."""
-    done = subprocess.run(
-        [sys.executable, "-c", _READ_ONLY_VISIT, str(path)], capture_output=True, text=True, check=True
-    )
-    return done.stdout.strip()
 
 
 def _wal(path):
@@ -38,10 +22,10 @@ def test_a_second_window_in_the_process_opens_read_only_and_keeps_the_first_ones
         second = open_project(project_path, lock=True)  # File > Open on the same project
         assert second.read_only and second.read_only_reason == OTHER_WINDOW
         second.close()
-        assert _other_process_reads(project_path) == "before"
+        assert other_process_reads(project_path) == "before"
         assert _wal(project_path).exists()
         first.set_meta("probe", "after")
-        assert _other_process_reads(project_path) == "after"
+        assert other_process_reads(project_path) == "after"
     finally:
         first.close()
 
@@ -52,10 +36,10 @@ def test_the_window_closing_before_its_worker_leaves_the_worker_its_wal(project_
     try:
         window.close()
         worker.set_meta("probe", "before")
-        assert _other_process_reads(project_path) == "before"
+        assert other_process_reads(project_path) == "before"
         assert _wal(project_path).exists()
         worker.set_meta("probe", "after")
-        assert _other_process_reads(project_path) == "after"
+        assert other_process_reads(project_path) == "after"
     finally:
         worker.close()
 
