@@ -14,6 +14,7 @@ from annotator.core.suggest.lexicon import Words, words
 from annotator.core.suggest.numbers import parse_count
 from annotator.core.suggest.paragraphs import ends_line
 from annotator.core.suggest.suggestion import Suggestion
+from annotator.core.suggest.syntax import SUBJECTS
 
 NUMBERS_KEY = "casualty_numbers"
 _NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -322,7 +323,7 @@ def _lives_saved_of(doc: Doc, start: int) -> bool:
 def _subject_of_harm(noun: Token | None, w: Words) -> str | None:
     """ "At least 124 people, including three former players, are killed": the harm verb the
     people are the subject of, however long the words between."""
-    if noun is None or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.pos_ != "VERB":
+    if noun is None or noun.dep_ not in SUBJECTS or noun.head.pos_ != "VERB":
         return None
     return harm_at(noun.doc, noun.head.i, w)
 

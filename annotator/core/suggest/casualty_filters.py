@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from annotator.core.suggest.calendar_words import MONTHS
 from annotator.core.suggest.lexicon import Words
 from annotator.core.suggest.lexicon import words as word_lists
+from annotator.core.suggest.syntax import SUBJECTS
 
 _SIGNS = "-/:."  # glue a number to another in a date, a time or a score
 _CLOCK_AFTER = {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "o'clock", "hrs", "hours", "h", "local"}
@@ -84,7 +85,7 @@ def _at_a_deathbed(number: Span) -> bool:
     if prep is None or prep.lower_ != "with" or prep.i == 0:
         return False
     verb = prep.head
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    has_subject = any(c.dep_ in SUBJECTS for c in verb.children)
     return (
         verb.lemma_ in ("die", "pass") and has_subject and prep.nbor(-1).lower_ not in ("along", "together")
     )

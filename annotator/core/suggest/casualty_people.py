@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.core.suggest.lexicon import Words
 from annotator.core.suggest.numbers import parse_count
+from annotator.core.suggest.syntax import SUBJECTS
 
 # Plural nouns for people by what they do or are ("-ers" would count trawlers and tankers too).
 _AGENT_ENDINGS = ("ists", "ians", "men")
@@ -67,7 +68,7 @@ def _own_subject(doc: Doc, j: int, k: int) -> bool:
     own (a finite verb right after it, while the counted people are not a subject)."""
     nxt = doc[k + 1] if k + 1 < len(doc) else None
     finite = nxt is not None and nxt.tag_ in ("VBD", "VBZ", "VBP", "MD")
-    return finite and doc[j].dep_ not in ("nsubj", "nsubjpass")
+    return finite and doc[j].dep_ not in SUBJECTS
 
 
 def _ends_phrase(number: Span, doc: Doc, j: int, w: Words) -> bool:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.core.suggest.entity_repairs import Ent
 from annotator.core.suggest.lexicon import Words, gazetteer
+from annotator.core.suggest.syntax import SUBJECTS
 
 _DASHES = {"-", "–", "—", "--"}
 _DATELINE_REACH = 15  # tokens from the place to the dash: "GOMA, <country>, Jan 28 (Agency) -"
@@ -158,7 +159,7 @@ def _speaker_no_noun(token: Token, nouns: Collection[str], words: Words) -> bool
         token.is_title
         and _after_closing_mark(token)
         and len(nouns) > 0
-        and token.dep_ in ("nsubj", "nsubjpass")
+        and token.dep_ in SUBJECTS
         and words.is_speech(token.head)
         and token.lower_ not in nouns
         and token.lemma_.lower() not in nouns

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from annotator.core.suggest.given_names import given_name_gender
+from annotator.core.suggest.syntax import SUBJECTS
 
 _MALE = {
     "mr", "mr.", "sir", "lord", "he", "him", "his", "spokesman", "chairman", "congressman",
@@ -77,7 +78,7 @@ def _own_clause(doc: Doc, start: int, end: int) -> list[str]:
     if not doc.has_annotation("DEP"):
         return []
     root: Token = doc[start:end].root
-    if root.dep_ not in ("nsubj", "nsubjpass"):
+    if root.dep_ not in SUBJECTS:
         return []
     verb = root.head
     out = []
@@ -85,7 +86,7 @@ def _own_clause(doc: Doc, start: int, end: int) -> list[str]:
         if clause.dep_ != "ccomp":
             continue
         for child in clause.children:
-            gender = gender_of(child.text) if child.dep_ in ("nsubj", "nsubjpass") else None
+            gender = gender_of(child.text) if child.dep_ in SUBJECTS else None
             if gender and child.lower_ in ("he", "she"):
                 out.append(gender)
     return out

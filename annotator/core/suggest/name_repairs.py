@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from annotator.core.suggest.entity_repairs import Ent
 from annotator.core.suggest.lexicon import Words, gazetteer
+from annotator.core.suggest.syntax import SUBJECTS
 
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "madame", "monsieur"}
 # Titles put right before a person's name (not "General", "Chief", "Head": "General Motors").
@@ -199,7 +200,7 @@ def unknown_speakers(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
     known = gazetteer()
     added = []
     for token in doc:
-        if token.dep_ not in ("nsubj", "nsubjpass") or not words.is_speech(token.head):
+        if token.dep_ not in SUBJECTS or not words.is_speech(token.head):
             continue
         if token.i in covered or token.pos_ != "PROPN" or not _capitalised(token):
             continue

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.core.suggest.lexicon import words
 from annotator.core.suggest.paragraphs import ends_line
+from annotator.core.suggest.syntax import SUBJECTS
 
 _WHOSE_WORDS = ("words", "view", "opinion", "estimation")  # "in her view", "in the words of X"
 _KNOWN_AS = ("known as", "referred to as", "billed as", "branded as", "marketed as")
@@ -76,7 +77,7 @@ def _subject_of_quote(span: Span) -> bool:
     noun = _word_before_lower_case_quote(span)
     return (
         noun is not None
-        and noun.dep_ in ("nsubj", "nsubjpass")
+        and noun.dep_ in SUBJECTS
         and span.start <= noun.head.i < span.end
         and noun.head.pos_ in ("VERB", "AUX")
     )
@@ -155,7 +156,7 @@ def colon_subject(span: Span, quoted: set[int]) -> Token | None:
     ):
         return None
     clause = doc[doc[i].sent.start : i]
-    subjects = [t for t in clause if t.dep_ in ("nsubj", "nsubjpass") and t.i not in quoted]
+    subjects = [t for t in clause if t.dep_ in SUBJECTS and t.i not in quoted]
     # "Robinson, whose Twitter bio includes …, writes:", "Collins saw it as the way for the
     # nations to …:": the subject highest in the parse, the later one of equals
     return min(reversed(subjects), key=_depth) if subjects else _label_name(doc, i, quoted)

@@ -7,6 +7,8 @@ from typing import Protocol
 
 from spacy.tokens import Span, Token
 
+from annotator.core.suggest.syntax import SUBJECTS
+
 _CLIMB = 10  # heads climbed from the quote to the clause whose subject speaks
 _MIN_WORDS = 2  # a one-word quote in a clause is as often a scare quote as someone's word
 _BARE_NOUN_WORDS = 4  # fewer words without an article of their own: a term ("red tape")
@@ -89,7 +91,7 @@ def _subject_above(token: Token, finder: Resolver, line: tuple[int, int]) -> Tok
             found = _clause_subject(head, finder, line)
             if found is not None:
                 return found
-            if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) and head.dep_ != "ccomp":
+            if any(c.dep_ in SUBJECTS for c in head.children) and head.dep_ != "ccomp":
                 return None
         if head.head.i == head.i:
             return None

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from annotator.core.suggest.lexicon import Words
 from annotator.core.suggest.paragraphs import ends_line, line_break
+from annotator.core.suggest.syntax import SUBJECTS
 
 _END = {".", "!", "?", ";", "…"}
 _LEAD_OUT = {",", "?", "!"}  # a quote that hands over to its tag ends with one of these
@@ -202,7 +203,7 @@ def _light_tail(verb: Token, after: Span, any_object: bool) -> bool:
 def _inside(verb: Token, tokens: Span) -> Token | None:
     """The parse's subject of ``verb``, when it lies in ``tokens``."""
     return next(
-        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and tokens.start <= c.i < tokens.end),
+        (c for c in verb.children if c.dep_ in SUBJECTS and tokens.start <= c.i < tokens.end),
         None,
     )
 

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from annotator.core.suggest.lexicon import Words
 from annotator.core.suggest.paragraphs import same_paragraph
+from annotator.core.suggest.syntax import SUBJECTS
 
 _SPEAKING_FOR = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative", "official"])
 
@@ -56,7 +57,7 @@ def relative_subject(verb: Token, quoted: Container[int]) -> Token | None:
             continue
         for subject in clause.children:
             after = doc[subject.i + 1 : subject.i + 3]
-            if subject.dep_ in ("nsubj", "nsubjpass") and [t.lower_ for t in after] in (
+            if subject.dep_ in SUBJECTS and [t.lower_ for t in after] in (
                 [",", "who"],
                 [",", "whose"],
             ):
@@ -80,7 +81,7 @@ def reported_by_outlet(clause: Token, actors: list[Actor]) -> bool:
     """ "PBS revealed that the prince accepted …": a clause an organisation or place reports is
     about its own subject, who is then the topic a following "he said" continues (unlike "Olsen
     said Lindgren lied", where Olsen stays the topic)."""
-    subjects = [c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in clause.head.children if c.dep_ in SUBJECTS]
     named = [
         [a.kind for a in actors if a.start in {t.i for t in subject.subtree}] for subject in subjects
     ]  # "television broadcaster PBS": the name is in the subject's phrase
