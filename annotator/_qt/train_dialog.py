@@ -79,8 +79,7 @@ class TrainDialog(QDialog):
         for widget in (self.status, self.minutes, self.bar, self.log, buttons):
             layout.addWidget(widget)
         self.resize(720, 440)
-        self._stopping = self._saved = False
-        self._error = self._below_base = ""
+        self._new_run()
         self.settings_model = ""  # Settings -> Model: opening a project makes it the project's
         self.process = QProcess(self)
         self.process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
@@ -89,12 +88,16 @@ class TrainDialog(QDialog):
         self.start_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stop)
 
+    def _new_run(self) -> None:
+        """Forget what the last run said: stopping, saved, its error, its warning."""
+        self._stopping = self._saved = False
+        self._error = self._below_base = ""
+
     def start(self) -> None:
         """Run ``annotator train PROJECT`` (a separate process: the GUI never waits)."""
         self.log.clear()
         self.bar.setValue(0)
-        self._stopping = self._saved = False
-        self._error = self._below_base = ""
+        self._new_run()
         args = ["train", self.project_path, "--max-epochs", str(MAX_EPOCHS)]
         self.process.start(
             sys.executable, _run_annotator() + args + ["--max-minutes", str(self.minutes.value())]
