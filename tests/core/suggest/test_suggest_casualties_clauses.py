@@ -7,7 +7,7 @@ tests."""
 from __future__ import annotations
 
 import pytest
-from conftest import casualties
+from suggest_helpers import casualties
 
 
 @pytest.mark.model

@@ -4,7 +4,7 @@ died" were killed, not displaced). Sentences made up for these tests."""
 from __future__ import annotations
 
 import pytest
-from conftest import casualties
+from suggest_helpers import casualties
 
 
 @pytest.mark.model

@@ -5,7 +5,7 @@ not counts; "one more case" is one person affected and "one body" one dead. Sent
 from __future__ import annotations
 
 import pytest
-from conftest import casualties
+from suggest_helpers import casualties
 
 from annotator.core.suggest.numbers import parse_count
 

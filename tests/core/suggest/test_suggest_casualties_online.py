@@ -6,7 +6,7 @@ projected tolls ("could increase to", "are expected to be displaced"), lives sav
 from __future__ import annotations
 
 import pytest
-from conftest import casualties
+from suggest_helpers import casualties
 
 from annotator.core.suggest.numbers import parse_count
 

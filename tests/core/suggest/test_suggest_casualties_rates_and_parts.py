@@ -7,7 +7,7 @@ residents" counts people, and "nine murders" counts the dead. Sentences made up 
 from __future__ import annotations
 
 import pytest
-from conftest import casualties
+from suggest_helpers import casualties
 
 
 @pytest.mark.model

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import labelled, speakers
+from suggest_helpers import labelled, speakers
 
 from annotator.core.suggest.dateline_and_wordlist_repairs import datelines
 from annotator.core.suggest.lexicon import words

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import labelled
+from suggest_helpers import labelled
 
 pytestmark = pytest.mark.model
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from conftest import speakers
+from suggest_helpers import speakers
 
 from annotator.core.suggest.genders import name_genders
 from annotator.core.suggest.given_names import given_name_gender

@@ -5,7 +5,7 @@ the next turn."""
 from __future__ import annotations
 
 import pytest
-from conftest import speakers
+from suggest_helpers import speakers
 
 from annotator.core.suggest.interview_turns import Turns
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import new_articles
+from suggest_helpers import new_articles
 
 from annotator.core import edits
 from annotator.core.store import articles

@@ -9,8 +9,8 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import label, new_articles
 from sqlite_utils import Database
+from suggest_helpers import label, new_articles
 
 from annotator.core import edits, undo
 from annotator.core.store import open_project

@@ -4,7 +4,7 @@ article a window has open is left out by ``annotator suggest`` in another proces
 from __future__ import annotations
 
 import pytest
-from conftest import new_articles
+from suggest_helpers import new_articles
 
 from annotator.core import edits
 from annotator.core.store import open_project

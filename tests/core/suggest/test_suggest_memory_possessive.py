@@ -6,7 +6,7 @@ accepted over it) is ``tests/_qt/test_window_suggestion_inside_name``."""
 from __future__ import annotations
 
 import pytest
-from conftest import new_articles
+from suggest_helpers import new_articles
 
 from annotator.core import edits
 from annotator.core.suggest import suggest_articles

@@ -6,7 +6,7 @@ and memory then suggested "Kyiv" as an ACTOR in every other article."""
 
 from __future__ import annotations
 
-from conftest import new_articles
+from suggest_helpers import new_articles
 
 from annotator.core import edits, undo
 from annotator.core.model import Relation, Span

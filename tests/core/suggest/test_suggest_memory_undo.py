@@ -5,7 +5,7 @@ that was only carried along by the quote stays no decision when its deletion is 
 from __future__ import annotations
 
 import pytest
-from conftest import new_articles
+from suggest_helpers import new_articles
 from test_suggest_memory_speaker import _done, _quote_and_kyiv
 
 from annotator.core import edits, undo

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from conftest import label, new_articles
+from suggest_helpers import label, new_articles
 
 from annotator.core import edits
 from annotator.core.store import spans as span_rows

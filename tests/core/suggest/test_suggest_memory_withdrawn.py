@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import new_articles
+from suggest_helpers import new_articles
 
 from annotator.core import edits
 from annotator.core.model import Span

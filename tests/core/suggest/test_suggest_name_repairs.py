@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import labelled, speakers
+from suggest_helpers import labelled, speakers
 
 from annotator.core.suggest.entity_repairs import Ent, drop_common_nouns, places_by_context
 from annotator.core.suggest.lexicon import words

@@ -5,7 +5,7 @@ paragraph breaks a news site would show and flattened to one line; the names are
 from __future__ import annotations
 
 import pytest
-from conftest import speakers
+from suggest_helpers import speakers
 
 model = pytest.mark.model
 

@@ -4,7 +4,7 @@ marks, "according to" and colon attribution, speakers across sentences and parag
 from __future__ import annotations
 
 import pytest
-from conftest import labelled, quote_speakers
+from suggest_helpers import labelled, quote_speakers
 
 from annotator.core.suggest.quote_marks import find_quotes
 

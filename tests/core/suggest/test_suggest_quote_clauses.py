@@ -7,7 +7,7 @@ the plan, not its name."""
 from __future__ import annotations
 
 import pytest
-from conftest import speakers
+from suggest_helpers import speakers
 
 from annotator.core.suggest.lexicon import words
 

@@ -6,7 +6,7 @@ quote."""
 from __future__ import annotations
 
 import pytest
-from conftest import quote_speakers
+from suggest_helpers import quote_speakers
 
 from annotator.core.suggest.quote_marks import find_quotes
 

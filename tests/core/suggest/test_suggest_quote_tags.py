@@ -6,7 +6,7 @@ non-quotes."""
 from __future__ import annotations
 
 import pytest
-from conftest import speakers
+from suggest_helpers import speakers
 
 from annotator.core.suggest.lexicon import words
 

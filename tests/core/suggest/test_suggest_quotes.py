@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import labelled, quote_speakers
+from suggest_helpers import labelled, quote_speakers
 
 from annotator.core.suggest.quote_marks import find_quotes
 

@@ -5,7 +5,7 @@ The lines are written for these tests in the style of agency sports pages."""
 from __future__ import annotations
 
 import pytest
-from conftest import labelled
+from suggest_helpers import labelled
 
 pytestmark = pytest.mark.model
 

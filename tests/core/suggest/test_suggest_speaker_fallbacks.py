@@ -5,7 +5,7 @@ nobody else has been named since."""
 from __future__ import annotations
 
 import pytest
-from conftest import speakers
+from suggest_helpers import speakers
 
 model = pytest.mark.model
 

@@ -6,7 +6,7 @@ the whole phrase, without its determiner, is the speaking ACTOR."""
 from __future__ import annotations
 
 import pytest
-from conftest import labelled, speakers
+from suggest_helpers import labelled, speakers
 
 model = pytest.mark.model
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import speakers
+from suggest_helpers import speakers
 
 model = pytest.mark.model
 

@@ -5,7 +5,7 @@ from the next paragraph and a name never runs over the break."""
 from __future__ import annotations
 
 import pytest
-from conftest import labelled, speakers
+from suggest_helpers import labelled, speakers
 
 model = pytest.mark.model
 

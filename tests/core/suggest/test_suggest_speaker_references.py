@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from conftest import quote_speakers, speakers
+from suggest_helpers import quote_speakers, speakers
 
 from annotator.core.suggest.speaker_actors import Actor, people_by_surname
 

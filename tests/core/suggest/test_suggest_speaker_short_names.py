@@ -5,7 +5,7 @@ subject that names a group."""
 from __future__ import annotations
 
 import pytest
-from conftest import speakers
+from suggest_helpers import speakers
 
 model = pytest.mark.model
 

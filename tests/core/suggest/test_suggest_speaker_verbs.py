@@ -5,7 +5,7 @@ they introduce, and a name that looks like a verb ("United States") does not."""
 from __future__ import annotations
 
 import pytest
-from conftest import speakers
+from suggest_helpers import speakers
 
 model = pytest.mark.model
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from conftest import speakers
 from spacy.tokens import Doc
+from suggest_helpers import speakers
 
 from annotator.core.suggest.lexicon import words
 from annotator.core.suggest.speaker_actors import Actor

@@ -4,7 +4,7 @@ and LOCATION); a country doing other things stays a location, as the dev gold ma
 from __future__ import annotations
 
 import pytest
-from conftest import labelled
+from suggest_helpers import labelled
 
 pytestmark = pytest.mark.model
 
