@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from annotator.core.edits import Edit, blind_hides
-from annotator.core.entity_conflicts import entity_labels, inside_accepted
+from annotator.core.entity_conflicts import entity_labels, overlapping_accepted
 from annotator.core.model import Article, Span
 from annotator.core.offsets import OffsetMap
 from annotator.core.tokens import Tokens, move_edge, snap, token_at, tokenize, without_possessive
@@ -28,7 +28,7 @@ class ArticleState:
         self.article = article
         self.offsets = OffsetMap(article.text, collapse_crlf=True)
         self.spans: list[Span] = []
-        self._covered: list[Span] = []  # suggestions hidden inside an accepted name (``_show``)
+        self._covered: list[Span] = []  # suggestions hidden under an accepted span (``_show``)
         self.speakers: dict[int, int] = {}
         self.alternatives: dict[int, list[tuple[str, str]]] = {}  # suggestion id -> other labels
         self.suggested_speakers: set[int] = set()  # QUOTEs whose speaker link is a suggestion
@@ -83,10 +83,10 @@ class ArticleState:
         self._refocus(edit.focus_span_id if forward else back, old_index)
 
     def _show(self, spans: Iterable[Span], entities: set[str]) -> None:
-        """Show ``spans`` in reading order, but keep a pending entity suggestion inside a longer
-        name the annotator accepted out of view (``inside_accepted``) until that name goes."""
+        """Show ``spans`` in reading order, but keep a pending suggestion that contradicts a span
+        the annotator accepted (``overlapping_accepted``) out of view until that span goes."""
         spans = list(spans)
-        covered = inside_accepted(spans, entities)
+        covered = overlapping_accepted(spans, entities)
         self.spans = sorted((s for s in spans if s.stored_id not in covered), key=_reading_order)
         self._covered = [s for s in spans if s.stored_id in covered]
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.entity_conflicts import acceptable, entity_labels, inside_accepted
+from annotator.core.entity_conflicts import acceptable, entity_labels, overlapping_accepted
 from annotator.core.errors import EditError
 from annotator.core.model import ARTICLE_STATES, Cause, Change, EditRecord, Relation, Span, now_iso
 
@@ -296,10 +296,10 @@ def accept_all_split(
     """What :func:`accept_all` does with the suggestions the annotator sees: (the ones it
     accepts, the ones it leaves because they would put a second entity label on a token).
     A suggestion blind labelling hides is in neither, and never weighed against the others;
-    nor is one the window hides inside a longer name accepted over it (``inside_accepted``)."""
+    nor is one the window hides under a span accepted over it (``overlapping_accepted``)."""
     view = project.spans_for(article_id, annotator)
     entities = entity_labels(project.scheme)
-    hidden = inside_accepted(view, entities)
+    hidden = overlapping_accepted(view, entities)
     pending = [
         s
         for s in view

@@ -72,15 +72,20 @@ def acceptable(
     return [s for i, s in enumerate(items) if i not in left], [s for i, s in enumerate(items) if i in left]
 
 
-def inside_accepted(spans: Sequence[Span], entities: set[str]) -> set[int]:
-    """The ids of the pending entity suggestions among ``spans`` (what one annotator sees) that
-    lie inside a longer entity span accepted there: a suggestion made before that name was
-    accepted over it ("Donald Trump" in "Donald Trump's"), which no suggestion run makes now."""
-    names = [s for s in spans if s.status == "accepted" and s.label in entities]
+def overlapping_accepted(spans: Sequence[Span], entities: set[str]) -> set[int]:
+    """The ids of the pending suggestions among ``spans`` (what one annotator sees) that can
+    never stand beside a span accepted there: an entity suggestion sharing a character with an
+    accepted entity span (inside a longer name, "Donald Trump" in "Donald Trump's", or partly
+    over it, "Donald Trump" over an accepted "Trump's tariffs" LOCATION), or any suggestion
+    sharing one with an accepted span of its own label (a QUOTE over half an accepted QUOTE).
+    A QUOTE holding an accepted ACTOR is not among them: both can be right. Suggestion runs
+    store none of these; they are the ones made before the person's span was."""
+    accepted = [s for s in spans if s.status == "accepted"]
     return {
-        s.stored_id
-        for s in spans
-        if s.is_suggestion
-        and s.label in entities
-        and any(n.start <= s.start and s.end <= n.end and n.end - n.start > s.end - s.start for n in names)
+        s.stored_id for s in spans if s.is_suggestion and any(_contradicts(s, a, entities) for a in accepted)
     }
+
+
+def _contradicts(suggestion: Placed, accepted: Placed, entities: set[str]) -> bool:
+    same_kind = suggestion.label == accepted.label or {suggestion.label, accepted.label} <= entities
+    return same_kind and overlap(suggestion, accepted)
