@@ -184,6 +184,7 @@ class MainWindow(QMainWindow):
             self.suggester.changed.connect(self.bus.announce)
             self.suggester.notice.connect(lambda text: self.statusBar().showMessage(text, 15000))
             self.suggester.failed.connect(lambda text: self.statusBar().showMessage(text, 15000))
+            self.suggester.following.connect(self._following_model)
 
     def present(self) -> None:
         """Show the window with the keys in it."""
@@ -302,6 +303,16 @@ class MainWindow(QMainWindow):
         ahead = [] if self._open_id is None else [self._open_id, *self._unfinished_after(self._open_id)]
         self.suggester.use_project_model(ahead)
         self.statusBar().showMessage("New model: suggesting the open and the next articles again…", 10000)
+
+    def _following_model(self, left: int) -> None:
+        """The other articles' pending suggestions are being redone with the project's model."""
+        if self._closed:
+            return
+        if left:
+            text = f"Redoing another model's suggestions in {left} article{'' if left == 1 else 's'}, in the background…"
+        else:
+            text = "Every article's undecided suggestions are now the project model's."
+        self.statusBar().showMessage(text, 8000)
 
     def _unfinished_after(self, article_id: int) -> list[int]:
         ahead: list[int] = []

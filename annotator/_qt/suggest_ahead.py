@@ -1,5 +1,7 @@
 """Suggestions ahead of the annotator: one long background operation (see ``background``)
 that loads spaCy once and takes the articles the window asks for, newest request first.
+When idle, it redoes the pending suggestions another model made in the other articles (after
+Model -> Train, or a model changed while the window was closed), one article at a time.
 
 It opens its own connection to the project file in its pool thread; the GUI thread never loads
 spaCy or waits on it. Stored suggestions are announced as changes, so the views show them.
@@ -22,6 +24,7 @@ class SuggestWorker(QObject):
     """Computes suggestions for requested articles, the most recently requested first."""
 
     stored = Signal(int, int)  # article id, suggestions stored
+    following = Signal(int)  # other articles whose suggestions another model made: N to redo, 0 done
     changed = Signal(object)  # Changes: the articles that got suggestions
     notice = Signal(str)
     failed = Signal(str)
@@ -31,6 +34,8 @@ class SuggestWorker(QObject):
         self._op: BackgroundOp | None = None
         self._path, self._model = Path(path), model
         self._wanted: deque[int] = deque()
+        self._stale: deque[int] = deque()  # another model's suggestions, redone when idle
+        self._sweeping = False  # stale articles were found and are not all done yet
         self._seen: set[int] = set()
         self._forced: set[int] = set()  # articles to look at again (annotation memory grew)
         self._editing: tuple[int | None, str | None] = (None, None)  # open article, its annotator
@@ -70,6 +75,7 @@ class SuggestWorker(QObject):
         with self._wake:
             self._model, self._reload = None, True
             self._seen.clear()
+            self._wake.notify()
         self.request(article_ids)
 
     def start(self) -> None:
@@ -87,18 +93,34 @@ class SuggestWorker(QObject):
         if self._op is not None:
             self._op.wait()
 
-    def _next(self) -> tuple[int, bool, tuple[int | None, str | None], bool] | None:
+    def _next(self) -> tuple[int | None, bool, tuple[int | None, str | None], bool] | None:
+        """The next job: (article or None, forced, editing, reload). A requested article comes
+        before a stale one; None (nothing to suggest) when only the model is to be reloaded."""
         with self._wake:
-            while not self._wanted and not self._stopping:
+            while not (self._wanted or self._stale or self._reload or self._stopping):
                 self._wake.wait()
             if self._stopping:
                 return None
-            article_id = self._wanted.popleft()
-            self._seen.add(article_id)
-            forced = article_id in self._forced
-            self._forced.discard(article_id)
             reload, self._reload = self._reload, False
+            if self._wanted:
+                article_id: int | None = self._wanted.popleft()
+                self._seen.add(article_id)
+            else:
+                article_id = self._stale.popleft() if self._stale and not reload else None
+            forced = article_id in self._forced
+            if article_id is not None:
+                self._forced.discard(article_id)
             return article_id, forced, self._editing, reload
+
+    def _find_stale(self, project, model: str) -> None:
+        """Queue every article whose suggestions another model than ``model`` made."""
+        from annotator.core.suggest.runner import SUGGESTER, stale_ids
+
+        stale = sorted(stale_ids(project, project.suggested_models(SUGGESTER), model))
+        with self._wake:
+            self._stale, self._sweeping = deque(stale), bool(stale)
+        if stale:
+            self.following.emit(len(stale))
 
     def _pipeline(self, project, load_pipeline):
         pipeline = load_pipeline(self._model, project)
@@ -116,10 +138,14 @@ class SuggestWorker(QObject):
             return
         with open_project(self._path) as project:
             pipeline = self._pipeline(project, load_pipeline)
+            self._find_stale(project, pipeline.model_name)
             while (wanted := self._next()) is not None:
                 article_id, forced, (editing, editor), reload = wanted
                 if reload:
                     pipeline = self._pipeline(project, load_pipeline)
+                    self._find_stale(project, pipeline.model_name)
+                if article_id is None:
+                    continue
                 replaced = stale_ids(project, [article_id], pipeline.model_name)
                 editing_ids = () if editing is None else (editing,)
                 withdrawn: list[int] = []
@@ -135,6 +161,14 @@ class SuggestWorker(QObject):
                 self.stored.emit(article_id, count)
                 if count or withdrawn or replaced:  # withdrawn: memory no longer supports them
                     ctx.announce(Changes.of_articles(article_id))
+                self._swept()
+
+    def _swept(self) -> None:
+        """Say so once the last stale article is done."""
+        with self._wake:
+            done, self._sweeping = self._sweeping and not self._stale, self._sweeping and bool(self._stale)
+        if done:
+            self.following.emit(0)
 
 
 def _note(withdrawn: list[int], _article_id: int, n: int) -> None:
