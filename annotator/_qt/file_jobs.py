@@ -12,6 +12,7 @@ from annotator._qt import settings as saved
 from annotator._qt.background import BackgroundOp, Changes, OpContext
 from annotator._qt.widgets import file_dialogs
 from annotator._qt.widgets.doccano_credit import MEMBERS, MINE, ask_doccano_credit
+from annotator._qt.window_words import in_window_words
 from annotator.core.store import open_project
 
 IMPORT_FILTER = "Articles (*.txt *.jsonl *.json *.csv *.tsv *.zip);;All files (*)"
@@ -116,12 +117,13 @@ class FileJobs(QObject):
             QMessageBox.information(self._window, "Done", f"{text}\n\n{report.summary_text()}")
 
     def _report(self, text: str, report) -> None:
-        summary = report.summary() if hasattr(report, "summary") else ""
+        summary = in_window_words(report.summary()) if hasattr(report, "summary") else ""
         self.message.emit(text)
         if summary:
             QMessageBox.information(self._window, "Done", f"{text}\n\n{summary}")
 
     def _failed(self, title: str, error: str) -> None:
+        error = in_window_words(error)
         self.message.emit(f"{title} failed: {error}")
         QMessageBox.warning(self._window, f"{title} failed", error)
 

@@ -12,8 +12,10 @@ import sys
 from PySide6.QtCore import QProcess, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
@@ -21,6 +23,8 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QVBoxLayout,
 )
+
+from annotator._qt.window_words import in_window_words
 
 MAX_EPOCHS = 30
 _EPOCH = re.compile(r"^epoch (\d+):")
@@ -39,7 +43,8 @@ def add_model_menu(window) -> None:
 
 def train_dialog(window) -> TrainDialog:
     """The dialog for ``window``'s project; a model it trains becomes the window's."""
-    dialog = TrainDialog(window.project.path, window)
+    labels = [label.name for label in window.project.scheme.labels if label.in_ents]
+    dialog = TrainDialog(window.project.path, window, labels)
     dialog.settings_model = str(window.settings.value("model", "") or "")
     dialog.trained.connect(window.suggest_with_project_model)
     return dialog
@@ -56,11 +61,12 @@ class TrainDialog(QDialog):
 
     trained = Signal()  # the run ended with a model, now the project's
 
-    def __init__(self, project_path, parent=None):
+    def __init__(self, project_path, parent=None, labels: list[str] | tuple[str, ...] = ()):
         super().__init__(parent)
         self.setWindowTitle("Train the suggestion model")
         self.project_path = str(project_path)
         self.minutes = QSpinBox(minimum=1, maximum=240, value=10, suffix=" min at most")
+        self.labels = {name: QCheckBox(name, checked=True) for name in labels}  # the entity labels
         self.log = QPlainTextEdit(readOnly=True)
         self.log.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))  # score table
         self.bar = QProgressBar(maximum=MAX_EPOCHS, format="epoch %v of at most %m")
@@ -76,7 +82,10 @@ class TrainDialog(QDialog):
         self.start_button.setDefault(True)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for widget in (self.status, self.minutes, self.bar, self.log, buttons):
+        layout.addWidget(self.status)
+        if self.labels:
+            layout.addLayout(self._labels_row())
+        for widget in (self.minutes, self.bar, self.log, buttons):
             layout.addWidget(widget)
         self.resize(720, 440)
         self._new_run()
@@ -88,6 +97,29 @@ class TrainDialog(QDialog):
         self.start_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stop)
 
+    def _labels_row(self) -> QHBoxLayout:
+        """ "Labels:" and a box per entity label: an unticked one is left out of the run."""
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Labels:"))
+        for box in self.labels.values():
+            row.addWidget(box)
+            box.toggled.connect(self._labels_chosen)
+        row.addStretch()
+        return row
+
+    def _labels_chosen(self) -> None:
+        """Start needs at least one label to learn."""
+        running = self.process.state() != QProcess.ProcessState.NotRunning
+        self.start_button.setEnabled(not running and bool(self._chosen_labels()))
+
+    def _chosen_labels(self) -> list[str]:
+        return [name for name, box in self.labels.items() if box.isChecked()]
+
+    def _labels_args(self) -> list[str]:
+        """``--labels A,B`` when some label is unticked (none: the scheme's entity labels)."""
+        chosen = self._chosen_labels()
+        return [] if len(chosen) == len(self.labels) else ["--labels", ",".join(chosen)]
+
     def _new_run(self) -> None:
         """Forget what the last run said: stopping, saved, its error, its warning."""
         self._stopping = self._saved = False
@@ -98,12 +130,12 @@ class TrainDialog(QDialog):
         self.log.clear()
         self.bar.setValue(0)
         self._new_run()
-        args = ["train", self.project_path, "--max-epochs", str(MAX_EPOCHS)]
+        args = ["train", self.project_path, *self._labels_args(), "--max-epochs", str(MAX_EPOCHS)]
         self.process.start(
             sys.executable, _run_annotator() + args + ["--max-minutes", str(self.minutes.value())]
         )
         self.start_button.setEnabled(False)
-        self.minutes.setEnabled(False)
+        self._enable_choices(False)
         self.stop_button.setEnabled(True)
         self.status.setText("Training… Stop keeps the best model so far.")
 
@@ -138,12 +170,16 @@ class TrainDialog(QDialog):
                 self._below_base = match.group(1)
 
     def _finished(self, code: int, _status) -> None:
-        self.start_button.setEnabled(True)
-        self.minutes.setEnabled(True)
+        self.start_button.setEnabled(bool(self._chosen_labels()) or not self.labels)
+        self._enable_choices(True)
         self.stop_button.setEnabled(False)
         self.status.setText(self._outcome(code))
         if code == 0:
             self.trained.emit()
+
+    def _enable_choices(self, enabled: bool) -> None:
+        for widget in (self.minutes, *self.labels.values()):
+            widget.setEnabled(enabled)
 
     def _outcome(self, code: int) -> str:
         if code == 0:
@@ -167,7 +203,7 @@ class TrainDialog(QDialog):
         if self._stopping:
             return "Stopped before a model was saved: the project's model is unchanged."
         if self._error:
-            return f"Cannot train: {self._error}"
+            return f"Cannot train: {in_window_words(self._error)}"
         return "Training stopped with an error (see above); the project's model is unchanged."
 
     def reject(self) -> None:
