@@ -102,11 +102,12 @@ class SuggestWorker(QObject):
             if self._stopping:
                 return None
             reload, self._reload = self._reload, False
+            article_id: int | None = None
             if self._wanted:
-                article_id: int | None = self._wanted.popleft()
+                article_id = self._wanted.popleft()
                 self._seen.add(article_id)
-            else:
-                article_id = self._stale.popleft() if self._stale and not reload else None
+            elif self._stale and not reload:
+                article_id = self._stale.popleft()
             forced = article_id in self._forced
             if article_id is not None:
                 self._forced.discard(article_id)
@@ -114,9 +115,9 @@ class SuggestWorker(QObject):
 
     def _find_stale(self, project, model: str) -> None:
         """Queue every article whose suggestions another model than ``model`` made."""
-        from annotator.core.suggest.runner import SUGGESTER, stale_ids
+        from annotator.core.suggest import stale_articles
 
-        stale = sorted(stale_ids(project, project.suggested_models(SUGGESTER), model))
+        stale = stale_articles(project, model)
         with self._wake:
             self._stale, self._sweeping = deque(stale), bool(stale)
         if stale:

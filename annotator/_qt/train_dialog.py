@@ -66,7 +66,9 @@ class TrainDialog(QDialog):
         self.setWindowTitle("Train the suggestion model")
         self.project_path = str(project_path)
         self.minutes = QSpinBox(minimum=1, maximum=240, value=10, suffix=" min at most")
-        self.labels = {name: QCheckBox(name, checked=True) for name in labels}  # the entity labels
+        self.labels = {name: QCheckBox(name) for name in labels}  # the entity labels to learn
+        for box in self.labels.values():
+            box.setChecked(True)
         self.log = QPlainTextEdit(readOnly=True)
         self.log.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))  # score table
         self.bar = QProgressBar(maximum=MAX_EPOCHS, format="epoch %v of at most %m")

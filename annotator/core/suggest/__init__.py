@@ -5,7 +5,7 @@ pipeline, stored as shared ``suggested`` span rows that never override human wor
 """
 
 from annotator.core.suggest.pipeline import RULES_NAME, ModelError, SuggestPipeline, load_pipeline
-from annotator.core.suggest.runner import pending_ids, stale_ids, suggest_articles
+from annotator.core.suggest.runner import pending_ids, stale_articles, stale_ids, suggest_articles
 from annotator.core.suggest.suggestion import Suggestion
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "Suggestion",
     "load_pipeline",
     "pending_ids",
+    "stale_articles",
     "stale_ids",
     "suggest_articles",
 ]

@@ -43,6 +43,12 @@ def stale_ids(project: Project, article_ids: Iterable[int], model: str) -> set[i
     return {i for i in article_ids if i in done and _other_model(done[i], model)}
 
 
+def stale_articles(project: Project, model: str) -> list[int]:
+    """Every article whose suggestions a model other than ``model`` made, in id order."""
+    done = project.suggested_models(SUGGESTER)
+    return sorted(i for i, made_by in done.items() if _other_model(made_by, model))
+
+
 def _other_model(made_by: str | None, model: str) -> bool:
     """Whether suggestions ``made_by`` a model are another model's than ``model``'s. Rows
     from before models were recorded count as the default models' (or the rules')."""
