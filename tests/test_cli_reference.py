@@ -44,3 +44,25 @@ def test_a_stale_block_is_reported(tmp_path):
 
 def test_missing_markers_are_named():
     assert "no command reference" in cli_reference.differences("# README without the block\n")[0]
+
+
+def test_the_readme_prose_names_every_command_and_option():
+    """Beyond the generated block, the README's own text says what each command and flag is for."""
+    import re
+
+    import click
+
+    from annotator.cli import cli
+
+    prose = (ROOT / "README.md").read_text(encoding="utf-8").split("<!-- BEGIN command reference")[0]
+    ctx = click.Context(cli)
+    unnamed = [opt for opt in ("--version", "--self-check", "--debug") if opt not in prose]
+    for name in cli.list_commands(ctx):
+        command = cli.get_command(ctx, name)
+        unnamed += [] if f"annotator {name}" in prose else [f"annotator {name}"]
+        options = [p for p in command.params if isinstance(p, click.Option)]
+        flags = [flag for p in options for flag in p.opts + p.secondary_opts if flag not in ("-h", "--help")]
+        unnamed += [
+            f"{name} {flag}" for flag in flags if not re.search(re.escape(flag) + r"(?![\w-])", prose)
+        ]
+    assert unnamed == []

@@ -96,7 +96,8 @@ def import_(
     .csv (one article a row), and with --format (or by ending) prodigy, doccano,
     labelstudio (.json), brat (.ann), conll (.conll/.iob/.bio), spacy (.spacy);
     a .zip is read as doccano's dataset export.
-    The whole import is one transaction: a bad line aborts it and nothing is written.
+    All or nothing: every file is checked before anything is written, and an import that
+    fails or is stopped is taken back whole.
     Spans go to the annotator the file names for them (doccano's per-user USERNAME.jsonl
     in a zip or a --format doccano folder, where all.jsonl beside them is left out, or
     one such file alone with --format doccano and no --annotator; Label

@@ -63,7 +63,7 @@ def import_sources(
     cancelled: Callable[[], bool] | None = None,
     doccano_members: bool = False,
 ) -> ImportReport:
-    """Import every file of ``sources`` into ``project`` as one transaction.
+    """Import every file of ``sources`` into ``project``, all or nothing (see the module docstring).
 
     Spans go to the annotator the file names for them (a doccano per-user export file's name,
     Label Studio ``completed_by``, Prodigy ``_annotator_id``, our exports' annotator), else to
