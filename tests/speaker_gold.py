@@ -46,3 +46,24 @@ def wikinews_sources(tasks: list[dict], source: re.Pattern[str], check: set[str]
         assert match.group(1) not in check
         found.append(match)
     return found
+
+
+NASA_COMMIT = "a1937050558f5f3cf51dc073fdd644bcd8d6092f"
+_NASA_PATH = re.compile(r"nasa_articles/nasa_article_(\d+)\.md")
+
+
+def nasa_sources(tasks: list[dict], check: set[str]) -> list[str]:
+    """Assert that each task names its file of katie-hofschen/NASA_RAG at ``NASA_COMMIT`` with
+    its URL and a public-domain licence, and that the file's number is not in the ``check``
+    part; the files' paths, in order."""
+    paths = []
+    for task in tasks:
+        meta = task["meta"]
+        assert meta["repo"] == "katie-hofschen/NASA_RAG" and meta["commit"] == NASA_COMMIT
+        assert meta["url"] == f"https://github.com/katie-hofschen/NASA_RAG/blob/{NASA_COMMIT}/{meta['path']}"
+        assert meta["licence"].startswith("public domain")
+        found = _NASA_PATH.fullmatch(meta["path"])
+        assert found is not None and meta["file"] == f"nasa_{found.group(1)}"
+        assert found.group(1) not in check
+        paths.append(meta["path"])
+    return paths

@@ -6,9 +6,7 @@ part kept out of the repository is in it."""
 
 from __future__ import annotations
 
-import re
-
-from speaker_gold import gold_tasks, quotes_and_links
+from speaker_gold import gold_tasks, nasa_sources, quotes_and_links
 
 # the check part (a seeded third of each of the two draws): labelled, measured, never committed
 _CHECK = {
@@ -30,8 +28,6 @@ _CHECK = {
     "227",
     "185",
 }
-_PATH = re.compile(r"nasa_articles/nasa_article_(\d+)\.md")
-_COMMIT = "a1937050558f5f3cf51dc073fdd644bcd8d6092f"
 
 
 def _tasks() -> list[dict]:
@@ -41,14 +37,7 @@ def _tasks() -> list[dict]:
 def test_every_text_names_its_source_and_licence_and_none_is_in_the_check_part():
     tasks = _tasks()
     assert len(tasks) == 33
-    for task in tasks:
-        meta = task["meta"]
-        assert meta["repo"] == "katie-hofschen/NASA_RAG" and meta["commit"] == _COMMIT
-        assert meta["url"] == f"https://github.com/katie-hofschen/NASA_RAG/blob/{_COMMIT}/{meta['path']}"
-        assert meta["licence"].startswith("public domain")
-        found = _PATH.fullmatch(meta["path"])
-        assert found is not None and meta["file"] == f"nasa_{found.group(1)}"
-        assert found.group(1) not in _CHECK
+    nasa_sources(tasks, _CHECK)
 
 
 def test_spans_are_quotes_and_their_speakers():

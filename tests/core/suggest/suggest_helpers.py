@@ -9,6 +9,7 @@ from annotator.core.store import articles
 
 
 def labelled(found, label: str) -> list[str]:
+    """The covered texts of the suggestions in ``found`` labelled ``label``."""
     return [text for lab, text, _ in found if lab == label]
 
 
@@ -33,6 +34,11 @@ def casualties(suggest, text: str) -> list[tuple[str, object, object, object]]:
         for label, covered, s in suggest(text)
         if label == "CASUALTY"
     ]
+
+
+def counts_and_kinds(suggest, text: str) -> list[tuple[str, object, object]]:
+    """``suggest``'s CASUALTY figures as (covered text, count_low, kind)."""
+    return [(covered, low, kind) for covered, low, _qualifier, kind in casualties(suggest, text)]
 
 
 def new_articles(project, *texts: str) -> list[int]:

@@ -5,16 +5,9 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from suggest_helpers import counts_and_kinds
 
 from annotator.core.suggest.casualty_filters import not_a_count
-
-
-def casualties(suggest, text):
-    return [
-        (covered, s.attrs.get("count_low"), s.attrs.get("kind"))
-        for label, covered, s in suggest(text)
-        if label == "CASUALTY"
-    ]
 
 
 @pytest.mark.model
@@ -53,7 +46,7 @@ def casualties(suggest, text):
     ],
 )
 def test_wire_counts_of_harmed_people(suggest, text, expected):
-    assert casualties(suggest, text) == expected
+    assert counts_and_kinds(suggest, text) == expected
 
 
 @pytest.mark.model
@@ -76,7 +69,7 @@ def test_wire_counts_of_harmed_people(suggest, text, expected):
     ],
 )
 def test_wire_figures_that_count_no_harmed_people(suggest, text, expected):
-    assert casualties(suggest, text) == expected
+    assert counts_and_kinds(suggest, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -119,7 +112,7 @@ def test_a_measure_is_no_count(text, figure, expected):
     ],
 )
 def test_wire_lists_groups_and_patients(suggest, text, expected):
-    assert casualties(suggest, text) == expected
+    assert counts_and_kinds(suggest, text) == expected
 
 
 @pytest.mark.model
@@ -131,8 +124,8 @@ def test_wire_lists_groups_and_patients(suggest, text, expected):
         "When the owner returned two of the bags were missing .",
     ],
 )
-def test_denied_lacking_and_things_are_no_casualties(suggest, text):
-    assert casualties(suggest, text) == []
+def test_denied_lacking_and_things_are_no_counts_and_kinds(suggest, text):
+    assert counts_and_kinds(suggest, text) == []
 
 
 @pytest.mark.model
@@ -160,7 +153,7 @@ def test_denied_lacking_and_things_are_no_casualties(suggest, text):
     ],
 )
 def test_wire_groups_ages_and_clauses(suggest, text, expected):
-    assert casualties(suggest, text) == expected
+    assert counts_and_kinds(suggest, text) == expected
 
 
 @pytest.mark.model
@@ -172,7 +165,7 @@ def test_wire_groups_ages_and_clauses(suggest, text, expected):
     ],
 )
 def test_a_group_picked_or_named_by_another_is_no_casualty(suggest, text):
-    assert casualties(suggest, text) == []
+    assert counts_and_kinds(suggest, text) == []
 
 
 @pytest.mark.parametrize(
@@ -202,7 +195,7 @@ def test_an_age_or_a_span_of_years_is_no_count(text, figure, expected):
     ],
 )
 def test_wire_totals_dashes_and_coordinated_groups(suggest, text, expected):
-    assert casualties(suggest, text) == expected
+    assert counts_and_kinds(suggest, text) == expected
 
 
 @pytest.mark.model
@@ -214,8 +207,8 @@ def test_wire_totals_dashes_and_coordinated_groups(suggest, text, expected):
         "The gunman , an unemployed father-of-three , shot himself dead .",
     ],
 )
-def test_people_held_or_a_parent_are_no_casualties(suggest, text):
-    assert casualties(suggest, text) == []
+def test_people_held_or_a_parent_are_no_counts_and_kinds(suggest, text):
+    assert counts_and_kinds(suggest, text) == []
 
 
 @pytest.mark.model
@@ -230,7 +223,7 @@ def test_people_held_or_a_parent_are_no_casualties(suggest, text):
     ],
 )
 def test_another_groups_harm_names_dates_and_sentences_to_come(suggest, text):
-    found = casualties(suggest, text)
+    found = counts_and_kinds(suggest, text)
     assert all(
         covered not in ("Three Afghan guards", "one daughter", "17", "Seven", "Two Indians")
         for covered, _, _ in found

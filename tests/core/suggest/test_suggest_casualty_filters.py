@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from suggest_helpers import counts_and_kinds
 
 from annotator.core.suggest.casualty_filters import not_a_count
 
@@ -34,14 +35,6 @@ def test_not_a_count_without_a_model(text, figure, expected):
     assert not_a_count(doc, doc[start : start + 1]) is expected
 
 
-def casualties(suggest, text):
-    return [
-        (covered, s.attrs.get("count_low"), s.attrs.get("kind"))
-        for label, covered, s in suggest(text)
-        if label == "CASUALTY"
-    ]
-
-
 @pytest.mark.model
 @pytest.mark.parametrize(
     "text",
@@ -58,7 +51,7 @@ def casualties(suggest, text):
     ],
 )
 def test_figures_that_count_no_harmed_people(suggest, text):
-    assert casualties(suggest, text) == []
+    assert counts_and_kinds(suggest, text) == []
 
 
 @pytest.mark.model
@@ -100,4 +93,4 @@ def test_figures_that_count_no_harmed_people(suggest, text):
     ],
 )
 def test_counts_of_harmed_people_with_their_kind(suggest, text, expected):
-    assert casualties(suggest, text) == expected
+    assert counts_and_kinds(suggest, text) == expected
