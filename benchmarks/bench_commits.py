@@ -18,6 +18,7 @@ from annotator.core.store import articles, open_project
 
 
 def main() -> None:
+    """Time --n edits, each its own committed transaction, and print edits per second."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=3000)
     n = parser.parse_args().n

@@ -29,6 +29,7 @@ FILLER = (
 
 
 def write_articles(path: Path, count: int, start: int, size: int = 2000) -> Path:
+    """Write ``count`` articles of about ``size`` characters, numbered from ``start``, as JSONL."""
     with path.open("w", encoding="utf-8") as out:
         for i in range(start, start + count):
             text = f"Article {i}. " + FILLER * (size // len(FILLER))
@@ -37,10 +38,12 @@ def write_articles(path: Path, count: int, start: int, size: int = 2000) -> Path
 
 
 def cli(*args) -> subprocess.Popen:
+    """Start ``annotator ARGS`` in a process of its own."""
     return subprocess.Popen([sys.executable, "-c", CLI, *map(str, args)], stderr=subprocess.PIPE, text=True)
 
 
 def edit_loop(project: Path, seconds: float, pace: float, while_pid: int | None = None) -> dict:
+    """Run the edit loop on ``project`` for ``seconds`` (while ``while_pid`` lives); its figures."""
     args = [sys.executable, str(LOOP), str(project), str(seconds), "--pace", str(pace)]
     if while_pid:
         args += ["--while-pid", str(while_pid)]
@@ -77,6 +80,7 @@ def timed_import(project: Path, source: Path, with_edits: float | None, pace: fl
 
 
 def main() -> None:
+    """Measure the edit loop alone, then under a large import, and print both."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--alone", type=float, default=10.0, help="seconds of the edit loop alone")

@@ -53,6 +53,7 @@ def timed(fmt: str, db: Path, out: Path) -> float:
 
 
 def main() -> None:
+    """Build --n articles, time each export format (and Label Studio's own, given), print a table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=10000, help="number of articles (default 10000)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per format; the best counts (default 1)")

@@ -241,6 +241,7 @@ def _row(n, seconds, epochs, news, same, plain, nlp) -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Train on each of --sizes articles and print the suggestions' F1 and the training time."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=None, help="default 0,10,25,50,100 (CoNLL: 0,10,25,50,100,150)")
     parser.add_argument("--max-epochs", type=int, default=20)

@@ -36,6 +36,7 @@ WHO = "ann"
 
 
 def pending(project, ids):
+    """The pending suggestions of articles ``ids``."""
     return [s for i in ids for s in project.spans_for(i, WHO) if s.annotator is None]
 
 
@@ -172,6 +173,7 @@ def lone_army(project, ids) -> int:
 
 
 def main() -> None:
+    """Replay the memory scenarios on the samples and print what memory suggested."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=None, help="spaCy model (default: the project's/bundled)")
     parser.add_argument("--keep", type=Path, help="write the project here (a new file) to look at it after")

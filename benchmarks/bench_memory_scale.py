@@ -124,6 +124,7 @@ FILLER = [
 
 
 def people() -> list[str]:
+    """Every first name with every last name."""
     return [f"{f} {last}" for f in FIRST for last in LAST]
 
 
@@ -250,6 +251,7 @@ def measure(n: int, pipeline_name, seed: int, rounds: int) -> dict:
 
 
 def main() -> None:
+    """Time memory per suggested article with each of --sizes finished articles."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="0,300,3000", help="numbers of finished articles")
     parser.add_argument("--model", default=None, help="spaCy model (default: the project's/bundled)")

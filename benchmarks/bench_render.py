@@ -130,6 +130,7 @@ def wait_paint(app, view, since: float) -> float:
 
 
 def bench_article(app, path: Path, settings: QSettings) -> dict:
+    """First paint and key-to-repaint times of the window on one article of ``path``."""
     from annotator._qt.app import open_window
 
     window = open_window(path, "bench", settings, suggest=False)
@@ -167,6 +168,7 @@ def bench_article(app, path: Path, settings: QSettings) -> dict:
 
 
 def bench_open(app, path: Path, settings: QSettings) -> float:
+    """Seconds from opening ``path`` to the window's first paint."""
     from annotator._qt.app import open_window
 
     start = time.perf_counter()
@@ -184,6 +186,7 @@ def bench_open(app, path: Path, settings: QSettings) -> float:
 
 
 def main() -> None:
+    """Build (or reuse) the projects, time the window on them, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="keep (and reuse) the generated projects here")

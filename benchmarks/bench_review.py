@@ -76,10 +76,12 @@ STAMP = "2026-01-01T00:00:00.000+00:00"
 
 
 def article_text(rng: random.Random, n_words: int = 100) -> str:
+    """A random text of ``n_words`` words, made unique by a random tail."""
     return " ".join(rng.choice(WORDS) for _ in range(n_words)) + f" ({rng.random():.12f})"
 
 
 def word_edges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each space-separated word of ``text``."""
     edges, pos = [], 0
     for word in text.split(" "):
         edges.append((pos, pos + len(word)))
@@ -201,6 +203,7 @@ def build_both(a: Path, b: Path, texts: list[str], annotator, articles: int) -> 
 
 
 def main() -> None:
+    """Build (or reuse) the annotators' files, time agreement and merge, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--keep", help="Build the files in this folder and keep them.")

@@ -322,6 +322,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Cross-validate the span categorizer against the rules on the golds and print both."""
     args = parse_args(argv)
     golds = _golds(args.gold)
     texts = [task["text"] for _, task in golds]

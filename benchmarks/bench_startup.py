@@ -19,6 +19,7 @@ from pathlib import Path
 
 
 def first_paint(command: list[str]) -> float:
+    """Seconds from starting ``command`` to its window's first paint."""
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home}
         env["ANNOTATOR_STARTUP_PROBE"] = repr(time.time())
@@ -30,6 +31,7 @@ def first_paint(command: list[str]) -> float:
 
 
 def main() -> None:
+    """Time the cold start of the built app and of ``python -m annotator``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--app", default="dist/annotator/annotator", help="the built app")
     parser.add_argument("--runs", type=int, default=3)

@@ -66,6 +66,7 @@ def _stored(project, article_id: int) -> dict:
 
 
 def predict_bare(gold: list[dict], model_name: str) -> list[dict]:
+    """The bare model's ACTOR/LOCATION entities on ``gold``'s texts, as tasks."""
     nlp = spacy.load(model_name)
     out = []
     for doc in nlp.pipe(t["text"] for t in gold):
@@ -106,6 +107,7 @@ def counts(gold: list[dict], pred: list[dict], label: str, numbers: bool = True)
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 from true positives and the predicted and gold counts."""
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
@@ -135,6 +137,7 @@ def speaker_accuracy(gold: list[dict], pred: list[dict]) -> tuple[int, int]:
 
 
 def table(gold: list[dict], pred: list[dict], bare: list[dict]) -> list[str]:
+    """The P/R/F1 table of ``pred`` and ``bare`` against ``gold``, one line a label."""
     lines = [f"{'label':<18}{'P':>6}{'R':>6}{'F1':>6}   {'bare P':>6}{'R':>6}{'F1':>6}   n gold"]
     rows = [(label, label, True) for label in LABELS] + [("CASUALTY (span)", "CASUALTY", False)]
     for name, label, numbers in rows:
@@ -154,6 +157,7 @@ def table(gold: list[dict], pred: list[dict], bare: list[dict]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Print each --gold file's P/R/F1 table, ours next to the bare model's."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--gold",

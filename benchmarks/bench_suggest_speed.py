@@ -39,6 +39,7 @@ def make_texts(n: int, seed: int = 7) -> list[str]:
 
 
 def time_bare(model: str, texts: list[str], batch_size: int) -> tuple[float, int]:
+    """Seconds and tokens of the bare ``nlp.pipe`` over ``texts``."""
     nlp = spacy.load(model)
     list(nlp.pipe(texts[:20]))  # warm up
     start = time.perf_counter()
@@ -74,6 +75,7 @@ def time_suggest(model: str | None, texts: list[str], batch_size: int, n_process
 
 
 def main(argv: list[str] | None = None) -> None:
+    """Time suggest against the bare pipeline, and with two processes, and print tokens/s."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=3000, help="number of articles (default 3000)")
     parser.add_argument("--batch-size", type=int, default=64)

@@ -54,6 +54,7 @@ def misses(gold: list[dict], pred: list[dict]) -> list[str]:
 
 
 def main(argv: list[str]) -> None:
+    """Print each missed quote speaker of the dev golds named in ``argv``."""
     for arg in argv:
         path = Path(arg)
         gold = [] if path.name in HELD_OUT else load_gold(path)

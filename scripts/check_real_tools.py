@@ -308,6 +308,7 @@ def without_links(db: Path, out_db: Path, work: Path) -> None:
 
 
 def check_label_studio(args: argparse.Namespace, db: Path, work: Path) -> bool:
+    """Round-trip our export through the Label Studio server; whether every check passed."""
     ls = LabelStudio(args.ls, args.ls_user, args.password)
     print(f"\nLabel Studio {ls.version} at {args.ls}")
     ours = work / "ours_ls.json"
@@ -348,6 +349,7 @@ def check_ls_suggestions(ls: LabelStudio, work: Path, n: int) -> bool:
 
 
 def check_doccano(args: argparse.Namespace, db: Path, work: Path) -> bool:
+    """Round-trip our export through the doccano server; whether every check passed."""
     dc = Doccano(args.doccano, args.doccano_user, args.password)
     print(f"\ndoccano at {args.doccano}")
     ok = True
@@ -417,6 +419,7 @@ def time_big(args: argparse.Namespace, work: Path) -> None:
 
 
 def main() -> None:
+    """Run the round trips against the servers named and exit non-zero on a failure."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("out", type=Path, help="work folder (kept: every file written on the way)")
     parser.add_argument("--ls", default="http://127.0.0.1:8089")

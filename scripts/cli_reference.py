@@ -88,6 +88,7 @@ def write(readme_path: Path = README) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Print, --write or --check the README's command reference; the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--write", action="store_true", help="rewrite the block in README.md")

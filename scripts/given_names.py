@@ -54,6 +54,7 @@ def write(rows: list[tuple[str, str]], out: Path, years: str) -> None:
 
 
 def main() -> None:
+    """Derive resources/given_names.tsv from the SSA files in ``folder``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, help="folder with the SSA yobYYYY.txt files")
     parser.add_argument("--out", type=Path, default=_OUT)

@@ -72,6 +72,7 @@ def edges(root: Path) -> Counter:
 
 
 def main() -> None:
+    """Print the import edges between the package's parts, with their counts."""
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "annotator"
     for (source, target, typing), n in sorted(edges(root).items()):
         print(f"{source:<16} -> {target:<22} {n:>3}{'  (typing)' if typing else ''}")

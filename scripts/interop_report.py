@@ -113,6 +113,7 @@ def describe(path: Path) -> list[str]:
 
 
 def main() -> None:
+    """Print, per real file, what arrives and the round-trip result; non-zero on a failure."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("files", nargs="*", type=Path, help="real files (default: the whole corpus)")
     args = parser.parse_args()

@@ -25,6 +25,7 @@ from annotator.paths import samples_dir
 
 
 def annotator(*args: str) -> str:
+    """Run ``annotator ARGS``; its output."""
     done = subprocess.run(
         [sys.executable, "-m", "annotator", *args], capture_output=True, text=True, check=True
     )
@@ -58,6 +59,7 @@ def label_as(path: Path, name: str, seed: int) -> None:
 
 
 def main() -> None:
+    """Label the samples as two annotators, merge their projects and write the agreement."""
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "review_demo")
     out.mkdir(parents=True, exist_ok=True)
     for name, seed in (("alice", 1), ("bruno", 2)):

@@ -23,6 +23,7 @@ from annotator.core.store import open_project
 
 
 def main() -> None:
+    """Open review mode on a copy of PROJECT and save screenshots to OUT."""
     project, out = Path(sys.argv[1]), Path(sys.argv[2])
     reviewer = sys.argv[3] if len(sys.argv) > 3 else "carla"
     out.mkdir(parents=True, exist_ok=True)

@@ -40,6 +40,7 @@ def places(package: Path) -> list[str]:
 
 
 def main() -> int:
+    """Print every SQL place outside the store; 1 if there is one."""
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent
     found = places(root / "annotator")
     for line in found:

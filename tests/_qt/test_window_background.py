@@ -18,6 +18,8 @@ from annotator.core.store.listing import ArticleQuery
 
 
 class FakePipeline:
+    """The loaded pipeline the fake suggester hands the worker: a name and a notice, no model."""
+
     model_name, notice = "fake", "fake model: rules only"
 
 

@@ -70,6 +70,7 @@ def _span(tag: str, start: int, end: int, where: str) -> dict:
 
 
 def task(path: Path) -> dict:
+    """The gold task of one markup file: its text, spans, links and meta."""
     markup = path.read_text(encoding="utf-8")
     source, meta = None, {}
     while markup.startswith(("# url: ", "# licence: ")):
@@ -105,6 +106,7 @@ def task(path: Path) -> dict:
 
 
 def main() -> None:
+    """Write each gold JSONL from its markup files."""
     for prefix, out in (
         ("seed_", "gold_seeds.jsonl"),
         ("unseen_", "gold_unseen.jsonl"),

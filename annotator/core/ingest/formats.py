@@ -57,4 +57,5 @@ def format_for(path: Path, requested: str = "auto") -> str:
 
 
 def reader_for(name: str) -> Reader:
+    """The reader of the input format ``name`` (a key of ``READERS``)."""
     return READERS[name]

@@ -21,6 +21,7 @@ _CHUNK = 4 * 2**20
 
 
 def too_long(path: Path, line: int) -> InputError:
+    """The error for a line of ``path`` over the size limit of one line."""
     return InputError(
         path, line, f"line longer than {MAX_LINE_BYTES // 2**20} MB; not a text file of articles (refused)"
     )

@@ -62,6 +62,7 @@ def read_whole(path: Path, encoding: str | None = None) -> str:
 
 
 def not_utf8(path: Path, line: int | None, encoding: str | None, exc: UnicodeDecodeError) -> InputError:
+    """The error for text that does not decode: it names ``--encoding``, or the encoding given."""
     if encoding:
         return InputError(path, line, f"cannot be decoded as {encoding}: {exc.reason}")
     return InputError(

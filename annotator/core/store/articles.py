@@ -122,6 +122,7 @@ def state(db: Database, article_id: int, annotator: str) -> str:
 
 
 def state_row(db: Database, article_id: int, annotator: str) -> dict[str, Any] | None:
+    """An annotator's state row of an article (article_id, annotator, state, updated_at), or None."""
     row = db.execute(
         "SELECT * FROM article_states WHERE article_id = ? AND annotator = ?", [article_id, annotator]
     ).fetchone()

@@ -120,6 +120,8 @@ def places_by_context(doc: Doc, ents: list[Ent], words: Words) -> list[Ent]:
 
 
 def in_place_context(doc: Doc, ent: Ent) -> bool:
+    """Whether ``ent`` stands where a place does: before a place noun ("Jordan river") or as the
+    object of a preposition of place ("in Krakow", "travelled from Kitwe")."""
     if ent.end < len(doc) and doc[ent.end].lower_ in _PLACE_NOUNS:
         return True
     root = doc[ent.start : ent.end].root

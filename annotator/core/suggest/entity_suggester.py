@@ -91,6 +91,7 @@ def fixed_ents(doc: Doc, trained: bool = False) -> list[Ent]:
 
 
 def to_suggestion(doc: Doc, ent: Ent) -> Suggestion:
+    """The ACTOR or LOCATION suggestion of ``ent``, scored by its origin."""
     span = doc[ent.start : ent.end]
     return Suggestion(
         span.start_char, span.end_char, LABEL_OF[ent.kind], ent.origin, ORIGIN_SCORES[ent.origin]

@@ -70,10 +70,12 @@ def text_lines(doc: Doc) -> Iterator[tuple[int, int]]:
 
 
 def is_number(token: Token) -> bool:
+    """Whether ``token`` is a number (a score, rank or time), not an ISO date."""
     return bool(_NUMBER.match(token.text)) and not _ISO_DATE.match(token.text)
 
 
 def is_name_word(token: Token) -> bool:
+    """Whether ``token`` may be a word of a name: capitalised or upper case letters, no digits."""
     text = token.text
     if any(c.isdigit() for c in text):
         return False
@@ -297,6 +299,7 @@ def _table_word(doc: Doc, run: tuple[int, int], words: Words) -> bool:
 
 
 def replace_overlapping(ents: list[Ent], found: list[Ent]) -> list[Ent]:
+    """``ents`` with each entity of ``found`` in place of those it overlaps, in text order."""
     out = list(ents)
     for new in found:
         out = [e for e in out if not (e.start < new.end and new.start < e.end)] + [new]

@@ -29,6 +29,7 @@ def key(text: str, start: int, end: int, label: str) -> tuple[int, int]:
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> Prf:
+    """Precision, recall and F1 from true positives and the predicted and gold counts (0 when empty)."""
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)

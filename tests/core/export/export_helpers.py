@@ -41,6 +41,7 @@ def build(project, docs: list[Doc], annotator: str = "ann") -> list[int]:
 
 
 def read_jsonl(path) -> list[dict]:
+    """The JSON objects of the non-blank lines of ``path``."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
