@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator._qt.window_words import in_window_words
+from annotator.core.training_needs import MIN_ARTICLES, finished_count
 
 MAX_EPOCHS = 30
 _EPOCH = re.compile(r"^epoch (\d+):")
@@ -44,10 +45,22 @@ def add_model_menu(window) -> None:
 def train_dialog(window) -> TrainDialog:
     """The dialog for ``window``'s project; a model it trains becomes the window's."""
     labels = [label.name for label in window.project.scheme.labels if label.in_ents]
-    dialog = TrainDialog(window.project.path, window, labels)
+    dialog = TrainDialog(window.project.path, window, labels, finished_count(window.project))
     dialog.settings_model = str(window.settings.value("model", "") or "")
     dialog.trained.connect(window.suggest_with_project_model)
     return dialog
+
+
+def _opening_words(done: int | None) -> str:
+    """What the dialog says before a run: what it learns from, and whether there is enough."""
+    if done is None:
+        return "Learns ACTOR and LOCATION from the articles marked done."
+    if done < MIN_ARTICLES:
+        return (
+            f"Training needs at least {MIN_ARTICLES} articles marked done; this project has {done}. "
+            "Ctrl+Enter marks the open article done."
+        )
+    return f"Learns ACTOR and LOCATION from the {done} articles marked done."
 
 
 def _run_annotator() -> list[str]:
@@ -61,7 +74,13 @@ class TrainDialog(QDialog):
 
     trained = Signal()  # the run ended with a model, now the project's
 
-    def __init__(self, project_path, parent=None, labels: list[str] | tuple[str, ...] = ()):
+    def __init__(
+        self,
+        project_path,
+        parent=None,
+        labels: list[str] | tuple[str, ...] = (),
+        done: int | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle("Train the suggestion model")
         self.project_path = str(project_path)
@@ -72,7 +91,8 @@ class TrainDialog(QDialog):
         self.log = QPlainTextEdit(readOnly=True)
         self.log.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))  # score table
         self.bar = QProgressBar(maximum=MAX_EPOCHS, format="epoch %v of at most %m")
-        self.status = QLabel("Learns ACTOR and LOCATION from the articles marked done.")
+        self._too_few = done is not None and done < MIN_ARTICLES  # a run could only be refused
+        self.status = QLabel(_opening_words(done))
         self.status.setWordWrap(True)
         self.start_button, self.stop_button = QPushButton("&Start"), QPushButton("S&top")
         self.stop_button.setEnabled(False)
@@ -91,6 +111,7 @@ class TrainDialog(QDialog):
             layout.addWidget(widget)
         self.resize(720, 440)
         self._new_run()
+        self.start_button.setEnabled(not self._too_few)
         self.settings_model = ""  # Settings -> Model: opening a project makes it the project's
         self.process = QProcess(self)
         self.process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
@@ -112,7 +133,11 @@ class TrainDialog(QDialog):
     def _labels_chosen(self) -> None:
         """Start needs at least one label to learn."""
         running = self.process.state() != QProcess.ProcessState.NotRunning
-        self.start_button.setEnabled(not running and bool(self._chosen_labels()))
+        self.start_button.setEnabled(not running and self._can_start())
+
+    def _can_start(self) -> bool:
+        """Enough finished articles, and a label to learn."""
+        return not self._too_few and (bool(self._chosen_labels()) or not self.labels)
 
     def _chosen_labels(self) -> list[str]:
         return [name for name, box in self.labels.items() if box.isChecked()]
@@ -172,7 +197,7 @@ class TrainDialog(QDialog):
                 self._below_base = match.group(1)
 
     def _finished(self, code: int, _status) -> None:
-        self.start_button.setEnabled(bool(self._chosen_labels()) or not self.labels)
+        self.start_button.setEnabled(self._can_start())
         self._enable_choices(True)
         self.stop_button.setEnabled(False)
         self.status.setText(self._outcome(code))

@@ -7,29 +7,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QProcess
-from window_helpers import PLAIN_TEXTS, words_at
+from window_helpers import finished_articles
 
 from annotator._qt import train_dialog as train_module
 from annotator._qt.window_words import flags_in
-from annotator.core import edits
-from annotator.core.store import articles, open_project
-from annotator.core.train.examples import MIN_ARTICLES, TrainingError, gather
-
-TEXT = PLAIN_TEXTS[0]  # "Officials in Kharkiv said the talks would resume in Geneva next week."
-
-
-def _done_articles(path, *labels: tuple[str, str]) -> None:
-    """``MIN_ARTICLES`` articles ann marked done, each with ``labels`` as (words, label)."""
-    with open_project(path, create=True) as project:
-        with project.transaction():
-            texts = [{"text": f"{TEXT} ({i})"} for i in range(MIN_ARTICLES)]
-            ids = [i for i, _ in articles.insert_batch(project.db, texts)]
-        for article in ids:
-            for words, label in labels:
-                edits.perform(
-                    project, edits.add_span, article, *words_at(TEXT, words), label, annotator="ann"
-                )
-            edits.perform(project, edits.set_state, article, "done", annotator="ann")
+from annotator.core.store import open_project
+from annotator.core.train import TrainingError, gather
+from annotator.core.training_needs import MIN_ARTICLES
 
 
 def _training_error(path) -> str:
@@ -40,7 +24,7 @@ def _training_error(path) -> str:
 
 def test_a_training_error_names_the_dialog_control_not_the_flag(qtbot, qt_settings, tmp_path, open_win):
     path = tmp_path / "train.annotator.db"
-    _done_articles(path, ("Kharkiv", "ACTOR"))  # no LOCATION anywhere
+    finished_articles(path, MIN_ARTICLES, ("Kharkiv", "ACTOR"))  # no LOCATION anywhere
     error = _training_error(path)
     assert "leave it out with --labels" in error  # the CLI keeps its words
     window = open_win(path)
@@ -54,24 +38,28 @@ def test_a_training_error_names_the_dialog_control_not_the_flag(qtbot, qt_settin
     assert list(dialog.labels) == ["ACTOR", "LOCATION"]
 
 
-def test_unticking_a_label_trains_without_it(qtbot, window, monkeypatch):
-    dialog = train_module.train_dialog(window)
+def test_unticking_a_label_trains_without_it(qtbot, open_win, tmp_path, monkeypatch):
+    path = tmp_path / "train.annotator.db"
+    finished_articles(path, MIN_ARTICLES, ("Kharkiv", "LOCATION"), ("Officials", "ACTOR"))
+    dialog = train_module.train_dialog(open_win(path))
     qtbot.addWidget(dialog)
     started: list[list[str]] = []
     monkeypatch.setattr(dialog.process, "start", lambda _program, args: started.append(args))
     dialog.start()
-    dialog.labels["LOCATION"].setChecked(False)
     dialog._finished(1, QProcess.ExitStatus.NormalExit)
+    dialog.labels["LOCATION"].setChecked(False)
     dialog.start()
+    dialog._finished(1, QProcess.ExitStatus.NormalExit)
     assert "--labels" not in started[0]
     assert started[1][started[1].index("--labels") + 1] == "ACTOR"
+    assert dialog.start_button.isEnabled()
     dialog.labels["ACTOR"].setChecked(False)
     assert not dialog.start_button.isEnabled()  # nothing left to learn
 
 
 def test_the_export_box_names_no_strict_flag(qtbot, open_win, tmp_path, shown):
     path = tmp_path / "conflicts.annotator.db"
-    _done_articles(path, ("Kharkiv", "ACTOR"), ("Kharkiv", "LOCATION"))  # two entity labels
+    finished_articles(path, MIN_ARTICLES, ("Kharkiv", "ACTOR"), ("Kharkiv", "LOCATION"))  # two entity labels
     window = open_win(path)
     job = window.jobs.start_export(tmp_path / "out.spacy", "spacy")
     with qtbot.waitSignal(job.finished, timeout=30_000):

@@ -36,6 +36,30 @@ def suggest(db, article_id: int, text: str, words: str, label: str, **attrs) -> 
     )
 
 
+def finished_articles(path, count: int, *labels: tuple[str, str]) -> list[int]:
+    """A project of ``count`` copies of ``PLAIN_TEXTS[0]`` that ann marked done, each with
+    ``labels`` as (words, label) accepted; the article ids."""
+    from annotator.core import edits
+    from annotator.core.store import articles, open_project
+
+    text = PLAIN_TEXTS[0]
+    with open_project(path, create=True) as project:
+        with project.transaction():
+            ids = [
+                i
+                for i, _ in articles.insert_batch(
+                    project.db, [{"text": f"{text} ({i})"} for i in range(count)]
+                )
+            ]
+        for article in ids:
+            for words, label in labels:
+                edits.perform(
+                    project, edits.add_span, article, *words_at(text, words), label, annotator="ann"
+                )
+            edits.perform(project, edits.set_state, article, "done", annotator="ann")
+    return ids
+
+
 def activate(qtbot, window) -> None:
     """Make ``window`` the active one (window shortcuts only reach the active window)."""
     from PySide6.QtWidgets import QApplication

@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.export.selection import Selection, versions
+from annotator.core.training_needs import MIN_ARTICLES
 
 if TYPE_CHECKING:
     from annotator.core.store import Project
-
-MIN_ARTICLES = 10
 
 
 class TrainingError(AnnotatorError):
