@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.entity_conflicts import acceptable, entity_labels, overlapping_accepted
+from annotator.core.entity_conflicts import acceptable, contradicts, entity_labels, overlapping_accepted
 from annotator.core.errors import EditError
 from annotator.core.model import ARTICLE_STATES, Cause, Change, EditRecord, Relation, Span, now_iso
 
@@ -180,25 +180,50 @@ def _start(project: Project, name: str, span: Span, annotator: str) -> Edit:
 
 
 def _accept_suggested_relations(project: Project, edit: Edit, old: Span, new: Span) -> None:
-    """Accepting a QUOTE suggestion also accepts its suggested speaker link (and speaker)."""
+    """Accepting a QUOTE suggestion also accepts its suggested speaker link (and speaker). A
+    suggested speaker the annotator's own span contradicts (it is out of view under it:
+    ``overlapping_accepted``) is not accepted beside it: the link goes to that span when it
+    has the speaker's label, else there is none."""
     for rel in project.relations_of(old.article_id, statuses=("suggested",)):
         if rel.head_id != old.id or rel.annotator is not None:
             continue
-        child = _decision_for(project, edit, project.span(rel.child_id))
+        speaker = project.span(rel.child_id)
+        child = _existing_decision(project, edit, speaker)
+        if child is None and (standing := _standing_over(project, edit, speaker)):
+            child = next((s for s in standing if s.label == speaker.label), None)
+            if child is None:
+                continue
+        child = child or _own(project, edit, speaker)
         if child.status == "rejected":
             continue
         _add_relation(project, edit, new.stored_id, child.stored_id, rel.label, origin=rel.origin)
 
 
+def _standing_over(project: Project, edit: Edit, suggestion: Span) -> list[Span]:
+    """The annotator's accepted spans (this edit's included) that ``suggestion`` contradicts."""
+    mine = {s.stored_id: s for s in project.spans_for(edit.article_id, edit.annotator) if not s.is_suggestion}
+    for change in edit.changes:
+        if change.table == "spans" and change.after:
+            span = Span.from_row(change.after)
+            mine[span.stored_id] = span
+    entities = entity_labels(project.scheme)
+    return [s for s in mine.values() if s.status == "accepted" and contradicts(suggestion, s, entities)]
+
+
 def _decision_for(project: Project, edit: Edit, span: Span) -> Span:
     """The annotator's own version of ``span``, accepting the suggestion when there is none."""
+    return _existing_decision(project, edit, span) or _own(project, edit, span)
+
+
+def _existing_decision(project: Project, edit: Edit, span: Span) -> Span | None:
+    """The annotator's own version of ``span`` (``span`` itself when it is theirs), if any."""
     if span.annotator == edit.annotator:
         return span
     for change in edit.changes:
         if change.table == "spans" and change.after and change.after.get("suggestion_id") == span.id:
             return Span.from_row(change.after)
     mine = [s for s in project.spans_for(span.article_id, edit.annotator) if s.suggestion_id == span.id]
-    return mine[0] if mine else _own(project, edit, span)
+    return mine[0] if mine else None
 
 
 def _add_relation(

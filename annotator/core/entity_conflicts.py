@@ -82,10 +82,12 @@ def overlapping_accepted(spans: Sequence[Span], entities: set[str]) -> set[int]:
     store none of these; they are the ones made before the person's span was."""
     accepted = [s for s in spans if s.status == "accepted"]
     return {
-        s.stored_id for s in spans if s.is_suggestion and any(_contradicts(s, a, entities) for a in accepted)
+        s.stored_id for s in spans if s.is_suggestion and any(contradicts(s, a, entities) for a in accepted)
     }
 
 
-def _contradicts(suggestion: Placed, accepted: Placed, entities: set[str]) -> bool:
+def contradicts(suggestion: Placed, accepted: Placed, entities: set[str]) -> bool:
+    """Whether ``suggestion`` can never stand beside the ``accepted`` span: they share a
+    character and have the same label, or both have entity labels."""
     same_kind = suggestion.label == accepted.label or {suggestion.label, accepted.label} <= entities
     return same_kind and overlap(suggestion, accepted)
