@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from annotator.core.edits import Edit, blind_hides
-from annotator.core.entity_conflicts import entity_labels, overlapping_accepted
+from annotator.core.entity_conflicts import contradicts, entity_labels, overlapping_accepted
 from annotator.core.model import Article, Span
 from annotator.core.offsets import OffsetMap
 from annotator.core.tokens import Tokens, move_edge, snap, token_at, tokenize, without_possessive
@@ -53,9 +53,12 @@ class ArticleState:
     def _load_speakers(self, project, annotator: str) -> None:
         """QUOTE id -> speaker id. A suggested link whose speaker the annotator has decided
         points at their own version (accepting the QUOTE links that one); one whose speaker
-        they rejected is dropped (accepting links none)."""
+        they rejected is dropped (accepting links none). One whose speaker is out of view under
+        their span points where accepting links (``edits``): that span when it has the
+        speaker's label, else nowhere."""
         ids = {s.id for s in self.spans}
         own = {s.suggestion_id: s.id for s in self.spans if s.suggestion_id}
+        own |= self._under_own(entity_labels(project.scheme))
         self.speakers, self.suggested_speakers = {}, set()
         for r in project.relations_of(self.article.id, annotator):
             child = r.child_id if r.child_id in ids else own.get(r.child_id)
@@ -63,6 +66,17 @@ class ArticleState:
                 self.speakers[r.head_id] = child
                 if r.status == "suggested":
                     self.suggested_speakers.add(r.head_id)
+
+    def _under_own(self, entities: set[str]) -> dict[int, int]:
+        """Hidden suggestion id -> the id of the annotator's accepted span of its label that
+        it contradicts (the first in reading order)."""
+        mine = [s for s in self.spans if s.status == "accepted"]
+        return {
+            hidden.stored_id: standing.stored_id
+            for hidden in self._covered
+            for standing in reversed(mine)
+            if standing.label == hidden.label and contradicts(hidden, standing, entities)
+        }
 
     def apply(self, project, edit: Edit, forward: bool) -> None:
         """Follow one written edit (or its undo) without reading every span again.
