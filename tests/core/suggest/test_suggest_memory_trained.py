@@ -105,3 +105,14 @@ def test_a_trained_model_keeps_its_own_label_for_a_country_playing_a_match(pipel
     assert stock["Japan"] == "ACTOR" and trained["Japan"] == "LOCATION"
     assert NewsSuggester(trained_model=True).suggesters[0].trained
     assert not NewsSuggester().suggesters[0].trained
+
+
+def test_a_trained_model_keeps_its_own_label_for_a_country_that_speaks(pipeline):
+    """The speaking-place rule makes "Britain said" an ACTOR; a model trained on the project
+    learnt the project's convention for it (CoNLL: LOCATION), so the rule is left out."""
+    from annotator.core.suggest.entity_suggester import LABEL_OF, fixed_ents
+
+    doc = pipeline.nlp("Britain said on Monday it would send more troops to the region .")
+    stock = {doc[e.start : e.end].text: LABEL_OF[e.kind] for e in fixed_ents(doc)}
+    trained = {doc[e.start : e.end].text: LABEL_OF[e.kind] for e in fixed_ents(doc, trained=True)}
+    assert stock["Britain"] == "ACTOR" and trained["Britain"] == "LOCATION"
