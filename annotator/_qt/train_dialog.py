@@ -51,16 +51,23 @@ def train_dialog(window) -> TrainDialog:
     return dialog
 
 
-def _opening_words(done: int | None) -> str:
-    """What the dialog says before a run: what it learns from, and whether there is enough."""
-    if done is None:
-        return "Learns ACTOR and LOCATION from the articles marked done."
-    if done < MIN_ARTICLES:
+def _opening_words(done: int | None, labels: list[str] | tuple[str, ...] = ()) -> str:
+    """What the dialog says before a run: what it learns (the scheme's entity ``labels``) and
+    from what, and whether there is enough."""
+    if done is not None and done < MIN_ARTICLES:
         return (
             f"Training needs at least {MIN_ARTICLES} articles marked done; this project has {done}. "
             "Ctrl+Enter marks the open article done."
         )
-    return f"Learns ACTOR and LOCATION from the {done} articles marked done."
+    articles = "articles" if done is None else f"{done} articles"
+    return f"Learns {_listed(labels)} from the {articles} marked done."
+
+
+def _listed(labels: list[str] | tuple[str, ...]) -> str:
+    """ "A", "A and B", "A, B and C"; the scheme's entity labels when none are named."""
+    if not labels:
+        return "the scheme's entity labels"
+    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} and {labels[-1]}"
 
 
 def _run_annotator() -> list[str]:
@@ -92,7 +99,7 @@ class TrainDialog(QDialog):
         self.log.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))  # score table
         self.bar = QProgressBar(maximum=MAX_EPOCHS, format="epoch %v of at most %m")
         self._too_few = done is not None and done < MIN_ARTICLES  # a run could only be refused
-        self.status = QLabel(_opening_words(done))
+        self.status = QLabel(_opening_words(done, labels))
         self.status.setWordWrap(True)
         self.start_button, self.stop_button = QPushButton("&Start"), QPushButton("S&top")
         self.stop_button.setEnabled(False)

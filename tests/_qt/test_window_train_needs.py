@@ -8,6 +8,8 @@ from __future__ import annotations
 from window_helpers import finished_articles
 
 from annotator._qt import train_dialog as train_module
+from annotator.core.scheme import default_scheme
+from annotator.core.store import open_project
 from annotator.core.training_needs import MIN_ARTICLES
 
 
@@ -36,3 +38,16 @@ def test_enough_finished_articles_let_a_run_start(qtbot, open_win, tmp_path):
     dialog = _dialog(qtbot, open_win, path)
     assert dialog.start_button.isEnabled()
     assert dialog.status.text() == f"Learns ACTOR and LOCATION from the {MIN_ARTICLES} articles marked done."
+
+
+def test_the_opening_line_names_the_schemes_entity_labels(qtbot, open_win, tmp_path):
+    """A project whose scheme has another entity label is told it learns that one too (before:
+    always 'ACTOR and LOCATION')."""
+    path = tmp_path / "orgs.annotator.db"
+    scheme = default_scheme().with_labels(["ORG"], entities=True)
+    open_project(path, create=True, scheme=scheme).close()
+    finished_articles(path, MIN_ARTICLES, ("Kharkiv", "LOCATION"))
+    dialog = _dialog(qtbot, open_win, path)
+    assert list(dialog.labels) == ["ACTOR", "LOCATION", "ORG"]
+    said = dialog.status.text()
+    assert said == f"Learns ACTOR, LOCATION and ORG from the {MIN_ARTICLES} articles marked done."
