@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from annotator._qt.widgets.title_elide import DEPARTS_ROLE, departures
 from annotator.core.store import ArticleQuery, ArticleRow
 
 PAGE = 200
@@ -18,6 +19,7 @@ class ArticleListModel(QAbstractTableModel):
         super().__init__(parent)
         self._project, self._query = project, query
         self._pages: dict[int, list[ArticleRow]] = {}
+        self._departs: dict[int, dict[str, int]] = {}  # page -> title -> where it departs
         self._count = project.list_count(query)
 
     # -- query -------------------------------------------------------------------------
@@ -28,7 +30,7 @@ class ArticleListModel(QAbstractTableModel):
     def set_query(self, query: ArticleQuery) -> None:
         """Show another filter or search."""
         self.beginResetModel()
-        self._query, self._pages = query, {}
+        self._query, self._pages, self._departs = query, {}, {}
         self._count = self._project.list_count(query)
         self.endResetModel()
 
@@ -50,6 +52,7 @@ class ArticleListModel(QAbstractTableModel):
         if row is None:
             return
         self._pages.pop(row // PAGE, None)
+        self._departs.pop(row // PAGE, None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def row_of(self, article_id: int) -> int | None:
@@ -66,9 +69,11 @@ class ArticleListModel(QAbstractTableModel):
         rows = self._pages.get(number)
         if rows is None:
             if len(self._pages) >= _KEEP_PAGES:
-                self._pages.pop(next(iter(self._pages)))
+                self._departs.pop(oldest := next(iter(self._pages)), None)
+                self._pages.pop(oldest)
             rows = self._project.list_page(self._query, number * PAGE, PAGE)
             self._pages[number] = rows
+            self._departs[number] = departures([r.title for r in rows])
         index = row - number * PAGE
         return rows[index] if index < len(rows) else None
 
@@ -89,6 +94,7 @@ class ArticleListModel(QAbstractTableModel):
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
             Qt.ItemDataRole.TextAlignmentRole,
+            DEPARTS_ROLE,
         ):
             return None
         item = self._row(index.row())
@@ -99,6 +105,10 @@ class ArticleListModel(QAbstractTableModel):
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if index.column() in (0, 3, 4)
                 else None
+            )
+        if role == DEPARTS_ROLE:
+            return (
+                self._departs.get(index.row() // PAGE, {}).get(item.title, 0) if index.column() == 1 else None
             )
         values = (item.id, item.title, item.state.replace("_", " "), item.spans, item.suggestions)
         if role == Qt.ItemDataRole.ToolTipRole:

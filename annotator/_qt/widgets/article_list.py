@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator._qt.models.article_list import ArticleListModel
+from annotator._qt.widgets.title_elide import TitleDelegate
 from annotator.core.model import ARTICLE_STATES
 
 
@@ -130,6 +131,7 @@ def _table(model: ArticleListModel) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setWordWrap(False)
+    table.setItemDelegateForColumn(1, TitleDelegate(table))
     table.verticalHeader().hide()
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     table.verticalHeader().setDefaultSectionSize(22)
