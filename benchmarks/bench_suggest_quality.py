@@ -5,7 +5,13 @@
 Rules: ACTOR and LOCATION match on exact boundaries; QUOTE matches when the boundaries agree
 after stripping quote marks, punctuation and spaces at both ends; CASUALTY "numbers" matches
 exact boundaries and count_low, count_high, qualifier and kind (the "span" row ignores the
-attributes). Speaker: share of gold quotes found with the right speaker (same surname).
+attributes). Speaker right: share of gold quotes found with the right speaker (same last
+word). For a gold with quotes, also: "speaker same name" (the same, but a Jr./II suffix aside, and a
+given name alone counts for the full name: "Bruce McCandless II" and "McCandless", "Steve" and
+"Steve Jobs");
+"speakers of found", the gold quotes found, by gold speaker (right, wrong, none suggested) and
+for those the gold leaves without one (given one, none); "speaker precision", right among the
+found gold quotes given a speaker.
 The bare model is the same spaCy model with only the label mapping (PERSON/ORG/NORP -> ACTOR,
 GPE/LOC/FAC -> LOCATION); it has no quotes or casualties.
 """
@@ -16,6 +22,8 @@ import argparse
 import json
 import sys
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import spacy
@@ -118,22 +126,124 @@ def _surname(text: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def speaker_accuracy(gold: list[dict], pred: list[dict]) -> tuple[int, int]:
-    """(gold quotes found with the right speaker, gold quotes)."""
+def same_surname(found: str, gold: str) -> bool:
+    """Whether the two names end in the same word (the ``speaker right`` rule)."""
+    return _surname(found) == _surname(gold)
+
+
+def speaker_accuracy(
+    gold: list[dict], pred: list[dict], match: Callable[[str, str], bool] = same_surname
+) -> tuple[int, int]:
+    """(gold quotes found with the right speaker, gold quotes); ``match(found, gold)`` tells
+    whether two speakers' words name the same one."""
     right = total = 0
     for g, p in zip(gold, pred):
         text = g["text"]
-        said = {
-            _key(text, r["head_span"], "QUOTE", False): _surname(
-                text[r["child_span"]["start"] : r["child_span"]["end"]]
-            )
-            for r in p["relations"]
-        }
-        for r in g["relations"]:
+        said = _speakers(text, p)
+        for r in g["relations"]:  # each link (a quote two people say counts twice)
             total += 1
-            who = _surname(text[r["child_span"]["start"] : r["child_span"]["end"]])
-            right += said.get(_key(text, r["head_span"], "QUOTE", False)) == who
+            key = _key(text, r["head_span"], "QUOTE", False)
+            right += key in said and match(said[key], text[r["child_span"]["start"] : r["child_span"]["end"]])
     return right, total
+
+
+def _speakers(text: str, task: dict) -> dict[tuple, str]:
+    """The speaker's words of each QUOTE with a SPEAKER link in ``task``, by the quote's key."""
+    return {
+        _key(text, r["head_span"], "QUOTE", False): text[r["child_span"]["start"] : r["child_span"]["end"]]
+        for r in task["relations"]
+    }
+
+
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+
+
+def _name_words(text: str) -> list[str]:
+    """A name's words, lowercased, without possessive, punctuation or a generational suffix."""
+    words = [w.strip(_STRIP).lower() for w in text.replace("’s", "").replace("'s", "").split()]
+    words = [w for w in words if w]
+    while words and words[-1] in _SUFFIXES:
+        words.pop()
+    return words
+
+
+def same_name(found: str, gold: str) -> bool:
+    """Whether ``found`` and ``gold`` name the same speaker, more fairly than their last words:
+    a generational suffix aside ("Bruce McCandless II" for "McCandless") their last words agree,
+    or one is the given name(s) that open the other, a name in capitals ("Steve" for "Steve
+    Jobs", not "Malaysian" for "Malaysian transport ministry")."""
+    a, b = _name_words(found), _name_words(gold)
+    if not a or not b:
+        return False
+    if a[-1] == b[-1]:
+        return True
+    (short, _), (long, long_text) = sorted(((a, found), (b, gold)), key=lambda pair: len(pair[0]))
+    return long[: len(short)] == short and all(w[:1].isupper() for w in long_text.split())
+
+
+@dataclass
+class SpeakerMatrix:
+    """Gold quotes the suggestions found (same boundaries as the QUOTE row), by whether the gold
+    gives a speaker and what was suggested (``right`` and ``wrong`` compare last words, as
+    ``speaker right`` does; ``same_name`` counts those ``same_name`` calls right)."""
+
+    right: int = 0
+    wrong: int = 0
+    missing: int = 0  # gold speaker, none suggested
+    given: int = 0  # no gold speaker, one suggested
+    left: int = 0  # no gold speaker, none suggested
+
+    @property
+    def suggested(self) -> int:
+        """Found gold quotes given a speaker."""
+        return self.right + self.wrong + self.given
+
+    @property
+    def precision(self) -> float:
+        """Share of the found gold quotes given a speaker that got the gold's speaker."""
+        return self.right / self.suggested if self.suggested else 0.0
+
+
+def speaker_matrix(gold: list[dict], pred: list[dict]) -> SpeakerMatrix:
+    """Count the found gold quotes into a :class:`SpeakerMatrix`."""
+    m = SpeakerMatrix()
+    for g, p in zip(gold, pred):
+        text = g["text"]
+        wanted, said = _speakers(text, g), _speakers(text, p)
+        found = {_key(text, s, "QUOTE", False) for s in p["spans"] if s["label"] == "QUOTE"}
+        for key in sorted(
+            {_key(text, s, "QUOTE", False) for s in g["spans"] if s["label"] == "QUOTE"} & found
+        ):
+            who, got = wanted.get(key), said.get(key)
+            if who is None:
+                m.given += got is not None
+                m.left += got is None
+            elif got is None:
+                m.missing += 1
+            else:
+                m.right += same_surname(got, who)
+                m.wrong += not same_surname(got, who)
+    return m
+
+
+def speaker_lines(gold: list[dict], pred: list[dict]) -> list[str]:
+    """The speaker rows: right by last word (over all gold speakers); for a gold with quotes,
+    also by whole name, the matrix of found gold quotes and the precision of the speakers
+    suggested for them."""
+    right, total = speaker_accuracy(gold, pred)
+    blank = f"   {'–':>18}   "
+    first = f"{'speaker right':<18}{right / total if total else 0:18.2f}{blank}{right}/{total}"
+    if not any(s["label"] == "QUOTE" for g in gold for s in g["spans"]):
+        return [first]
+    named, _ = speaker_accuracy(gold, pred, same_name)
+    m = speaker_matrix(gold, pred)
+    return [
+        first,
+        f"{'speaker same name':<18}{named / total if total else 0:18.2f}{blank}{named}/{total}",
+        f"{'speaker precision':<18}{m.precision:18.2f}{blank}{m.right}/{m.suggested} found",
+        f"{'speakers of found':<18}gold speaker: right {m.right}, wrong {m.wrong}, none {m.missing}; "
+        f"gold none: given {m.given}, none {m.left}",
+    ]
 
 
 def table(gold: list[dict], pred: list[dict], bare: list[dict]) -> list[str]:
@@ -151,9 +261,7 @@ def table(gold: list[dict], pred: list[dict], bare: list[dict]) -> list[str]:
         lines.append(
             f"{name:<18}" + "".join(f"{v:6.2f}" for v in prf(*ours)) + f"   {bare_cells}" + f"   {ours[2]}"
         )
-    right, total = speaker_accuracy(gold, pred)
-    lines.append(f"{'speaker right':<18}{right / total if total else 0:18.2f}   {'–':>18}   {right}/{total}")
-    return lines
+    return lines + speaker_lines(gold, pred)
 
 
 def main(argv: list[str] | None = None) -> None:
