@@ -97,15 +97,19 @@ class SpeakerFinder(MentionResolver):
     def _inverted_object(self, verb: Token) -> Actor | None:
         """ ""…," reads a Norvex press release": right after a closing mark the parse may make
         the one who says the verb's object."""
-        i = verb.i - 1
-        while i >= 0 and self.doc[i].is_punct and not self.doc[i].is_quote:
-            i -= 1
-        if i < 0 or not self.doc[i].is_quote or (i not in self.quoted and i - 1 not in self.quoted):
+        if not self.after_quote(verb):
             return None
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         if obj is None or obj.i in self.quoted:
             return name_right_after(verb, self.actors)  # ""…," said Oscar Ruiz⏎Lopez said …"
         return self.actor_for(obj)
+
+    def after_quote(self, verb: Token) -> bool:
+        """Whether ``verb`` stands right after a closing quote mark (punctuation between aside)."""
+        i = verb.i - 1
+        while i >= 0 and self.doc[i].is_punct and not self.doc[i].is_quote:
+            i -= 1
+        return i >= 0 and self.doc[i].is_quote and (i in self.quoted or i - 1 in self.quoted)
 
     def _name_right_before(self, verb: Token) -> Actor | None:
         """The actor ending right before the verb ("coach Geoff Ingram said" with no subject), or

@@ -1,6 +1,6 @@
-"""Speakers for quotes no reporting tag attributes: an actor named in the quote's own sentence,
-the speaker of a reporting verb earlier in its paragraph, and the speaker of the last quote when
-nobody else has been named since."""
+"""Speakers for quotes no reporting tag attributes: an actor named in the quote's own sentence
+(not when the verb of saying names its speaker by words no actor covers), the speaker of a
+reporting verb earlier in its paragraph; not the speaker of the last quote in an earlier one."""
 
 from __future__ import annotations
 
@@ -95,3 +95,24 @@ def test_the_last_speaker_does_not_go_on_past_another_person_named_since(suggest
         speakers(suggest, text)["I'm convinced that someday a crew will fly home safely because of this work"]
         is None
     )
+
+
+@model
+def test_a_tag_naming_its_speaker_by_words_no_actor_covers_gives_no_other_actor(suggest):
+    """ "said police sources": the sources speak; ULFA, named later in the sentence, does not."""
+    text = (
+        "Police raised a red alert in Guwahati on Saturday morning.\n"
+        '"The device was hidden in a lunch box and set to go off at dusk," said police sources '
+        "adding that the hand of ULFA was suspected."
+    )
+    assert speakers(suggest, text) == {"The device was hidden in a lunch box and set to go off at dusk": None}
+
+
+@model
+def test_a_subject_no_actor_covers_speaks_rather_than_an_actor_before_the_quote(suggest):
+    """ "A number of senators condemned …": the senators speak, not the commission they condemn."""
+    text = (
+        "The broadcaster's licence ran out on Monday. A number of senators condemned the decision "
+        'of the NTC, describing it as "a grave abuse of power".'
+    )
+    assert speakers(suggest, text) == {"a grave abuse of power": None}
