@@ -122,7 +122,10 @@ class Annotating(QObject):
             speaker = state.span(state.speakers.get(span.stored_id, -1))
             name = " ".join(speaker.text_in(state.article.text).split()) if speaker else "none"
             suggested = span.stored_id in state.suggested_speakers
-            text += f"\nSpeaker: {name}" + (" (suggested)" if suggested else "")
+            guess = span.stored_id in state.guessed_speakers
+            text += f"\nSpeaker: {name}" + (
+                " (suggested, a guess)" if guess else " (suggested)" if suggested else ""
+            )
         return text
 
     def _show_panel(self) -> None:
@@ -145,6 +148,7 @@ class Annotating(QObject):
             tuple(a.name for a in label.attributes) if label else (),
             state.alternatives.get(span.stored_id),
             speaker_suggested=span.stored_id in state.suggested_speakers,
+            speaker_guess=span.stored_id in state.guessed_speakers,
         )
 
     # -- editing -----------------------------------------------------------------------

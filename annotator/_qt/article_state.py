@@ -12,7 +12,7 @@ from typing import Any
 
 from annotator.core.edits import Edit, blind_hides
 from annotator.core.entity_conflicts import contradicts, entity_labels, overlapping_accepted
-from annotator.core.model import Article, Span
+from annotator.core.model import SPEAKER_GUESS, Article, Span
 from annotator.core.offsets import OffsetMap
 from annotator.core.tokens import Tokens, move_edge, snap, token_at, tokenize, without_possessive
 
@@ -32,6 +32,7 @@ class ArticleState:
         self.speakers: dict[int, int] = {}
         self.alternatives: dict[int, list[tuple[str, str]]] = {}  # suggestion id -> other labels
         self.suggested_speakers: set[int] = set()  # QUOTEs whose speaker link is a suggestion
+        self.guessed_speakers: set[int] = set()  # … a guess: only named near the quote
         self.focus_id: int | None = None
         self._tokens: Tokens | None = None
 
@@ -59,13 +60,15 @@ class ArticleState:
         ids = {s.id for s in self.spans}
         own = {s.suggestion_id: s.id for s in self.spans if s.suggestion_id}
         own |= self._under_own(entity_labels(project.scheme))
-        self.speakers, self.suggested_speakers = {}, set()
+        self.speakers, self.suggested_speakers, self.guessed_speakers = {}, set(), set()
         for r in project.relations_of(self.article.id, annotator):
             child = r.child_id if r.child_id in ids else own.get(r.child_id)
             if r.label == "SPEAKER" and r.head_id in ids and child is not None:
                 self.speakers[r.head_id] = child
                 if r.status == "suggested":
                     self.suggested_speakers.add(r.head_id)
+                    if r.origin == SPEAKER_GUESS:
+                        self.guessed_speakers.add(r.head_id)
 
     def _under_own(self, entities: set[str]) -> dict[int, int]:
         """Hidden suggestion id -> the id of the annotator's accepted span of its label that

@@ -114,10 +114,14 @@ _SPAN_COLUMNS = (
     "updated_at",
 )
 
+# origin of a suggested SPEAKER link that no reporting tag gives: someone named near the quote
+SPEAKER_GUESS = "guess"
+
 
 @dataclass(frozen=True)
 class Relation:
-    """A directed link between two spans, e.g. SPEAKER from a QUOTE (head) to an ACTOR (child)."""
+    """A directed link between two spans, e.g. SPEAKER from a QUOTE (head) to an ACTOR (child);
+    a suggested SPEAKER link of origin :data:`SPEAKER_GUESS` only names someone near the quote."""
 
     article_id: int
     head_id: int

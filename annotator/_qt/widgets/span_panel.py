@@ -39,9 +39,11 @@ class SpanPanel(QWidget):
         attributes: tuple[str, ...] = (),
         alternatives: list[tuple[str, str]] | None = None,
         speaker_suggested: bool = False,
+        speaker_guess: bool = False,
     ) -> None:
         """Describe ``span`` (whose covered text is ``text``); ``speaker`` for a QUOTE (a
-        suggested link when ``speaker_suggested``); ``attributes`` are its label's attribute
+        suggested link when ``speaker_suggested``, a guess from who is named near the quote when
+        ``speaker_guess``); ``attributes`` are its label's attribute
         names in scheme order, shown even when unset; ``alternatives``: other ``(label, origin)``
         proposed for a suggestion's words."""
         if span is None:
@@ -79,19 +81,20 @@ class SpanPanel(QWidget):
             if attributes:
                 rows.append("<p style='color:#777'><b>e</b> edits these</p>")
         if span.label == "QUOTE":
-            rows.append(_speaker_row(speaker, speaker_suggested, span.is_suggestion))
+            rows.append(_speaker_row(speaker, speaker_suggested, span.is_suggestion, speaker_guess))
         if guideline:
             rows.append(f"<p style='color:#666; font-size:small'>{escape(guideline)}</p>")
         self.body.setText("".join(rows))
 
 
-def _speaker_row(speaker: str | None, suggested: bool, quote_suggested: bool) -> str:
+def _speaker_row(speaker: str | None, suggested: bool, quote_suggested: bool, guess: bool = False) -> str:
     if speaker is None:
         return "<p>Speaker: <b>none</b> (<b>s</b> links one)</p>"
     if not suggested:
         return f"<p>Speaker: <b>{escape(_short(speaker, 80))}</b> (<b>s</b> changes it)</p>"
     note = "<b>a</b> accepts the quote with it" if quote_suggested else "<b>s</b> confirms or changes it"
-    return f"<p>Speaker: <b>{escape(_short(speaker, 80))}</b> <i>(suggested)</i><br>{note}</p>"
+    how = "suggested, a guess: named near the quote, not as the one who says it" if guess else "suggested"
+    return f"<p>Speaker: <b>{escape(_short(speaker, 80))}</b> <i>({how})</i><br>{note}</p>"
 
 
 def _shown(value) -> str:

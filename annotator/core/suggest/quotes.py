@@ -70,14 +70,19 @@ class QuoteSuggester:
                 actor = previous[1]
             if actor is None and verb is None and source is None:
                 actor = finder.person_before(span)
-            if actor is None and group is None:
+            guess = actor is None and group is None
+            if guess:
                 actor = fallback_speaker(span, verb, finder)
             previous = (span, actor)
             speaker = _chars(doc, actor)
             if group is not None:  # only with a verb of saying, so never with a source
                 speaker = (group.start_char, group.end_char)
                 out.append(Suggestion(*speaker, "ACTOR", "pattern", ORIGIN_SCORES["pattern"]))
-            out.append(Suggestion(start, end, "QUOTE", "pattern", ORIGIN_SCORES["pattern"], speaker=speaker))
+            score = ORIGIN_SCORES["pattern"]
+            guessed = guess and speaker is not None
+            out.append(
+                Suggestion(start, end, "QUOTE", "pattern", score, speaker=speaker, speaker_guess=guessed)
+            )
         if self.reported_speech:
             out += _reported(doc, finder)
         return out

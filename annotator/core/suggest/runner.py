@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING
 
 from annotator.core.batching import batched
-from annotator.core.model import Relation, Span, now_iso
+from annotator.core.model import SPEAKER_GUESS, Relation, Span, now_iso
 from annotator.core.suggest.memory import ENTITY_LABELS, learnt, memory_enabled
 from annotator.core.suggest.one_per_place import entity_rows, place
 from annotator.core.suggest.pipeline import DEFAULT_MODELS, RULES_NAME, SuggestPipeline
@@ -222,7 +222,7 @@ def _link_speakers(
                     head_id=ids[s.key],
                     child_id=actor_id,
                     label="SPEAKER",
-                    origin="model",
+                    origin=SPEAKER_GUESS if s.speaker_guess else "model",
                     status="suggested",
                     annotator=None,
                 ),

@@ -12,7 +12,8 @@ ORIGIN_SCORES = {"pattern": 0.9, "memory": 0.95, "model": 0.8}
 
 @dataclass
 class Suggestion:
-    """A proposed span ``[start, end)`` in code points; a QUOTE may name its speaker's range."""
+    """A proposed span ``[start, end)`` in code points; a QUOTE may name its speaker's range
+    (``speaker_guess`` when nothing attributes the quote to them: only someone named nearby)."""
 
     start: int
     end: int
@@ -22,6 +23,7 @@ class Suggestion:
     attrs: dict[str, Any] = field(default_factory=dict)
     speaker: tuple[int, int] | None = None
     alternatives: list[tuple[str, str]] = field(default_factory=list)  # other (label, origin) here
+    speaker_guess: bool = False
 
     @property
     def key(self) -> tuple[int, int, str]:
@@ -38,6 +40,7 @@ class Suggestion:
             "attrs": self.attrs,
             "speaker": list(self.speaker) if self.speaker else None,
             "alternatives": [list(a) for a in self.alternatives],
+            "speaker_guess": self.speaker_guess,
         }
 
     @classmethod
@@ -52,6 +55,7 @@ class Suggestion:
             dict(item.get("attrs") or {}),
             speaker,
             [(label, origin) for label, origin in item.get("alternatives") or []],
+            bool(item.get("speaker_guess")),
         )
 
 

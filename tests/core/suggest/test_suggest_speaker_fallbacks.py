@@ -116,3 +116,18 @@ def test_a_subject_no_actor_covers_speaks_rather_than_an_actor_before_the_quote(
         'of the NTC, describing it as "a grave abuse of power".'
     )
     assert speakers(suggest, text) == {"a grave abuse of power": None}
+
+
+@model
+def test_a_fallback_speaker_is_marked_a_guess_and_a_tagged_one_is_not(suggest):
+    text = (
+        '"We want firefighters to have timely information," said Halem, adding that in the field, '
+        '"there is generally no internet," he said.'
+    )
+    guesses = {
+        covered.strip(' ,"'): s.speaker_guess for label, covered, s in suggest(text) if label == "QUOTE"
+    }
+    assert guesses == {
+        "We want firefighters to have timely information": False,
+        "there is generally no internet": True,
+    }

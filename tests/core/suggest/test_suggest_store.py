@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from annotator.core import edits
+from annotator.core.model import SPEAKER_GUESS
 from annotator.core.store import articles
 from annotator.core.store import spans as span_rows
 from annotator.core.suggest import suggest_articles
 from annotator.core.suggest.runner import SUGGESTER
+from annotator.core.suggest.suggestion import Suggestion
 
 pytestmark = pytest.mark.model
 
@@ -170,3 +172,26 @@ def test_words_a_person_labelled_get_no_second_label(project, pipeline):
         if (s.start, s.end) == (start, start + len("Zaporizhzhia"))
     ]
     assert on_those_words == [("ACTOR", "ann")]
+
+
+def test_a_guessed_speaker_is_linked_with_origin_guess_a_tagged_one_with_model(project, pipeline):
+    text = (
+        '"We want firefighters to have timely information," said Halem, adding that in the field, '
+        '"there is generally no internet," he said.'
+    )
+    [aid] = add_articles(project, [text])
+    suggest_articles(project, [aid], pipeline)
+    by_id = {s.id: text[s.start : s.end].strip(' ,"') for s in rows(project, aid)}
+    origins = {
+        by_id[r.head_id]: (by_id[r.child_id], r.origin) for r in span_rows.relations_of(project.db, aid)
+    }
+    assert origins == {
+        "We want firefighters to have timely information": ("Halem", "model"),
+        "there is generally no internet": ("Halem", SPEAKER_GUESS),
+    }
+
+
+def test_a_guess_survives_the_trip_to_a_worker_process_and_back():
+    quote = Suggestion(0, 9, "QUOTE", "pattern", 0.9, speaker=(12, 17), speaker_guess=True)
+    assert Suggestion.from_dict(quote.to_dict()) == quote
+    assert not Suggestion.from_dict({**quote.to_dict(), "speaker_guess": None}).speaker_guess
