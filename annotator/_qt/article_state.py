@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from annotator.core.edits import Edit, blind_hides
-from annotator.core.entity_conflicts import contradicts, entity_labels, overlapping_accepted
+from annotator.core.entity_conflicts import accepted_over, entity_labels, overlapping_accepted
 from annotator.core.model import SPEAKER_GUESS, Article, Span
 from annotator.core.offsets import OffsetMap
 from annotator.core.tokens import Tokens, move_edge, snap, token_at, tokenize, without_possessive
@@ -72,14 +72,14 @@ class ArticleState:
 
     def _under_own(self, entities: set[str]) -> dict[int, int]:
         """Hidden suggestion id -> the id of the annotator's accepted span of its label that
-        it contradicts (the first in reading order)."""
-        mine = [s for s in self.spans if s.status == "accepted"]
-        return {
-            hidden.stored_id: standing.stored_id
-            for hidden in self._covered
-            for standing in reversed(mine)
-            if standing.label == hidden.label and contradicts(hidden, standing, entities)
-        }
+        it contradicts, the one accepting a QUOTE links in its place (``accepted_over``)."""
+        out: dict[int, int] = {}
+        for hidden in self._covered:
+            over = accepted_over(hidden, self.spans, entities)
+            standing = next((s for s in over if s.label == hidden.label), None)
+            if standing is not None:
+                out[hidden.stored_id] = standing.stored_id
+        return out
 
     def apply(self, project, edit: Edit, forward: bool) -> None:
         """Follow one written edit (or its undo) without reading every span again.

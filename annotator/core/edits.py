@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.entity_conflicts import acceptable, contradicts, entity_labels, overlapping_accepted
+from annotator.core.entity_conflicts import acceptable, accepted_over, entity_labels, overlapping_accepted
 from annotator.core.errors import EditError
 from annotator.core.model import ARTICLE_STATES, Cause, Change, EditRecord, Relation, Span, now_iso
 
@@ -206,8 +206,7 @@ def _standing_over(project: Project, edit: Edit, suggestion: Span) -> list[Span]
         if change.table == "spans" and change.after:
             span = Span.from_row(change.after)
             mine[span.stored_id] = span
-    entities = entity_labels(project.scheme)
-    return [s for s in mine.values() if s.status == "accepted" and contradicts(suggestion, s, entities)]
+    return accepted_over(suggestion, mine.values(), entity_labels(project.scheme))
 
 
 def _decision_for(project: Project, edit: Edit, span: Span) -> Span:

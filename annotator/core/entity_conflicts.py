@@ -91,3 +91,11 @@ def contradicts(suggestion: Placed, accepted: Placed, entities: set[str]) -> boo
     character and have the same label, or both have entity labels."""
     same_kind = suggestion.label == accepted.label or {suggestion.label, accepted.label} <= entities
     return same_kind and overlap(suggestion, accepted)
+
+
+def accepted_over(suggestion: Placed, spans: Iterable[Span], entities: set[str]) -> list[Span]:
+    """The accepted spans among ``spans`` that ``suggestion`` contradicts, in (start, end, id)
+    order. The first of them with the suggestion's label stands in for it when it is a QUOTE's
+    suggested speaker: accepting the QUOTE links that span (``edits``), and the window names it."""
+    over = [s for s in spans if s.status == "accepted" and contradicts(suggestion, s, entities)]
+    return sorted(over, key=lambda s: (s.start, s.end, s.stored_id))
