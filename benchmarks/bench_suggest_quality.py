@@ -185,7 +185,7 @@ def same_name(found: str, gold: str) -> bool:
 class SpeakerMatrix:
     """Gold quotes the suggestions found (same boundaries as the QUOTE row), by whether the gold
     gives a speaker and what was suggested (``right`` and ``wrong`` compare last words, as
-    ``speaker right`` does; ``same_name`` counts those ``same_name`` calls right)."""
+    ``speaker right`` does)."""
 
     right: int = 0
     wrong: int = 0

@@ -54,18 +54,22 @@ def _conll_file(path: Path, articles: int) -> Path:
     return path
 
 
-def test_the_rest_of_the_train_file_is_neither_trained_on_nor_spacy_dev(tmp_path):
-    train = _conll_file(tmp_path / "train.txt", 60)
-    args = bench.argparse.Namespace(
+def _rest_args(train, offset: int):
+    """The bench's arguments for a 25-article rest slice of ``train`` starting at ``offset``."""
+    return bench.argparse.Namespace(
         conll_train=str(train),
         conll_dev=None,
         conll_rest=25,
         conll_score=0,
         sizes="0,10",
         seed=3,
-        conll_rest_offset=0,
+        conll_rest_offset=offset,
     )
-    pool, dev, rest, source, _ = bench._sources(args)
+
+
+def test_the_rest_of_the_train_file_is_neither_trained_on_nor_spacy_dev(tmp_path):
+    train = _conll_file(tmp_path / "train.txt", 60)
+    pool, dev, rest, source, _ = bench._sources(_rest_args(train, offset=0))
     used = {ex.text for ex in pool + dev}
     assert source == "CoNLL rest"
     assert len(pool) == 10 and len(dev) == bench.CONLL_DEV and len(rest) == 25
@@ -76,16 +80,7 @@ def test_a_rest_offset_gives_a_second_rest_slice_disjoint_from_the_first(tmp_pat
     train = _conll_file(tmp_path / "train.txt", 90)
     slices = []
     for offset in (0, 25):
-        args = bench.argparse.Namespace(
-            conll_train=str(train),
-            conll_dev=None,
-            conll_rest=25,
-            conll_score=0,
-            sizes="0,10",
-            seed=3,
-            conll_rest_offset=offset,
-        )
-        pool, dev, rest, _, _ = bench._sources(args)
+        pool, dev, rest, _, _ = bench._sources(_rest_args(train, offset))
         slices.append({task["text"] for task in rest})
         assert len(rest) == 25 and not {ex.text for ex in pool + dev} & slices[-1]
     assert not slices[0] & slices[1]
