@@ -44,7 +44,7 @@ def add_model_menu(window) -> None:
 
 def train_dialog(window) -> TrainDialog:
     """The dialog for ``window``'s project; a model it trains becomes the window's."""
-    labels = [label.name for label in window.project.scheme.labels if label.in_ents]
+    labels = window.project.scheme.entity_label_names
     dialog = TrainDialog(window.project.path, window, labels, finished_count(window.project))
     dialog.settings_model = str(window.settings.value("model", "") or "")
     dialog.trained.connect(window.suggest_with_project_model)

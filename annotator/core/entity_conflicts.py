@@ -28,7 +28,7 @@ Q = TypeVar("Q", bound=Placed)
 
 def entity_labels(scheme: Scheme) -> set[str]:
     """The labels exports put in ``doc.ents`` (one of them per token at most)."""
-    return {label.name for label in scheme.labels if label.in_ents}
+    return set(scheme.entity_label_names)
 
 
 def overlap(a: Placed, b: Placed) -> bool:

@@ -97,6 +97,11 @@ class Scheme:
         """Label names in scheme order."""
         return [label.name for label in self.labels]
 
+    @property
+    def entity_label_names(self) -> list[str]:
+        """Names of the labels exports put in ``doc.ents`` (and training learns), in scheme order."""
+        return [label.name for label in self.labels if label.in_ents]
+
     def label(self, name: str) -> Label:
         """The label called ``name``; KeyError if the scheme has none."""
         for label in self.labels:

@@ -46,7 +46,7 @@ class ConllWriter(Writer):
     def __init__(self, path: Path, scheme: Scheme, report: AlignmentReport) -> None:
         super().__init__(path, scheme, report)
         self.handle = open(path, "w", encoding="utf-8", newline="\n")
-        self.ent_labels = {label.name for label in scheme.labels if label.in_ents}
+        self.ent_labels = set(scheme.entity_label_names)
 
     def write(self, task: Task) -> None:
         others = sum(1 for s in task.spans if s.label not in self.ent_labels)

@@ -60,7 +60,7 @@ class DocBinWriter(Writer):
         from spacy.tokens import DocBin
 
         self.docbin = DocBin(attrs=DOCBIN_ATTRS, store_user_data=True)
-        self.ent_labels = {label.name for label in scheme.labels if label.in_ents}
+        self.ent_labels = set(scheme.entity_label_names)
 
     def write(self, task: Task) -> None:
         from spacy.tokens import Span as SpacySpan

@@ -51,7 +51,7 @@ def gather(
     ``labels`` defaults to the scheme's entity labels (``"ents"`` in its spacy targets).
     Raises :class:`TrainingError` naming what is missing.
     """
-    entity_labels = [label.name for label in project.scheme.labels if label.in_ents]
+    entity_labels = project.scheme.entity_label_names
     wanted = _check_labels(labels, entity_labels, project.scheme.label_names)
     examples = _finished(project, status, annotator)
     who = f" by {annotator}" if annotator else ""
